@@ -1,0 +1,126 @@
+/*
+ * gen.c - auxchan-gen: reads the wiki page, checks it, and writes the
+ * channel table for gperf and the library (see channel.h).
+ *
+ * Exit status: 0 written, 1 the page has errors (nothing written),
+ * 2 usage or I/O error.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "channel.h"
+#include "diag.h"
+#include "mem.h"
+#include "page.h"
+
+#define MAX_SILENCED 64
+
+static const char usage[] =
+	"usage: auxchan-gen [--strict] [--no-warn=CHECK]... [-o DIR] PAGE\n"
+	"\n"
+	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
+	"as FILE:LINE:COL: error|warning: message, and unless there is an error\n"
+	"writes channel_data.h, channel_room.gperf and channel_name.gperf in DIR\n"
+	"(default: the current directory).\n"
+	"\n"
+	"  -o DIR           where to write the files\n"
+	"  --strict         treat warnings as errors\n"
+	"  --no-warn=CHECK  do not report the warning CHECK (its name ends the\n"
+	"                   warning's line, in brackets)\n"
+	"  --help           show this help\n"
+	"\n"
+	"Exit status: 0 written, 1 the page has errors, 2 usage or I/O error.\n";
+
+/*
+ * Reads all of f into *buf, refusing more than max bytes: returns the length,
+ * or (size_t)-1 if the file is larger (*buf then holds max + 1 bytes).
+ */
+static size_t read_all(FILE *f, char **buf, size_t max)
+{
+	size_t len = 0, cap = 0;
+
+	*buf = NULL;
+	for (;;) {
+		size_t n;
+
+		*buf = xgrow(*buf, &cap, len + 65536 < max + 1 ? len + 65536 : max + 1, 1);
+		n = fread(*buf + len, 1, cap - len, f);
+		len += n;
+		if (len > max)
+			return (size_t)-1;
+		if (n == 0)
+			return len;
+	}
+}
+
+/* The last component of path: banners must not depend on where we build. */
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = ".", *file = NULL, *silenced[MAX_SILENCED + 1] = { 0 };
+	struct diag d = { .out = stderr, .off = silenced };
+	struct page pg;
+	size_t nsilenced = 0, len;
+	char *text;
+	FILE *f;
+	int rc;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(a, "--strict")) {
+			d.strict = 1;
+		} else if (!strncmp(a, "--no-warn=", 10) && a[10] && nsilenced < MAX_SILENCED) {
+			silenced[nsilenced++] = a + 10;
+		} else if (!strcmp(a, "-o") && i + 1 < argc) {
+			dir = argv[++i];
+		} else if ((a[0] != '-' || !strcmp(a, "-")) && !file) {
+			file = a;
+		} else {
+			fprintf(stderr, "auxchan-gen: unexpected argument '%s'\n%s", a, usage);
+			return 2;
+		}
+	}
+	if (!file) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+	if (!f) {
+		fprintf(stderr, "auxchan-gen: cannot open %s: %s\n", file, strerror(errno));
+		return 2;
+	}
+	d.file = f == stdin ? "<stdin>" : file;
+	len = read_all(f, &text, PAGE_MAX_BYTES);
+	if (ferror(f)) {
+		fprintf(stderr, "auxchan-gen: cannot read %s: %s\n", file, strerror(errno));
+		rc = 2;
+	} else if (len == (size_t)-1) {
+		diag_error(&d, 1, 0, "page is larger than the limit of %u bytes", PAGE_MAX_BYTES);
+		rc = 1;
+	} else if (page_parse(&pg, text, len, &d) != 0) {
+		page_free(&pg);
+		rc = 1;
+	} else {
+		rc = channel_write(&pg, base_name(d.file), dir) ? 2 : 0;
+		page_free(&pg);
+	}
+	if (f != stdin)
+		fclose(f);
+	free(text);
+	if (rc == 1)
+		fprintf(stderr, "auxchan-gen: %s: %u error%s, nothing written\n", d.file,
+		        d.errors, d.errors == 1 ? "" : "s");
+	return rc;
+}

@@ -1,0 +1,644 @@
+/* page.c - the page model (see page.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <yaml.h>
+
+#include "alias.h"
+#include "group.h"
+#include "link.h"
+#include "mem.h"
+#include "page.h"
+#include "utf8.h"
+
+/* The text being read, and where each of its lines starts. */
+struct src {
+	const char *text;
+	size_t len;
+	size_t *line;   /* line[k] is the offset of line k + 1 */
+	size_t nlines;
+	struct diag *d;
+	size_t cap;     /* of page.ch */
+	unsigned full;  /* rows found over PAGE_MAX_CHANNELS */
+};
+
+/* Line endings as CommonMark counts them: LF, CRLF or CR. */
+static size_t line_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] != '\n' && s[i] != '\r')
+		i++;
+	return i;
+}
+
+static size_t next_line(const char *s, size_t n, size_t i)
+{
+	i = line_end(s, n, i);
+	if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
+		return i + 2;
+	return i < n ? i + 1 : i;
+}
+
+static void index_lines(struct src *s)
+{
+	size_t cap = 0;
+
+	for (size_t i = 0;;) {
+		s->line = xgrow(s->line, &cap, s->nlines + 1, sizeof *s->line);
+		s->line[s->nlines++] = i;
+		if (i >= s->len)
+			break;
+		i = next_line(s->text, s->len, i);
+		if (i >= s->len)
+			break;
+	}
+}
+
+/* Line and column (from 1) of byte offset off. */
+static void position(const struct src *s, size_t off, unsigned *line, unsigned *col)
+{
+	size_t lo = 0, hi = s->nlines;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->line[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned)lo + 1;
+	*col = (unsigned)(off - s->line[lo]) + 1;
+}
+
+/* Checks that the page is UTF-8 text with no control characters. */
+static int check_text(const struct src *s)
+{
+	size_t at;
+	unsigned line, col;
+	int fault = utf8_check(s->text, s->len, "\t\n\r", &at);
+
+	if (fault == UTF8_OK)
+		return 0;
+	position(s, at, &line, &col);
+	if (fault == UTF8_INVALID)
+		diag_error(s->d, line, col, "invalid UTF-8 (byte 0x%02x)",
+		           (unsigned char)s->text[at]);
+	else if (s->text[at] == '\0')
+		diag_error(s->d, line, col, "NUL byte: the page is not text");
+	else
+		diag_error(s->d, line, col, "control character (byte 0x%02x)",
+		           (unsigned char)s->text[at]);
+	return -1;
+}
+
+/* ---- Front matter ---------------------------------------------------- */
+
+/* Does the line at offset i hold exactly "---"? */
+static int is_fence(const struct src *s, size_t i)
+{
+	return s->len - i >= 3 && memcmp(s->text + i, "---", 3) == 0 &&
+	       line_end(s->text, s->len, i) == i + 3;
+}
+
+static char *normalize(const char *t, size_t n);
+
+/* Reports libyaml's error, mapping its mark to the page's lines. */
+static void yaml_fail(const struct src *s, const yaml_parser_t *p, unsigned first)
+{
+	const yaml_mark_t *m = &p->problem_mark;
+
+	diag_error(s->d, first + (unsigned)m->line, (unsigned)m->column + 1,
+	           "front matter is not valid YAML: %s%s%s",
+	           p->problem ? p->problem : "unknown error",
+	           p->context ? " " : "", p->context ? p->context : "");
+}
+
+/*
+ * Reads the YAML mapping (n bytes at yaml, whose first line is the page's
+ * line first) and keeps its title and date.  libyaml's events carry no
+ * key/value roles: at the top mapping's depth, keys and values alternate.
+ */
+static int front_matter(const struct src *s, struct page *pg, const char *yaml,
+                        size_t n, unsigned first)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, rc = 0, is_value = 0;
+	char **dest = NULL;     /* where the current key's value goes */
+	struct { char *key; unsigned line; } *keys = NULL;
+	size_t nkeys = 0, cap = 0;
+
+	if (!yaml_parser_initialize(&p)) {
+		diag_error(s->d, first, 0, "cannot start the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, n);
+	while (rc == 0) {
+		unsigned line, col;
+		const char *k;
+
+		if (!yaml_parser_parse(&p, &ev)) {
+			yaml_fail(s, &p, first);
+			rc = -1;
+			break;
+		}
+		if (ev.type == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		line = first + (unsigned)ev.start_mark.line;
+		col = (unsigned)ev.start_mark.column + 1;
+		switch (ev.type) {
+		case YAML_MAPPING_START_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_SCALAR_EVENT:
+		case YAML_ALIAS_EVENT:
+			if (depth == 0 && ev.type != YAML_MAPPING_START_EVENT) {
+				diag_error(s->d, line, col, "front matter is not a mapping of keys to values");
+				rc = -1;
+			} else if (depth == 1 && !is_value) {
+				k = ev.type == YAML_SCALAR_EVENT ? (const char *)ev.data.scalar.value : NULL;
+				if (!k) {
+					diag_error(s->d, line, col, "front matter has a key that is not a string");
+					rc = -1;
+					break;
+				}
+				for (size_t i = 0; i < nkeys && rc == 0; i++)
+					if (strcmp(keys[i].key, k) == 0) {
+						diag_error(s->d, line, col, "front matter has the key '%s' twice", k);
+						diag_note(s->d, keys[i].line, 0, "'%s' first set here", k);
+						rc = -1;
+					}
+				keys = xgrow(keys, &cap, nkeys + 1, sizeof *keys);
+				keys[nkeys].key = xmemdup(k, strlen(k));
+				keys[nkeys++].line = line;
+				dest = !strcmp(k, "title") ? &pg->title : !strcmp(k, "date") ? &pg->date : NULL;
+				is_value = 1;
+			} else if (depth == 1) {
+				if (dest && ev.type != YAML_SCALAR_EVENT) {
+					diag_error(s->d, line, col, "front matter: '%s' is not a string",
+					           keys[nkeys - 1].key);
+					rc = -1;
+				} else if (dest) {
+					*dest = normalize((const char *)ev.data.scalar.value,
+					                  ev.data.scalar.length);
+				}
+				is_value = 0;
+			}
+			if (ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT)
+				depth++;
+			break;
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+			depth--;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	for (size_t i = 0; i < nkeys; i++)
+		free(keys[i].key);
+	free(keys);
+	return rc;
+}
+
+/*
+ * Finds the front matter at the start of the page and reads it.  Returns
+ * the offset where the markdown starts (0 if there is no front matter), or
+ * (size_t)-1 on error.
+ */
+static size_t split_front_matter(const struct src *s, struct page *pg)
+{
+	size_t body, close;
+
+	if (!is_fence(s, 0))
+		return 0;
+	body = next_line(s->text, s->len, 0);
+	for (close = body; close < s->len; close = next_line(s->text, s->len, close))
+		if (is_fence(s, close))
+			break;
+	if (close >= s->len) {
+		diag_error(s->d, 1, 1, "front matter opened here is never closed "
+		           "(no line '---' after it)");
+		return (size_t)-1;
+	}
+	if (front_matter(s, pg, s->text + body, close - body, 2) < 0)
+		return (size_t)-1;
+	return next_line(s->text, s->len, close);
+}
+
+/* ---- Plain text of inlines ------------------------------------------- */
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* A copy of t (n bytes) with whitespace runs collapsed to one space, trimmed. */
+static char *normalize(const char *t, size_t n)
+{
+	char *out = xmalloc(n + 1);
+	size_t len = 0;
+	int space = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (is_space((unsigned char)t[i])) {
+			space = len > 0;
+			continue;
+		}
+		if (space)
+			out[len++] = ' ';
+		space = 0;
+		out[len++] = t[i];
+	}
+	out[len] = '\0';
+	return out;
+}
+
+/*
+ * The plain text of node's inlines: text and code literals, breaks as
+ * spaces, markup flattened to its text, raw HTML dropped.
+ */
+static char *plain_text(cmark_node *node)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	char *raw = NULL, *out;
+	size_t len = 0, cap = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit = NULL;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(n);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			lit = " ";
+			break;
+		default:
+			break;
+		}
+		if (lit) {
+			size_t l = strlen(lit);
+
+			raw = xgrow(raw, &cap, len + l + 1, 1);
+			memcpy(raw + len, lit, l);
+			len += l;
+		}
+	}
+	cmark_iter_free(it);
+	out = normalize(raw ? raw : "", len);
+	free(raw);
+	return out;
+}
+
+/* ---- Tables ----------------------------------------------------------- */
+
+static int type_is(cmark_node *n, const char *type)
+{
+	const char *t = cmark_node_get_type_string(n);
+
+	return t && strcmp(t, type) == 0;
+}
+
+/* Column of the first non-blank byte of a cell (0 if cmark padded it). */
+static unsigned cell_col(const struct src *s, cmark_node *cell)
+{
+	int line = cell ? cmark_node_get_start_line(cell) : 0;
+	int col = cmark_node_get_start_column(cell);
+	size_t i, end;
+
+	if (line < 1 || col < 1 || (size_t)line > s->nlines)
+		return 0;
+	i = s->line[line - 1] + (size_t)col - 1;
+	end = line_end(s->text, s->len, s->line[line - 1]);
+	while (i < end && (s->text[i] == ' ' || s->text[i] == '\t'))
+		i++;
+	return (unsigned)(i - s->line[line - 1]) + 1;
+}
+
+static cmark_node *nth_child(cmark_node *n, int k)
+{
+	cmark_node *c = k >= 0 ? cmark_node_first_child(n) : NULL;
+
+	while (c && k-- > 0)
+		c = cmark_node_next(c);
+	return c;
+}
+
+/*
+ * The plain text of a cell or heading (what) at line:col, "" if node is
+ * NULL, checked: an error is reported for text over PAGE_MAX_CELL bytes or
+ * for a control character (which only an entity such as &#7; can bring).
+ */
+static char *cell_text(const struct src *s, cmark_node *node, const char *what,
+                       unsigned line, unsigned col)
+{
+	char *t = node ? plain_text(node) : xmemdup("", 0);
+	size_t len = strlen(t), at;
+	uint32_t cp;
+
+	if (len > PAGE_MAX_CELL)
+		diag_error(s->d, line, col, "%s text is %zu bytes, over the limit of %u",
+		           what, len, PAGE_MAX_CELL);
+	else if (utf8_check(t, len, NULL, &at) != UTF8_OK && utf8_decode(t + at, len - at, &cp))
+		diag_error(s->d, line, col, "control character U+%04X in %s", (unsigned)cp, what);
+	return t;
+}
+
+/* Is the NUL-terminated t the word w (lower case), ignoring ASCII case? */
+static int word_is(const char *t, const char *w)
+{
+	return strlen(t) == strlen(w) && key_eq_fold(t, w, strlen(w));
+}
+
+/* The first link in cell whose destination starts with LINK_PREFIX. */
+static cmark_node *matrix_link(cmark_node *cell)
+{
+	cmark_iter *it = cmark_iter_new(cell);
+	cmark_node *found = NULL;
+	cmark_event_type ev;
+
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *url;
+
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK &&
+		    (url = cmark_node_get_url(n)) && link_has_prefix(url, strlen(url), 0))
+			found = n;
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
+/* Column indices of the header's Name, Link and Purpose cells (-1: none). */
+struct columns { int name, link, purpose; };
+
+static struct columns header_columns(cmark_node *header)
+{
+	struct columns c = { -1, -1, -1 };
+	int k = 0;
+
+	for (cmark_node *cell = cmark_node_first_child(header); cell;
+	     cell = cmark_node_next(cell), k++) {
+		char *t = plain_text(cell);
+		int *slot = word_is(t, "name") ? &c.name
+		          : word_is(t, "link") ? &c.link
+		          : word_is(t, "purpose") ? &c.purpose : NULL;
+
+		if (slot && *slot < 0)
+			*slot = k;
+		free(t);
+	}
+	return c;
+}
+
+/* Reads one row of a channel table into a new channel, or skips it. */
+static void read_row(struct src *s, struct page *pg, cmark_node *row,
+                     const struct columns *c, const char *section)
+{
+	struct channel ch = { 0 };
+	cmark_node *name = nth_child(row, c->name), *link = nth_child(row, c->link);
+	cmark_node *purpose = nth_child(row, c->purpose), *a;
+	char alias[LINK_ALIAS_MAX + 1];
+	const char *why, *lp, *srv, *url;
+	size_t n, srvlen;
+
+	ch.line = (unsigned)cmark_node_get_start_line(row);
+	ch.name_col = cell_col(s, name);
+	ch.purpose_col = purpose ? cell_col(s, purpose) : 0;
+	ch.link_col = cell_col(s, link);
+	if (!link || !(a = matrix_link(link))) {
+		diag_warning(s->d, "no-link", ch.line, ch.link_col,
+		             "row has no " LINK_PREFIX " link in its Link cell: skipped");
+		return;
+	}
+	if (cmark_node_get_start_line(a) == (int)ch.line && cmark_node_get_start_column(a) > 0)
+		ch.link_col = (unsigned)cmark_node_get_start_column(a);
+	if (pg->n == PAGE_MAX_CHANNELS) {
+		if (!s->full++)
+			diag_error(s->d, ch.line, 0, "more than %u channels: over the limit "
+			           "of a page", PAGE_MAX_CHANNELS);
+		return;
+	}
+	url = cmark_node_get_url(a);
+	if (utf8_check(url, strlen(url), NULL, NULL) != UTF8_OK) {
+		diag_error(s->d, ch.line, ch.link_col, "link has a control character");
+		return;
+	}
+	n = link_decode(url + LINK_PREFIX_LEN, strlen(url) - LINK_PREFIX_LEN,
+	                alias, sizeof alias);
+	if (n == LINK_BAD) {
+		diag_error(s->d, ch.line, ch.link_col, "link '%s' has a malformed %%-escape "
+		           "or names an alias over %d bytes", url, LINK_ALIAS_MAX);
+		return;
+	}
+	if ((why = alias_check(alias, n))) {
+		diag_error(s->d, ch.line, ch.link_col, "link '%s' does not name a room alias "
+		           "(#localpart:server): the alias %s", url, why);
+		return;
+	}
+	link_split(alias, n, &lp, &ch.lplen, &srv, &srvlen);
+	ch.alias = xmemdup(alias, n);
+	ch.url = xmemdup(url, strlen(url));
+	ch.name = cell_text(s, name, "cell", ch.line, ch.name_col);
+	ch.purpose = cell_text(s, purpose, "cell", ch.line, ch.purpose_col);
+	ch.section = xmemdup(section, strlen(section));
+	pg->ch = xgrow(pg->ch, &s->cap, pg->n + 1, sizeof *pg->ch);
+	pg->ch[pg->n++] = ch;
+}
+
+/* Reads a table: returns 1 if it is a channel table, else 0. */
+static int read_table(struct src *s, struct page *pg, cmark_node *table, const char *section)
+{
+	cmark_node *header = cmark_node_first_child(table);
+	struct columns c;
+
+	if (!header || !cmark_gfm_extensions_get_table_row_is_header(header))
+		return 0;
+	c = header_columns(header);
+	if (c.name < 0 || c.link < 0)
+		return 0;
+	for (cmark_node *row = cmark_node_next(header); row; row = cmark_node_next(row))
+		read_row(s, pg, row, &c, section);
+	return 1;
+}
+
+/* ---- Checks across rows ---------------------------------------------- */
+
+static const struct page *sort_page;
+
+static int by_alias(const void *a, const void *b)
+{
+	const struct channel *x = &sort_page->ch[*(const size_t *)a];
+	const struct channel *y = &sort_page->ch[*(const size_t *)b];
+	const unsigned char *p = (const unsigned char *)x->alias;
+	const unsigned char *q = (const unsigned char *)y->alias;
+
+	for (; key_fold(*p) == key_fold(*q); p++, q++)
+		if (!*p) /* equal: page order */
+			return x < y ? -1 : x > y;
+	return key_fold(*p) - key_fold(*q);
+}
+
+static int by_index(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Reports aliases that are equal ignoring ASCII case, in page order. */
+static void check_duplicates(struct src *s, const struct page *pg)
+{
+	size_t *ix = xmalloc(pg->n * sizeof *ix), *dup = xmalloc(pg->n * sizeof *dup);
+	size_t *first = xmalloc(pg->n * sizeof *first), ndup = 0;
+
+	for (size_t i = 0; i < pg->n; i++)
+		ix[i] = i;
+	sort_page = pg; /* qsort has no context argument in C11 */
+	qsort(ix, pg->n, sizeof *ix, by_alias);
+	for (size_t i = 1, run = 0; i < pg->n; i++) {
+		const char *a = pg->ch[ix[run]].alias, *b = pg->ch[ix[i]].alias;
+
+		if (strlen(a) == strlen(b) && key_eq_fold(a, b, strlen(a))) {
+			first[ix[i]] = ix[run];
+			dup[ndup++] = ix[i];
+		} else {
+			run = i;
+		}
+	}
+	qsort(dup, ndup, sizeof *dup, by_index);
+	for (size_t i = 0; i < ndup; i++) {
+		const struct channel *c = &pg->ch[dup[i]], *f = &pg->ch[first[dup[i]]];
+
+		diag_error(s->d, c->line, c->link_col, "duplicate alias '%s' (also on line %u%s)",
+		           c->alias, f->line, strcmp(c->alias, f->alias) ? ", ignoring case" : "");
+		diag_note(s->d, f->line, f->link_col, "'%s' first used here", f->alias);
+	}
+	free(ix);
+	free(dup);
+	free(first);
+}
+
+/* ---- The page --------------------------------------------------------- */
+
+static void walk(struct src *s, struct page *pg, cmark_node *doc, int *tables)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	char *section = xmemdup("", 0);
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			unsigned line = (unsigned)cmark_node_get_start_line(n);
+
+			free(section);
+			section = cell_text(s, n, "heading", line,
+			                    (unsigned)cmark_node_get_start_column(n));
+		} else if (type_is(n, "table")) {
+			*tables += read_table(s, pg, n, section);
+		}
+	}
+	cmark_iter_free(it);
+	free(section);
+}
+
+static int parse_markdown(struct src *s, struct page *pg, size_t body)
+{
+	static const char *const ext[] = { "table", "strikethrough", "autolink" };
+	cmark_parser *p;
+	cmark_node *doc;
+	int tables = 0;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
+		cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(ext[i]));
+	/* The front matter's lines stay as blank lines: same line numbers. */
+	for (size_t i = 0; i < body; i = next_line(s->text, s->len, i))
+		cmark_parser_feed(p, "\n", 1);
+	cmark_parser_feed(p, s->text + body, s->len - body);
+	doc = cmark_parser_finish(p);
+	walk(s, pg, doc, &tables);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	if (!tables) {
+		diag_error(s->d, 1, 0, "no channel table: no table has a header with "
+		           "'Name' and 'Link' columns");
+		return -1;
+	}
+	if (pg->n == 0 && s->d->errors == 0) {
+		diag_error(s->d, 1, 0, "no channel: no row of a channel table has a "
+		           LINK_PREFIX " link");
+		return -1;
+	}
+	return 0;
+}
+
+int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
+{
+	struct src s = { text, len, NULL, 0, d, 0, 0 };
+	size_t body;
+	unsigned errors = d->errors;
+
+	memset(pg, 0, sizeof *pg);
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		s.text += 3, s.len -= 3; /* a byte order mark: accepted, ignored */
+	if (s.len == 0) {
+		diag_error(d, 1, 0, "empty page");
+		return -1;
+	}
+	if (s.len > PAGE_MAX_BYTES) {
+		diag_error(d, 1, 0, "page is %zu bytes, over the limit of %u bytes",
+		           s.len, PAGE_MAX_BYTES);
+		return -1;
+	}
+	index_lines(&s);
+	if (check_text(&s) == 0 && (body = split_front_matter(&s, pg)) != (size_t)-1 &&
+	    parse_markdown(&s, pg, body) == 0 && d->errors == errors) {
+		check_duplicates(&s, pg);
+		group_assign(pg);
+	}
+	if (!pg->title)
+		pg->title = xmemdup("", 0);
+	if (!pg->date)
+		pg->date = xmemdup("", 0);
+	free(s.line);
+	return d->errors == errors ? 0 : -1;
+}
+
+void page_free(struct page *pg)
+{
+	for (size_t i = 0; i < pg->n; i++) {
+		struct channel *c = &pg->ch[i];
+
+		free(c->section);
+		free(c->name);
+		free(c->purpose);
+		free(c->url);
+		free(c->alias);
+	}
+	for (size_t g = 0; g < pg->ngroups; g++)
+		free(pg->groups[g].topic);
+	free(pg->ch);
+	free(pg->groups);
+	free(pg->title);
+	free(pg->date);
+	memset(pg, 0, sizeof *pg);
+}
