@@ -106,8 +106,54 @@ $(B)/auxchan: src/auxchan.c $(B)/libauxchan.a $(LIB_HDR) src/utf8.h
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -DAUXCHAN_CLI_VERSION='"$(VERSION)"' \
 		$(LDFLAGS) src/auxchan.c $(B)/libauxchan.a -o $@
 
+# ---- Tests ------------------------------------------------------------------
+
+TESTS = alias group page channel auxchan gen
+TEST_HDR = tests/check.h tests/object.h tests/spawn.h
+
+$(B)/tests/alias: tests/alias.c $(B)/gen/alias.o $(TEST_HDR) $(GEN_HDR)
+$(B)/tests/group: tests/group.c $(B)/gen/group.o $(TEST_HDR) $(GEN_HDR)
+$(B)/tests/page: tests/page.c $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+$(B)/tests/channel: tests/channel.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+$(B)/tests/auxchan: tests/auxchan.c $(TEST_HDR)
+$(B)/tests/gen: tests/gen.c $(TEST_HDR)
+$(TESTS:%=$(B)/tests/%):
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $(filter %.c %.o %.a,$^) $(GEN_LIBS) -o $@
+
+# The arguments of each test program.
+TEST_ARGS_channel = $(DATA) $(B)
+TEST_ARGS_auxchan = $(B)/auxchan $(DATA)
+TEST_ARGS_gen = $(B)/auxchan-gen $(B) $(MAKE)
+
+# Runs every test program, shows its failures, and adds up its last line,
+# "NAME: P passed, F failed"; a program that dies counts one failure more.
+check: all $(TESTS:%=$(B)/tests/%)
+	@pass=0; fail=0; \
+	for t in $(TESTS); do \
+		case $$t in \
+		channel) args="$(TEST_ARGS_channel)";; \
+		auxchan) args="$(TEST_ARGS_auxchan)";; \
+		gen) args="$(TEST_ARGS_gen)";; \
+		*) args=;; \
+		esac; \
+		$(B)/tests/$$t $$args > $(B)/tests/$$t.log 2>&1; rc=$$?; \
+		grep -v ': [0-9]* passed, [0-9]* failed$$' $(B)/tests/$$t.log; \
+		last=$$(tail -n 1 $(B)/tests/$$t.log); \
+		case "$$last" in \
+		"$$t: "*" passed, "*" failed") \
+			p=$${last#$$t: }; p=$${p%% passed*}; f=$${last##*passed, }; f=$${f%% failed};; \
+		*) p=0; f=0;; \
+		esac; \
+		[ $$rc -ne 0 ] && [ "$$f" -eq 0 ] && { echo "$$t: exited with status $$rc"; f=1; }; \
+		echo "$$t: $$p passed, $$f failed"; \
+		pass=$$((pass + p)); fail=$$((fail + f)); \
+	done; \
+	echo "$$pass passed, $$fail failed"; \
+	[ $$fail -eq 0 ]
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all run deps clean
+.PHONY: all run deps check clean
 .DELETE_ON_ERROR:

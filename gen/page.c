@@ -317,13 +317,17 @@ static unsigned cell_col(const struct src *s, cmark_node *cell)
 {
 	int line = cell ? cmark_node_get_start_line(cell) : 0;
 	int col = cmark_node_get_start_column(cell);
+	int last = cmark_node_get_end_column(cell);
 	size_t i, end;
 
 	if (line < 1 || col < 1 || (size_t)line > s->nlines)
 		return 0;
 	i = s->line[line - 1] + (size_t)col - 1;
 	end = line_end(s->text, s->len, s->line[line - 1]);
-	while (i < end && (s->text[i] == ' ' || s->text[i] == '\t'))
+	if (cmark_node_get_end_line(cell) == line && last >= col &&
+	    s->line[line - 1] + (size_t)last < end)
+		end = s->line[line - 1] + (size_t)last; /* the cell's last byte */
+	while (i + 1 < end && (s->text[i] == ' ' || s->text[i] == '\t'))
 		i++;
 	return (unsigned)(i - s->line[line - 1]) + 1;
 }
