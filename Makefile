@@ -15,7 +15,7 @@ BUILDDIR = build
 DATA = data/matrix.md
 ARGS = --list
 
-CFLAGS = -O2 -g
+CFLAGS ?= -O2 -g
 STD_CFLAGS = -std=c11 -Wall -Wextra -Werror
 GPERF = gperf
 GPERFFLAGS =
@@ -108,9 +108,10 @@ $(B)/auxchan: src/auxchan.c $(B)/libauxchan.a $(LIB_HDR) src/utf8.h
 
 # ---- Tests ------------------------------------------------------------------
 
-TESTS = alias group page channel auxchan gen
+TESTS = link alias group page channel auxchan gen
 TEST_HDR = tests/check.h tests/object.h tests/spawn.h
 
+$(B)/tests/link: tests/link.c $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/alias: tests/alias.c $(B)/gen/alias.o $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/group: tests/group.c $(B)/gen/group.o $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/page: tests/page.c $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)

@@ -207,18 +207,14 @@ struct suggestion {
 	size_t len, dist;
 };
 
-static void consider(struct suggestion *best, const char *q, size_t qlen,
-                     const char *key, size_t len)
+/* Adds key at distance d to the best suggestions, kept sorted, unique. */
+static void add(struct suggestion *best, const char *key, size_t len, size_t d)
 {
-	size_t limit = qlen < 6 ? 1 : qlen < 12 ? 2 : 3, d, k;
+	size_t k;
 
-	if (len == 0 || len > SUGGEST_MAX_LEN)
-		return;
 	for (k = 0; k < SUGGEST_COUNT && best[k].key; k++)
 		if (best[k].len == len && key_eq_fold(best[k].key, key, len))
 			return;
-	if ((d = distance(q, qlen, key, len)) > limit)
-		return;
 	for (k = SUGGEST_COUNT; k > 0 && (!best[k - 1].key || best[k - 1].dist > d); k--)
 		if (k < SUGGEST_COUNT)
 			best[k] = best[k - 1];
@@ -226,13 +222,36 @@ static void consider(struct suggestion *best, const char *q, size_t qlen,
 		best[k] = (struct suggestion){ key, len, d };
 }
 
+/* Suggests key if it is close enough to the query q. */
+static void consider(struct suggestion *best, const char *q, size_t qlen,
+                     const char *key, size_t len)
+{
+	size_t limit = qlen < 6 ? 1 : qlen < 12 ? 2 : 3, d;
+
+	if (len > 0 && len <= SUGGEST_MAX_LEN && (d = distance(q, qlen, key, len)) <= limit)
+		add(best, key, len, d);
+}
+
 static void suggest(const char *q)
 {
 	struct suggestion best[SUGGEST_COUNT] = { { 0 } };
 	size_t qlen = strlen(q);
 
+	const char *colon = memchr(q, ':', qlen);
+
 	if (qlen == 0 || qlen > SUGGEST_MAX_LEN)
 		return;
+	/* "#room:wrong.server": the rooms of that localpart come first. */
+	if (colon) {
+		size_t found[SUGGEST_COUNT];
+		size_t n = auxchan_lookup(q, (size_t)(colon - q), found, SUGGEST_COUNT);
+
+		for (size_t k = 0; k < n && k < SUGGEST_COUNT; k++) {
+			const char *alias = auxchan_field(found[k], AUXCHAN_ALIAS);
+
+			add(best, alias, strlen(alias), 0);
+		}
+	}
 	for (size_t i = 0; i < auxchan_count(); i++) {
 		const char *alias = auxchan_field(i, AUXCHAN_ALIAS);
 

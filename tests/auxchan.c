@@ -88,6 +88,9 @@ static const struct {
 	  "auxchan: no channel matches 'pyhton'\nauxchan: closest keys: Python\n" },
 	{ "suggestions", 1, { "sigpy-ge" }, 1, "", { NULL }, 0,
 	  "auxchan: no channel matches 'sigpy-ge'\nauxchan: closest keys: SIGPY-GEN, SIGPY-GOV\n" },
+	{ "wrong server", 1, { "#sigpy-gen:matrix.org" }, 1, "", { NULL }, 0,
+	  "auxchan: no channel matches '#sigpy-gen:matrix.org'\n"
+	  "auxchan: closest keys: #SIGPY-GEN:auxolotl.org\n" },
 	{ "list, text, by section", 1, { "--list" }, 0, NULL,
 	  { "# Our channels\n\nAuxolotl General\n", "\n# For SIGs\n\n", "\n# For Committees\n\n" },
 	  33 * 5 + 3 * 2 - 1, "" },

@@ -311,7 +311,7 @@ static void test_allocation(void)
 }
 
 static const char *const allowed[] = {
-	"memchr", "memcmp", "memcpy", "memmove", "memset", "strlen", "strcmp", "strncmp",
+	"memchr", "memcmp", "bcmp", "memcpy", "memmove", "memset", "strlen", "strcmp", "strncmp",
 	"_GLOBAL_OFFSET_TABLE_", NULL,
 };
 
