@@ -21,7 +21,7 @@ GPERF = gperf
 GPERFFLAGS =
 PKG_CONFIG = pkg-config
 GEN_PKGS = libcmark-gfm yaml-0.1
-GEN_FLAGS = $(STRICT:1=--strict)
+GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict)
 DEB_PACKAGES = gperf pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev
 
 B = $(BUILDDIR)
@@ -32,9 +32,9 @@ GEN_LIBS = $(shell $(PKG_CONFIG) --libs $(GEN_PKGS))
 ALL_CFLAGS = $(STD_CFLAGS) $(CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
-GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/group.c gen/page.c
+GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/group.c gen/lint.c gen/page.c
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(B)/gen/%.o)
-GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/group.h gen/mem.h gen/page.h \
+GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/group.h gen/lint.h gen/mem.h gen/page.h \
           src/key.h src/link.h src/utf8.h include/auxchan.h
 TABLE = $(B)/channel_data.h $(B)/channel_room.c $(B)/channel_name.c
 LIB_HDR = include/auxchan.h src/key.h src/link.h
@@ -75,8 +75,13 @@ $(B)/gen/%.o: gen/%.c $(GEN_HDR) | deps
 $(B)/auxchan-gen: $(B)/gen/gen.o $(GEN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $^ $(GEN_LIBS) -o $@
 
+# The generator's flags, as a file that changes when they do (STRICT=1).
+$(B)/gen.flags: FORCE
+	@mkdir -p $(B)
+	@echo '$(GEN_FLAGS)' | cmp -s - $@ || echo '$(GEN_FLAGS)' > $@
+
 # One run writes all three files, each renamed into place only on success.
-$(B)/channel_data.h $(B)/channel_room.gperf $(B)/channel_name.gperf &: $(DATA) $(B)/auxchan-gen
+$(B)/channel_data.h $(B)/channel_room.gperf $(B)/channel_name.gperf &: $(DATA) $(B)/auxchan-gen $(B)/gen.flags
 	$(B)/auxchan-gen $(GEN_FLAGS) -o $(B) $(DATA)
 
 # gperf runs in $(B) on a relative name, so its output names no build path.
@@ -108,13 +113,14 @@ $(B)/auxchan: src/auxchan.c $(B)/libauxchan.a $(LIB_HDR) src/utf8.h
 
 # ---- Tests ------------------------------------------------------------------
 
-TESTS = link alias group page channel auxchan gen
-TEST_HDR = tests/check.h tests/object.h tests/spawn.h
+TESTS = link alias group page lint channel auxchan gen
+TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/spawn.h
 
 $(B)/tests/link: tests/link.c $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/alias: tests/alias.c $(B)/gen/alias.o $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/group: tests/group.c $(B)/gen/group.o $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/page: tests/page.c $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+$(B)/tests/lint: tests/lint.c $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/channel: tests/channel.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/auxchan: tests/auxchan.c $(TEST_HDR)
 $(B)/tests/gen: tests/gen.c $(TEST_HDR)
@@ -156,5 +162,7 @@ check: all $(TESTS:%=$(B)/tests/%)
 clean:
 	rm -rf $(B)
 
-.PHONY: all run deps check clean
+FORCE:
+
+.PHONY: all run deps check clean FORCE
 .DELETE_ON_ERROR:

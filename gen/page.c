@@ -10,6 +10,7 @@
 #include "alias.h"
 #include "group.h"
 #include "link.h"
+#include "lint.h"
 #include "mem.h"
 #include "page.h"
 #include "utf8.h"
@@ -23,6 +24,8 @@ struct src {
 	struct diag *d;
 	size_t cap;     /* of page.ch */
 	unsigned full;  /* rows found over PAGE_MAX_CHANNELS */
+	unsigned half_table;      /* line of a table with Name or Link, not both */
+	const char *half_missing; /* the column it lacks */
 };
 
 /* Line endings as CommonMark counts them: LF, CRLF or CR. */
@@ -367,35 +370,79 @@ static int word_is(const char *t, const char *w)
 	return strlen(t) == strlen(w) && key_eq_fold(t, w, strlen(w));
 }
 
-/* The first link in cell whose destination starts with LINK_PREFIX. */
-static cmark_node *matrix_link(cmark_node *cell)
+/*
+ * The first link in cell whose destination starts with LINK_PREFIX (NULL
+ * if none); the second such link, if any, in *second.
+ */
+static cmark_node *matrix_link(cmark_node *cell, cmark_node **second)
 {
 	cmark_iter *it = cmark_iter_new(cell);
 	cmark_node *found = NULL;
 	cmark_event_type ev;
 
-	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	*second = NULL;
+	while (!*second && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *url;
 
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK &&
-		    (url = cmark_node_get_url(n)) && link_has_prefix(url, strlen(url), 0))
-			found = n;
+		    (url = cmark_node_get_url(n)) && link_has_prefix(url, strlen(url), 0)) {
+			if (found)
+				*second = n;
+			else
+				found = n;
+		}
 	}
 	cmark_iter_free(it);
 	return found;
 }
 
+/* Column of node if it starts on line, else fallback (autolinks have none). */
+static unsigned node_col(cmark_node *n, unsigned line, unsigned fallback)
+{
+	int col = cmark_node_get_start_column(n);
+
+	return cmark_node_get_start_line(n) == (int)line && col > 0 ? (unsigned)col : fallback;
+}
+
+/*
+ * Warns about a row with more cells than its table's header: cmark-gfm drops
+ * the extra cells silently, so look in the source line for text after the
+ * pipe that ends the last cell it kept (cmark-gfm has split the row: this
+ * only looks past its end).
+ */
+static void check_extra_cells(const struct src *s, cmark_node *row, size_t ncols)
+{
+	cmark_node *last = NULL;
+	int line = cmark_node_get_start_line(row);
+	size_t i, end;
+
+	for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c))
+		if (cmark_node_get_start_line(c) > 0) /* padded cells have no position */
+			last = c;
+	if (!last || line < 1 || (size_t)line > s->nlines || cmark_node_get_end_line(last) != line)
+		return;
+	i = s->line[line - 1] + (size_t)cmark_node_get_end_column(last);
+	end = line_end(s->text, s->len, s->line[line - 1]);
+	/* Empty cells lose nothing: only text after them is dropped. */
+	while (i < end && (s->text[i] == '|' || s->text[i] == ' ' || s->text[i] == '\t'))
+		i++;
+	if (i < end)
+		diag_warning(s->d, "extra-cells", (unsigned)line, (unsigned)(i - s->line[line - 1]) + 1,
+		             "row has more cells than the header's %zu: cmark-gfm ignores the rest",
+		             ncols);
+}
+
 /* Column indices of the header's Name, Link and Purpose cells (-1: none). */
-struct columns { int name, link, purpose; };
+struct columns { int name, link, purpose, count; };
 
 static struct columns header_columns(cmark_node *header)
 {
-	struct columns c = { -1, -1, -1 };
+	struct columns c = { -1, -1, -1, 0 };
 	int k = 0;
 
 	for (cmark_node *cell = cmark_node_first_child(header); cell;
-	     cell = cmark_node_next(cell), k++) {
+	     cell = cmark_node_next(cell), k++, c.count++) {
 		char *t = plain_text(cell);
 		int *slot = word_is(t, "name") ? &c.name
 		          : word_is(t, "link") ? &c.link
@@ -414,8 +461,8 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 {
 	struct channel ch = { 0 };
 	cmark_node *name = nth_child(row, c->name), *link = nth_child(row, c->link);
-	cmark_node *purpose = nth_child(row, c->purpose), *a;
-	char alias[LINK_ALIAS_MAX + 1];
+	cmark_node *purpose = nth_child(row, c->purpose), *a, *second;
+	char alias[LINK_ALIAS_MAX + 1], *text;
 	const char *why, *lp, *srv, *url;
 	size_t n, srvlen;
 
@@ -423,13 +470,16 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 	ch.name_col = cell_col(s, name);
 	ch.purpose_col = purpose ? cell_col(s, purpose) : 0;
 	ch.link_col = cell_col(s, link);
-	if (!link || !(a = matrix_link(link))) {
+	check_extra_cells(s, row, (size_t)c->count);
+	if (!link || !(a = matrix_link(link, &second))) {
 		diag_warning(s->d, "no-link", ch.line, ch.link_col,
 		             "row has no " LINK_PREFIX " link in its Link cell: skipped");
 		return;
 	}
-	if (cmark_node_get_start_line(a) == (int)ch.line && cmark_node_get_start_column(a) > 0)
-		ch.link_col = (unsigned)cmark_node_get_start_column(a);
+	ch.link_col = node_col(a, ch.line, ch.link_col);
+	if (second)
+		diag_warning(s->d, "many-links", ch.line, node_col(second, ch.line, ch.link_col),
+		             "Link cell has more than one " LINK_PREFIX " link: the first is used");
 	if (pg->n == PAGE_MAX_CHANNELS) {
 		if (!s->full++)
 			diag_error(s->d, ch.line, 0, "more than %u channels: over the limit "
@@ -455,85 +505,49 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 	}
 	link_split(alias, n, &lp, &ch.lplen, &srv, &srvlen);
 	ch.alias = xmemdup(alias, n);
+	/* Link text that reads as an alias should be the alias linked to. */
+	text = plain_text(a);
+	if (text[0] == '#' && !alias_check(text, strlen(text)) && strcmp(text, ch.alias))
+		diag_warning(s->d, "link-text", ch.line, ch.link_col, "link text '%s' is not "
+		             "the alias it links to, '%s'", text, ch.alias);
+	free(text);
 	ch.url = xmemdup(url, strlen(url));
 	ch.name = cell_text(s, name, "cell", ch.line, ch.name_col);
+	if (!ch.name[0])
+		diag_warning(s->d, "empty-name", ch.line, ch.name_col,
+		             "row has an empty Name: it cannot be found by name");
 	ch.purpose = cell_text(s, purpose, "cell", ch.line, ch.purpose_col);
 	ch.section = xmemdup(section, strlen(section));
 	pg->ch = xgrow(pg->ch, &s->cap, pg->n + 1, sizeof *pg->ch);
 	pg->ch[pg->n++] = ch;
 }
 
-/* Reads a table: returns 1 if it is a channel table, else 0. */
+/*
+ * Reads a table: returns 1 if it is a channel table, else 0 (remembering the
+ * first table that has a Name or a Link column but not both).
+ */
 static int read_table(struct src *s, struct page *pg, cmark_node *table, const char *section)
 {
 	cmark_node *header = cmark_node_first_child(table);
+	unsigned line = (unsigned)cmark_node_get_start_line(table);
 	struct columns c;
 
 	if (!header || !cmark_gfm_extensions_get_table_row_is_header(header))
 		return 0;
 	c = header_columns(header);
-	if (c.name < 0 || c.link < 0)
+	if (c.name < 0 || c.link < 0) {
+		if ((c.name >= 0 || c.link >= 0) && !s->half_table) {
+			s->half_table = line;
+			s->half_missing = c.name < 0 ? "Name" : "Link";
+		}
 		return 0;
+	}
+	if (!cmark_node_next(header))
+		diag_warning(s->d, "empty-table", line, (unsigned)cmark_node_get_start_column(table),
+		             "channel table has no rows");
 	for (cmark_node *row = cmark_node_next(header); row; row = cmark_node_next(row))
 		read_row(s, pg, row, &c, section);
 	return 1;
-}
-
-/* ---- Checks across rows ---------------------------------------------- */
-
-static const struct page *sort_page;
-
-static int by_alias(const void *a, const void *b)
-{
-	const struct channel *x = &sort_page->ch[*(const size_t *)a];
-	const struct channel *y = &sort_page->ch[*(const size_t *)b];
-	const unsigned char *p = (const unsigned char *)x->alias;
-	const unsigned char *q = (const unsigned char *)y->alias;
-
-	for (; key_fold(*p) == key_fold(*q); p++, q++)
-		if (!*p) /* equal: page order */
-			return x < y ? -1 : x > y;
-	return key_fold(*p) - key_fold(*q);
-}
-
-static int by_index(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Reports aliases that are equal ignoring ASCII case, in page order. */
-static void check_duplicates(struct src *s, const struct page *pg)
-{
-	size_t *ix = xmalloc(pg->n * sizeof *ix), *dup = xmalloc(pg->n * sizeof *dup);
-	size_t *first = xmalloc(pg->n * sizeof *first), ndup = 0;
-
-	for (size_t i = 0; i < pg->n; i++)
-		ix[i] = i;
-	sort_page = pg; /* qsort has no context argument in C11 */
-	qsort(ix, pg->n, sizeof *ix, by_alias);
-	for (size_t i = 1, run = 0; i < pg->n; i++) {
-		const char *a = pg->ch[ix[run]].alias, *b = pg->ch[ix[i]].alias;
-
-		if (strlen(a) == strlen(b) && key_eq_fold(a, b, strlen(a))) {
-			first[ix[i]] = ix[run];
-			dup[ndup++] = ix[i];
-		} else {
-			run = i;
-		}
-	}
-	qsort(dup, ndup, sizeof *dup, by_index);
-	for (size_t i = 0; i < ndup; i++) {
-		const struct channel *c = &pg->ch[dup[i]], *f = &pg->ch[first[dup[i]]];
-
-		diag_error(s->d, c->line, c->link_col, "duplicate alias '%s' (also on line %u%s)",
-		           c->alias, f->line, strcmp(c->alias, f->alias) ? ", ignoring case" : "");
-		diag_note(s->d, f->line, f->link_col, "'%s' first used here", f->alias);
-	}
-	free(ix);
-	free(dup);
-	free(first);
 }
 
 /* ---- The page --------------------------------------------------------- */
@@ -585,6 +599,9 @@ static int parse_markdown(struct src *s, struct page *pg, size_t body)
 	if (!tables) {
 		diag_error(s->d, 1, 0, "no channel table: no table has a header with "
 		           "'Name' and 'Link' columns");
+		if (s->half_table)
+			diag_note(s->d, s->half_table, 1, "this table has no '%s' column",
+			          s->half_missing);
 		return -1;
 	}
 	if (pg->n == 0 && s->d->errors == 0) {
@@ -597,7 +614,7 @@ static int parse_markdown(struct src *s, struct page *pg, size_t body)
 
 int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
 {
-	struct src s = { text, len, NULL, 0, d, 0, 0 };
+	struct src s = { .text = text, .len = len, .d = d };
 	size_t body;
 	unsigned errors = d->errors;
 
@@ -615,9 +632,9 @@ int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
 	}
 	index_lines(&s);
 	if (check_text(&s) == 0 && (body = split_front_matter(&s, pg)) != (size_t)-1 &&
-	    parse_markdown(&s, pg, body) == 0 && d->errors == errors) {
-		check_duplicates(&s, pg);
+	    parse_markdown(&s, pg, body) == 0) {
 		group_assign(pg);
+		lint_page(pg, d);
 	}
 	if (!pg->title)
 		pg->title = xmemdup("", 0);

@@ -345,7 +345,7 @@ static void test_objects(const char *build)
 
 int main(int argc, char **argv)
 {
-	struct diag d = { .out = stderr };
+	struct diag d = { 0 }; /* its warnings are the lint test's business */
 	char *text;
 	size_t len;
 
@@ -354,11 +354,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	d.file = argv[1];
-	if (!(text = check_read(argv[1], &len)) || page_parse(&pg, text, len, &d) != 0) {
+	d.out = fopen("/dev/null", "w");
+	if (!d.out || !(text = check_read(argv[1], &len)) || page_parse(&pg, text, len, &d) != 0) {
 		fprintf(stderr, "channel: cannot read the page %s\n", argv[1]);
 		return 2;
 	}
 	free(text);
+	fclose(d.out);
 
 	test_round_trip();
 	test_allocation();

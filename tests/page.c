@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "page.h"
+#include "pages.h"
 
 struct row {
 	const char *section, *name, *purpose, *url, *alias, *group;
@@ -68,6 +69,10 @@ static const struct {
 			{ "", "Port", "Server with a port", "https://matrix.to/#/#port:x.org:8448",
 			  "#port:x.org:8448", "", 7 },
 		},
+		.diag = "tests/pages/links.md:5:154: warning: Link cell has more than one "
+		        "https://matrix.to/#/ link: the first is used [many-links]\n"
+		        "tests/pages/links.md:7:31: warning: #port:x.org:8448 is on the server "
+		        "'x.org:8448', where 2 of the page's 3 rooms are on 'x.org' [other-server]\n",
 	}, {
 		.file = "tests/pages/groups.md", .title = "Groups", .date = "",
 		.n = 4, .rows = {
@@ -81,6 +86,9 @@ static const struct {
 			{ "SIGs", "General", "No group", "https://matrix.to/#/#general:x.org",
 			  "#general:x.org", "", 12 },
 		},
+		.diag = "tests/pages/groups.md:10:3: warning: name 'SIG:CLI Governance' is about "
+		        "'CLI', but #SIGPY-GOV:x.org is in the group 'Python' (of line 9): did you "
+		        "mean 'SIG:Python Governance'? [name-group]\n",
 	},
 };
 
@@ -89,7 +97,8 @@ static const struct {
 } bad[] = {
 	{ "tests/bad/empty.md", "tests/bad/empty.md:1: error: empty page\n" },
 	{ "tests/bad/no-table.md", "tests/bad/no-table.md:1: error: no channel table: no table "
-	  "has a header with 'Name' and 'Link' columns\n" },
+	  "has a header with 'Name' and 'Link' columns\n"
+	  "tests/bad/no-table.md:9:1: note: this table has no 'Link' column\n" },
 	{ "tests/bad/duplicate-alias.md",
 	  "tests/bad/duplicate-alias.md:7:12: error: duplicate alias '#SAME:x.org' "
 	  "(also on line 5, ignoring case)\n"
@@ -105,31 +114,12 @@ static const struct {
 	  "front matter is not valid YAML: mapping values are not allowed in this context\n" },
 };
 
-/* Parses a file; returns page_parse()'s result, its diagnostics in *diag. */
-static int parse(const char *file, struct page *pg, char **diag)
-{
-	size_t len, dlen;
-	char *text = check_read(file, &len);
-	struct diag d = { .file = file };
-	int rc;
-
-	if (!text) {
-		perror(file);
-		exit(2);
-	}
-	d.out = open_memstream(diag, &dlen);
-	rc = page_parse(pg, text, len, &d);
-	fclose(d.out);
-	free(text);
-	return rc;
-}
-
 static void test_pages(void)
 {
 	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
 		struct page pg;
 		char *diag, what[256];
-		int rc = parse(pages[i].file, &pg, &diag);
+		int rc = parse_page(pages[i].file, &pg, &diag, (struct diag){ 0 });
 
 		check(rc == 0, "%s: parses", pages[i].file);
 		snprintf(what, sizeof what, "%s: diagnostics", pages[i].file);
@@ -168,7 +158,7 @@ static void test_bad(void)
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		struct page pg;
 		char *diag;
-		int rc = parse(bad[i].file, &pg, &diag);
+		int rc = parse_page(bad[i].file, &pg, &diag, (struct diag){ 0 });
 
 		check(rc == -1, "%s: refused", bad[i].file);
 		check_str(bad[i].file, diag, bad[i].diag);
