@@ -34,10 +34,10 @@ static const char usage[] =
 	"Exit status: 0 written, 1 the page has errors, 2 usage or I/O error.\n";
 
 /*
- * Reads all of f into *buf, refusing more than max bytes: returns the length,
- * or (size_t)-1 if the file is larger (*buf then holds max + 1 bytes).
+ * Reads f into *buf, but never more than max bytes: memory stays bounded
+ * whatever the file's size.  Returns the length read.
  */
-static size_t read_all(FILE *f, char **buf, size_t max)
+static size_t read_at_most(FILE *f, char **buf, size_t max)
 {
 	size_t len = 0, cap = 0;
 
@@ -45,12 +45,10 @@ static size_t read_all(FILE *f, char **buf, size_t max)
 	for (;;) {
 		size_t n;
 
-		*buf = xgrow(*buf, &cap, len + 65536 < max + 1 ? len + 65536 : max + 1, 1);
+		*buf = xgrow(*buf, &cap, len + 65536 < max ? len + 65536 : max, 1);
 		n = fread(*buf + len, 1, cap - len, f);
 		len += n;
-		if (len > max)
-			return (size_t)-1;
-		if (n == 0)
+		if (n == 0 || len == max)
 			return len;
 	}
 }
@@ -102,13 +100,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	d.file = f == stdin ? "<stdin>" : file;
-	len = read_all(f, &text, PAGE_MAX_BYTES);
+	/* One byte more than the limit is enough for page_parse() to refuse. */
+	len = read_at_most(f, &text, PAGE_MAX_BYTES + 1);
 	if (ferror(f)) {
 		fprintf(stderr, "auxchan-gen: cannot read %s: %s\n", file, strerror(errno));
 		rc = 2;
-	} else if (len == (size_t)-1) {
-		diag_error(&d, 1, 0, "page is larger than the limit of %u bytes", PAGE_MAX_BYTES);
-		rc = 1;
 	} else if (page_parse(&pg, text, len, &d) != 0) {
 		page_free(&pg);
 		rc = 1;

@@ -87,13 +87,13 @@ static int check_text(const struct src *s)
 		return 0;
 	position(s, at, &line, &col);
 	if (fault == UTF8_INVALID)
-		diag_error(s->d, line, col, "invalid UTF-8 (byte 0x%02x)",
-		           (unsigned char)s->text[at]);
+		diag_error(s->d, line, col, "invalid UTF-8 (byte 0x%02x): the page must be "
+		           "UTF-8 text", (unsigned char)s->text[at]);
 	else if (s->text[at] == '\0')
-		diag_error(s->d, line, col, "NUL byte: the page is not text");
+		diag_error(s->d, line, col, "NUL byte: the page must be UTF-8 text");
 	else
-		diag_error(s->d, line, col, "control character (byte 0x%02x)",
-		           (unsigned char)s->text[at]);
+		diag_error(s->d, line, col, "control character (byte 0x%02x): the page must be "
+		           "text without control characters but tabs", (unsigned char)s->text[at]);
 	return -1;
 }
 
@@ -131,7 +131,7 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 	yaml_event_t ev;
 	int depth = 0, rc = 0, is_value = 0;
 	char **dest = NULL;     /* where the current key's value goes */
-	struct { char *key; unsigned line; } *keys = NULL;
+	struct { char *key; unsigned line, col; } *keys = NULL;
 	size_t nkeys = 0, cap = 0;
 
 	if (!yaml_parser_initialize(&p)) {
@@ -172,12 +172,13 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 				for (size_t i = 0; i < nkeys && rc == 0; i++)
 					if (strcmp(keys[i].key, k) == 0) {
 						diag_error(s->d, line, col, "front matter has the key '%s' twice", k);
-						diag_note(s->d, keys[i].line, 0, "'%s' first set here", k);
+						diag_note(s->d, keys[i].line, keys[i].col, "'%s' first set here", k);
 						rc = -1;
 					}
 				keys = xgrow(keys, &cap, nkeys + 1, sizeof *keys);
 				keys[nkeys].key = xmemdup(k, strlen(k));
-				keys[nkeys++].line = line;
+				keys[nkeys].line = line;
+				keys[nkeys++].col = col;
 				dest = !strcmp(k, "title") ? &pg->title : !strcmp(k, "date") ? &pg->date : NULL;
 				is_value = 1;
 			} else if (depth == 1) {
@@ -462,7 +463,7 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 	struct channel ch = { 0 };
 	cmark_node *name = nth_child(row, c->name), *link = nth_child(row, c->link);
 	cmark_node *purpose = nth_child(row, c->purpose), *a, *second;
-	char alias[LINK_ALIAS_MAX + 1], *text;
+	char *alias, *text;
 	const char *why, *lp, *srv, *url;
 	size_t n, srvlen;
 
@@ -488,23 +489,24 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 	}
 	url = cmark_node_get_url(a);
 	if (utf8_check(url, strlen(url), NULL, NULL) != UTF8_OK) {
-		diag_error(s->d, ch.line, ch.link_col, "link has a control character");
+		diag_error(s->d, ch.line, ch.link_col, "link has a control character "
+		           "(written as an entity)");
 		return;
 	}
+	/* Decoding never lengthens: LINK_BAD can only mean a bad escape. */
+	alias = xmalloc(strlen(url));
 	n = link_decode(url + LINK_PREFIX_LEN, strlen(url) - LINK_PREFIX_LEN,
-	                alias, sizeof alias);
-	if (n == LINK_BAD) {
-		diag_error(s->d, ch.line, ch.link_col, "link '%s' has a malformed %%-escape "
-		           "or names an alias over %d bytes", url, LINK_ALIAS_MAX);
-		return;
-	}
-	if ((why = alias_check(alias, n))) {
+	                alias, strlen(url));
+	why = n == LINK_BAD ? "has a malformed %-escape" : alias_check(alias, n);
+	if (why) {
 		diag_error(s->d, ch.line, ch.link_col, "link '%s' does not name a room alias "
 		           "(#localpart:server): the alias %s", url, why);
+		free(alias);
 		return;
 	}
 	link_split(alias, n, &lp, &ch.lplen, &srv, &srvlen);
 	ch.alias = xmemdup(alias, n);
+	free(alias);
 	/* Link text that reads as an alias should be the alias linked to. */
 	text = plain_text(a);
 	if (text[0] == '#' && !alias_check(text, strlen(text)) && strcmp(text, ch.alias))
@@ -625,9 +627,8 @@ int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
 		diag_error(d, 1, 0, "empty page");
 		return -1;
 	}
-	if (s.len > PAGE_MAX_BYTES) {
-		diag_error(d, 1, 0, "page is %zu bytes, over the limit of %u bytes",
-		           s.len, PAGE_MAX_BYTES);
+	if (len > PAGE_MAX_BYTES) {
+		diag_error(d, 1, 0, "page is larger than the limit of %u bytes", PAGE_MAX_BYTES);
 		return -1;
 	}
 	index_lines(&s);

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,11 +21,35 @@ static const char *const outputs[] = {
 };
 #define NOUT (sizeof outputs / sizeof *outputs)
 
-static const char *const bad_pages[] = {
-	"tests/bad/empty.md", "tests/bad/no-table.md", "tests/bad/duplicate-alias.md",
-	"tests/bad/bad-alias.md", "tests/bad/invalid-utf8.md",
-	"tests/bad/front-matter-unclosed.md", "tests/bad/front-matter-invalid.md",
-};
+#define BAD_DIR "tests/bad"
+#define MAX_BAD 64
+
+static char *bad_pages[MAX_BAD];
+static size_t nbad;
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every page of the catalogue tests/bad/, sorted. */
+static void list_bad_pages(void)
+{
+	DIR *dir = opendir(BAD_DIR);
+	struct dirent *e;
+
+	if (!dir) {
+		perror(BAD_DIR);
+		exit(2);
+	}
+	while ((e = readdir(dir)) && nbad < MAX_BAD)
+		if (strlen(e->d_name) > 3 && !strcmp(e->d_name + strlen(e->d_name) - 3, ".md")) {
+			bad_pages[nbad] = malloc(strlen(BAD_DIR) + strlen(e->d_name) + 2);
+			sprintf(bad_pages[nbad++], "%s/%s", BAD_DIR, e->d_name);
+		}
+	closedir(dir);
+	qsort(bad_pages, nbad, sizeof *bad_pages, by_name);
+}
 
 static const char *gen, *work;
 static char errfile[4096];
@@ -119,7 +145,8 @@ static void test_bad_pages(void)
 	struct path bad = path(work, "bad");
 	const char *dir = bad.s;
 
-	for (size_t i = 0; i < sizeof bad_pages / sizeof *bad_pages; i++) {
+	check(nbad >= 20, "the catalogue has at least 20 bad pages: %zu", nbad);
+	for (size_t i = 0; i < nbad; i++) {
 		char *err;
 
 		clean(dir);
@@ -222,25 +249,91 @@ static void test_options(void)
 	free(err);
 }
 
-/* make fails on a bad page, and fails again: no stale output to trust. */
+/*
+ * make fails on each bad page, and fails again when rerun: no stale output
+ * to trust.  One build directory serves them all: none may leave a table.
+ */
 static void test_make(const char *make)
 {
-	char bdir[4096], data[64] = "DATA=tests/bad/duplicate-alias.md", bvar[4200];
+	char bdir[4096], data[4096], bvar[4200];
 	char *argv[] = { (char *)make, "--no-print-directory", "-s", data, bvar, NULL };
 
 	join(bdir, sizeof bdir, work, "/", "make");
 	join(bvar, sizeof bvar, "BUILDDIR=", "", bdir);
-	for (int round = 1; round <= 2; round++) {
-		char *err;
+	for (size_t i = 0; i < nbad; i++)
+		for (int round = 1; round <= 2; round++) {
+			char *err;
 
-		check(spawn(argv, "/dev/null", errfile) != 0, "make on a bad page fails (run %d)", round);
-		err = check_read(errfile, NULL);
-		check(err && strstr(err, "duplicate-alias.md:7:12: error: duplicate alias"),
-		      "make fails for the page's error (run %d), got: %s", round, err ? err : "");
-		free(err);
-		check(!exists(path(bdir, "channel_data.h").s), "no table written (run %d)", round);
-		check(!exists(path(bdir, "auxchan").s), "no command built (run %d)", round);
+			join(data, sizeof data, "DATA=", "", bad_pages[i]);
+			check(spawn(argv, "/dev/null", errfile) != 0, "make on %s fails (run %d)",
+			      bad_pages[i], round);
+			err = check_read(errfile, NULL);
+			check(err && !strncmp(err, bad_pages[i], strlen(bad_pages[i])) &&
+			      strstr(err, ": error: "), "make on %s fails for the page's error "
+			      "(run %d), got: %s", bad_pages[i], round, err ? err : "");
+			free(err);
+			check(!exists(path(bdir, "channel_data.h").s), "%s: no table (run %d)",
+			      bad_pages[i], round);
+			check(!exists(path(bdir, "auxchan").s), "%s: no command (run %d)",
+			      bad_pages[i], round);
+		}
+}
+
+/* A 10 MB page is refused with the limit, in bounded memory. */
+static void test_huge_page(void)
+{
+	struct path page = path(work, "huge.md");
+	FILE *f = fopen(page.s, "w");
+	struct rusage ru;
+	char *err;
+
+	for (int i = 0; f && i < 10 * 1024; i++)
+		fprintf(f, "%01023d\n", i);
+	if (!f || fclose(f)) {
+		check(0, "write %s", page.s);
+		return;
 	}
+	/* First child of this process: its peak is the children's peak. */
+	check_num("10 MB page", run_gen(work, page.s, NULL, NULL), 1);
+	err = check_read(errfile, NULL);
+	check(err && strstr(err, "huge.md:1: error: page is larger than the limit of 4194304 "
+	      "bytes\n"), "10 MB page: the limit named, got: %s", err ? err : "");
+	free(err);
+	if (getrusage(RUSAGE_CHILDREN, &ru) == 0)
+		check(ru.ru_maxrss < 16 * 1024, "10 MB page read in bounded memory: %ld KiB at most",
+		      ru.ru_maxrss);
+	remove(page.s);
+}
+
+/* Oddities accepted: a BOM, CRLF; the same table as the clean page. */
+static void test_same_output(void)
+{
+	static const char *const pages[] = {
+		"data/matrix.md", "tests/pages/seed-bom.md", "tests/pages/seed-crlf.md",
+	};
+	struct path dirs[3];
+
+	for (size_t i = 0; i < 3; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "same-%zu", i);
+		dirs[i] = path(work, name);
+		clean(dirs[i].s);
+		check_num(pages[i], run_gen(dirs[i].s, pages[i], NULL, NULL), 0);
+	}
+	for (size_t i = 1; i < 3; i++)
+		for (size_t k = 0; k < NOUT; k++) {
+			size_t la, lb;
+			char *a = check_read(path(dirs[0].s, outputs[k]).s, &la);
+			char *b = check_read(path(dirs[i].s, outputs[k]).s, &lb);
+			/* All but the banner, which names the page. */
+			char *ra = a ? strchr(a, '\n') : NULL, *rb = b ? strchr(b, '\n') : NULL;
+
+			check(ra && rb && !strcmp(ra, rb), "%s: %s as from the clean page",
+			      pages[i], outputs[k]);
+			free(a);
+			free(b);
+		}
 }
 
 int main(int argc, char **argv)
@@ -260,10 +353,15 @@ int main(int argc, char **argv)
 	mkdir(work, 0755);
 	join(errfile, sizeof errfile, work, "/", "stderr");
 
+	test_huge_page();
+	list_bad_pages();
 	test_bad_pages();
+	test_same_output();
 	test_no_partial_output();
 	test_options();
 	test_make(argv[3]);
 	test_determinism();
+	for (size_t i = 0; i < nbad; i++)
+		free(bad_pages[i]);
 	return check_done("gen");
 }
