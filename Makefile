@@ -114,48 +114,61 @@ $(B)/auxchan: src/auxchan.c $(B)/libauxchan.a $(LIB_HDR) src/utf8.h
 # ---- Tests ------------------------------------------------------------------
 
 TESTS = link alias group page lint channel auxchan gen
-TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/spawn.h
+TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/run.h
 
 $(B)/tests/link: tests/link.c $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/alias: tests/alias.c $(B)/gen/alias.o $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/group: tests/group.c $(B)/gen/group.o $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/page: tests/page.c $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/lint: tests/lint.c $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
-$(B)/tests/channel: tests/channel.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+$(B)/tests/channel: tests/channel.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR) | $(B)/pic/channel.o
 $(B)/tests/auxchan: tests/auxchan.c $(TEST_HDR)
 $(B)/tests/gen: tests/gen.c $(TEST_HDR)
 $(TESTS:%=$(B)/tests/%):
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $(filter %.c %.o %.a,$^) $(GEN_LIBS) -o $@
 
-# The arguments of each test program.
-TEST_ARGS_channel = $(DATA) $(B)
-TEST_ARGS_auxchan = $(B)/auxchan $(DATA)
-TEST_ARGS_gen = $(B)/auxchan-gen $(B) $(MAKE)
+# The hostile page: text made to break generated C and gperf input, built
+# like any page (generated code must compile with -Werror whatever the page
+# says) and tested by the same programs.
+HOSTILE = tests/pages/hostile.md
+H = $(B)/hostile
+$(H)/auxchan $(H)/tests/channel $(H)/tests/auxchan: FORCE
+	@$(MAKE) --no-print-directory -s BUILDDIR=$(H) DATA=$(HOSTILE) $@ 2>/dev/null || \
+		$(MAKE) --no-print-directory BUILDDIR=$(H) DATA=$(HOSTILE) $@
 
-# Runs every test program, shows its failures, and adds up its last line,
+# What `make check` runs: a name, then the program and its arguments.
+RUN_link = $(B)/tests/link
+RUN_alias = $(B)/tests/alias
+RUN_group = $(B)/tests/group
+RUN_page = $(B)/tests/page
+RUN_lint = $(B)/tests/lint
+RUN_channel = $(B)/tests/channel $(DATA) $(B)
+RUN_auxchan = $(B)/tests/auxchan $(B)/auxchan $(DATA)
+RUN_gen = $(B)/tests/gen $(B)/auxchan-gen $(B) $(MAKE)
+RUN_hostile-channel = $(H)/tests/channel $(HOSTILE) $(H)
+RUN_hostile-auxchan = $(H)/tests/auxchan $(H)/auxchan $(HOSTILE)
+CHECKS = $(TESTS) hostile-channel hostile-auxchan
+
+# Runs each check, shows its failures, and adds up its last line,
 # "NAME: P passed, F failed"; a program that dies counts one failure more.
-check: all $(TESTS:%=$(B)/tests/%)
+check: all $(TESTS:%=$(B)/tests/%) $(H)/auxchan $(H)/tests/channel $(H)/tests/auxchan
 	@pass=0; fail=0; \
-	for t in $(TESTS); do \
-		case $$t in \
-		channel) args="$(TEST_ARGS_channel)";; \
-		auxchan) args="$(TEST_ARGS_auxchan)";; \
-		gen) args="$(TEST_ARGS_gen)";; \
-		*) args=;; \
-		esac; \
-		$(B)/tests/$$t $$args > $(B)/tests/$$t.log 2>&1; rc=$$?; \
-		grep -v ': [0-9]* passed, [0-9]* failed$$' $(B)/tests/$$t.log; \
-		last=$$(tail -n 1 $(B)/tests/$$t.log); \
+	run() { \
+		name=$$1; shift; log=$(B)/tests/$$name.log; \
+		"$$@" > $$log 2>&1; rc=$$?; \
+		grep -v ': [0-9]* passed, [0-9]* failed$$' $$log; \
+		last=$$(tail -n 1 $$log); \
 		case "$$last" in \
-		"$$t: "*" passed, "*" failed") \
-			p=$${last#$$t: }; p=$${p%% passed*}; f=$${last##*passed, }; f=$${f%% failed};; \
+		*": "*" passed, "*" failed") \
+			p=$${last##*: }; p=$${p%% passed*}; f=$${last##*passed, }; f=$${f%% failed};; \
 		*) p=0; f=0;; \
 		esac; \
-		[ $$rc -ne 0 ] && [ "$$f" -eq 0 ] && { echo "$$t: exited with status $$rc"; f=1; }; \
-		echo "$$t: $$p passed, $$f failed"; \
+		[ $$rc -ne 0 ] && [ "$$f" -eq 0 ] && { echo "$$name: exited with status $$rc"; f=1; }; \
+		echo "$$name: $$p passed, $$f failed"; \
 		pass=$$((pass + p)); fail=$$((fail + f)); \
-	done; \
+	}; \
+	$(foreach c,$(CHECKS),run $(c) $(RUN_$(c));) \
 	echo "$$pass passed, $$fail failed"; \
 	[ $$fail -eq 0 ]
 

@@ -288,9 +288,8 @@ static void write_data(FILE *f, struct table *t)
 	const struct pool *p = &t->pool;
 
 	banner(f, t, "/*", "*/");
-	fprintf(f, "/*\n * Page \"");
-	put_escaped(f, pg->title, strlen(pg->title)); /* no comment end survives */
-	fprintf(f, "\": %zu channels, %zu groups.\n", pg->n, pg->ngroups);
+	/* No page text in comments: a comment end in it would end them. */
+	fprintf(f, "/*\n * %zu channels, %zu groups.\n", pg->n, pg->ngroups);
 	fprintf(f, " * String pool: %zu bytes for %zu bytes of distinct strings.\n",
 	        p->size, p->distinct);
 	fprintf(f, " * Keys: %zu room keys, %zu name keys; channel lists: %zu entries.\n */\n",

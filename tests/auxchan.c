@@ -11,9 +11,43 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "spawn.h"
+#include "run.h"
 
 #define SEED_PAGE "data/matrix.md"
+#define HOSTILE_PAGE "tests/pages/hostile.md"
+
+/*
+ * The hostile page's channels, as every field must come back from
+ * --format=json (section, name, alias, url, purpose, group).  "?\?" is how a
+ * C string says "??" without a trigraph; LONG stands for the 255-byte alias.
+ */
+#define S "\"Quotes\", \\backslash\\, */ ?\?/ %% %{"
+#define LONG "LONG"
+static const char *const hostile[][6] = {
+	{ S, "\"Quoted\", with, commas", "#quote:x.org", "https://matrix.to/#/#quote:x.org",
+	  "it's a \"quote\" and a back\\slash", "" },
+	{ S, "*/ end of a comment /*", "#trigraph?\?/?\?=:x.org",
+	  "https://matrix.to/#/%23trigraph%3F%3F%2F%3F%3F%3D%3Ax.org",
+	  "?\?/ ?\?= ?\?( ?\?) ?\?' ?\?< ?\?! ?\?> ?\?- trigraphs", "" },
+	{ S, "%%", "#%%-GEN:x.org", "https://matrix.to/#/%23%25%25-GEN%3Ax.org",
+	  "%{ at the start, %} too", "%%" },
+	{ S, "%{ brace", "#%%-GOV:x.org", "https://matrix.to/#/%23%25%25-GOV%3Ax.org",
+	  "#include <stdio.h>", "%%" },
+	{ S, "#define X 1", "#hash:x.org", "https://matrix.to/#/#hash:x.org",
+	  "# at the start of a cell", "" },
+	{ S, "Tab and spaces", "#tab:x.org", "https://matrix.to/#/#tab:x.org",
+	  "A B, tabs collapse", "" },
+	{ S, "a \xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e", "#utf8-\xc3\xa9\xe2\x82\xac\xf0\x9d\x84\x9e:x.org",
+	  "https://matrix.to/#/#utf8-\xc3\xa9\xe2\x82\xac\xf0\x9d\x84\x9e:x.org", "1, 2, 3 and 4 bytes",
+	  "a \xc3\xa9 \xe2\x82\xac" },
+	{ S, "Long alias", LONG, "https://matrix.to/#/" LONG, "255 bytes", "" },
+	{ S, "\"Entities\" \\ */", "#ent:x.org", "https://matrix.to/#/#ent:x.org", "<b> &amp;", "" },
+	{ S, "Backslash\\", "#back\\slash\":x.org", "https://matrix.to/#/%23back%5Cslash%22%3Ax.org",
+	  "code \\ with ?\?/ and */", "" },
+	{ S, "\"); system(\"id\"); (\"", "#c:x.org", "https://matrix.to/#/#c:x.org",
+	  "','/*, */", "" },
+};
+#undef S
 
 static const char python_text[] =
 	"SIG:Python General\n"
@@ -114,6 +148,102 @@ static int run(const char *cmd, const char *const *args, const char *out, const 
 	return spawn(argv, out, err);
 }
 
+/*
+ * Reads the next JSON string at or after *p into out (cap bytes, escapes
+ * decoded, \\u included), advancing *p.  Returns 0 when there is none.
+ */
+static int json_string(const char **p, char *out, size_t cap)
+{
+	const char *s = strchr(*p, '"');
+	size_t n = 0;
+
+	if (!s)
+		return 0;
+	for (s++; *s && *s != '"' && n + 4 < cap; s++) {
+		unsigned long cp;
+
+		if (*s != '\\') {
+			out[n++] = *s;
+			continue;
+		}
+		switch (*++s) {
+		case 'n': out[n++] = '\n'; break;
+		case 't': out[n++] = '\t'; break;
+		case 'r': out[n++] = '\r'; break;
+		case 'b': out[n++] = '\b'; break;
+		case 'f': out[n++] = '\f'; break;
+		case 'u': /* control characters only, in this output */
+			cp = strtoul((char[5]){ s[1], s[2], s[3], s[4], 0 }, NULL, 16);
+			out[n++] = (char)cp;
+			s += 4;
+			break;
+		default: out[n++] = *s; /* " \\ / */
+		}
+	}
+	out[n] = '\0';
+	*p = *s ? s + 1 : s;
+	return 1;
+}
+
+/* s with its LONG, if any, replaced by alias, in buf. */
+static const char *expand(char *buf, size_t size, const char *s, const char *alias)
+{
+	const char *at = strstr(s, LONG);
+
+	if (!at)
+		return s;
+	snprintf(buf, size, "%.*s%s%s", (int)(at - s), s, alias, at + strlen(LONG));
+	return buf;
+}
+
+/* The hostile page: every field of --format=json, and every room found. */
+static void test_hostile(const char *cmd, const char *out, const char *err)
+{
+	static const char *const names[6] = { "section", "name", "alias", "url", "purpose", "group" };
+	char alias[256], got[2048], what[128];
+	const char *const args[] = { "--list", "--format=json", NULL };
+	char *o;
+	const char *p;
+	size_t n = sizeof hostile / sizeof *hostile;
+
+	memset(alias, 'a', 255);
+	alias[0] = '#';
+	memcpy(alias + 249, ":x.org", 7);
+	check_num("hostile: --list --format=json", run(cmd, args, out, err), 0);
+	if (!(p = o = check_read(out, NULL)))
+		return;
+	json_string(&p, got, sizeof got);
+	json_string(&p, got, sizeof got);
+	check_str("hostile: title", got, "Hostile \"page\" \\ */ ?\?/ %% tab");
+	json_string(&p, got, sizeof got);
+	json_string(&p, got, sizeof got);
+	check_str("hostile: date", got, "2024-05-07 ?\?= */ #");
+	json_string(&p, got, sizeof got); /* "channels" */
+	for (size_t i = 0; i < n; i++)
+		for (int f = 0; f < 6; f++) {
+			char want[512];
+
+			json_string(&p, got, sizeof got);
+			check_str("hostile: member name", got, names[f]);
+			json_string(&p, got, sizeof got);
+			snprintf(what, sizeof what, "hostile: channel %zu %s", i, names[f]);
+			check_str(what, got, expand(want, sizeof want, hostile[i][f], alias));
+		}
+	check(!json_string(&p, got, sizeof got), "hostile: %zu channels, no more", n);
+	free(o);
+
+	/* Each room by its alias and its name, as the command's arguments. */
+	for (size_t i = 0; i < n; i++)
+		for (int f = 1; f < 3; f++) {
+			char key[512];
+			const char *const a[] = { "--format=tsv",
+			                          expand(key, sizeof key, hostile[i][f], alias), NULL };
+
+			snprintf(what, sizeof what, "hostile: channel %zu by %s", i, names[f]);
+			check_num(what, run(cmd, a, out, err), 0);
+		}
+}
+
 static int lines(const char *s)
 {
 	int n = 0;
@@ -133,6 +263,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	seed = strcmp(argv[2], SEED_PAGE) == 0;
+	if (strcmp(argv[2], HOSTILE_PAGE) == 0) {
+		snprintf(out, sizeof out, "/tmp/auxchan-test-%ld.out", (long)getpid());
+		snprintf(err, sizeof err, "/tmp/auxchan-test-%ld.err", (long)getpid());
+		test_hostile(argv[1], out, err);
+		remove(out);
+		remove(err);
+		return check_done("auxchan");
+	}
 	snprintf(out, sizeof out, "/tmp/auxchan-test-%ld.out", (long)getpid());
 	snprintf(err, sizeof err, "/tmp/auxchan-test-%ld.err", (long)getpid());
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

@@ -266,12 +266,15 @@ static const struct {
 	{ "name prefix", "SIG:", "" },
 };
 
+static int is_seed(void)
+{
+	return !strcmp(auxchan_title(), "Matrix") && auxchan_count() == 33;
+}
+
 static void test_seed(void)
 {
-	if (strcmp(auxchan_title(), "Matrix") || auxchan_count() != 33) {
-		printf("note: not the seed page: its %zu cases skipped\n", sizeof seed / sizeof *seed);
+	if (!is_seed())
 		return;
-	}
 	for (size_t i = 0; i < sizeof seed / sizeof *seed; i++) {
 		size_t found[8], n = auxchan_lookup(seed[i].key, strlen(seed[i].key), found, 8);
 		char got[512] = "";
@@ -345,10 +348,14 @@ static void test_objects(const char *build)
 
 int main(int argc, char **argv)
 {
+	static char outbuf[1 << 16];
 	struct diag d = { 0 }; /* its warnings are the lint test's business */
 	char *text;
 	size_t len;
 
+	/* A buffer of its own: stdout allocating one inside a counted window
+	 * would count against the library. */
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	if (argc != 3) {
 		fputs("usage: channel PAGE BUILDDIR\n", stderr);
 		return 2;
@@ -365,6 +372,8 @@ int main(int argc, char **argv)
 	test_round_trip();
 	test_allocation();
 	test_objects(argv[2]);
+	if (!is_seed())
+		printf("note: not the seed page: its %zu cases skipped\n", sizeof seed / sizeof *seed);
 	page_free(&pg);
 	return check_done("channel");
 }

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "spawn.h"
+#include "run.h"
 
 static const char *const outputs[] = {
 	"channel_data.h", "channel_room.gperf", "channel_name.gperf",

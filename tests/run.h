@@ -1,9 +1,9 @@
 /*
- * spawn.h - runs a program for a test, its standard output and error sent
+ * run.h - runs a program for a test, its standard output and error sent
  * to files.
  */
-#ifndef AUXCHAN_SPAWN_H
-#define AUXCHAN_SPAWN_H
+#ifndef AUXCHAN_RUN_H
+#define AUXCHAN_RUN_H
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -41,4 +41,4 @@ static inline int spawn(char *const argv[], const char *out, const char *err)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-#endif /* AUXCHAN_SPAWN_H */
+#endif /* AUXCHAN_RUN_H */
