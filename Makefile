@@ -21,7 +21,8 @@ GPERF = gperf
 GPERFFLAGS =
 PKG_CONFIG = pkg-config
 GEN_PKGS = libcmark-gfm yaml-0.1
-GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict)
+# make STRICT=1: warnings are errors; make NO_WARN="check ...": not reported.
+GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict) $(NO_WARN:%=--no-warn=%)
 DEB_PACKAGES = gperf pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev
 
 B = $(BUILDDIR)
@@ -46,15 +47,11 @@ run: all
 
 # ---- Build dependencies ---------------------------------------------------
 
-deps:
-	@missing=; \
-	command -v $(GPERF) >/dev/null 2>&1 || missing="$$missing gperf"; \
-	if ! command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
-		missing="$$missing pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev"; \
-	else \
-		$(PKG_CONFIG) --exists libcmark-gfm || missing="$$missing libcmark-gfm-dev libcmark-gfm-extensions-dev"; \
-		$(PKG_CONFIG) --exists yaml-0.1 || missing="$$missing libyaml-dev"; \
-	fi; \
+# $(call need,TEST,PACKAGES): adds the Debian PACKAGES to the missing ones
+# unless the shell TEST passes; $(install_missing) then installs them when
+# run as root, or stops naming the command to run.
+need = { $(1); } >/dev/null 2>&1 || missing="$$missing $(2)";
+install_missing = \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "$$(id -u)" != 0 ]; then \
 		echo "auxchan: missing build dependencies; install them with:" >&2; \
@@ -65,6 +62,17 @@ deps:
 	export DEBIAN_FRONTEND=noninteractive; \
 	apt-get install -y --no-install-recommends $$missing || \
 	{ apt-get update && apt-get install -y --no-install-recommends $$missing; }
+
+deps:
+	@missing=; \
+	$(call need,command -v $(GPERF),gperf) \
+	$(call need,command -v $(PKG_CONFIG),pkg-config) \
+	$(call need,$(PKG_CONFIG) --exists libcmark-gfm,libcmark-gfm-dev libcmark-gfm-extensions-dev) \
+	$(call need,$(PKG_CONFIG) --exists yaml-0.1,libyaml-dev) \
+	$(install_missing)
+
+deps-valgrind:
+	@missing=; $(call need,command -v valgrind,valgrind) $(install_missing)
 
 # ---- The generator and the tables -----------------------------------------
 
@@ -172,10 +180,34 @@ check: all $(TESTS:%=$(B)/tests/%) $(H)/auxchan $(H)/tests/channel $(H)/tests/au
 	echo "$$pass passed, $$fail failed"; \
 	[ $$fail -eq 0 ]
 
+# valgrind: the generator over every page of the tests, and the tests that
+# parse pages and look keys up in process; no error and no leak of any kind
+# (99 is valgrind's exit status when it finds one).
+VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
+	--show-leak-kinds=all --errors-for-leak-kinds=all
+VALGRIND_PAGES = $(DATA) $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
+VALGRIND_TESTS = page lint channel hostile-channel
+
+check-valgrind: $(B)/auxchan-gen $(B)/tests/page $(B)/tests/lint $(B)/tests/channel \
+                $(H)/tests/channel | deps-valgrind
+	@mkdir -p $(B)/valgrind; n=0; bad=0; \
+	for p in $(VALGRIND_PAGES); do \
+		n=$$((n + 1)); \
+		$(VALGRIND) $(B)/auxchan-gen -o $(B)/valgrind $$p >/dev/null 2>$(B)/valgrind/log; \
+		if [ $$? -eq 99 ]; then bad=$$((bad + 1)); echo "valgrind: $$p:"; cat $(B)/valgrind/log; fi; \
+	done; \
+	echo "valgrind: auxchan-gen on $$n pages: $$bad with errors or leaks"; \
+	$(foreach t,$(VALGRIND_TESTS),n=$$((n + 1)); \
+		$(VALGRIND) $(RUN_$(t)) >$(B)/valgrind/log 2>&1; \
+		if [ $$? -ne 0 ]; then bad=$$((bad + 1)); echo "valgrind: $(t):"; cat $(B)/valgrind/log; \
+		else echo "valgrind: $(t): clean"; fi;) \
+	echo "valgrind: $$n runs, $$bad with errors, leaks or failures"; \
+	[ $$bad -eq 0 ]
+
 clean:
 	rm -rf $(B)
 
 FORCE:
 
-.PHONY: all run deps check clean FORCE
+.PHONY: all run deps deps-valgrind check check-valgrind clean FORCE
 .DELETE_ON_ERROR:

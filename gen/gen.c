@@ -115,6 +115,7 @@ int main(int argc, char **argv)
 	if (f != stdin)
 		fclose(f);
 	free(text);
+	page_cleanup();
 	if (rc == 1)
 		fprintf(stderr, "auxchan-gen: %s: %u error%s, nothing written\n", d.file,
 		        d.errors, d.errors == 1 ? "" : "s");

@@ -7,6 +7,9 @@
 #include <cmark-gfm-core-extensions.h>
 #include <yaml.h>
 
+/* Exported by libcmark-gfm, declared only in its internal registry.h. */
+void cmark_release_plugins(void);
+
 #include "alias.h"
 #include "group.h"
 #include "link.h"
@@ -663,4 +666,9 @@ void page_free(struct page *pg)
 	free(pg->title);
 	free(pg->date);
 	memset(pg, 0, sizeof *pg);
+}
+
+void page_cleanup(void)
+{
+	cmark_release_plugins();
 }

@@ -62,4 +62,10 @@ int page_parse(struct page *pg, const char *text, size_t len, struct diag *d);
 
 void page_free(struct page *pg);
 
+/*
+ * Releases what the page reader keeps for the whole process (cmark-gfm's
+ * registry of extensions): call once, at exit, after the last page_parse().
+ */
+void page_cleanup(void);
+
 #endif /* AUXCHAN_PAGE_H */

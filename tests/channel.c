@@ -297,8 +297,22 @@ static void test_seed(void)
 
 /* ---- No allocation, no writable data ----------------------------------- */
 
+/* valgrind replaces malloc, this file's included: it counts for us then. */
+static int under_valgrind(void)
+{
+	const char *preload = getenv("LD_PRELOAD");
+
+	return preload && strstr(preload, "vgpreload");
+}
+
 static void test_allocation(void)
 {
+	if (under_valgrind()) {
+		test_keys();
+		test_misses();
+		test_seed();
+		return;
+	}
 	/* Through a pointer the compiler cannot see through: no elision. */
 	void *(*volatile alloc)(size_t) = malloc;
 	unsigned long before = allocations;
@@ -375,5 +389,6 @@ int main(int argc, char **argv)
 	if (!is_seed())
 		printf("note: not the seed page: its %zu cases skipped\n", sizeof seed / sizeof *seed);
 	page_free(&pg);
+	page_cleanup();
 	return check_done("channel");
 }

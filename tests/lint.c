@@ -116,5 +116,6 @@ int main(void)
 		free(diag);
 		page_free(&pg);
 	}
+	page_cleanup();
 	return check_done("lint");
 }

@@ -367,5 +367,6 @@ int main(void)
 	test_bad();
 	test_same_as();
 	test_limits();
+	page_cleanup();
 	return check_done("page");
 }
