@@ -37,7 +37,7 @@ GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/group.c gen/lint.c gen/page.c
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(B)/gen/%.o)
 GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/group.h gen/lint.h gen/mem.h gen/page.h \
           src/key.h src/link.h src/utf8.h include/auxchan.h
-TABLE = $(B)/channel_data.h $(B)/channel_room.c $(B)/channel_name.c
+TABLE = $(B)/channel_data.h $(B)/channel_keys.c $(B)/channel_rooms.c
 LIB_HDR = include/auxchan.h src/key.h src/link.h
 
 all: $(B)/auxchan $(B)/libauxchan.a $(B)/libauxchan.so
@@ -88,8 +88,8 @@ $(B)/gen.flags: FORCE
 	@mkdir -p $(B)
 	@echo '$(GEN_FLAGS)' | cmp -s - $@ || echo '$(GEN_FLAGS)' > $@
 
-# One run writes all three files, each renamed into place only on success.
-$(B)/channel_data.h $(B)/channel_room.gperf $(B)/channel_name.gperf &: $(DATA) $(B)/auxchan-gen $(B)/gen.flags
+# One run writes the three files, each renamed into place only on success.
+$(B)/channel_data.h $(B)/channel_keys.gperf $(B)/channel_rooms.gperf &: $(DATA) $(B)/auxchan-gen $(B)/gen.flags
 	$(B)/auxchan-gen $(GEN_FLAGS) -o $(B) $(DATA)
 
 # gperf runs in $(B) on a relative name, so its output names no build path.
@@ -204,10 +204,47 @@ check-valgrind: $(B)/auxchan-gen $(B)/tests/page $(B)/tests/lint $(B)/tests/chan
 	echo "valgrind: $$n runs, $$bad with errors, leaks or failures"; \
 	[ $$bad -eq 0 ]
 
+# ---- Benchmark: `make bench`, never part of `make check` -------------------
+
+$(B)/bench/synth: tests/bench/synth.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< -o $@
+
+$(B)/bench/bench: tests/bench/bench.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $< $(B)/libauxchan.a $(GEN_OBJ) \
+		$(GEN_LIBS) -o $@
+
+# Baselines built with the library's flags: an empty shared object (its
+# relocations are the toolchain's, not ours) and a bare process.
+$(B)/bench/empty.so:
+	@mkdir -p $(@D)
+	printf 'typedef int empty;\n' > $(B)/bench/empty.c
+	$(CC) $(ALL_CFLAGS) -fPIC -c $(B)/bench/empty.c -o $(B)/bench/empty.o
+	$(CC) $(ALL_CFLAGS) -shared $(LDFLAGS) $(B)/bench/empty.o -o $@
+
+$(B)/bench/hello:
+	@mkdir -p $(@D)
+	printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' \
+		> $(B)/bench/hello.c
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(B)/bench/hello.c -o $@
+
+# The same lookups on a synthetic page of 1,000 channels, its own build.
+S1000 = $(B)/bench/rows-1000
+$(S1000).md: $(B)/bench/synth
+	$(B)/bench/synth 1000 > $@.tmp && mv $@.tmp $@
+
+bench: all $(B)/bench/bench $(B)/bench/empty.so $(B)/bench/hello $(B)/bench/synth $(S1000).md
+	@$(MAKE) --no-print-directory -s BUILDDIR=$(S1000) DATA=$(S1000).md $(S1000)/bench/bench
+	@$(S1000)/bench/bench $(S1000).md $(S1000)
+	@echo
+	@BENCH_CC='$(CC)' BENCH_CFLAGS='$(ALL_CFLAGS)' BENCH_GPERF='$(GPERF) $(GPERFFLAGS)' \
+		BENCH_SYNTH=$(B)/bench/synth $(B)/bench/bench --all $(DATA) $(B)
+
 clean:
 	rm -rf $(B)
 
 FORCE:
 
-.PHONY: all run deps deps-valgrind check check-valgrind clean FORCE
+.PHONY: all run deps deps-valgrind check check-valgrind bench clean FORCE
 .DELETE_ON_ERROR:

@@ -9,6 +9,7 @@
 #include "channel.h"
 #include "group.h"
 #include "key.h"
+#include "link.h"
 #include "mem.h"
 
 /* ---- String pool -------------------------------------------------------
@@ -80,23 +81,16 @@ static void pool_layout(struct pool *p)
 		ix[i] = i;
 	sort_pool = p;
 	qsort(ix, p->n, sizeof *ix, by_reversed);
-	p->distinct = 0;
 	for (size_t k = p->n; k-- > 0;) {
-		size_t i = ix[k];
+		size_t i = ix[k], next = k + 1 < p->n ? ix[k + 1] : i;
+		int shared = next != i && is_suffix(p, i, next);
 
-		if (k + 1 < p->n && is_suffix(p, i, ix[k + 1])) {
-			p->root[i] = p->root[ix[k + 1]];
-			if (p->len[i] != p->len[ix[k + 1]] || memcmp(p->s[i], p->s[ix[k + 1]], p->len[i]))
-				p->distinct += p->len[i] + 1;
-		} else {
-			p->root[i] = i;
+		p->root[i] = shared ? p->root[next] : i;
+		if (!shared || p->len[i] != p->len[next]) /* not a repeat */
 			p->distinct += p->len[i] + 1;
-		}
 	}
-	/* Roots are placed when the first string stored in them comes. */
 	for (size_t i = 0; i < p->n; i++)
 		p->off[i] = (size_t)-1;
-	p->size = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		size_t r = p->root[i];
 
@@ -106,11 +100,8 @@ static void pool_layout(struct pool *p)
 			p->order[p->nroots++] = r;
 		}
 	}
-	for (size_t i = 0; i < p->n; i++) {
-		size_t r = p->root[i];
-
-		p->off[i] = p->off[r] + p->len[r] - p->len[i];
-	}
+	for (size_t i = 0; i < p->n; i++)
+		p->off[i] = p->off[p->root[i]] + p->len[p->root[i]] - p->len[i];
 	free(ix);
 }
 
@@ -125,22 +116,30 @@ static void pool_free(struct pool *p)
 
 /* ---- Keys ---------------------------------------------------------------
  *
- * A key is a string of one table and the channels it leads to.  Entries
- * (string, channel) are sorted by encoded string, then channel: each run is
- * a key, its channels in page order.
+ * Two gperf tables, their keys encoded with key_byte():
+ *   keys   each room's alias without '#' ("sigpy-gen:auxolotl.org"), and
+ *          each display name, group stem and topic;
+ *   rooms  each room's localpart alone ("sigpy-gen").
+ * Entries (key, channel) are sorted by key, then channel: each run is a
+ * key, its channels in page order.  Keys are not stored again: each is
+ * bytes of the pool (the alias without '#' inside the alias, the localpart
+ * and stem at its start), which the library compares, ignoring case.
  */
 struct entry {
-	char *key;      /* key_encode()d, NUL-terminated */
+	char *enc;     /* key_encode()d, NUL-terminated: what gperf hashes */
 	size_t len;
+	size_t off;    /* where the key's bytes are in the pool */
 	size_t channel;
+	int room;      /* the channel's alias without '#' */
 };
 
-struct keys {
+struct entries {
 	struct entry *e;
 	size_t n, cap;
 };
 
-static void key_add(struct keys *k, const char *s, size_t len, size_t channel)
+static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
+                      size_t channel, int room)
 {
 	struct entry *e;
 
@@ -148,23 +147,25 @@ static void key_add(struct keys *k, const char *s, size_t len, size_t channel)
 		return;
 	k->e = xgrow(k->e, &k->cap, k->n + 1, sizeof *k->e);
 	e = &k->e[k->n++];
-	e->key = xmalloc(len + 1);
-	key_encode(e->key, s, len);
-	e->key[len] = '\0';
+	e->enc = xmalloc(len + 1);
+	key_encode(e->enc, s, len, 1, 0);
+	e->enc[len] = '\0';
 	e->len = len;
+	e->off = off;
 	e->channel = channel;
+	e->room = room;
 }
 
 static int same_key(const struct entry *x, const struct entry *y)
 {
-	return x->len == y->len && memcmp(x->key, y->key, x->len) == 0;
+	return x->len == y->len && memcmp(x->enc, y->enc, x->len) == 0;
 }
 
 static int by_key(const void *a, const void *b)
 {
 	const struct entry *x = a, *y = b;
 	size_t n = x->len < y->len ? x->len : y->len;
-	int c = memcmp(x->key, y->key, n);
+	int c = memcmp(x->enc, y->enc, n);
 
 	if (c)
 		return c;
@@ -173,35 +174,146 @@ static int by_key(const void *a, const void *b)
 	return x->channel < y->channel ? -1 : x->channel > y->channel;
 }
 
-static void keys_free(struct keys *k)
+static void entries_free(struct entries *k)
 {
 	for (size_t i = 0; i < k->n; i++)
-		free(k->e[i].key);
+		free(k->e[i].enc);
 	free(k->e);
 }
+
+/* ---- The table ---------------------------------------------------------- */
+
+struct key {
+	size_t entry;      /* its first entry (its string) */
+	size_t off, len;   /* its bytes in the pool */
+	size_t ref, count; /* its channels: refs[ref .. ref + count) */
+	int rooms;         /* it is the alias of every one of them */
+};
+
+struct table {
+	const struct page *pg;
+	const char *label;
+	struct pool pool;
+	size_t (*field)[AUXCHAN_FIELD_COUNT]; /* pool string of each field */
+	size_t title, date;
+	struct entries main, rooms;  /* entries of the two gperf tables */
+	struct key *keys;            /* main keys, room keys, maybe a sentinel */
+	size_t nkeys, nmain, nreal;  /* all keys, main keys, keys but sentinel */
+	size_t *refs, nrefs;         /* channel lists (see add_list) */
+	size_t max_count, max_len;
+	size_t gperf_pool;           /* bytes of gperf's larger string pool */
+	int swap;                    /* a key holds a '?' (key.h) */
+	int hash_keys;               /* a main key starts with '#' */
+};
 
 /*
  * Channel lists.  refs[] starts with 0 .. nchannels - 1, so that a key of
  * one channel c is the list (c, 1); longer lists follow, each stored once.
+ * Returns where list (n channels at l) starts.
  */
-struct refs {
-	size_t *r;
-	size_t n, cap;
-	size_t maxcount;
-};
-
-/* The start of list (n channels at l) in refs, adding it if new. */
-static size_t refs_find(struct refs *rf, size_t nchannels, const size_t *l, size_t n)
+static size_t add_list(struct table *t, const size_t *l, size_t n)
 {
+	size_t nch = t->pg->n;
+
 	if (n == 1)
 		return l[0];
-	for (size_t i = nchannels; i + n <= rf->n; i++)
-		if (memcmp(rf->r + i, l, n * sizeof *l) == 0)
+	for (size_t i = nch; i + n <= t->nrefs; i++)
+		if (memcmp(t->refs + i, l, n * sizeof *l) == 0)
 			return i;
-	rf->r = xgrow(rf->r, &rf->cap, rf->n + n, sizeof *rf->r);
-	memcpy(rf->r + rf->n, l, n * sizeof *l);
-	rf->n += n;
-	return rf->n - n;
+	t->refs = xrealloc(t->refs, (t->nrefs + n) * sizeof *t->refs);
+	memcpy(t->refs + t->nrefs, l, n * sizeof *l);
+	t->nrefs += n;
+	return t->nrefs - n;
+}
+
+/* Turns sorted entries into keys, appended to t->keys. */
+static void add_keys(struct table *t, const struct entries *k, size_t *cap)
+{
+	size_t *list = xmalloc((t->pg->n + 1) * sizeof *list), pool = 0;
+
+	for (size_t i = 0, j; i < k->n; i = j) {
+		size_t n = 0;
+		int rooms = 1;
+
+		for (j = i; j < k->n && same_key(&k->e[i], &k->e[j]); j++) {
+			if (n == 0 || list[n - 1] != k->e[j].channel)
+				list[n++] = k->e[j].channel;
+			rooms &= k->e[j].room;
+		}
+		t->keys = xgrow(t->keys, cap, t->nkeys + 1, sizeof *t->keys);
+		t->keys[t->nkeys++] = (struct key){ i, k->e[i].off, k->e[i].len,
+		                                    add_list(t, list, n), n, rooms };
+		if (n > t->max_count)
+			t->max_count = n;
+		if (k->e[i].len > t->max_len)
+			t->max_len = k->e[i].len;
+		if (memchr(k->e[i].enc, 0xff, k->e[i].len))
+			t->swap = 1;
+		pool += k->e[i].len + 1;
+	}
+	if (pool > t->gperf_pool)
+		t->gperf_pool = pool;
+	free(list);
+}
+
+static void build(struct table *t)
+{
+	const struct page *pg = t->pg;
+	struct pool *p = &t->pool;
+	size_t cap = 0;
+
+	/* Strings in page order, so the pool reads like the page. */
+	t->title = pool_add(p, pg->title);
+	t->date = pool_add(p, pg->date);
+	t->field = xmalloc(pg->n * sizeof *t->field);
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct channel *c = &pg->ch[i];
+
+		t->field[i][AUXCHAN_SECTION] = pool_add(p, c->section);
+		t->field[i][AUXCHAN_NAME] = pool_add(p, c->name);
+		t->field[i][AUXCHAN_URL] = pool_add(p, c->url);
+		t->field[i][AUXCHAN_ALIAS] = pool_add(p, c->alias);
+		t->field[i][AUXCHAN_PURPOSE] = pool_add(p, c->purpose);
+		t->field[i][AUXCHAN_GROUP] = pool_add(p, c->group == NO_GROUP ? ""
+		                                      : pg->groups[c->group].topic);
+	}
+	pool_layout(p);
+
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct channel *c = &pg->ch[i];
+		size_t alias = p->off[t->field[i][AUXCHAN_ALIAS]];
+
+		entry_add(&t->main, c->alias + 1, strlen(c->alias + 1), alias + 1, i, 1);
+		entry_add(&t->main, c->name, strlen(c->name), p->off[t->field[i][AUXCHAN_NAME]], i, 0);
+		entry_add(&t->rooms, c->alias + 1, c->lplen, alias + 1, i, 1);
+		if (c->group != NO_GROUP) {
+			const struct group *g = &pg->groups[c->group];
+			size_t first = g->first;
+
+			entry_add(&t->main, pg->ch[first].alias + 1, g->stemlen,
+			          p->off[t->field[first][AUXCHAN_ALIAS]] + 1, i, 0);
+			entry_add(&t->main, g->topic, strlen(g->topic),
+			          p->off[t->field[i][AUXCHAN_GROUP]], i, 0);
+		}
+	}
+	qsort(t->main.e, t->main.n, sizeof *t->main.e, by_key);
+	qsort(t->rooms.e, t->rooms.n, sizeof *t->rooms.e, by_key);
+	t->refs = xmalloc((pg->n + 1) * sizeof *t->refs);
+	for (size_t i = 0; i < pg->n; i++)
+		t->refs[i] = i;
+	t->nrefs = pg->n;
+	add_keys(t, &t->main, &cap);
+	t->nmain = t->nkeys;
+	add_keys(t, &t->rooms, &cap);
+	t->nreal = t->nkeys;
+	for (size_t k = 0; k < t->nmain; k++)
+		t->hash_keys |= t->main.e[t->keys[k].entry].enc[0] == '#';
+	/* A table with no key gets a placeholder: it leads to this sentinel,
+	 * which no query matches (nothing of length 0 is looked up). */
+	if (t->nmain == 0 || t->nreal == t->nmain) {
+		t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
+		t->keys[t->nkeys++] = (struct key){ 0, 0, 0, 0, 0, 0 };
+	}
 }
 
 /* ---- Output ------------------------------------------------------------ */
@@ -229,81 +341,70 @@ static void put_escaped(FILE *f, const char *s, size_t n)
 	}
 }
 
-struct table {
-	const struct page *pg;
-	const char *label;
-	struct pool pool;
-	size_t (*field)[AUXCHAN_FIELD_COUNT]; /* pool string of each field */
-	size_t title, date;
-	struct keys room, name;
-	struct refs refs;
-};
-
-static void banner(FILE *f, const struct table *t, const char *open, const char *close)
+static void banner(FILE *f, const struct table *t)
 {
-	fprintf(f, "%s Generated by auxchan-gen from %s: do not edit. %s\n", open, t->label, close);
+	fprintf(f, "/* Generated by auxchan-gen from %s: do not edit. */\n", t->label);
 }
 
 /*
- * Writes the keywords of one gperf table, whose functions, arrays and
- * constants are named after name ("room") and prefix ("ROOM").
+ * Writes the keywords of one gperf table (keys from .. to of t->keys),
+ * whose functions, arrays and constants are named after name ("keys") and
+ * prefix ("KEYS").  Each keyword's value is its key number.
  */
-static void write_gperf(FILE *f, struct table *t, const struct keys *k,
-                        const char *name, const char *prefix)
+static void write_gperf(FILE *f, const struct table *t, const struct entries *e,
+                        size_t from, size_t to, const char *name, const char *prefix)
 {
-	size_t *list = xmalloc((t->pg->n + 1) * sizeof *list);
-
-	banner(f, t, "/*", "*/");
-	fprintf(f, "%%struct-type\n%%omit-struct-type\n%%readonly-tables\n%%global-table\n"
-	        "%%pic\n%%compare-lengths\n");
+	banner(f, t);
+	fprintf(f, "%%struct-type\n%%omit-struct-type\n%%readonly-tables\n%%global-table\n%%pic\n");
 	fprintf(f, "%%define hash-function-name ch_%s_hash\n", name);
 	fprintf(f, "%%define lookup-function-name ch_%s_lookup\n", name);
 	fprintf(f, "%%define word-array-name ch_%s_words\n", name);
 	fprintf(f, "%%define string-pool-name ch_%s_pool\n", name);
-	fprintf(f, "%%define length-table-name ch_%s_lengths\n", name);
 	fprintf(f, "%%define constants-prefix CH_%s_\n", prefix);
-	fprintf(f, "%%define initializer-suffix ,0,0\n");
+	fprintf(f, "%%define initializer-suffix ,0\n");
 	fprintf(f, "struct ch_word;\n%%%%\n");
-	if (k->n == 0) /* gperf wants a key: one no encoded query equals */
-		fprintf(f, "\"A\", 0, 0\n");
-	for (size_t i = 0, j; i < k->n; i = j) {
-		size_t n = 0;
+	if (from == to) /* gperf wants a key: the sentinel, of length 0 */
+		fprintf(f, "\"A\", %zu\n", t->nkeys - 1);
+	for (size_t k = from; k < to; k++) {
+		const struct entry *x = &e->e[t->keys[k].entry];
 
-		for (j = i; j < k->n && same_key(&k->e[i], &k->e[j]); j++)
-			if (n == 0 || list[n - 1] != k->e[j].channel)
-				list[n++] = k->e[j].channel;
-		if (n > t->refs.maxcount)
-			t->refs.maxcount = n;
 		putc('"', f);
-		put_escaped(f, k->e[i].key, k->e[i].len);
-		fprintf(f, "\", %zu, %zu\n", refs_find(&t->refs, t->pg->n, list, n), n);
+		put_escaped(f, x->enc, x->len);
+		fprintf(f, "\", %zu\n", k);
 	}
 	fprintf(f, "%%%%\n");
-	free(list);
 }
 
-static void write_data(FILE *f, struct table *t)
+static void write_data(FILE *f, const struct table *t)
 {
 	const struct page *pg = t->pg;
 	const struct pool *p = &t->pool;
 
-	banner(f, t, "/*", "*/");
+	banner(f, t);
 	/* No page text in comments: a comment end in it would end them. */
-	fprintf(f, "/*\n * %zu channels, %zu groups.\n", pg->n, pg->ngroups);
-	fprintf(f, " * String pool: %zu bytes for %zu bytes of distinct strings.\n",
-	        p->size, p->distinct);
-	fprintf(f, " * Keys: %zu room keys, %zu name keys; channel lists: %zu entries.\n */\n",
-	        t->room.n, t->name.n, t->refs.n);
+	fprintf(f, "/*\n * %zu channels, %zu groups.  Keys: %zu aliases, names, group stems and\n"
+	        " * topics; %zu localparts.  String pool: %zu bytes for %zu bytes of distinct\n"
+	        " * strings.  Channel lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nmain,
+	        t->nreal - t->nmain, p->size, p->distinct, t->nrefs);
 	fprintf(f, "#include <stdint.h>\n\n");
 	fprintf(f, "typedef %s ch_off; /* pool offsets */\n", uint_type(p->size));
 	fprintf(f, "typedef %s ch_ref; /* channel numbers */\n", uint_type(pg->n));
-	fprintf(f, "typedef %s ch_rix; /* indices of ch_refs */\n", uint_type(t->refs.n));
-	fprintf(f, "typedef %s ch_cnt; /* channel counts */\n\n", uint_type(t->refs.maxcount));
-	fprintf(f, "/* A gperf slot: the key (in its own pool) and its channels. */\n");
-	fprintf(f, "struct ch_word {\n\tint name;\n\tch_rix first; /* in ch_refs */\n"
-	        "\tch_cnt count;\n};\n\n");
+	fprintf(f, "typedef %s ch_rix; /* indices of ch_refs */\n", uint_type(t->nrefs));
+	fprintf(f, "typedef %s ch_cnt; /* channel counts, times 2, plus 1 for rooms */\n",
+	        uint_type(t->max_count * 2 + 1));
+	fprintf(f, "typedef %s ch_kix; /* key numbers */\n", uint_type(t->nkeys));
+	fprintf(f, "typedef %s ch_len; /* key lengths */\n\n", uint_type(t->max_len));
+	fprintf(f, "/*\n * A gperf slot: its key's number.  gperf's own string pool, which name\n"
+	        " * indexes, serves only its lookup functions, which src/channel.c leaves\n"
+	        " * unused: keys are compared with the bytes of the pool below.\n */\n");
+	fprintf(f, "struct ch_word {\n\t%s name;\n\tch_kix key;\n};\n\n",
+	        t->gperf_pool <= 32767 ? "short" : "int");
 	fprintf(f, "#define CH_COUNT %zu\n#define CH_TITLE %zu\n#define CH_DATE %zu\n"
-	        "#define CH_POOL_SIZE %zu\n\n", pg->n, p->off[t->title], p->off[t->date], p->size);
+	        "#define CH_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
+	fprintf(f, "/* Whether a key has a '?': if not, queries skip the '?' swap (key.h). */\n");
+	fprintf(f, "#define CH_SWAP %d\n", t->swap);
+	fprintf(f, "/* Whether a key starts with '#': if not, \"#...\" is only a room. */\n");
+	fprintf(f, "#define CH_HASH_KEYS %d\n\n", t->hash_keys);
 
 	fprintf(f, "static const struct ch_pool {\n");
 	for (size_t k = 0; k < p->nroots; k++)
@@ -329,16 +430,24 @@ static void write_data(FILE *f, struct table *t)
 	fprintf(f, "};\n\n");
 
 	fprintf(f, "/* Channel lists of keys: 0 .. CH_COUNT - 1, then longer lists. */\n");
-	fprintf(f, "static const ch_ref ch_refs[%zu] = {", t->refs.n);
-	for (size_t i = 0; i < t->refs.n; i++)
-		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->refs.r[i]);
-	fprintf(f, "\n};\n");
+	fprintf(f, "static const ch_ref ch_refs[%zu] = {", t->nrefs);
+	for (size_t i = 0; i < t->nrefs; i++)
+		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->refs[i]);
+	fprintf(f, "\n};\n\n/*\n * Keys, by number: where in the pool, how long, their channel list\n"
+	        " * (first, then count times 2, plus 1 if it is the alias or localpart of\n"
+	        " * each channel in it).\n */\n");
+	fprintf(f, "static const struct ch_key {\n\tch_off off;\n\tch_len len;\n\tch_rix first;\n"
+	        "\tch_cnt count;\n} ch_keys[%zu] = {\n", t->nkeys);
+	for (size_t k = 0; k < t->nkeys; k++)
+		fprintf(f, "\t{ %zu, %zu, %zu, %zu },\n", t->keys[k].off, t->keys[k].len,
+		        t->keys[k].ref, t->keys[k].count * 2 + t->keys[k].rooms);
+	fprintf(f, "};\n");
 }
 
 /* ---- Files ------------------------------------------------------------- */
 
 static const char *const file_names[] = {
-	"channel_data.h", "channel_room.gperf", "channel_name.gperf",
+	"channel_data.h", "channel_keys.gperf", "channel_rooms.gperf",
 };
 #define NFILES (sizeof file_names / sizeof *file_names)
 
@@ -349,48 +458,6 @@ static char *path_of(const char *dir, const char *name, const char *suffix)
 
 	snprintf(p, n, "%s/%s%s", dir, name, suffix);
 	return p;
-}
-
-static void build(struct table *t)
-{
-	const struct page *pg = t->pg;
-	struct pool *p = &t->pool;
-
-	/* Strings in page order, so the pool reads like the page. */
-	t->title = pool_add(p, pg->title);
-	t->date = pool_add(p, pg->date);
-	t->field = xmalloc(pg->n * sizeof *t->field);
-	for (size_t i = 0; i < pg->n; i++) {
-		const struct channel *c = &pg->ch[i];
-
-		t->field[i][AUXCHAN_SECTION] = pool_add(p, c->section);
-		t->field[i][AUXCHAN_NAME] = pool_add(p, c->name);
-		t->field[i][AUXCHAN_URL] = pool_add(p, c->url);
-		t->field[i][AUXCHAN_ALIAS] = pool_add(p, c->alias);
-		t->field[i][AUXCHAN_PURPOSE] = pool_add(p, c->purpose);
-		t->field[i][AUXCHAN_GROUP] = pool_add(p, c->group == NO_GROUP ? ""
-		                                      : pg->groups[c->group].topic);
-	}
-	pool_layout(p);
-
-	for (size_t i = 0; i < pg->n; i++) {
-		const struct channel *c = &pg->ch[i];
-
-		key_add(&t->room, c->alias + 1, c->lplen, i);
-		key_add(&t->name, c->name, strlen(c->name), i);
-		if (c->group != NO_GROUP) {
-			const struct group *g = &pg->groups[c->group];
-
-			key_add(&t->name, pg->ch[g->first].alias + 1, g->stemlen, i);
-			key_add(&t->name, g->topic, strlen(g->topic), i);
-		}
-	}
-	qsort(t->room.e, t->room.n, sizeof *t->room.e, by_key);
-	qsort(t->name.e, t->name.n, sizeof *t->name.e, by_key);
-	t->refs.r = xgrow(NULL, &t->refs.cap, pg->n + 1, sizeof *t->refs.r);
-	for (size_t i = 0; i < pg->n; i++)
-		t->refs.r[i] = i;
-	t->refs.n = pg->n;
 }
 
 int channel_write(const struct page *pg, const char *label, const char *dir)
@@ -410,10 +477,9 @@ int channel_write(const struct page *pg, const char *label, const char *dir)
 		}
 	}
 	if (rc == 0) {
-		/* The gperf files first: they complete the channel lists. */
-		write_gperf(f[1], &t, &t.room, "room", "ROOM");
-		write_gperf(f[2], &t, &t.name, "name", "NAME");
 		write_data(f[0], &t);
+		write_gperf(f[1], &t, &t.main, 0, t.nmain, "keys", "KEYS");
+		write_gperf(f[2], &t, &t.rooms, t.nmain, t.nreal, "rooms", "ROOMS");
 	}
 	for (size_t i = 0; i < NFILES; i++)
 		if (f[i] && (ferror(f[i]) | fclose(f[i])) && rc == 0) {
@@ -432,9 +498,10 @@ int channel_write(const struct page *pg, const char *label, const char *dir)
 		free(final[i]);
 	}
 	pool_free(&t.pool);
-	keys_free(&t.room);
-	keys_free(&t.name);
-	free(t.refs.r);
+	entries_free(&t.main);
+	entries_free(&t.rooms);
+	free(t.keys);
+	free(t.refs);
 	free(t.field);
 	return rc;
 }

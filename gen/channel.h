@@ -2,14 +2,16 @@
  * channel.h - the channel table that src/channel.c serves, as auxchan-gen
  * writes it: three files in one directory.
  *
- *   channel_data.h      the string pool, each channel's fields as pool
- *                       offsets, and the channel lists keys lead to (C)
- *   channel_room.gperf  keywords: localparts ("sigpy-gen")
- *   channel_name.gperf  keywords: display names, group stems and topics
+ *   channel_data.h       the string pool, each channel's fields as pool
+ *                        offsets, its keys (where in the pool) and the
+ *                        channel lists they lead to (C)
+ *   channel_keys.gperf   the keywords of gperf's main table: each alias
+ *                        without '#', display name, group stem and topic
+ *   channel_rooms.gperf  the keywords of the second: each localpart
  *
- * gperf turns each .gperf file into a perfect hash (channel_room.c,
- * channel_name.c); src/channel.c includes all of them.  Keywords are
- * encoded with key_byte() (see src/key.h).
+ * Keywords are encoded with key_byte() (src/key.h); each one's value is
+ * its key number.  gperf turns each .gperf into a perfect hash (.c);
+ * src/channel.c includes them all.
  */
 #ifndef AUXCHAN_CHANNEL_H
 #define AUXCHAN_CHANNEL_H

@@ -22,7 +22,7 @@ static const char usage[] =
 	"\n"
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
 	"as FILE:LINE:COL: error|warning: message, and unless there is an error\n"
-	"writes channel_data.h, channel_room.gperf and channel_name.gperf in DIR\n"
+	"writes channel_data.h, channel_keys.gperf and channel_rooms.gperf in DIR\n"
 	"(default: the current directory).\n"
 	"\n"
 	"  -o DIR           where to write the files\n"

@@ -2,10 +2,13 @@
  * channel.c - the library: the channel table written by auxchan-gen (see
  * gen/channel.h), served without allocation or writable state.
  *
- * A key is looked up twice, in two gperf tables: whole, among display
- * names and group stems and topics; and as a room reference (a matrix.to
- * link, "#local:server", "local:server" or "local"), by its localpart,
- * keeping the channels whose server matches when the key names one.
+ * A query is encoded once (key.h) and looked up in two gperf tables:
+ *   keys   aliases without '#' ("sigpy-gen:auxolotl.org"), display names,
+ *          group stems and topics: the query whole, or a room reference's
+ *          alias ("#sigpy-gen:auxolotl.org", a matrix.to link) without '#';
+ *   rooms  localparts alone: "SIGPY-GEN", "#SIGPY-GEN".
+ * A slot holds a key's number; the key is compared with its bytes in the
+ * string pool, so the keys are stored once.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -18,22 +21,28 @@
 #include "channel_data.h"
 
 /*
- * gperf's output, with its lookup functions made static (a prior static
- * declaration gives the definition internal linkage) and the warnings its
- * code is known to raise silenced for it alone.
+ * gperf's output.  Its lookup functions compare a key with gperf's own copy
+ * of the keys; this file uses only its hash functions and slot tables, so
+ * they are declared static and unused (a prior static declaration gives
+ * their definitions internal linkage): the compiler drops them, and gperf's
+ * copy of the keys with them.  The warnings gperf's code is known to raise
+ * are silenced for it alone.
  */
-static const struct ch_word *ch_room_lookup(const char *str, size_t len);
-static const struct ch_word *ch_name_lookup(const char *str, size_t len);
+static const struct ch_word *ch_keys_lookup(const char *, size_t) __attribute__((unused));
+static const struct ch_word *ch_rooms_lookup(const char *, size_t) __attribute__((unused));
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#include "channel_room.c"
-#include "channel_name.c"
+#include "channel_keys.c"
+#include "channel_rooms.c"
 #pragma GCC diagnostic pop
 
-#define MAX(a, b) ((a) > (b) ? (a) : (b))
+/* A query longer than any key can only be a link: with a long "?via=". */
+#define KEY_MAX (CH_KEYS_MAX_WORD_LENGTH > CH_ROOMS_MAX_WORD_LENGTH ? \
+                 CH_KEYS_MAX_WORD_LENGTH : CH_ROOMS_MAX_WORD_LENGTH)
+#define BUF_MAX (KEY_MAX > LINK_ALIAS_MAX ? KEY_MAX : LINK_ALIAS_MAX)
 
 size_t auxchan_count(void)
 {
@@ -57,85 +66,148 @@ const char *auxchan_date(void)
 	return CH_POOL + CH_DATE;
 }
 
-/* Does the NUL-terminated c equal the n bytes at s, ignoring ASCII case? */
-static int equals(const char *c, const char *s, size_t n)
+/*
+ * key.h's loops, one copy each: inlined at every call they would make the
+ * library larger, for a call's cost saved.  ch_encode() returns whether
+ * the key holds a ':'.
+ */
+static __attribute__((noinline)) int ch_encode(char *buf, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!c[i] || key_fold((unsigned char)c[i]) != key_fold((unsigned char)s[i]))
+	return key_encode(buf, s, n, CH_SWAP, ':');
+}
+
+/*
+ * The key in slot h of a gperf table (words, max its last slot) if it is
+ * the encoded query q (len bytes), or NULL.
+ */
+static __attribute__((noinline)) const struct ch_key *
+ch_probe(const struct ch_word *words, unsigned h, unsigned max, const char *q, size_t len)
+{
+	const struct ch_key *k;
+
+	if (h > max || words[h].name < 0)
+		return NULL;
+	k = &ch_keys[words[h].key];
+	return k->len == len && key_matches(q, CH_POOL + k->off, len, CH_SWAP) ? k : NULL;
+}
+
+static const struct ch_key *ch_main(const char *q, size_t len)
+{
+	if (len < CH_KEYS_MIN_WORD_LENGTH || len > CH_KEYS_MAX_WORD_LENGTH)
+		return NULL;
+	return ch_probe(ch_keys_words, ch_keys_hash(q, len), CH_KEYS_MAX_HASH_VALUE, q, len);
+}
+
+static const struct ch_key *ch_room(const char *q, size_t len)
+{
+	if (len < CH_ROOMS_MIN_WORD_LENGTH || len > CH_ROOMS_MAX_WORD_LENGTH)
+		return NULL;
+	return ch_probe(ch_rooms_words, ch_rooms_hash(q, len), CH_ROOMS_MAX_HASH_VALUE, q, len);
+}
+
+/*
+ * The room reference of a matrix.to link (len bytes at key): its fragment
+ * up to any '?', %XX escapes decoded, encoded into buf.  Its length, or
+ * LINK_BAD.
+ */
+static __attribute__((cold)) size_t ch_link(const char *key, size_t len, char *buf)
+{
+	char decoded[LINK_ALIAS_MAX] = { 0 }; /* compilers cannot tell what is set */
+	size_t n = link_decode(key + LINK_PREFIX_LEN, len - LINK_PREFIX_LEN,
+	                       decoded, sizeof decoded);
+
+	if (n != LINK_BAD)
+		ch_encode(buf, decoded, n);
+	return n;
+}
+
+/* Stores channel c as the found-th match if there is room; counts it. */
+static size_t put(size_t *out, size_t cap, size_t found, size_t c)
+{
+	if (found < cap)
+		out[found] = c;
+	return found + 1;
+}
+
+/*
+ * Is channel c's alias without '#' the encoded q (len bytes)?  True of
+ * every channel of a key whose count is odd; the others (a key that is an
+ * alias and also a name, say) are compared byte by byte: rare.
+ */
+static int is_alias(const struct ch_key *k, size_t c, const char *q, size_t len)
+{
+	const char *alias = CH_POOL + ch_channels[c][AUXCHAN_ALIAS] + 1;
+
+	if (k->count & 1)
+		return 1;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)alias[i];
+
+		if (!b || (CH_SWAP ? key_byte(b) : key_fold(b)) != (unsigned char)q[i])
 			return 0;
-	return c[n] == '\0';
-}
-
-/* The channels of a gperf slot, those of room lookups filtered by server. */
-struct hits {
-	const ch_ref *ref;
-	size_t n, at;
-	const char *srv;  /* NULL: all of them */
-	size_t srvlen, lplen;
-};
-
-/* The next channel of h (in page order), or CH_COUNT when there is none. */
-static size_t next_hit(struct hits *h)
-{
-	while (h->at < h->n) {
-		size_t c = h->ref[h->at++];
-		const char *alias = CH_POOL + ch_channels[c][AUXCHAN_ALIAS];
-
-		/* The alias is "#" localpart ":" server. */
-		if (!h->srv || equals(alias + 1 + h->lplen + 1, h->srv, h->srvlen))
-			return c;
 	}
-	return CH_COUNT;
-}
-
-static void set_hits(struct hits *h, const struct ch_word *w)
-{
-	if (w) {
-		h->ref = ch_refs + w->first;
-		h->n = w->count;
-	}
+	return alias[len] == '\0';
 }
 
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 {
-	char buf[MAX(CH_NAME_MAX_WORD_LENGTH, CH_ROOM_MAX_WORD_LENGTH)];
-	char decoded[LINK_ALIAS_MAX];
-	struct hits byname = { 0 }, byroom = { 0 };
-	const char *ref = key, *lp;
-	size_t n = len, found = 0, a, b;
+	char buf[BUF_MAX];
+	const struct ch_key *whole = NULL, *room = NULL;
+	const char *ref = buf;
+	size_t n = len, found = 0, i, j, na, nb;
+	int link = 0, colon = 0;
 
-	if (len >= CH_NAME_MIN_WORD_LENGTH && len <= CH_NAME_MAX_WORD_LENGTH) {
-		key_encode(buf, key, len);
-		set_hits(&byname, ch_name_lookup(buf, len));
-	}
+	if (len == 0)
+		return 0;
+	if (len >= LINK_PREFIX_LEN && key_matches(LINK_PREFIX, key, LINK_PREFIX_LEN, 0)) {
+		/* A matrix.to link ("https://matrix.to/#/" is its own encoding). */
+		const char *frag = key + LINK_PREFIX_LEN;
 
-	if (link_has_prefix(key, len, 1)) {
-		n = link_decode(key + LINK_PREFIX_LEN, len - LINK_PREFIX_LEN,
-		                decoded, sizeof decoded);
-		ref = decoded;
+		link = 1;
+		n = key_find(frag, len - LINK_PREFIX_LEN, '?');
+		if (n > LINK_ALIAS_MAX || key_find(frag, n, '%') < n)
+			n = ch_link(key, len, buf), colon = n != LINK_BAD && key_find(buf, n, ':') < n;
+		else
+			colon = ch_encode(buf, frag, n);
+	} else if (len <= sizeof buf) {
+		colon = ch_encode(buf, key, len);
+		if (CH_HASH_KEYS || key[0] != '#')
+			whole = ch_main(buf, len);
+	} else {
+		return 0;
 	}
+	/* As a room reference: "#local:server" (the whole key, if without
+	 * '#'), "#local" or "local" (not the whole key again). */
 	if (n != LINK_BAD) {
-		link_split(ref, n, &lp, &byroom.lplen, &byroom.srv, &byroom.srvlen);
-		if (byroom.lplen >= CH_ROOM_MIN_WORD_LENGTH &&
-		    byroom.lplen <= CH_ROOM_MAX_WORD_LENGTH) {
-			key_encode(buf, lp, byroom.lplen);
-			set_hits(&byroom, ch_room_lookup(buf, byroom.lplen));
-		}
+		if (n > 0 && ref[0] == '#')
+			ref++, n--;
+		if (!colon)
+			room = ch_room(ref, n);
+		else if (link || ref != buf) /* not the key looked up whole */
+			room = ch_main(ref, n);
 	}
 
-	/* Both lists are in page order: merge them, each channel once. */
-	a = next_hit(&byname);
-	b = next_hit(&byroom);
-	while (a < CH_COUNT || b < CH_COUNT) {
-		size_t c = a < b ? a : b;
+	na = whole ? whole->count / 2 : 0;
+	nb = room ? room->count / 2 : 0;
+	if (!nb || (!na && (!colon || (room->count & 1)))) { /* one list: copy it */
+		const struct ch_key *k = na ? whole : room;
 
-		if (found < cap)
-			out[found] = c;
-		found++;
-		if (a == c)
-			a = next_hit(&byname);
-		if (b == c)
-			b = next_hit(&byroom);
+		for (i = 0; i < na + nb; i++)
+			found = put(out, cap, found, ch_refs[k->first + i]);
+		return found;
+	}
+	/* Both channel lists are in page order: merge them, each channel once,
+	 * keeping of an alias key the channels whose alias it is. */
+	for (i = j = 0; i < na || j < nb;) {
+		size_t a = i < na ? ch_refs[whole->first + i] : CH_COUNT;
+		size_t b = j < nb ? ch_refs[room->first + j] : CH_COUNT;
+
+		if (j < nb && colon && !is_alias(room, b, ref, n))
+			j++;
+		else if (a <= b)
+			found = put(out, cap, found, a), i++, j += a == b;
+		else
+			found = put(out, cap, found, b), j++;
 	}
 	return found;
 }

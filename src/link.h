@@ -81,7 +81,9 @@ static inline void link_split(const char *s, size_t n, const char **lp,
 
 	if (n > 0 && s[0] == '#')
 		s++, n--;
-	colon = n ? memchr(s, ':', n) : NULL;
+	colon = s + key_find(s, n, ':');
+	if (colon == s + n)
+		colon = NULL;
 	*lp = s;
 	*lplen = colon ? (size_t)(colon - s) : n;
 	*srv = colon ? colon + 1 : NULL;

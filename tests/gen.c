@@ -17,7 +17,7 @@
 #include "run.h"
 
 static const char *const outputs[] = {
-	"channel_data.h", "channel_room.gperf", "channel_name.gperf",
+	"channel_data.h", "channel_keys.gperf", "channel_rooms.gperf",
 };
 #define NOUT (sizeof outputs / sizeof *outputs)
 

@@ -1,6 +1,7 @@
 /*
- * object.h - reads what the tests need from an ELF64 object file: section
- * sizes by kind, and the undefined symbols it references.
+ * object.h - reads what the tests need from an ELF64 object or shared
+ * library: section sizes by kind, dynamic relocations, and the undefined
+ * symbols it references.
  */
 #ifndef AUXCHAN_OBJECT_H
 #define AUXCHAN_OBJECT_H
@@ -13,6 +14,7 @@
 struct elf_sizes {
 	size_t text, rodata, data, bss;
 	size_t writable; /* bytes of allocated, writable sections: data and bss */
+	size_t relocs;   /* entries of loaded relocation sections: dynamic ones */
 };
 
 static int elf_prefix(const char *name, const char *kind)
@@ -65,6 +67,9 @@ static int elf_scan(const char *path, struct elf_sizes *sz,
 			sz->bss += sh[i].sh_size;
 		if ((sh[i].sh_flags & (SHF_ALLOC | SHF_WRITE)) == (SHF_ALLOC | SHF_WRITE))
 			sz->writable += sh[i].sh_size;
+		if ((sh[i].sh_type == SHT_RELA || sh[i].sh_type == SHT_REL) &&
+		    (sh[i].sh_flags & SHF_ALLOC) && sh[i].sh_entsize)
+			sz->relocs += sh[i].sh_size / sh[i].sh_entsize;
 		if (sh[i].sh_type == SHT_SYMTAB && undef) {
 			const Elf64_Sym *sym = (const Elf64_Sym *)(b + sh[i].sh_offset);
 			const char *str = (const char *)b + sh[sh[i].sh_link].sh_offset;
