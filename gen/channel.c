@@ -1,5 +1,6 @@
 /* channel.c - writes the channel table (see channel.h). */
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,7 +202,6 @@ struct table {
 	size_t nkeys, nmain, nreal;  /* all keys, main keys, keys but sentinel */
 	size_t *refs, nrefs;         /* channel lists (see add_list) */
 	size_t max_count, max_len;
-	size_t gperf_pool;           /* bytes of gperf's larger string pool */
 	int swap;                    /* a key holds a '?' (key.h) */
 	int hash_keys;               /* a main key starts with '#' */
 };
@@ -229,7 +229,7 @@ static size_t add_list(struct table *t, const size_t *l, size_t n)
 /* Turns sorted entries into keys, appended to t->keys. */
 static void add_keys(struct table *t, const struct entries *k, size_t *cap)
 {
-	size_t *list = xmalloc((t->pg->n + 1) * sizeof *list), pool = 0;
+	size_t *list = xmalloc((t->pg->n + 1) * sizeof *list);
 
 	for (size_t i = 0, j; i < k->n; i = j) {
 		size_t n = 0;
@@ -249,10 +249,7 @@ static void add_keys(struct table *t, const struct entries *k, size_t *cap)
 			t->max_len = k->e[i].len;
 		if (memchr(k->e[i].enc, 0xff, k->e[i].len))
 			t->swap = 1;
-		pool += k->e[i].len + 1;
 	}
-	if (pool > t->gperf_pool)
-		t->gperf_pool = pool;
 	free(list);
 }
 
@@ -308,15 +305,17 @@ static void build(struct table *t)
 	t->nreal = t->nkeys;
 	for (size_t k = 0; k < t->nmain; k++)
 		t->hash_keys |= t->main.e[t->keys[k].entry].enc[0] == '#';
-	/* A table with no key gets a placeholder: it leads to this sentinel,
-	 * which no query matches (nothing of length 0 is looked up). */
-	if (t->nmain == 0 || t->nreal == t->nmain) {
-		t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
-		t->keys[t->nkeys++] = (struct key){ 0, 0, 0, 0, 0, 0 };
-	}
+	/* The sentinel: the key of gperf's empty slots (and of the placeholder
+	 * of a table with no key), which no query matches: nothing of length
+	 * 0 is looked up. */
+	t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
+	t->keys[t->nkeys++] = (struct key){ 0, 0, 0, 0, 0, 0 };
 }
 
 /* ---- Output ------------------------------------------------------------ */
+
+/* Tables of at most this many keys are searched ten times for density. */
+#define GPERF_DENSE_KEYS 1000
 
 /* The smallest unsigned type that holds max. */
 static const char *uint_type(size_t max)
@@ -355,13 +354,19 @@ static void write_gperf(FILE *f, const struct table *t, const struct entries *e,
                         size_t from, size_t to, const char *name, const char *prefix)
 {
 	banner(f, t);
+	/*
+	 * gperf's -m tries several searches and keeps the densest table; its
+	 * time grows with them, so only small tables get it (see the README).
+	 */
+	if (to - from <= GPERF_DENSE_KEYS)
+		fprintf(f, "/* gperf options: -m 10 */\n");
 	fprintf(f, "%%struct-type\n%%omit-struct-type\n%%readonly-tables\n%%global-table\n%%pic\n");
 	fprintf(f, "%%define hash-function-name ch_%s_hash\n", name);
 	fprintf(f, "%%define lookup-function-name ch_%s_lookup\n", name);
 	fprintf(f, "%%define word-array-name ch_%s_words\n", name);
 	fprintf(f, "%%define string-pool-name ch_%s_pool\n", name);
 	fprintf(f, "%%define constants-prefix CH_%s_\n", prefix);
-	fprintf(f, "%%define initializer-suffix ,0\n");
+	fprintf(f, "%%define initializer-suffix ,%zu\n", t->nkeys - 1);
 	fprintf(f, "struct ch_word;\n%%%%\n");
 	if (from == to) /* gperf wants a key: the sentinel, of length 0 */
 		fprintf(f, "\"A\", %zu\n", t->nkeys - 1);
@@ -373,6 +378,21 @@ static void write_gperf(FILE *f, const struct table *t, const struct entries *e,
 		fprintf(f, "\", %zu\n", k);
 	}
 	fprintf(f, "%%%%\n");
+}
+
+/* One field (at offset off in struct key) of every key, as a C array. */
+static void put_keys(FILE *f, const struct table *t, const char *type, const char *name,
+                     size_t off, int count)
+{
+	fprintf(f, "static const %s %s[%zu] = {", type, name, t->nkeys);
+	for (size_t k = 0; k < t->nkeys; k++) {
+		size_t v = *(const size_t *)((const char *)&t->keys[k] + off);
+
+		if (count) /* times 2, plus 1 if the key is its channels' alias */
+			v = v * 2 + (size_t)t->keys[k].rooms;
+		fprintf(f, "%s%zu,", k % 16 ? " " : "\n\t", v);
+	}
+	fprintf(f, "\n};\n");
 }
 
 static void write_data(FILE *f, const struct table *t)
@@ -394,11 +414,12 @@ static void write_data(FILE *f, const struct table *t)
 	        uint_type(t->max_count * 2 + 1));
 	fprintf(f, "typedef %s ch_kix; /* key numbers */\n", uint_type(t->nkeys));
 	fprintf(f, "typedef %s ch_len; /* key lengths */\n\n", uint_type(t->max_len));
-	fprintf(f, "/*\n * A gperf slot: its key's number.  gperf's own string pool, which name\n"
-	        " * indexes, serves only its lookup functions, which src/channel.c leaves\n"
-	        " * unused: keys are compared with the bytes of the pool below.\n */\n");
-	fprintf(f, "struct ch_word {\n\t%s name;\n\tch_kix key;\n};\n\n",
-	        t->gperf_pool <= 32767 ? "short" : "int");
+	fprintf(f, "/*\n * A gperf slot: its key's number (%zu in empty slots: a key of length\n"
+	        " * 0).  gperf's struct begins with the key's offset in gperf's own pool,\n"
+	        " * which only its lookup functions read; src/channel.c leaves them unused\n"
+	        " * and compares keys with the bytes of the pool below, so that field is\n"
+	        " * as small as can be, its values cut short.\n */\n", t->nkeys - 1);
+	fprintf(f, "struct ch_word {\n\tch_kix name;\n\tch_kix key;\n};\n\n");
 	fprintf(f, "#define CH_COUNT %zu\n#define CH_TITLE %zu\n#define CH_DATE %zu\n"
 	        "#define CH_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
 	fprintf(f, "/* Whether a key has a '?': if not, queries skip the '?' swap (key.h). */\n");
@@ -435,13 +456,11 @@ static void write_data(FILE *f, const struct table *t)
 		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->refs[i]);
 	fprintf(f, "\n};\n\n/*\n * Keys, by number: where in the pool, how long, their channel list\n"
 	        " * (first, then count times 2, plus 1 if it is the alias or localpart of\n"
-	        " * each channel in it).\n */\n");
-	fprintf(f, "static const struct ch_key {\n\tch_off off;\n\tch_len len;\n\tch_rix first;\n"
-	        "\tch_cnt count;\n} ch_keys[%zu] = {\n", t->nkeys);
-	for (size_t k = 0; k < t->nkeys; k++)
-		fprintf(f, "\t{ %zu, %zu, %zu, %zu },\n", t->keys[k].off, t->keys[k].len,
-		        t->keys[k].ref, t->keys[k].count * 2 + t->keys[k].rooms);
-	fprintf(f, "};\n");
+	        " * each channel in it).  Four arrays: a struct would be padded.\n */\n");
+	put_keys(f, t, "ch_off", "ch_key_off", offsetof(struct key, off), 0);
+	put_keys(f, t, "ch_len", "ch_key_len", offsetof(struct key, len), 0);
+	put_keys(f, t, "ch_rix", "ch_key_first", offsetof(struct key, ref), 0);
+	put_keys(f, t, "ch_cnt", "ch_key_count", offsetof(struct key, count), 1);
 }
 
 /* ---- Files ------------------------------------------------------------- */

@@ -25,7 +25,7 @@
  * of the keys; this file uses only its hash functions and slot tables, so
  * they are declared static and unused (a prior static declaration gives
  * their definitions internal linkage): the compiler drops them, and gperf's
- * copy of the keys with them.  The warnings gperf's code is known to raise
+ * copy of the keys with them (see struct ch_word).  The warnings gperf's code is known to raise
  * are silenced for it alone.
  */
 static const struct ch_word *ch_keys_lookup(const char *, size_t) __attribute__((unused));
@@ -35,6 +35,11 @@ static const struct ch_word *ch_rooms_lookup(const char *, size_t) __attribute__
 #pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+/* gperf's offsets, cut short into struct ch_word's unread name: */
+#pragma GCC diagnostic ignored "-Woverflow"
+#ifdef __clang__
+#pragma clang diagnostic ignored "-Wconstant-conversion"
+#endif
 #include "channel_keys.c"
 #include "channel_rooms.c"
 #pragma GCC diagnostic pop
@@ -80,44 +85,46 @@ static __attribute__((noinline)) int ch_encode(char *buf, const char *s, size_t 
  * The key in slot h of a gperf table (words, max its last slot) if it is
  * the encoded query q (len bytes), or NULL.
  */
-static __attribute__((noinline)) const struct ch_key *
+static __attribute__((noinline)) long
 ch_probe(const struct ch_word *words, unsigned h, unsigned max, const char *q, size_t len)
 {
-	const struct ch_key *k;
+	size_t k;
 
-	if (h > max || words[h].name < 0)
-		return NULL;
-	k = &ch_keys[words[h].key];
-	return k->len == len && key_matches(q, CH_POOL + k->off, len, CH_SWAP) ? k : NULL;
+	if (h > max)
+		return -1;
+	k = words[h].key;
+	return ch_key_len[k] == len && key_matches(q, CH_POOL + ch_key_off[k], len, CH_SWAP)
+	       ? (long)k : -1;
 }
 
-static const struct ch_key *ch_main(const char *q, size_t len)
+static long ch_main(const char *q, size_t len)
 {
 	if (len < CH_KEYS_MIN_WORD_LENGTH || len > CH_KEYS_MAX_WORD_LENGTH)
-		return NULL;
+		return -1;
 	return ch_probe(ch_keys_words, ch_keys_hash(q, len), CH_KEYS_MAX_HASH_VALUE, q, len);
 }
 
-static const struct ch_key *ch_room(const char *q, size_t len)
+static long ch_room(const char *q, size_t len)
 {
 	if (len < CH_ROOMS_MIN_WORD_LENGTH || len > CH_ROOMS_MAX_WORD_LENGTH)
-		return NULL;
+		return -1;
 	return ch_probe(ch_rooms_words, ch_rooms_hash(q, len), CH_ROOMS_MAX_HASH_VALUE, q, len);
 }
 
 /*
  * The room reference of a matrix.to link (len bytes at key): its fragment
- * up to any '?', %XX escapes decoded, encoded into buf.  Its length, or
- * LINK_BAD.
+ * up to any '?', %XX escapes decoded, encoded into buf (LINK_ALIAS_MAX
+ * bytes at least), one byte at a time: a rare path, kept small.  Its
+ * length, or LINK_BAD; *colon tells whether it holds a ':'.
  */
-static __attribute__((cold)) size_t ch_link(const char *key, size_t len, char *buf)
+static __attribute__((cold)) size_t ch_link(const char *key, size_t len, char *buf, int *colon)
 {
-	char decoded[LINK_ALIAS_MAX] = { 0 }; /* compilers cannot tell what is set */
-	size_t n = link_decode(key + LINK_PREFIX_LEN, len - LINK_PREFIX_LEN,
-	                       decoded, sizeof decoded);
+	size_t n = link_decode(key + LINK_PREFIX_LEN, len - LINK_PREFIX_LEN, buf, LINK_ALIAS_MAX);
 
-	if (n != LINK_BAD)
-		ch_encode(buf, decoded, n);
+	for (size_t i = 0; i < n && n != LINK_BAD; i++) {
+		*colon |= buf[i] == ':';
+		buf[i] = (char)key_byte_swap((unsigned char)buf[i], CH_SWAP);
+	}
 	return n;
 }
 
@@ -134,11 +141,11 @@ static size_t put(size_t *out, size_t cap, size_t found, size_t c)
  * every channel of a key whose count is odd; the others (a key that is an
  * alias and also a name, say) are compared byte by byte: rare.
  */
-static int is_alias(const struct ch_key *k, size_t c, const char *q, size_t len)
+static int is_alias(long k, size_t c, const char *q, size_t len)
 {
 	const char *alias = CH_POOL + ch_channels[c][AUXCHAN_ALIAS] + 1;
 
-	if (k->count & 1)
+	if (ch_key_count[k] & 1)
 		return 1;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char b = (unsigned char)alias[i];
@@ -152,7 +159,7 @@ static int is_alias(const struct ch_key *k, size_t c, const char *q, size_t len)
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 {
 	char buf[BUF_MAX];
-	const struct ch_key *whole = NULL, *room = NULL;
+	long whole = -1, room = -1;
 	const char *ref = buf;
 	size_t n = len, found = 0, i, j, na, nb;
 	int link = 0, colon = 0;
@@ -166,7 +173,7 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 		link = 1;
 		n = key_find(frag, len - LINK_PREFIX_LEN, '?');
 		if (n > LINK_ALIAS_MAX || key_find(frag, n, '%') < n)
-			n = ch_link(key, len, buf), colon = n != LINK_BAD && key_find(buf, n, ':') < n;
+			n = ch_link(key, len, buf, &colon);
 		else
 			colon = ch_encode(buf, frag, n);
 	} else if (len <= sizeof buf) {
@@ -187,20 +194,20 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 			room = ch_main(ref, n);
 	}
 
-	na = whole ? whole->count / 2 : 0;
-	nb = room ? room->count / 2 : 0;
-	if (!nb || (!na && (!colon || (room->count & 1)))) { /* one list: copy it */
-		const struct ch_key *k = na ? whole : room;
+	na = whole < 0 ? 0 : ch_key_count[whole] / 2u;
+	nb = room < 0 ? 0 : ch_key_count[room] / 2u;
+	if (!nb || (!na && (!colon || (ch_key_count[room] & 1)))) { /* one list: copy it */
+		long k = na ? whole : room;
 
 		for (i = 0; i < na + nb; i++)
-			found = put(out, cap, found, ch_refs[k->first + i]);
+			found = put(out, cap, found, ch_refs[ch_key_first[k] + i]);
 		return found;
 	}
 	/* Both channel lists are in page order: merge them, each channel once,
 	 * keeping of an alias key the channels whose alias it is. */
 	for (i = j = 0; i < na || j < nb;) {
-		size_t a = i < na ? ch_refs[whole->first + i] : CH_COUNT;
-		size_t b = j < nb ? ch_refs[room->first + j] : CH_COUNT;
+		size_t a = i < na ? ch_refs[ch_key_first[whole] + i] : CH_COUNT;
+		size_t b = j < nb ? ch_refs[ch_key_first[room] + j] : CH_COUNT;
 
 		if (j < nb && colon && !is_alias(room, b, ref, n))
 			j++;
