@@ -48,6 +48,7 @@
 extern "C" {
 #endif
 
+/* The version of this header; auxchan_version() gives the library's. */
 #define AUXCHAN_VERSION "0.1.0"
 
 /* The fields of a channel, as auxchan_field() returns them. */
@@ -78,6 +79,9 @@ const char *auxchan_field(size_t i, enum auxchan_field field);
  * be NULL when cap is 0.
  */
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
+
+/* The library's version, "MAJOR.MINOR.PATCH". */
+const char *auxchan_version(void);
 
 /* The page's front matter: its title and date ("" if it has none). */
 const char *auxchan_title(void);

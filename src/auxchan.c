@@ -5,19 +5,19 @@
  * Exit status: 0 every query matched, 1 a query matched nothing,
  * 2 usage or output error.
  */
+#define _POSIX_C_SOURCE 200809L /* fileno(), isatty() */
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "auxchan.h"
 #include "key.h"
 #include "utf8.h"
 
-#ifndef AUXCHAN_CLI_VERSION
-#define AUXCHAN_CLI_VERSION AUXCHAN_VERSION
-#endif
 
 static const char usage[] =
 	"usage: auxchan [--format=text|json|tsv] QUERY...\n"
@@ -32,6 +32,8 @@ static const char usage[] =
 	"  -f, --format=FORMAT  text (default), json, or tsv (a header line, then\n"
 	"                       section, name, alias, url and purpose, with tab,\n"
 	"                       newline and backslash written \\t, \\n and \\\\)\n"
+	"      --keys           print every key, one a line: aliases, localparts,\n"
+	"                       display names and group topics (for completion)\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version and the page the rooms come from\n"
 	"\n"
@@ -97,19 +99,59 @@ static void put_tsv_field(const char *s)
 		}
 }
 
-static void put_text_field(const char *label, const char *value)
+#define LABEL_WIDTH 11 /* "  purpose  " */
+
+/*
+ * The width to wrap text to: the terminal's when standard output is one
+ * (or $COLUMNS if it does not say), 0 (no wrapping) when it is not.
+ */
+static size_t text_width(void)
 {
+	struct winsize ws;
+	const char *columns = getenv("COLUMNS");
+
+	if (!isatty(fileno(stdout)))
+		return 0;
+	if (ioctl(fileno(stdout), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (columns && atoi(columns) > 0)
+		return (size_t)atoi(columns);
+	return 80;
+}
+
+/*
+ * Writes a labelled field; when width is not 0, wrapped at spaces to that
+ * many columns (counting bytes), continuation lines under the value.
+ */
+static void put_text_field(const char *label, const char *value, size_t width)
+{
+	size_t room = width > LABEL_WIDTH + 20 ? width - LABEL_WIDTH : 20, col = 0;
+
 	if (!*value)
 		return;
 	printf("  %-8s ", label);
-	put_safe(stdout, value, strlen(value));
+	while (*value) {
+		size_t word = strcspn(value, " ");
+
+		if (width && col > 0 && col + 1 + word > room) {
+			printf("\n%*s", LABEL_WIDTH, "");
+			col = 0;
+		} else if (col > 0) {
+			putchar(' ');
+			col++;
+		}
+		put_safe(stdout, value, word);
+		col += word;
+		value += word;
+		value += *value == ' ';
+	}
 	putchar('\n');
 }
 
 /* Shows the selected channels (sel[i] set) in page order. */
 static void show(enum format fmt, const unsigned char *sel, int by_section)
 {
-	size_t count = auxchan_count();
+	size_t count = auxchan_count(), width = fmt == TEXT ? text_width() : 0;
 	const char *section = NULL;
 	int first = 1;
 
@@ -155,9 +197,9 @@ static void show(enum format fmt, const unsigned char *sel, int by_section)
 			put_safe(stdout, auxchan_field(i, AUXCHAN_NAME),
 			         strlen(auxchan_field(i, AUXCHAN_NAME)));
 			putchar('\n');
-			put_text_field("alias", auxchan_field(i, AUXCHAN_ALIAS));
-			put_text_field("url", auxchan_field(i, AUXCHAN_URL));
-			put_text_field("purpose", auxchan_field(i, AUXCHAN_PURPOSE));
+			put_text_field("alias", auxchan_field(i, AUXCHAN_ALIAS), 0);
+			put_text_field("url", auxchan_field(i, AUXCHAN_URL), 0);
+			put_text_field("purpose", auxchan_field(i, AUXCHAN_PURPOSE), width);
 		}
 		first = 0;
 	}
@@ -272,6 +314,63 @@ static void suggest(const char *q)
 	fputc('\n', stderr);
 }
 
+struct key {
+	const char *s;
+	size_t len, order;
+};
+
+static int by_folded(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	for (size_t i = 0; i < x->len && i < y->len; i++)
+		if (key_fold((unsigned char)x->s[i]) != key_fold((unsigned char)y->s[i]))
+			return key_fold((unsigned char)x->s[i]) - key_fold((unsigned char)y->s[i]);
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int by_order(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * Prints every key once (ignoring case), in page order, for completion:
+ * each alias, localpart, display name and group topic.
+ */
+static int print_keys(void)
+{
+	size_t n = 0, kept = 0, count = auxchan_count();
+	struct key *k = malloc((4 * count + 1) * sizeof *k);
+
+	if (!k)
+		return 2;
+	for (size_t i = 0; i < count; i++) {
+		const char *alias = auxchan_field(i, AUXCHAN_ALIAS);
+		const char *name = auxchan_field(i, AUXCHAN_NAME);
+		const char *topic = auxchan_field(i, AUXCHAN_GROUP);
+
+		k[n] = (struct key){ alias, strlen(alias), n }, n++;
+		k[n] = (struct key){ alias + 1, strcspn(alias + 1, ":"), n }, n++;
+		k[n] = (struct key){ name, strlen(name), n }, n++;
+		k[n] = (struct key){ topic, strlen(topic), n }, n++;
+	}
+	qsort(k, n, sizeof *k, by_folded);
+	for (size_t i = 0; i < n; i++) /* the first of equal keys, if not empty */
+		if (k[i].len && (kept == 0 || by_folded(&k[kept - 1], &(struct key){ k[i].s, k[i].len,
+		                                        k[kept - 1].order }) != 0))
+			k[kept++] = k[i];
+	qsort(k, kept, sizeof *k, by_order);
+	for (size_t i = 0; i < kept; i++)
+		printf("%.*s\n", (int)k[i].len, k[i].s);
+	free(k);
+	return fflush(stdout) ? 2 : 0;
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 int main(int argc, char **argv)
@@ -281,6 +380,7 @@ int main(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "keys", no_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum format fmt = TEXT;
@@ -308,8 +408,10 @@ int main(int argc, char **argv)
 		case 'h':
 			fputs(usage, stdout);
 			return fflush(stdout) ? 2 : 0;
+		case 'k':
+			return print_keys();
 		case 'V':
-			printf("auxchan %s (libauxchan %s)\n", AUXCHAN_CLI_VERSION, AUXCHAN_VERSION);
+			printf("auxchan %s (libauxchan %s)\n", AUXCHAN_VERSION, auxchan_version());
 			printf("rooms from the page \"%s\" of %s: %zu channels\n",
 			       auxchan_title(), *auxchan_date() ? auxchan_date() : "no date", count);
 			return fflush(stdout) ? 2 : 0;

@@ -61,6 +61,11 @@ const char *auxchan_field(size_t i, enum auxchan_field field)
 	return CH_POOL + ch_channels[i][field];
 }
 
+const char *auxchan_version(void)
+{
+	return AUXCHAN_VERSION;
+}
+
 const char *auxchan_title(void)
 {
 	return CH_POOL + CH_TITLE;
