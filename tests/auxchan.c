@@ -4,10 +4,13 @@
  * argv[1] is the command; argv[2] the page it was built from (the cases
  * that know the seed page's rooms run only for data/matrix.md).
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* posix_openpt() and its kin */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -133,6 +136,8 @@ static const struct {
 	    "\"alias\": \"#COMMARKET-GOV:auxolotl.org\"" }, 33 + 6, "" },
 	{ "list, TSV", 1, { "--list", "--format=tsv" }, 0, NULL,
 	  { "section\tname\talias\turl\tpurpose\n" }, 34, "" },
+	{ "keys", 1, { "--keys" }, 0, NULL, { "#SIGPY-GEN:auxolotl.org\nSIGPY-GEN\nSIG:Python General\n"
+	  "Python\n" }, 114, "" },
 	{ "version names the page", 1, { "--version" }, 0, NULL,
 	  { "\"Matrix\"", "2024-05-07T00:02:24.648Z", "33 channels" }, 2, "" },
 };
@@ -244,6 +249,46 @@ static void test_hostile(const char *cmd, const char *out, const char *err)
 		}
 }
 
+/*
+ * Runs the command with stdout on a pseudo-terminal of the given width:
+ * returns what it wrote, carriage returns removed (to free), or NULL.
+ */
+static char *run_on_terminal(const char *cmd, const char *arg, unsigned short cols)
+{
+	struct winsize ws = { .ws_row = 24, .ws_col = cols };
+	char *argv[] = { (char *)cmd, (char *)arg, NULL }, *got = NULL, buf[4096];
+	size_t len = 0;
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+	const char *slave;
+	pid_t pid;
+
+	if (master < 0 || grantpt(master) || unlockpt(master) || !(slave = ptsname(master)) ||
+	    ioctl(master, TIOCSWINSZ, &ws))
+		return NULL;
+	if ((pid = fork()) == 0) {
+		int fd = open(slave, O_RDWR);
+
+		if (fd < 0 || dup2(fd, 1) < 0)
+			_exit(127);
+		execv(cmd, argv);
+		_exit(127);
+	}
+	for (;;) { /* until the terminal closes (EIO once the child is gone) */
+		ssize_t n = read(master, buf, sizeof buf);
+
+		if (n <= 0)
+			break;
+		got = realloc(got, len + (size_t)n + 1);
+		for (ssize_t i = 0; i < n; i++)
+			if (buf[i] != '\r')
+				got[len++] = buf[i];
+		got[len] = '\0';
+	}
+	waitpid(pid, NULL, 0);
+	close(master);
+	return got;
+}
+
 static int lines(const char *s)
 {
 	int n = 0;
@@ -305,6 +350,23 @@ int main(int argc, char **argv)
 			check(*e != '\0', "%s: says something", what);
 		free(o);
 		free(e);
+	}
+	if (seed) { /* on a terminal of 40 columns the purpose wraps; piped, never */
+		char *t = run_on_terminal(argv[1], "python", 40);
+
+		check_str("python on a terminal of 40 columns", t,
+		          "SIG:Python General\n"
+		          "  alias    #SIGPY-GEN:auxolotl.org\n"
+		          "  url      https://matrix.to/#/#SIGPY-GEN:auxolotl.org\n"
+		          "  purpose  Discuss or ask for help with\n"
+		          "           Python support on Aux\n"
+		          "\n"
+		          "SIG:CLI Governance\n"
+		          "  alias    #SIGPY-GOV:auxolotl.org\n"
+		          "  url      https://matrix.to/#/#SIGPY-GOV:auxolotl.org\n"
+		          "  purpose  Discuss how the Python SIG is\n"
+		          "           run, etc.\n");
+		free(t);
 	}
 	if (!seed)
 		printf("note: not the seed page: its cases skipped\n");
