@@ -6,7 +6,9 @@
  * bash completion, the release tarball (built and checked without gperf or
  * the generator, and itself reproducible), and byte-identical builds from
  * two directories at two times.
- * Usage: package MAKE BUILDDIR CC VERSION, from the top of the tree.
+ * Usage: package MAKE BUILDDIR CC VERSION, from the top of the tree.  Builds
+ * of other trees (the tarball's, the copies) start with an empty MAKEFLAGS:
+ * this tree's command-line variables (BUILDDIR...) must not reach them.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
@@ -74,7 +76,8 @@ static void test_install(void)
 	};
 	static const char *const found[] = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org", NULL };
 
-	check_num("make install", sh("%s -s install DESTDIR=%s/stage PREFIX=/usr", make, work), 0);
+	check_num("make install", sh("%s -s BUILDDIR=%s install DESTDIR=%s/stage PREFIX=/usr",
+	                             make, build, work), 0);
 	for (const char *const *f = files; *f; f++) {
 		char name[256];
 
@@ -99,7 +102,8 @@ static void test_install(void)
 	check_num("it uses the shared library", sh("LD_LIBRARY_PATH=%s/stage/usr/lib ldd %s/host-pc "
 	                                           "| grep -q libauxchan.so.0", work, work), 0);
 
-	check_num("make uninstall", sh("%s -s uninstall DESTDIR=%s/stage PREFIX=/usr", make, work), 0);
+	check_num("make uninstall", sh("%s -s BUILDDIR=%s uninstall DESTDIR=%s/stage PREFIX=/usr",
+	                               make, build, work), 0);
 	check_num("nothing left but directories", sh("test -z \"$(find %s/stage ! -type d)\"", work), 0);
 }
 
@@ -136,7 +140,7 @@ static void test_library(void)
 	check_num("host as C++", sh("c++ -x c++ -Wall -Wextra -Werror -pedantic -Iinclude tests/host.c "
 	          "-x none %s/libauxchan.a -o %s/host-cxx && %s/host-cxx", build, work, work), 0);
 	check_output("host as C++", found);
-	check_num("make amalgamation", sh("%s -s amalgamation", make), 0);
+	check_num("make amalgamation", sh("%s -s BUILDDIR=%s amalgamation", make, build), 0);
 	check_num("amalgamation, -std=c99 -Wpedantic -Werror", sh("%s -std=c99 -Wall -Wextra "
 	          "-Wpedantic -Werror -c %s/amalgamation/auxchan.c -o %s/amalg.o", cc, build, work), 0);
 	check_num("amalgamation, -Os", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror -Os -c "
@@ -175,17 +179,17 @@ static void test_docs(void)
 
 static void test_dist(void)
 {
-	check_num("make dist", sh("%s -s dist", make), 0);
+	check_num("make dist", sh("%s -s BUILDDIR=%s dist", make, build), 0);
 	check_num("make dist again, byte-identical", sh("cp auxchan-%s.tar.gz %s/first.tar.gz && "
-	          "sleep 1 && %s -s dist && cmp auxchan-%s.tar.gz %s/first.tar.gz",
-	          version, work, make, version, work), 0);
+	          "sleep 1 && %s -s BUILDDIR=%s dist && cmp auxchan-%s.tar.gz %s/first.tar.gz",
+	          version, work, make, build, version, work), 0);
 	/* Built and checked with gperf and pkg-config replaced by false: were
 	 * the generator or gperf needed, the build would fail. */
 	check_num("the tarball builds and passes make check without the generator", sh(
 	          "rm -rf %s/dist && mkdir %s/dist && tar -xzf auxchan-%s.tar.gz -C %s/dist && "
-	          "cd %s/dist/auxchan-%s && %s check GPERF=false PKG_CONFIG=false && "
+	          "cd %s/dist/auxchan-%s && MAKEFLAGS= %s check CC='%s' GPERF=false PKG_CONFIG=false && "
 	          "test ! -e build/auxchan-gen && build/auxchan python",
-	          work, work, version, work, work, version, make), 0);
+	          work, work, version, work, work, version, make, cc), 0);
 	check_output("the tarball's make check", (const char *const[]){ " passed, 0 failed",
 	             "SIG:Python General", NULL });
 }
@@ -203,8 +207,8 @@ static void test_reproducible(void)
 		check_num(k ? "second build" : "first build", sh(
 		          "rm -rf %s/repro-%d && mkdir -p %s/repro-%d/src-%d && "
 		          "git ls-files -z | xargs -0 cp --parents -t %s/repro-%d/src-%d && "
-		          "cd %s/repro-%d/src-%d && %s -s all amalgamation",
-		          work, k, work, k, k, work, k, k, work, k, k, make), 0);
+		          "cd %s/repro-%d/src-%d && MAKEFLAGS= %s -s CC='%s' all amalgamation",
+		          work, k, work, k, k, work, k, k, work, k, k, make, cc), 0);
 		if (k == 0)
 			sleep(1);
 	}
