@@ -98,7 +98,7 @@ deps-valgrind:
 deps-check:
 	@missing=; \
 	$(call need,command -v groff,groff-base) \
-	$(call need,command -v c++,g++) \
+	$(call need,command -v $(firstword $(CXX)),g++) \
 	$(call need,command -v bash,bash) \
 	$(call need,command -v git,git) \
 	$(install_missing)
@@ -286,7 +286,7 @@ RUN_lint = $(B)/tests/lint
 RUN_channel = $(B)/tests/channel $(DATA) $(B)
 RUN_auxchan = $(B)/tests/auxchan $(B)/auxchan $(DATA)
 RUN_gen = $(B)/tests/gen $(B)/auxchan-gen $(B) $(MAKE)
-RUN_package = $(B)/tests/package "$(MAKE)" $(B) "$(CC)" $(VERSION)
+RUN_package = $(B)/tests/package "$(MAKE)" $(B) "$(CC)" "$(CXX)" $(VERSION)
 RUN_hostile-channel = $(H)/tests/channel $(HOSTILE) $(H)
 RUN_hostile-auxchan = $(H)/tests/auxchan $(H)/auxchan $(HOSTILE)
 CHECKS = $(TESTS) hostile-channel hostile-auxchan
@@ -351,6 +351,15 @@ check-valgrind: $(B)/auxchan-gen $(B)/tests/page $(B)/tests/lint $(B)/tests/chan
 	echo "valgrind: $$n runs, $$bad with errors, leaks or failures"; \
 	[ $$bad -eq 0 ]
 
+# The whole of make check again, every program built with AddressSanitizer
+# and UndefinedBehaviorSanitizer (the first report stops the program), in a
+# build directory of its own.  CC and CXX carry the flags, so that builds
+# the tests make (host programs, other trees) are instrumented alike.
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+check-sanitize:
+	@$(MAKE) --no-print-directory BUILDDIR=$(B)/sanitize CC="$(CC) $(SANITIZE)" \
+		CXX="$(CXX) $(SANITIZE)" check
+
 # ---- Benchmark: `make bench`, never part of `make check` -------------------
 
 $(B)/bench/synth: tests/bench/synth.c
@@ -393,6 +402,6 @@ clean:
 
 FORCE:
 
-.PHONY: all run deps deps-valgrind deps-check check check-valgrind bench install uninstall dist \
+.PHONY: all run deps deps-valgrind deps-check check check-valgrind check-sanitize bench install uninstall dist \
         amalgamation clean FORCE
 .DELETE_ON_ERROR:

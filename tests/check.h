@@ -13,6 +13,24 @@
 
 static unsigned check_passed, check_failed;
 
+/*
+ * CHECK_SANITIZED is 1 in a build with AddressSanitizer (make
+ * check-sanitize, the fuzz targets): it brings its own allocator, and
+ * instruments objects and memory, so the tests that count allocations, read
+ * the library's objects or measure memory leave those checks to the plain
+ * build.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define CHECK_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CHECK_SANITIZED 1
+#endif
+#endif
+#ifndef CHECK_SANITIZED
+#define CHECK_SANITIZED 0
+#endif
+
 /* Counts one check; on failure prints the printf-style message. */
 static int check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int check(int ok, const char *fmt, ...)

@@ -6,7 +6,9 @@
  * bash completion, the release tarball (built and checked without gperf or
  * the generator, and itself reproducible), and byte-identical builds from
  * two directories at two times.
- * Usage: package MAKE BUILDDIR CC VERSION, from the top of the tree.  Builds
+ * Usage: package MAKE BUILDDIR CC CXX VERSION, from the top of the tree (CC
+ * and CXX may carry flags: make check-sanitize builds every host with its
+ * sanitizers).  Builds
  * of other trees (the tarball's, the copies) start with an empty MAKEFLAGS:
  * this tree's command-line variables (BUILDDIR...) must not reach them.
  */
@@ -20,7 +22,7 @@
 
 #include "check.h"
 
-static const char *make, *build, *cc, *version;
+static const char *make, *build, *cc, *cxx, *version;
 static char work[4096], out[4200];
 
 /* Runs the shell command (printf-style) with its output in the file out;
@@ -137,8 +139,8 @@ static void test_library(void)
 	          "-Iinclude tests/host.c %s/libauxchan.a -o %s/host-static && %s/host-static",
 	          cc, build, work, work), 0);
 	check_output("host against libauxchan.a", found);
-	check_num("host as C++", sh("c++ -x c++ -Wall -Wextra -Werror -pedantic -Iinclude tests/host.c "
-	          "-x none %s/libauxchan.a -o %s/host-cxx && %s/host-cxx", build, work, work), 0);
+	check_num("host as C++", sh("%s -x c++ -Wall -Wextra -Werror -pedantic -Iinclude tests/host.c "
+	          "-x none %s/libauxchan.a -o %s/host-cxx && %s/host-cxx", cxx, build, work, work), 0);
 	check_output("host as C++", found);
 	check_num("make amalgamation", sh("%s -s BUILDDIR=%s amalgamation", make, build), 0);
 	check_num("amalgamation, -std=c99 -Wpedantic -Werror", sh("%s -std=c99 -Wall -Wextra "
@@ -223,14 +225,16 @@ static void test_reproducible(void)
 
 int main(int argc, char **argv)
 {
-	if (argc != 5) {
-		fputs("usage: package MAKE BUILDDIR CC VERSION\n", stderr);
+	if (argc != 6) {
+		fputs("usage: package MAKE BUILDDIR CC CXX VERSION\n", stderr);
 		return 2;
 	}
-	make = argv[1], build = argv[2], cc = argv[3], version = argv[4];
-	if (!getcwd(work, sizeof work) ||
-	    (size_t)snprintf(work + strlen(work), sizeof work - strlen(work), "/%s/check-package",
-	                     build) >= sizeof work - strlen(work))
+	make = argv[1], build = argv[2], cc = argv[3], cxx = argv[4], version = argv[5];
+	/* An absolute BUILDDIR as it is, a relative one under the tree. */
+	if (build[0] != '/' && !getcwd(work, sizeof work))
+		return 2;
+	if ((size_t)snprintf(work + strlen(work), sizeof work - strlen(work), "%s%s/check-package",
+	                     build[0] != '/' ? "/" : "", build) >= sizeof work - strlen(work))
 		return 2;
 	snprintf(out, sizeof out, "%s/out", work);
 	{

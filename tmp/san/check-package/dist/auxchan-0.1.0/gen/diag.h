@@ -1,0 +1,39 @@
+/*
+ * diag.h - diagnostics of auxchan-gen, in the form compilers use:
+ *
+ *     FILE:LINE[:COL]: error: message
+ *     FILE:LINE[:COL]: warning: message [check-name]
+ *
+ * Lines and columns count from 1; a column is a byte offset in the line.
+ */
+#ifndef AUXCHAN_DIAG_H
+#define AUXCHAN_DIAG_H
+
+#include <stdio.h>
+
+struct diag {
+	FILE *out;          /* where messages go */
+	const char *file;   /* the page's name as the user gave it */
+	int strict;         /* report warnings as errors */
+	const char *const *off; /* NULL-terminated names of silenced checks */
+	unsigned errors;    /* errors reported, strict warnings included */
+	unsigned warnings;  /* warnings reported */
+	int muted;          /* the last warning was silenced: so are its notes */
+};
+
+/* Reports an error at line (and col, if not 0). */
+void diag_error(struct diag *d, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/*
+ * Reports a warning of the named check, unless the check is silenced; in
+ * strict mode it is reported, and counted, as an error.
+ */
+void diag_warning(struct diag *d, const char *check, unsigned line, unsigned col,
+                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Adds a note to the previous message (where something else was). */
+void diag_note(struct diag *d, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif /* AUXCHAN_DIAG_H */

@@ -1,0 +1,71 @@
+/*
+ * page.h - the page model: a Wiki.js page read into channel records.
+ *
+ * A page is optional YAML front matter (between a first line "---" and the
+ * next line "---", read with libyaml), then GFM markdown (read with
+ * cmark-gfm and its table, strikethrough and autolink extensions).  Every
+ * table whose header has a "Name" and a "Link" column is a channel table;
+ * each of its rows whose Link cell holds a matrix.to link is a channel.
+ */
+#ifndef AUXCHAN_PAGE_H
+#define AUXCHAN_PAGE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+/* Limits: larger pages are refused with an error naming the limit. */
+#define PAGE_MAX_BYTES (4u << 20) /* bytes in the page file: 4 MiB */
+#define PAGE_MAX_CELL 1024u       /* bytes of a cell's plain text */
+#define PAGE_MAX_CHANNELS 5000u   /* channels on a page */
+
+struct channel {
+	char *section;  /* plain text of the nearest heading above, or "" */
+	char *name;     /* plain text of the Name cell */
+	char *purpose;  /* plain text of the Purpose cell, or "" */
+	char *url;      /* the Link cell's first matrix.to link, as written */
+	char *alias;    /* the room alias it names: "#localpart:server" */
+	size_t lplen;   /* bytes of the localpart, alias + 1 */
+	size_t group;   /* index in page.groups, or NO_GROUP */
+	unsigned line;  /* line of the row */
+	unsigned name_col, purpose_col, link_col; /* columns of those cells */
+};
+
+#define NO_GROUP ((size_t)-1)
+
+/*
+ * A group: the channels whose localparts share the stem before their last
+ * '-' (ignoring ASCII case), found by that stem and by the topic taken from
+ * its first channel's name.
+ */
+struct group {
+	size_t first;   /* its first channel */
+	size_t stemlen; /* the stem: first channel's alias + 1, stemlen bytes */
+	char *topic;    /* "Python" from "SIG:Python General"; may be "" */
+};
+
+struct page {
+	char *title, *date;     /* from the front matter, or "" */
+	struct channel *ch;     /* channels in page order */
+	size_t n;
+	struct group *groups;   /* groups in order of their first channel */
+	size_t ngroups;
+};
+
+/*
+ * Reads the page text (len bytes, any bytes; more than PAGE_MAX_BYTES is
+ * refused, so a reader may stop after PAGE_MAX_BYTES + 1) into pg,
+ * reporting problems through d.  Returns 0 on success, -1 if an error was reported.  Either way
+ * pg holds what was read and must be released with page_free().
+ */
+int page_parse(struct page *pg, const char *text, size_t len, struct diag *d);
+
+void page_free(struct page *pg);
+
+/*
+ * Releases what the page reader keeps for the whole process (cmark-gfm's
+ * registry of extensions): call once, at exit, after the last page_parse().
+ */
+void page_cleanup(void);
+
+#endif /* AUXCHAN_PAGE_H */

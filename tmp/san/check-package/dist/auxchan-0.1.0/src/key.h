@@ -1,0 +1,142 @@
+/*
+ * key.h - how keys are compared and hashed.  Shared by the generator, which
+ * writes the keys gperf hashes, and the library, which encodes each query
+ * the same way before hashing it.
+ *
+ * Keys match ignoring ASCII case only (never tolower(): locales).  The
+ * encoding given to gperf also swaps '?' with 0xff, a byte UTF-8 text never
+ * holds: gperf copies keys into C string literals with '?' unescaped, and a
+ * "??/" there would be a trigraph under -std=c11, changing the key or even
+ * ending the literal early.  With the swap no key reaches gperf with a '?'.
+ * When no key has a '?', the swap changes no key, and a query that has one
+ * matches nothing either way: the library then skips it (swap = 0).
+ *
+ * The loops work eight bytes at a time in a uint64_t ("SWAR"): every step
+ * is bytewise, so byte order does not matter, and loads go through memcpy(),
+ * which compilers turn into one unaligned load.  Nothing here reads outside
+ * the bytes it is given: the last word of a key overlaps the one before,
+ * and a key shorter than eight bytes is read one byte at a time.
+ */
+#ifndef AUXCHAN_KEY_H
+#define AUXCHAN_KEY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ASCII lower case of c; other bytes unchanged. */
+static inline unsigned char key_fold(unsigned char c)
+{
+	return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
+}
+
+/* Do the n bytes at a and b match, ignoring ASCII case? */
+static inline int key_eq_fold(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (key_fold((unsigned char)a[i]) != key_fold((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* The byte gperf hashes for c: c folded, '?' and 0xff swapped. */
+static inline unsigned char key_byte(unsigned char c)
+{
+	c = key_fold(c);
+	return c == '?' ? 0xff : c == 0xff ? '?' : c;
+}
+
+#define KEY_ONES 0x0101010101010101ull
+#define KEY_HIGH 0x8080808080808080ull
+
+/* 0x80 in each byte of w equal to c, 0 elsewhere (exact: no carries). */
+static inline uint64_t key_bytes_eq(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (KEY_ONES * c);
+
+	return ~(((x & ~KEY_HIGH) + ~KEY_HIGH) | x | ~KEY_HIGH);
+}
+
+/* key_byte() of each byte of w; without the '?' swap if swap is 0. */
+static inline uint64_t key_word(uint64_t w, int swap)
+{
+	uint64_t low = w & ~KEY_HIGH;
+	uint64_t upper = (low + KEY_ONES * (0x80 - 'A')) & ~(low + KEY_ONES * (0x80 - 'Z' - 1));
+
+	w |= (upper & ~w & KEY_HIGH) >> 2; /* 'A'..'Z' get 0x20 */
+	if (swap)
+		w ^= ((key_bytes_eq(w, '?') | key_bytes_eq(w, 0xff)) >> 7) * 0xc0;
+	return w;
+}
+
+static inline uint64_t key_load8(const char *s)
+{
+	uint64_t v;
+
+	memcpy(&v, s, 8);
+	return v;
+}
+
+/* key_byte() of c; without the '?' swap if swap is 0. */
+static inline unsigned char key_byte_swap(unsigned char c, int swap)
+{
+	return swap ? key_byte(c) : key_fold(c);
+}
+
+/*
+ * Encodes the n bytes at s into buf (not overlapping s): key_byte() each,
+ * eight at a time (the last word overlapping the one before), or one at a
+ * time for a key shorter than eight bytes.  Returns whether s holds c.
+ */
+static inline int key_encode(char *buf, const char *s, size_t n, int swap, unsigned char c)
+{
+	uint64_t seen = 0, w;
+	size_t i = 0;
+
+	for (; n >= 8; i += 8) {
+		if (i + 8 > n)
+			i = n - 8;
+		w = key_load8(s + i);
+		seen |= key_bytes_eq(w, c);
+		w = key_word(w, swap);
+		memcpy(buf + i, &w, 8);
+		if (i + 8 == n)
+			return seen != 0;
+	}
+	for (; i < n; i++) {
+		seen |= (unsigned char)s[i] == c;
+		buf[i] = (char)key_byte_swap((unsigned char)s[i], swap);
+	}
+	return seen != 0;
+}
+
+/* Does enc (n bytes encoded with swap) equal the encoding of s's n bytes? */
+static inline int key_matches(const char *enc, const char *s, size_t n, int swap)
+{
+	size_t i = 0;
+
+	for (; n >= 8; i += 8) {
+		if (i + 8 > n)
+			i = n - 8;
+		if (key_load8(enc + i) != key_word(key_load8(s + i), swap))
+			return 0;
+		if (i + 8 == n)
+			return 1;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)enc[i] != key_byte_swap((unsigned char)s[i], swap))
+			return 0;
+	return 1;
+}
+
+/* The index of the first byte c in the n bytes at s, or n. */
+static inline size_t key_find(const char *s, size_t n, unsigned char c)
+{
+	size_t i = 0;
+
+	while (i < n && (unsigned char)s[i] != c)
+		i++;
+	return i;
+}
+
+#endif /* AUXCHAN_KEY_H */

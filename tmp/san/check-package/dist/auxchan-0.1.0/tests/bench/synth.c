@@ -1,0 +1,85 @@
+/*
+ * synth.c - writes a synthetic page of N channels, shaped like the seed:
+ * groups of rooms (General, Governance, sometimes a third), SIG and
+ * Committee names, purposes, one server.  Deterministic: the same N gives
+ * the same page.  Usage: synth N > page.md
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long long state = 0x9e3779b97f4a7c15ull;
+
+/* A small deterministic generator (xorshift64*): no seed from the clock. */
+static unsigned rnd(unsigned n)
+{
+	state ^= state >> 12;
+	state ^= state << 25;
+	state ^= state >> 27;
+	return (unsigned)((state * 0x2545f4914f6cdd1dull) >> 33) % n;
+}
+
+static const char *const syllables[] = {
+	"ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "pe", "shu", "gra", "flo",
+	"bri", "ste", "dan", "mor", "vel", "kin", "jax", "que", "tor", "li", "sa", "po",
+};
+
+/* A made-up word of two or three syllables, capitalised. */
+static void word(char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (unsigned i = 0, k = 2 + rnd(2); i < k; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s",
+		                      syllables[rnd(sizeof syllables / sizeof *syllables)]);
+	buf[0] = (char)(buf[0] - 32);
+}
+
+int main(int argc, char **argv)
+{
+	static const char *const kinds[][3] = { /* name, suffix, purpose */
+		{ "General", "GEN", "Discuss or ask for help with %s on Aux" },
+		{ "Governance", "GOV", "Discuss how the %s group is run, etc." },
+		{ "Meetings", "MEET", "Agendas and notes of the %s meetings" },
+	};
+	long n = argc == 2 ? strtol(argv[1], NULL, 10) : -1;
+	long done = 0;
+
+	if (n < 1) {
+		fputs("usage: synth N > page.md\n", stderr);
+		return 2;
+	}
+	printf("---\ntitle: Synthetic %ld\ndate: 2024-01-01T00:00:00.000Z\n---\n\n", n);
+	for (long section = 0; done < n; section++) {
+		printf("## Section %ld\n\n| Name | Purpose | Link |\n|------|---------|------|\n",
+		       section + 1);
+		for (int g = 0; g < 40 && done < n; g++) {
+			char topic[64], stem[32];
+			int committee = rnd(4) == 0, rooms = 2 + (rnd(5) == 0);
+
+			word(topic, sizeof topic);
+			if (rnd(3) == 0) {
+				size_t len = strlen(topic);
+
+				topic[len] = ' ';
+				word(topic + len + 1, sizeof topic - len - 1);
+			}
+			/* A unique stem: the group's number keeps it apart. */
+			snprintf(stem, sizeof stem, "%s%.4s%ld", committee ? "COM" : "SIG", topic,
+			         done);
+			for (char *p = stem; *p; p++)
+				if (*p >= 'a' && *p <= 'z')
+					*p = (char)(*p - 32);
+			for (int r = 0; r < rooms && done < n; r++, done++) {
+				char purpose[128];
+
+				snprintf(purpose, sizeof purpose, kinds[r][2], topic);
+				printf("| %s%s %s | %s | [#%s-%s:auxolotl.org](https://matrix.to/#/#%s-%s:auxolotl.org) |\n",
+				       committee ? "Committee: " : "SIG:", topic, kinds[r][0], purpose,
+				       stem, kinds[r][1], stem, kinds[r][1]);
+			}
+		}
+		putchar('\n');
+	}
+	return 0;
+}

@@ -1,0 +1,367 @@
+/*
+ * gen.c - tests of auxchan-gen as a program: exit status, nothing written
+ * on error (and nothing earlier overwritten), byte-identical output from any
+ * path, and a make that fails on a bad page and fails again when rerun.
+ * Usage: gen GENERATOR BUILDDIR MAKE.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "run.h"
+
+static const char *const outputs[] = {
+	"channel_data.h", "channel_keys.gperf", "channel_rooms.gperf",
+};
+#define NOUT (sizeof outputs / sizeof *outputs)
+
+#define BAD_DIR "tests/bad"
+#define MAX_BAD 64
+
+static char *bad_pages[MAX_BAD];
+static size_t nbad;
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every page of the catalogue tests/bad/, sorted. */
+static void list_bad_pages(void)
+{
+	DIR *dir = opendir(BAD_DIR);
+	struct dirent *e;
+
+	if (!dir) {
+		perror(BAD_DIR);
+		exit(2);
+	}
+	while ((e = readdir(dir)) && nbad < MAX_BAD)
+		if (strlen(e->d_name) > 3 && !strcmp(e->d_name + strlen(e->d_name) - 3, ".md")) {
+			bad_pages[nbad] = malloc(strlen(BAD_DIR) + strlen(e->d_name) + 2);
+			sprintf(bad_pages[nbad++], "%s/%s", BAD_DIR, e->d_name);
+		}
+	closedir(dir);
+	qsort(bad_pages, nbad, sizeof *bad_pages, by_name);
+}
+
+static const char *gen, *work;
+static char errfile[4096];
+
+/* buf = a + sep + b, or the test ends: paths here are short. */
+static void join(char *buf, size_t size, const char *a, const char *sep, const char *b)
+{
+	if ((size_t)snprintf(buf, size, "%s%s%s", a, sep, b) >= size) {
+		fprintf(stderr, "gen: path too long: %s%s%s\n", a, sep, b);
+		exit(2);
+	}
+}
+
+/* buf = p made absolute. */
+static void absolute(char *buf, size_t size, const char *p)
+{
+	char cwd[4096];
+
+	if (p[0] == '/')
+		join(buf, size, p, "", "");
+	else if (getcwd(cwd, sizeof cwd))
+		join(buf, size, cwd, "/", p);
+	else
+		exit(2);
+}
+
+/* A path: dir/name. */
+struct path {
+	char s[4096];
+};
+
+static struct path path(const char *dir, const char *name)
+{
+	struct path p;
+
+	join(p.s, sizeof p.s, dir, "/", name);
+	return p;
+}
+
+static int exists(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0;
+}
+
+/* Runs auxchan-gen with up to three arguments, then -o dir and the page. */
+static int run_gen(const char *dir, const char *page, const char *a1, const char *a2)
+{
+	char *argv[8];
+	int n = 0;
+
+	argv[n++] = (char *)gen;
+	if (a1)
+		argv[n++] = (char *)a1;
+	if (a2)
+		argv[n++] = (char *)a2;
+	if (dir) {
+		argv[n++] = "-o";
+		argv[n++] = (char *)dir;
+	}
+	if (page)
+		argv[n++] = (char *)page;
+	argv[n] = NULL;
+	return spawn(argv, "/dev/null", errfile);
+}
+
+static void clean(const char *dir)
+{
+	mkdir(dir, 0755);
+	for (size_t i = 0; i < NOUT; i++) {
+		char tmp[4096];
+
+		remove(path(dir, outputs[i]).s);
+		join(tmp, sizeof tmp, path(dir, outputs[i]).s, "", ".tmp");
+		remove(tmp);
+	}
+}
+
+static int same_file(const char *a, const char *b)
+{
+	size_t la = 0, lb = 0;
+	char *x = check_read(a, &la), *y = check_read(b, &lb);
+	int same = x && y && la == lb && memcmp(x, y, la) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
+static void test_bad_pages(void)
+{
+	struct path bad = path(work, "bad");
+	const char *dir = bad.s;
+
+	check(nbad >= 20, "the catalogue has at least 20 bad pages: %zu", nbad);
+	for (size_t i = 0; i < nbad; i++) {
+		char *err;
+
+		clean(dir);
+		check_num(bad_pages[i], run_gen(dir, bad_pages[i], NULL, NULL), 1);
+		for (size_t k = 0; k < NOUT; k++)
+			check(!exists(path(dir, outputs[k]).s), "%s: no %s written", bad_pages[i], outputs[k]);
+		err = check_read(errfile, NULL);
+		check(err && !strncmp(err, bad_pages[i], strlen(bad_pages[i])) &&
+		      strstr(err, ": error: "), "%s: diagnostic 'FILE:LINE: error: ...', got: %s",
+		      bad_pages[i], err ? err : "nothing");
+		free(err);
+	}
+}
+
+/* A failure after a success leaves the earlier files as they were. */
+static void test_no_partial_output(void)
+{
+	struct path d = path(work, "partial"), r = path(work, "partial-ref");
+	const char *dir = d.s, *ref = r.s;
+
+	clean(dir);
+	clean(ref);
+	check_num("good page", run_gen(dir, "data/matrix.md", NULL, NULL), 0);
+	check_num("good page again", run_gen(ref, "data/matrix.md", NULL, NULL), 0);
+	check_num("then a bad page", run_gen(dir, "tests/bad/duplicate-alias.md", NULL, NULL), 1);
+	for (size_t k = 0; k < NOUT; k++) {
+		char tmp[4096];
+
+		check(same_file(path(dir, outputs[k]).s, path(ref, outputs[k]).s),
+		      "%s unchanged by the failed run", outputs[k]);
+		join(tmp, sizeof tmp, path(dir, outputs[k]).s, "", ".tmp");
+		check(!exists(tmp), "no %s left", tmp);
+	}
+	check_num("no output directory", run_gen(path(work, "no/such/dir").s, "data/matrix.md",
+	                                         NULL, NULL), 2);
+}
+
+/* Same page, same bytes: from another path, another working directory. */
+static void test_determinism(void)
+{
+	struct path pa = path(work, "det-a"), pb = path(work, "det-b");
+	const char *a = pa.s, *b = pb.s;
+	char page[4096], cwd[4096], absb[4096], *text;
+	size_t len;
+	FILE *f;
+
+	clean(a);
+	clean(b);
+	mkdir(path(work, "elsewhere").s, 0755);
+	join(page, sizeof page, work, "/", "elsewhere/matrix.md");
+	text = check_read("data/matrix.md", &len);
+	f = fopen(page, "wb");
+	if (!text || !f || fwrite(text, 1, len, f) != len || fclose(f)) {
+		check(0, "copy the page to %s", page);
+		free(text);
+		return;
+	}
+	free(text);
+	if (!getcwd(cwd, sizeof cwd))
+		return;
+	absolute(absb, sizeof absb, b);
+	join(page, sizeof page, work, "/", "elsewhere/matrix.md");
+	check_num("from the tree", run_gen(a, "data/matrix.md", NULL, NULL), 0);
+	if (chdir("/") == 0) {
+		check_num("from / with absolute paths", run_gen(absb, page, NULL, NULL), 0);
+		if (chdir(cwd) != 0)
+			exit(2);
+	}
+	for (size_t k = 0; k < NOUT; k++)
+		check(same_file(path(a, outputs[k]).s, path(b, outputs[k]).s),
+		      "%s is the same from either path", outputs[k]);
+}
+
+static void test_options(void)
+{
+	struct path o = path(work, "options");
+	const char *dir = o.s;
+	char *err;
+
+	clean(dir);
+	check_num("--help", run_gen(NULL, NULL, "--help", NULL), 0);
+	check_num("no page", run_gen(NULL, NULL, NULL, NULL), 2);
+	check_num("unknown option", run_gen(dir, "data/matrix.md", "--frobnicate", NULL), 2);
+	check_num("missing page", run_gen(dir, "tests/no-such-page.md", NULL, NULL), 2);
+
+	check_num("warnings", run_gen(dir, "tests/pages/non-matrix-row.md", NULL, NULL), 0);
+	err = check_read(errfile, NULL);
+	check(err && strstr(err, ":5:24: warning: ") && strstr(err, "[no-link]"),
+	      "a warning names its check");
+	free(err);
+	check_num("--strict", run_gen(dir, "tests/pages/non-matrix-row.md", "--strict", NULL), 1);
+	err = check_read(errfile, NULL);
+	check(err && strstr(err, ":5:24: error: ") && strstr(err, "[no-link]"),
+	      "--strict makes warnings errors");
+	free(err);
+	check_num("--no-warn", run_gen(dir, "tests/pages/non-matrix-row.md", "--strict",
+	                               "--no-warn=no-link"), 0);
+	err = check_read(errfile, NULL);
+	check(err && *err == '\0', "--no-warn=no-link silences it, got: %s", err ? err : "");
+	free(err);
+}
+
+/*
+ * make fails on each bad page, and fails again when rerun: no stale output
+ * to trust.  One build directory serves them all: none may leave a table.
+ */
+static void test_make(const char *make)
+{
+	char bdir[4096], data[4096], bvar[4200];
+	char *argv[] = { (char *)make, "--no-print-directory", "-s", data, bvar, NULL };
+
+	join(bdir, sizeof bdir, work, "/", "make");
+	join(bvar, sizeof bvar, "BUILDDIR=", "", bdir);
+	for (size_t i = 0; i < nbad; i++)
+		for (int round = 1; round <= 2; round++) {
+			char *err;
+
+			join(data, sizeof data, "DATA=", "", bad_pages[i]);
+			check(spawn(argv, "/dev/null", errfile) != 0, "make on %s fails (run %d)",
+			      bad_pages[i], round);
+			err = check_read(errfile, NULL);
+			check(err && !strncmp(err, bad_pages[i], strlen(bad_pages[i])) &&
+			      strstr(err, ": error: "), "make on %s fails for the page's error "
+			      "(run %d), got: %s", bad_pages[i], round, err ? err : "");
+			free(err);
+			check(!exists(path(bdir, "channel_data.h").s), "%s: no table (run %d)",
+			      bad_pages[i], round);
+			check(!exists(path(bdir, "auxchan").s), "%s: no command (run %d)",
+			      bad_pages[i], round);
+		}
+}
+
+/* A 10 MB page is refused with the limit, in bounded memory. */
+static void test_huge_page(void)
+{
+	struct path page = path(work, "huge.md");
+	FILE *f = fopen(page.s, "w");
+	struct rusage ru;
+	char *err;
+
+	for (int i = 0; f && i < 10 * 1024; i++)
+		fprintf(f, "%01023d\n", i);
+	if (!f || fclose(f)) {
+		check(0, "write %s", page.s);
+		return;
+	}
+	/* First child of this process: its peak is the children's peak. */
+	check_num("10 MB page", run_gen(work, page.s, NULL, NULL), 1);
+	err = check_read(errfile, NULL);
+	check(err && strstr(err, "huge.md:1: error: page is larger than the limit of 4194304 "
+	      "bytes\n"), "10 MB page: the limit named, got: %s", err ? err : "");
+	free(err);
+	if (getrusage(RUSAGE_CHILDREN, &ru) == 0)
+		check(ru.ru_maxrss < 16 * 1024, "10 MB page read in bounded memory: %ld KiB at most",
+		      ru.ru_maxrss);
+	remove(page.s);
+}
+
+/* Oddities accepted: a BOM, CRLF; the same table as the clean page. */
+static void test_same_output(void)
+{
+	static const char *const pages[] = {
+		"data/matrix.md", "tests/pages/seed-bom.md", "tests/pages/seed-crlf.md",
+	};
+	struct path dirs[3];
+
+	for (size_t i = 0; i < 3; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "same-%zu", i);
+		dirs[i] = path(work, name);
+		clean(dirs[i].s);
+		check_num(pages[i], run_gen(dirs[i].s, pages[i], NULL, NULL), 0);
+	}
+	for (size_t i = 1; i < 3; i++)
+		for (size_t k = 0; k < NOUT; k++) {
+			size_t la, lb;
+			char *a = check_read(path(dirs[0].s, outputs[k]).s, &la);
+			char *b = check_read(path(dirs[i].s, outputs[k]).s, &lb);
+			/* All but the banner, which names the page. */
+			char *ra = a ? strchr(a, '\n') : NULL, *rb = b ? strchr(b, '\n') : NULL;
+
+			check(ra && rb && !strcmp(ra, rb), "%s: %s as from the clean page",
+			      pages[i], outputs[k]);
+			free(a);
+			free(b);
+		}
+}
+
+int main(int argc, char **argv)
+{
+	static char genpath[4096], workdir[4096], bdir[4096];
+
+	if (argc != 4) {
+		fputs("usage: gen GENERATOR BUILDDIR MAKE\n", stderr);
+		return 2;
+	}
+	/* Absolute paths: one test changes the working directory. */
+	absolute(genpath, sizeof genpath, argv[1]);
+	gen = genpath;
+	absolute(bdir, sizeof bdir, argv[2]);
+	join(workdir, sizeof workdir, bdir, "/", "check-gen");
+	work = workdir;
+	mkdir(work, 0755);
+	join(errfile, sizeof errfile, work, "/", "stderr");
+
+	test_huge_page();
+	list_bad_pages();
+	test_bad_pages();
+	test_same_output();
+	test_no_partial_output();
+	test_options();
+	test_make(argv[3]);
+	test_determinism();
+	for (size_t i = 0; i < nbad; i++)
+		free(bad_pages[i]);
+	return check_done("gen");
+}

@@ -1,0 +1,526 @@
+/* channel.c - writes the channel table (see channel.h). */
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auxchan.h"
+#include "channel.h"
+#include "group.h"
+#include "key.h"
+#include "link.h"
+#include "mem.h"
+
+/* ---- String pool -------------------------------------------------------
+ *
+ * Every string the library returns lives in one pool, addressed by offset.
+ * Equal strings are stored once, and a string that ends another one is
+ * stored inside it: an alias inside its matrix.to URL, "" in any NUL.
+ * Sorted by their reversed bytes, a string is a suffix of another exactly
+ * when it is a suffix of its successor, as in SQLite's mkkeywordhash.
+ */
+struct pool {
+	const char **s;  /* strings, in the order added */
+	size_t *len;
+	size_t *off;     /* their offsets, once laid out */
+	size_t *root;    /* the string each one is stored in */
+	size_t *order;   /* the roots, in pool order */
+	size_t n, cap, nroots;
+	size_t size;     /* bytes of the pool */
+	size_t distinct; /* bytes of the distinct strings, with their NULs */
+};
+
+static size_t pool_add(struct pool *p, const char *s)
+{
+	size_t cap = p->cap;
+
+	p->s = xgrow(p->s, &cap, p->n + 1, sizeof *p->s);
+	p->len = xrealloc(p->len, cap * sizeof *p->len);
+	p->cap = cap;
+	p->s[p->n] = s;
+	p->len[p->n] = strlen(s);
+	return p->n++;
+}
+
+static const struct pool *sort_pool;
+
+/* Orders strings by their bytes read backwards; then by order added. */
+static int by_reversed(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const char *s = sort_pool->s[x], *t = sort_pool->s[y];
+	size_t i = sort_pool->len[x], j = sort_pool->len[y];
+
+	while (i > 0 && j > 0) {
+		unsigned char c = (unsigned char)s[--i], d = (unsigned char)t[--j];
+
+		if (c != d)
+			return c < d ? -1 : 1;
+	}
+	if (i != j)
+		return i < j ? -1 : 1; /* the shorter, a suffix of the other, first */
+	return x < y ? -1 : x > y;
+}
+
+static int is_suffix(const struct pool *p, size_t a, size_t b)
+{
+	return p->len[a] <= p->len[b] &&
+	       memcmp(p->s[a], p->s[b] + p->len[b] - p->len[a], p->len[a]) == 0;
+}
+
+/* Lays out the pool: roots in the order their first string was added. */
+static void pool_layout(struct pool *p)
+{
+	size_t *ix = xmalloc(p->n * sizeof *ix);
+
+	p->off = xmalloc(p->n * sizeof *p->off);
+	p->root = xmalloc(p->n * sizeof *p->root);
+	p->order = xmalloc(p->n * sizeof *p->order);
+	for (size_t i = 0; i < p->n; i++)
+		ix[i] = i;
+	sort_pool = p;
+	qsort(ix, p->n, sizeof *ix, by_reversed);
+	for (size_t k = p->n; k-- > 0;) {
+		size_t i = ix[k], next = k + 1 < p->n ? ix[k + 1] : i;
+		int shared = next != i && is_suffix(p, i, next);
+
+		p->root[i] = shared ? p->root[next] : i;
+		if (!shared || p->len[i] != p->len[next]) /* not a repeat */
+			p->distinct += p->len[i] + 1;
+	}
+	for (size_t i = 0; i < p->n; i++)
+		p->off[i] = (size_t)-1;
+	for (size_t i = 0; i < p->n; i++) {
+		size_t r = p->root[i];
+
+		if (p->off[r] == (size_t)-1) {
+			p->off[r] = p->size;
+			p->size += p->len[r] + 1;
+			p->order[p->nroots++] = r;
+		}
+	}
+	for (size_t i = 0; i < p->n; i++)
+		p->off[i] = p->off[p->root[i]] + p->len[p->root[i]] - p->len[i];
+	free(ix);
+}
+
+static void pool_free(struct pool *p)
+{
+	free(p->s);
+	free(p->len);
+	free(p->off);
+	free(p->root);
+	free(p->order);
+}
+
+/* ---- Keys ---------------------------------------------------------------
+ *
+ * Two gperf tables, their keys encoded with key_byte():
+ *   keys   each room's alias without '#' ("sigpy-gen:auxolotl.org"), and
+ *          each display name, group stem and topic;
+ *   rooms  each room's localpart alone ("sigpy-gen").
+ * Entries (key, channel) are sorted by key, then channel: each run is a
+ * key, its channels in page order.  Keys are not stored again: each is
+ * bytes of the pool (the alias without '#' inside the alias, the localpart
+ * and stem at its start), which the library compares, ignoring case.
+ */
+struct entry {
+	char *enc;     /* key_encode()d, NUL-terminated: what gperf hashes */
+	size_t len;
+	size_t off;    /* where the key's bytes are in the pool */
+	size_t channel;
+	int room;      /* the channel's alias without '#' */
+};
+
+struct entries {
+	struct entry *e;
+	size_t n, cap;
+};
+
+static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
+                      size_t channel, int room)
+{
+	struct entry *e;
+
+	if (len == 0) /* gperf has no empty keys; nobody looks for "" */
+		return;
+	k->e = xgrow(k->e, &k->cap, k->n + 1, sizeof *k->e);
+	e = &k->e[k->n++];
+	e->enc = xmalloc(len + 1);
+	key_encode(e->enc, s, len, 1, 0);
+	e->enc[len] = '\0';
+	e->len = len;
+	e->off = off;
+	e->channel = channel;
+	e->room = room;
+}
+
+static int same_key(const struct entry *x, const struct entry *y)
+{
+	return x->len == y->len && memcmp(x->enc, y->enc, x->len) == 0;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->enc, y->enc, n);
+
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->channel < y->channel ? -1 : x->channel > y->channel;
+}
+
+static void entries_free(struct entries *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->e[i].enc);
+	free(k->e);
+}
+
+/* ---- The table ---------------------------------------------------------- */
+
+struct key {
+	size_t entry;      /* its first entry (its string) */
+	size_t off, len;   /* its bytes in the pool */
+	size_t ref, count; /* its channels: refs[ref .. ref + count) */
+	int rooms;         /* it is the alias of every one of them */
+};
+
+struct table {
+	const struct page *pg;
+	const char *label;
+	struct pool pool;
+	size_t (*field)[AUXCHAN_FIELD_COUNT]; /* pool string of each field */
+	size_t title, date;
+	struct entries main, rooms;  /* entries of the two gperf tables */
+	struct key *keys;            /* main keys, room keys, maybe a sentinel */
+	size_t nkeys, nmain, nreal;  /* all keys, main keys, keys but sentinel */
+	size_t *refs, nrefs;         /* channel lists (see add_list) */
+	size_t max_count, max_len;
+	int swap;                    /* a key holds a '?' (key.h) */
+	int hash_keys;               /* a main key starts with '#' */
+};
+
+/*
+ * Channel lists.  refs[] starts with 0 .. nchannels - 1, so that a key of
+ * one channel c is the list (c, 1); longer lists follow, each stored once.
+ * Returns where list (n channels at l) starts.
+ */
+static size_t add_list(struct table *t, const size_t *l, size_t n)
+{
+	size_t nch = t->pg->n;
+
+	if (n == 1)
+		return l[0];
+	for (size_t i = nch; i + n <= t->nrefs; i++)
+		if (memcmp(t->refs + i, l, n * sizeof *l) == 0)
+			return i;
+	t->refs = xrealloc(t->refs, (t->nrefs + n) * sizeof *t->refs);
+	memcpy(t->refs + t->nrefs, l, n * sizeof *l);
+	t->nrefs += n;
+	return t->nrefs - n;
+}
+
+/* Turns sorted entries into keys, appended to t->keys. */
+static void add_keys(struct table *t, const struct entries *k, size_t *cap)
+{
+	size_t *list = xmalloc((t->pg->n + 1) * sizeof *list);
+
+	for (size_t i = 0, j; i < k->n; i = j) {
+		size_t n = 0;
+		int rooms = 1;
+
+		for (j = i; j < k->n && same_key(&k->e[i], &k->e[j]); j++) {
+			if (n == 0 || list[n - 1] != k->e[j].channel)
+				list[n++] = k->e[j].channel;
+			rooms &= k->e[j].room;
+		}
+		t->keys = xgrow(t->keys, cap, t->nkeys + 1, sizeof *t->keys);
+		t->keys[t->nkeys++] = (struct key){ i, k->e[i].off, k->e[i].len,
+		                                    add_list(t, list, n), n, rooms };
+		if (n > t->max_count)
+			t->max_count = n;
+		if (k->e[i].len > t->max_len)
+			t->max_len = k->e[i].len;
+		if (memchr(k->e[i].enc, 0xff, k->e[i].len))
+			t->swap = 1;
+	}
+	free(list);
+}
+
+static void build(struct table *t)
+{
+	const struct page *pg = t->pg;
+	struct pool *p = &t->pool;
+	size_t cap = 0;
+
+	/* Strings in page order, so the pool reads like the page. */
+	t->title = pool_add(p, pg->title);
+	t->date = pool_add(p, pg->date);
+	t->field = xmalloc(pg->n * sizeof *t->field);
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct channel *c = &pg->ch[i];
+
+		t->field[i][AUXCHAN_SECTION] = pool_add(p, c->section);
+		t->field[i][AUXCHAN_NAME] = pool_add(p, c->name);
+		t->field[i][AUXCHAN_URL] = pool_add(p, c->url);
+		t->field[i][AUXCHAN_ALIAS] = pool_add(p, c->alias);
+		t->field[i][AUXCHAN_PURPOSE] = pool_add(p, c->purpose);
+		t->field[i][AUXCHAN_GROUP] = pool_add(p, c->group == NO_GROUP ? ""
+		                                      : pg->groups[c->group].topic);
+	}
+	pool_layout(p);
+
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct channel *c = &pg->ch[i];
+		size_t alias = p->off[t->field[i][AUXCHAN_ALIAS]];
+
+		entry_add(&t->main, c->alias + 1, strlen(c->alias + 1), alias + 1, i, 1);
+		entry_add(&t->main, c->name, strlen(c->name), p->off[t->field[i][AUXCHAN_NAME]], i, 0);
+		entry_add(&t->rooms, c->alias + 1, c->lplen, alias + 1, i, 1);
+		if (c->group != NO_GROUP) {
+			const struct group *g = &pg->groups[c->group];
+			size_t first = g->first;
+
+			entry_add(&t->main, pg->ch[first].alias + 1, g->stemlen,
+			          p->off[t->field[first][AUXCHAN_ALIAS]] + 1, i, 0);
+			entry_add(&t->main, g->topic, strlen(g->topic),
+			          p->off[t->field[i][AUXCHAN_GROUP]], i, 0);
+		}
+	}
+	qsort(t->main.e, t->main.n, sizeof *t->main.e, by_key);
+	qsort(t->rooms.e, t->rooms.n, sizeof *t->rooms.e, by_key);
+	t->refs = xmalloc((pg->n + 1) * sizeof *t->refs);
+	for (size_t i = 0; i < pg->n; i++)
+		t->refs[i] = i;
+	t->nrefs = pg->n;
+	add_keys(t, &t->main, &cap);
+	t->nmain = t->nkeys;
+	add_keys(t, &t->rooms, &cap);
+	t->nreal = t->nkeys;
+	for (size_t k = 0; k < t->nmain; k++)
+		t->hash_keys |= t->main.e[t->keys[k].entry].enc[0] == '#';
+	/* The sentinel: the key of gperf's empty slots (and of the placeholder
+	 * of a table with no key), which no query matches: nothing of length
+	 * 0 is looked up. */
+	t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
+	t->keys[t->nkeys++] = (struct key){ 0, 0, 0, 0, 0, 0 };
+}
+
+/* ---- Output ------------------------------------------------------------ */
+
+/* Tables of at most this many keys are searched ten times for density. */
+#define GPERF_DENSE_KEYS 1000
+
+/* The smallest unsigned type that holds max. */
+static const char *uint_type(size_t max)
+{
+	return max <= UINT8_MAX ? "uint8_t" : max <= UINT16_MAX ? "uint16_t" : "uint32_t";
+}
+
+/*
+ * Writes s (n bytes) as the body of a C or gperf string literal: printable
+ * ASCII as itself, except '"', '\\' and '?' (trigraphs); everything else as
+ * a three-digit octal escape, which ends where it should.
+ */
+static void put_escaped(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?')
+			putc(c, f);
+		else
+			fprintf(f, "\\%03o", c);
+	}
+}
+
+static void banner(FILE *f, const struct table *t)
+{
+	fprintf(f, "/* Generated by auxchan-gen from %s: do not edit. */\n", t->label);
+}
+
+/*
+ * Writes the keywords of one gperf table (keys from .. to of t->keys),
+ * whose functions, arrays and constants are named after name ("keys") and
+ * prefix ("KEYS").  Each keyword's value is its key number.
+ */
+static void write_gperf(FILE *f, const struct table *t, const struct entries *e,
+                        size_t from, size_t to, const char *name, const char *prefix)
+{
+	banner(f, t);
+	/*
+	 * gperf's -m tries several searches and keeps the densest table; its
+	 * time grows with them, so only small tables get it (see the README).
+	 */
+	if (to - from <= GPERF_DENSE_KEYS)
+		fprintf(f, "/* gperf options: -m 10 */\n");
+	fprintf(f, "%%struct-type\n%%omit-struct-type\n%%readonly-tables\n%%global-table\n%%pic\n");
+	fprintf(f, "%%define hash-function-name ch_%s_hash\n", name);
+	fprintf(f, "%%define lookup-function-name ch_%s_lookup\n", name);
+	fprintf(f, "%%define word-array-name ch_%s_words\n", name);
+	fprintf(f, "%%define string-pool-name ch_%s_pool\n", name);
+	fprintf(f, "%%define constants-prefix CH_%s_\n", prefix);
+	fprintf(f, "%%define initializer-suffix ,%zu\n", t->nkeys - 1);
+	fprintf(f, "struct ch_word;\n%%%%\n");
+	if (from == to) /* gperf wants a key: the sentinel, of length 0 */
+		fprintf(f, "\"A\", %zu\n", t->nkeys - 1);
+	for (size_t k = from; k < to; k++) {
+		const struct entry *x = &e->e[t->keys[k].entry];
+
+		putc('"', f);
+		put_escaped(f, x->enc, x->len);
+		fprintf(f, "\", %zu\n", k);
+	}
+	fprintf(f, "%%%%\n");
+}
+
+/* One field (at offset off in struct key) of every key, as a C array. */
+static void put_keys(FILE *f, const struct table *t, const char *type, const char *name,
+                     size_t off, int count)
+{
+	fprintf(f, "static const %s %s[%zu] = {", type, name, t->nkeys);
+	for (size_t k = 0; k < t->nkeys; k++) {
+		size_t v = *(const size_t *)((const char *)&t->keys[k] + off);
+
+		if (count) /* times 2, plus 1 if the key is its channels' alias */
+			v = v * 2 + (size_t)t->keys[k].rooms;
+		fprintf(f, "%s%zu,", k % 16 ? " " : "\n\t", v);
+	}
+	fprintf(f, "\n};\n");
+}
+
+static void write_data(FILE *f, const struct table *t)
+{
+	const struct page *pg = t->pg;
+	const struct pool *p = &t->pool;
+
+	banner(f, t);
+	/* No page text in comments: a comment end in it would end them. */
+	fprintf(f, "/*\n * %zu channels, %zu groups.  Keys: %zu aliases, names, group stems and\n"
+	        " * topics; %zu localparts.  String pool: %zu bytes for %zu bytes of distinct\n"
+	        " * strings.  Channel lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nmain,
+	        t->nreal - t->nmain, p->size, p->distinct, t->nrefs);
+	fprintf(f, "#include <stdint.h>\n\n");
+	fprintf(f, "typedef %s ch_off; /* pool offsets */\n", uint_type(p->size));
+	fprintf(f, "typedef %s ch_ref; /* channel numbers */\n", uint_type(pg->n));
+	fprintf(f, "typedef %s ch_rix; /* indices of ch_refs */\n", uint_type(t->nrefs));
+	fprintf(f, "typedef %s ch_cnt; /* channel counts, times 2, plus 1 for rooms */\n",
+	        uint_type(t->max_count * 2 + 1));
+	fprintf(f, "typedef %s ch_kix; /* key numbers */\n", uint_type(t->nkeys));
+	fprintf(f, "typedef %s ch_len; /* key lengths */\n\n", uint_type(t->max_len));
+	fprintf(f, "/*\n * A gperf slot: its key's number (%zu in empty slots: a key of length\n"
+	        " * 0).  gperf's struct begins with the key's offset in gperf's own pool,\n"
+	        " * which only its lookup functions read; src/channel.c leaves them unused\n"
+	        " * and compares keys with the bytes of the pool below, so that field is\n"
+	        " * as small as can be, its values cut short.\n */\n", t->nkeys - 1);
+	fprintf(f, "struct ch_word {\n\tch_kix name;\n\tch_kix key;\n};\n\n");
+	fprintf(f, "#define CH_COUNT %zu\n#define CH_TITLE %zu\n#define CH_DATE %zu\n"
+	        "#define CH_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
+	fprintf(f, "/* Whether a key has a '?': if not, queries skip the '?' swap (key.h). */\n");
+	fprintf(f, "#define CH_SWAP %d\n", t->swap);
+	fprintf(f, "/* Whether a key starts with '#': if not, \"#...\" is only a room. */\n");
+	fprintf(f, "#define CH_HASH_KEYS %d\n\n", t->hash_keys);
+
+	fprintf(f, "static const struct ch_pool {\n");
+	for (size_t k = 0; k < p->nroots; k++)
+		fprintf(f, "\tchar s%zu[%zu];\n", p->off[p->order[k]], p->len[p->order[k]] + 1);
+	fprintf(f, "} ch_pool_data = {\n");
+	for (size_t k = 0; k < p->nroots; k++) {
+		fprintf(f, "\t\"");
+		put_escaped(f, p->s[p->order[k]], p->len[p->order[k]]);
+		fprintf(f, "\",\n");
+	}
+	fprintf(f, "};\n#define CH_POOL ((const char *)&ch_pool_data)\n\n");
+	fprintf(f, "/* The offsets below assume no padding between the pool's members. */\n");
+	fprintf(f, "typedef char ch_pool_is_packed[sizeof(struct ch_pool) == CH_POOL_SIZE ? 1 : -1];\n\n");
+
+	fprintf(f, "/* Fields of each channel, in the order of enum auxchan_field. */\n");
+	fprintf(f, "static const ch_off ch_channels[CH_COUNT][%d] = {\n", AUXCHAN_FIELD_COUNT);
+	for (size_t i = 0; i < pg->n; i++) {
+		fprintf(f, "\t{");
+		for (int k = 0; k < AUXCHAN_FIELD_COUNT; k++)
+			fprintf(f, "%s%zu", k ? ", " : " ", p->off[t->field[i][k]]);
+		fprintf(f, " }, /* line %u */\n", pg->ch[i].line);
+	}
+	fprintf(f, "};\n\n");
+
+	fprintf(f, "/* Channel lists of keys: 0 .. CH_COUNT - 1, then longer lists. */\n");
+	fprintf(f, "static const ch_ref ch_refs[%zu] = {", t->nrefs);
+	for (size_t i = 0; i < t->nrefs; i++)
+		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->refs[i]);
+	fprintf(f, "\n};\n\n/*\n * Keys, by number: where in the pool, how long, their channel list\n"
+	        " * (first, then count times 2, plus 1 if it is the alias or localpart of\n"
+	        " * each channel in it).  Four arrays: a struct would be padded.\n */\n");
+	put_keys(f, t, "ch_off", "ch_key_off", offsetof(struct key, off), 0);
+	put_keys(f, t, "ch_len", "ch_key_len", offsetof(struct key, len), 0);
+	put_keys(f, t, "ch_rix", "ch_key_first", offsetof(struct key, ref), 0);
+	put_keys(f, t, "ch_cnt", "ch_key_count", offsetof(struct key, count), 1);
+}
+
+/* ---- Files ------------------------------------------------------------- */
+
+static const char *const file_names[] = {
+	"channel_data.h", "channel_keys.gperf", "channel_rooms.gperf",
+};
+#define NFILES (sizeof file_names / sizeof *file_names)
+
+static char *path_of(const char *dir, const char *name, const char *suffix)
+{
+	size_t n = strlen(dir) + strlen(name) + strlen(suffix) + 2;
+	char *p = xmalloc(n);
+
+	snprintf(p, n, "%s/%s%s", dir, name, suffix);
+	return p;
+}
+
+int channel_write(const struct page *pg, const char *label, const char *dir)
+{
+	struct table t = { .pg = pg, .label = label };
+	FILE *f[NFILES] = { 0 };
+	char *tmp[NFILES], *final[NFILES];
+	int rc = 0;
+
+	build(&t);
+	for (size_t i = 0; i < NFILES; i++) {
+		tmp[i] = path_of(dir, file_names[i], ".tmp");
+		final[i] = path_of(dir, file_names[i], "");
+		if (rc == 0 && !(f[i] = fopen(tmp[i], "w"))) {
+			fprintf(stderr, "auxchan-gen: cannot create %s: %s\n", tmp[i], strerror(errno));
+			rc = -1;
+		}
+	}
+	if (rc == 0) {
+		write_data(f[0], &t);
+		write_gperf(f[1], &t, &t.main, 0, t.nmain, "keys", "KEYS");
+		write_gperf(f[2], &t, &t.rooms, t.nmain, t.nreal, "rooms", "ROOMS");
+	}
+	for (size_t i = 0; i < NFILES; i++)
+		if (f[i] && (ferror(f[i]) | fclose(f[i])) && rc == 0) {
+			fprintf(stderr, "auxchan-gen: cannot write %s: %s\n", tmp[i], strerror(errno));
+			rc = -1;
+		}
+	for (size_t i = 0; i < NFILES; i++) {
+		if (rc == 0 && rename(tmp[i], final[i]) != 0) {
+			fprintf(stderr, "auxchan-gen: cannot rename %s to %s: %s\n",
+			        tmp[i], final[i], strerror(errno));
+			rc = -1;
+		}
+		if (rc != 0)
+			remove(tmp[i]);
+		free(tmp[i]);
+		free(final[i]);
+	}
+	pool_free(&t.pool);
+	entries_free(&t.main);
+	entries_free(&t.rooms);
+	free(t.keys);
+	free(t.refs);
+	free(t.field);
+	return rc;
+}

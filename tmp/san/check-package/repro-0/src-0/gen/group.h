@@ -1,0 +1,28 @@
+/*
+ * group.h - groups of channels.
+ *
+ * Channels whose localparts share the stem before their last '-' form a
+ * group ("SIGPY-GEN" and "SIGPY-GOV" form "SIGPY"), ignoring ASCII case.  A
+ * group's topic comes from its first channel's name: an optional leading
+ * "Word:" and the last word dropped ("SIG:Python General" -> "Python").
+ */
+#ifndef AUXCHAN_GROUP_H
+#define AUXCHAN_GROUP_H
+
+#include <stddef.h>
+
+#include "page.h"
+
+/* Length of the stem of localpart lp (n bytes): 0 if it has none. */
+size_t group_stem(const char *lp, size_t n);
+
+/*
+ * The topic of a display name (NUL-terminated, its whitespace already
+ * collapsed): sets *start inside name and returns the topic's length.
+ */
+size_t group_topic(const char *name, const char **start);
+
+/* Sets pg->groups, and the group of every channel of pg. */
+void group_assign(struct page *pg);
+
+#endif /* AUXCHAN_GROUP_H */

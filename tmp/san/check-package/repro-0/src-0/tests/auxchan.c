@@ -1,0 +1,376 @@
+/*
+ * auxchan.c - tests of the auxchan command: each case runs it with
+ * arguments and checks its exit status, standard output and standard error.
+ * argv[1] is the command; argv[2] the page it was built from (the cases
+ * that know the seed page's rooms run only for data/matrix.md).
+ */
+#define _XOPEN_SOURCE 700 /* posix_openpt() and its kin */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "run.h"
+
+#define SEED_PAGE "data/matrix.md"
+#define HOSTILE_PAGE "tests/pages/hostile.md"
+
+/*
+ * The hostile page's channels, as every field must come back from
+ * --format=json (section, name, alias, url, purpose, group).  "?\?" is how a
+ * C string says "??" without a trigraph; LONG stands for the 255-byte alias.
+ */
+#define S "\"Quotes\", \\backslash\\, */ ?\?/ %% %{"
+#define LONG "LONG"
+static const char *const hostile[][6] = {
+	{ S, "\"Quoted\", with, commas", "#quote:x.org", "https://matrix.to/#/#quote:x.org",
+	  "it's a \"quote\" and a back\\slash", "" },
+	{ S, "*/ end of a comment /*", "#trigraph?\?/?\?=:x.org",
+	  "https://matrix.to/#/%23trigraph%3F%3F%2F%3F%3F%3D%3Ax.org",
+	  "?\?/ ?\?= ?\?( ?\?) ?\?' ?\?< ?\?! ?\?> ?\?- trigraphs", "" },
+	{ S, "%%", "#%%-GEN:x.org", "https://matrix.to/#/%23%25%25-GEN%3Ax.org",
+	  "%{ at the start, %} too", "%%" },
+	{ S, "%{ brace", "#%%-GOV:x.org", "https://matrix.to/#/%23%25%25-GOV%3Ax.org",
+	  "#include <stdio.h>", "%%" },
+	{ S, "#define X 1", "#hash:x.org", "https://matrix.to/#/#hash:x.org",
+	  "# at the start of a cell", "" },
+	{ S, "Tab and spaces", "#tab:x.org", "https://matrix.to/#/#tab:x.org",
+	  "A B, tabs collapse", "" },
+	{ S, "a \xc3\xa9 \xe2\x82\xac \xf0\x9d\x84\x9e", "#utf8-\xc3\xa9\xe2\x82\xac\xf0\x9d\x84\x9e:x.org",
+	  "https://matrix.to/#/#utf8-\xc3\xa9\xe2\x82\xac\xf0\x9d\x84\x9e:x.org", "1, 2, 3 and 4 bytes",
+	  "a \xc3\xa9 \xe2\x82\xac" },
+	{ S, "Long alias", LONG, "https://matrix.to/#/" LONG, "255 bytes", "" },
+	{ S, "\"Entities\" \\ */", "#ent:x.org", "https://matrix.to/#/#ent:x.org", "<b> &amp;", "" },
+	{ S, "Backslash\\", "#back\\slash\":x.org", "https://matrix.to/#/%23back%5Cslash%22%3Ax.org",
+	  "code \\ with ?\?/ and */", "" },
+	{ S, "\"); system(\"id\"); (\"", "#c:x.org", "https://matrix.to/#/#c:x.org",
+	  "','/*, */", "" },
+};
+#undef S
+
+static const char python_text[] =
+	"SIG:Python General\n"
+	"  alias    #SIGPY-GEN:auxolotl.org\n"
+	"  url      https://matrix.to/#/#SIGPY-GEN:auxolotl.org\n"
+	"  purpose  Discuss or ask for help with Python support on Aux\n"
+	"\n"
+	"SIG:CLI Governance\n"
+	"  alias    #SIGPY-GOV:auxolotl.org\n"
+	"  url      https://matrix.to/#/#SIGPY-GOV:auxolotl.org\n"
+	"  purpose  Discuss how the Python SIG is run, etc.\n";
+
+static const char python_json[] =
+	"{\n"
+	"  \"title\": \"Matrix\",\n"
+	"  \"date\": \"2024-05-07T00:02:24.648Z\",\n"
+	"  \"channels\": [\n"
+	"    {\"section\": \"For SIGs\", \"name\": \"SIG:Python General\", "
+	"\"alias\": \"#SIGPY-GEN:auxolotl.org\", "
+	"\"url\": \"https://matrix.to/#/#SIGPY-GEN:auxolotl.org\", "
+	"\"purpose\": \"Discuss or ask for help with Python support on Aux\", "
+	"\"group\": \"Python\"},\n"
+	"    {\"section\": \"For SIGs\", \"name\": \"SIG:CLI Governance\", "
+	"\"alias\": \"#SIGPY-GOV:auxolotl.org\", "
+	"\"url\": \"https://matrix.to/#/#SIGPY-GOV:auxolotl.org\", "
+	"\"purpose\": \"Discuss how the Python SIG is run, etc.\", "
+	"\"group\": \"Python\"}\n"
+	"  ]\n"
+	"}\n";
+
+static const char python_tsv[] =
+	"section\tname\talias\turl\tpurpose\n"
+	"For SIGs\tSIG:Python General\t#SIGPY-GEN:auxolotl.org\t"
+	"https://matrix.to/#/#SIGPY-GEN:auxolotl.org\t"
+	"Discuss or ask for help with Python support on Aux\n"
+	"For SIGs\tSIG:CLI Governance\t#SIGPY-GOV:auxolotl.org\t"
+	"https://matrix.to/#/#SIGPY-GOV:auxolotl.org\t"
+	"Discuss how the Python SIG is run, etc.\n";
+
+static const struct {
+	const char *description;
+	int seed;              /* needs the seed page */
+	const char *args[5];
+	int status;
+	const char *out;       /* exact standard output, if not NULL */
+	const char *out_has[4];/* or pieces of it */
+	int out_lines;         /* number of lines, if not 0 */
+	const char *err;       /* exact standard error, if not NULL */
+} cases[] = {
+	{ "no query", 0, { NULL }, 2, "", { NULL }, 0,
+	  "auxchan: no query (try --list, or --help)\n" },
+	{ "--list with a query", 0, { "--list", "x" }, 2, "", { NULL }, 0,
+	  "auxchan: --list takes no query\n" },
+	{ "unknown format", 0, { "--format=xml", "x" }, 2, "", { NULL }, 0,
+	  "auxchan: unknown format 'xml' (text, json or tsv)\n" },
+	{ "unknown option", 0, { "--frobnicate" }, 2, "", { "" }, 0, NULL },
+	{ "help", 0, { "--help" }, 0, NULL, { "usage: auxchan", "--list", "--format" }, 0, "" },
+	{ "version", 0, { "--version" }, 0, NULL, { "auxchan 0.1.0", "channels" }, 2, "" },
+	{ "a miss", 0, { "no-such-room-anywhere" }, 1, "", { NULL }, 0,
+	  "auxchan: no channel matches 'no-such-room-anywhere'\n" },
+	{ "a miss with control bytes, escaped", 0, { "x\033[31m\x7fy" }, 1, "", { NULL }, 0,
+	  "auxchan: no channel matches 'x\\x1b[31m\\x7fy'\n" },
+	{ "a miss, JSON", 0, { "-f", "json", "no-such-room-anywhere" }, 1, NULL,
+	  { "\"channels\": []\n}\n" }, 0, NULL },
+
+	{ "python, text", 1, { "python" }, 0, python_text, { NULL }, 0, "" },
+	{ "python, JSON", 1, { "--format=json", "python" }, 0, python_json, { NULL }, 0, "" },
+	{ "python, TSV", 1, { "--format", "tsv", "PYTHON" }, 0, python_tsv, { NULL }, 0, "" },
+	{ "two queries, one channel each time", 1, { "sigpy", "#SIGPY-GEN:auxolotl.org" }, 0,
+	  python_text, { NULL }, 0, "" },
+	{ "a hit and a miss", 1, { "python", "pyhton" }, 1, python_text, { NULL }, 0,
+	  "auxchan: no channel matches 'pyhton'\nauxchan: closest keys: Python\n" },
+	{ "suggestions", 1, { "sigpy-ge" }, 1, "", { NULL }, 0,
+	  "auxchan: no channel matches 'sigpy-ge'\nauxchan: closest keys: SIGPY-GEN, SIGPY-GOV\n" },
+	{ "wrong server", 1, { "#sigpy-gen:matrix.org" }, 1, "", { NULL }, 0,
+	  "auxchan: no channel matches '#sigpy-gen:matrix.org'\n"
+	  "auxchan: closest keys: #SIGPY-GEN:auxolotl.org\n" },
+	{ "list, text, by section", 1, { "--list" }, 0, NULL,
+	  { "# Our channels\n\nAuxolotl General\n", "\n# For SIGs\n\n", "\n# For Committees\n\n" },
+	  33 * 5 + 3 * 2 - 1, "" },
+	{ "list, JSON", 1, { "--list", "--format=json" }, 0, NULL,
+	  { "{\n  \"title\": \"Matrix\",\n", "\"alias\": \"#general:auxolotl.org\"",
+	    "\"alias\": \"#COMMARKET-GOV:auxolotl.org\"" }, 33 + 6, "" },
+	{ "list, TSV", 1, { "--list", "--format=tsv" }, 0, NULL,
+	  { "section\tname\talias\turl\tpurpose\n" }, 34, "" },
+	{ "keys", 1, { "--keys" }, 0, NULL, { "#SIGPY-GEN:auxolotl.org\nSIGPY-GEN\nSIG:Python General\n"
+	  "Python\n" }, 114, "" },
+	{ "version names the page", 1, { "--version" }, 0, NULL,
+	  { "\"Matrix\"", "2024-05-07T00:02:24.648Z", "33 channels" }, 2, "" },
+};
+
+/* Runs the command with args; its outputs go to the files out and err. */
+static int run(const char *cmd, const char *const *args, const char *out, const char *err)
+{
+	char *argv[8] = { (char *)cmd };
+	int n = 1;
+
+	for (const char *const *a = args; *a && n < 7; a++)
+		argv[n++] = (char *)*a;
+	return spawn(argv, out, err);
+}
+
+/*
+ * Reads the next JSON string at or after *p into out (cap bytes, escapes
+ * decoded, \\u included), advancing *p.  Returns 0 when there is none.
+ */
+static int json_string(const char **p, char *out, size_t cap)
+{
+	const char *s = strchr(*p, '"');
+	size_t n = 0;
+
+	if (!s)
+		return 0;
+	for (s++; *s && *s != '"' && n + 4 < cap; s++) {
+		unsigned long cp;
+
+		if (*s != '\\') {
+			out[n++] = *s;
+			continue;
+		}
+		switch (*++s) {
+		case 'n': out[n++] = '\n'; break;
+		case 't': out[n++] = '\t'; break;
+		case 'r': out[n++] = '\r'; break;
+		case 'b': out[n++] = '\b'; break;
+		case 'f': out[n++] = '\f'; break;
+		case 'u': /* control characters only, in this output */
+			cp = strtoul((char[5]){ s[1], s[2], s[3], s[4], 0 }, NULL, 16);
+			out[n++] = (char)cp;
+			s += 4;
+			break;
+		default: out[n++] = *s; /* " \\ / */
+		}
+	}
+	out[n] = '\0';
+	*p = *s ? s + 1 : s;
+	return 1;
+}
+
+/* s with its LONG, if any, replaced by alias, in buf. */
+static const char *expand(char *buf, size_t size, const char *s, const char *alias)
+{
+	const char *at = strstr(s, LONG);
+
+	if (!at)
+		return s;
+	snprintf(buf, size, "%.*s%s%s", (int)(at - s), s, alias, at + strlen(LONG));
+	return buf;
+}
+
+/* The hostile page: every field of --format=json, and every room found. */
+static void test_hostile(const char *cmd, const char *out, const char *err)
+{
+	static const char *const names[6] = { "section", "name", "alias", "url", "purpose", "group" };
+	char alias[256], got[2048], what[128];
+	const char *const args[] = { "--list", "--format=json", NULL };
+	char *o;
+	const char *p;
+	size_t n = sizeof hostile / sizeof *hostile;
+
+	memset(alias, 'a', 255);
+	alias[0] = '#';
+	memcpy(alias + 249, ":x.org", 7);
+	check_num("hostile: --list --format=json", run(cmd, args, out, err), 0);
+	if (!(p = o = check_read(out, NULL)))
+		return;
+	json_string(&p, got, sizeof got);
+	json_string(&p, got, sizeof got);
+	check_str("hostile: title", got, "Hostile \"page\" \\ */ ?\?/ %% tab");
+	json_string(&p, got, sizeof got);
+	json_string(&p, got, sizeof got);
+	check_str("hostile: date", got, "2024-05-07 ?\?= */ #");
+	json_string(&p, got, sizeof got); /* "channels" */
+	for (size_t i = 0; i < n; i++)
+		for (int f = 0; f < 6; f++) {
+			char want[512];
+
+			json_string(&p, got, sizeof got);
+			check_str("hostile: member name", got, names[f]);
+			json_string(&p, got, sizeof got);
+			snprintf(what, sizeof what, "hostile: channel %zu %s", i, names[f]);
+			check_str(what, got, expand(want, sizeof want, hostile[i][f], alias));
+		}
+	check(!json_string(&p, got, sizeof got), "hostile: %zu channels, no more", n);
+	free(o);
+
+	/* Each room by its alias and its name, as the command's arguments. */
+	for (size_t i = 0; i < n; i++)
+		for (int f = 1; f < 3; f++) {
+			char key[512];
+			const char *const a[] = { "--format=tsv",
+			                          expand(key, sizeof key, hostile[i][f], alias), NULL };
+
+			snprintf(what, sizeof what, "hostile: channel %zu by %s", i, names[f]);
+			check_num(what, run(cmd, a, out, err), 0);
+		}
+}
+
+/*
+ * Runs the command with stdout on a pseudo-terminal of the given width:
+ * returns what it wrote, carriage returns removed (to free), or NULL.
+ */
+static char *run_on_terminal(const char *cmd, const char *arg, unsigned short cols)
+{
+	struct winsize ws = { .ws_row = 24, .ws_col = cols };
+	char *argv[] = { (char *)cmd, (char *)arg, NULL }, *got = NULL, buf[4096];
+	size_t len = 0;
+	int master = posix_openpt(O_RDWR | O_NOCTTY);
+	const char *slave;
+	pid_t pid;
+
+	if (master < 0 || grantpt(master) || unlockpt(master) || !(slave = ptsname(master)) ||
+	    ioctl(master, TIOCSWINSZ, &ws))
+		return NULL;
+	if ((pid = fork()) == 0) {
+		int fd = open(slave, O_RDWR);
+
+		if (fd < 0 || dup2(fd, 1) < 0)
+			_exit(127);
+		execv(cmd, argv);
+		_exit(127);
+	}
+	for (;;) { /* until the terminal closes (EIO once the child is gone) */
+		ssize_t n = read(master, buf, sizeof buf);
+
+		if (n <= 0)
+			break;
+		got = realloc(got, len + (size_t)n + 1);
+		for (ssize_t i = 0; i < n; i++)
+			if (buf[i] != '\r')
+				got[len++] = buf[i];
+		got[len] = '\0';
+	}
+	waitpid(pid, NULL, 0);
+	close(master);
+	return got;
+}
+
+static int lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+int main(int argc, char **argv)
+{
+	char out[64], err[64];
+	int seed;
+
+	if (argc != 3) {
+		fputs("usage: auxchan COMMAND PAGE\n", stderr);
+		return 2;
+	}
+	seed = strcmp(argv[2], SEED_PAGE) == 0;
+	if (strcmp(argv[2], HOSTILE_PAGE) == 0) {
+		snprintf(out, sizeof out, "/tmp/auxchan-test-%ld.out", (long)getpid());
+		snprintf(err, sizeof err, "/tmp/auxchan-test-%ld.err", (long)getpid());
+		test_hostile(argv[1], out, err);
+		remove(out);
+		remove(err);
+		return check_done("auxchan");
+	}
+	snprintf(out, sizeof out, "/tmp/auxchan-test-%ld.out", (long)getpid());
+	snprintf(err, sizeof err, "/tmp/auxchan-test-%ld.err", (long)getpid());
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char what[128];
+		char *o, *e;
+		int status;
+
+		if (cases[i].seed && !seed)
+			continue;
+		status = run(argv[1], cases[i].args, out, err);
+		o = check_read(out, NULL);
+		e = check_read(err, NULL);
+		if (!o || !e) {
+			fprintf(stderr, "cannot read the outputs of %s\n", argv[1]);
+			return 2;
+		}
+		check(status == cases[i].status, "%s: exit status %d, expected %d",
+		      cases[i].description, status, cases[i].status);
+		snprintf(what, sizeof what, "%s: standard output", cases[i].description);
+		if (cases[i].out)
+			check_str(what, o, cases[i].out);
+		for (int k = 0; k < 4 && cases[i].out_has[k]; k++)
+			check(strstr(o, cases[i].out_has[k]) != NULL, "%s: has '%s'",
+			      what, cases[i].out_has[k]);
+		if (cases[i].out_lines)
+			check(lines(o) == cases[i].out_lines, "%s: %d lines, expected %d",
+			      what, lines(o), cases[i].out_lines);
+		snprintf(what, sizeof what, "%s: standard error", cases[i].description);
+		if (cases[i].err)
+			check_str(what, e, cases[i].err);
+		else
+			check(*e != '\0', "%s: says something", what);
+		free(o);
+		free(e);
+	}
+	if (seed) { /* on a terminal of 40 columns the purpose wraps; piped, never */
+		char *t = run_on_terminal(argv[1], "python", 40);
+
+		check_str("python on a terminal of 40 columns", t,
+		          "SIG:Python General\n"
+		          "  alias    #SIGPY-GEN:auxolotl.org\n"
+		          "  url      https://matrix.to/#/#SIGPY-GEN:auxolotl.org\n"
+		          "  purpose  Discuss or ask for help with\n"
+		          "           Python support on Aux\n"
+		          "\n"
+		          "SIG:CLI Governance\n"
+		          "  alias    #SIGPY-GOV:auxolotl.org\n"
+		          "  url      https://matrix.to/#/#SIGPY-GOV:auxolotl.org\n"
+		          "  purpose  Discuss how the Python SIG is\n"
+		          "           run, etc.\n");
+		free(t);
+	}
+	if (!seed)
+		printf("note: not the seed page: its cases skipped\n");
+	remove(out);
+	remove(err);
+	return check_done("auxchan");
+}

@@ -1,0 +1,467 @@
+/*
+ * auxchan.c - the auxchan command: finds the Aux community's Matrix rooms
+ * and shows them as text, JSON or TSV.
+ *
+ * Exit status: 0 every query matched, 1 a query matched nothing,
+ * 2 usage or output error.
+ */
+#define _POSIX_C_SOURCE 200809L /* fileno(), isatty() */
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "auxchan.h"
+#include "key.h"
+#include "utf8.h"
+
+
+static const char usage[] =
+	"usage: auxchan [--format=text|json|tsv] QUERY...\n"
+	"       auxchan [--format=text|json|tsv] --list\n"
+	"\n"
+	"Shows the Aux community's Matrix rooms that match each QUERY, ignoring\n"
+	"ASCII case: a room alias (#SIGPY-GEN:auxolotl.org, with or without '#'\n"
+	"or server), a matrix.to link, a display name (\"SIG:Python General\"), or\n"
+	"a group by stem or topic (sigpy, python).\n"
+	"\n"
+	"  -l, --list           show every room, by section\n"
+	"  -f, --format=FORMAT  text (default), json, or tsv (a header line, then\n"
+	"                       section, name, alias, url and purpose, with tab,\n"
+	"                       newline and backslash written \\t, \\n and \\\\)\n"
+	"      --keys           print every key, one a line: aliases, localparts,\n"
+	"                       display names and group topics (for completion)\n"
+	"  -h, --help           show this help\n"
+	"  -V, --version        show the version and the page the rooms come from\n"
+	"\n"
+	"Exit status: 0 every query matched, 1 a query matched nothing,\n"
+	"2 usage or output error.\n";
+
+enum format { TEXT, JSON, TSV };
+
+/* JSON member names, in the order of enum auxchan_field. */
+static const char *const field_names[AUXCHAN_FIELD_COUNT] = {
+	"section", "name", "alias", "url", "purpose", "group",
+};
+
+/* TSV columns. */
+static const enum auxchan_field tsv_fields[] = {
+	AUXCHAN_SECTION, AUXCHAN_NAME, AUXCHAN_ALIAS, AUXCHAN_URL, AUXCHAN_PURPOSE,
+};
+
+/*
+ * Writes the n bytes at s for a person: a control character or a byte that
+ * is not UTF-8 comes out as \xHH, never raw.
+ */
+static void put_safe(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+
+		if (len == 0 || utf8_is_control(cp)) {
+			fprintf(f, "\\x%02x", (unsigned char)s[i]);
+			i++;
+		} else {
+			fwrite(s + i, 1, len, f);
+			i += len;
+		}
+	}
+}
+
+static void put_json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+static void put_tsv_field(const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '\t': fputs("\\t", stdout); break;
+		case '\n': fputs("\\n", stdout); break;
+		case '\\': fputs("\\\\", stdout); break;
+		default: putchar(*s);
+		}
+}
+
+#define LABEL_WIDTH 11 /* "  purpose  " */
+
+/*
+ * The width to wrap text to: the terminal's when standard output is one
+ * (or $COLUMNS if it does not say), 0 (no wrapping) when it is not.
+ */
+static size_t text_width(void)
+{
+	struct winsize ws;
+	const char *columns = getenv("COLUMNS");
+
+	if (!isatty(fileno(stdout)))
+		return 0;
+	if (ioctl(fileno(stdout), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (columns && atoi(columns) > 0)
+		return (size_t)atoi(columns);
+	return 80;
+}
+
+/*
+ * Writes a labelled field; when width is not 0, wrapped at spaces to that
+ * many columns (counting bytes), continuation lines under the value.
+ */
+static void put_text_field(const char *label, const char *value, size_t width)
+{
+	size_t room = width > LABEL_WIDTH + 20 ? width - LABEL_WIDTH : 20, col = 0;
+
+	if (!*value)
+		return;
+	printf("  %-8s ", label);
+	while (*value) {
+		size_t word = strcspn(value, " ");
+
+		if (width && col > 0 && col + 1 + word > room) {
+			printf("\n%*s", LABEL_WIDTH, "");
+			col = 0;
+		} else if (col > 0) {
+			putchar(' ');
+			col++;
+		}
+		put_safe(stdout, value, word);
+		col += word;
+		value += word;
+		value += *value == ' ';
+	}
+	putchar('\n');
+}
+
+/* Shows the selected channels (sel[i] set) in page order. */
+static void show(enum format fmt, const unsigned char *sel, int by_section)
+{
+	size_t count = auxchan_count(), width = fmt == TEXT ? text_width() : 0;
+	const char *section = NULL;
+	int first = 1;
+
+	if (fmt == JSON) {
+		fputs("{\n  \"title\": ", stdout);
+		put_json_string(auxchan_title());
+		fputs(",\n  \"date\": ", stdout);
+		put_json_string(auxchan_date());
+		fputs(",\n  \"channels\": [", stdout);
+	} else if (fmt == TSV) {
+		for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++)
+			printf("%s%s", k ? "\t" : "", field_names[tsv_fields[k]]);
+		putchar('\n');
+	}
+	for (size_t i = 0; i < count; i++) {
+		if (!sel[i])
+			continue;
+		if (fmt == JSON) {
+			fputs(first ? "\n    {" : ",\n    {", stdout);
+			for (int k = 0; k < AUXCHAN_FIELD_COUNT; k++) {
+				printf("%s\"%s\": ", k ? ", " : "", field_names[k]);
+				put_json_string(auxchan_field(i, (enum auxchan_field)k));
+			}
+			putchar('}');
+		} else if (fmt == TSV) {
+			for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++) {
+				if (k)
+					putchar('\t');
+				put_tsv_field(auxchan_field(i, tsv_fields[k]));
+			}
+			putchar('\n');
+		} else {
+			const char *s = auxchan_field(i, AUXCHAN_SECTION);
+
+			if (!first)
+				putchar('\n');
+			if (by_section && *s && (!section || strcmp(s, section))) {
+				fputs("# ", stdout);
+				put_safe(stdout, s, strlen(s));
+				fputs("\n\n", stdout);
+			}
+			section = s;
+			put_safe(stdout, auxchan_field(i, AUXCHAN_NAME),
+			         strlen(auxchan_field(i, AUXCHAN_NAME)));
+			putchar('\n');
+			put_text_field("alias", auxchan_field(i, AUXCHAN_ALIAS), 0);
+			put_text_field("url", auxchan_field(i, AUXCHAN_URL), 0);
+			put_text_field("purpose", auxchan_field(i, AUXCHAN_PURPOSE), width);
+		}
+		first = 0;
+	}
+	if (fmt == JSON)
+		fputs(first ? "]\n}\n" : "\n  ]\n}\n", stdout);
+}
+
+/* ---- Suggestions for a query that matches nothing --------------------- */
+
+#define SUGGEST_MAX_LEN 128 /* longer queries and keys get no suggestion */
+#define SUGGEST_COUNT 3
+
+/*
+ * Edit distance of a and b, ignoring ASCII case: insertions, deletions,
+ * substitutions and swaps of neighbours ("pyhton") cost 1.
+ */
+static size_t distance(const char *a, size_t m, const char *b, size_t n)
+{
+	size_t row[3][SUGGEST_MAX_LEN + 1];
+
+	for (size_t j = 0; j <= n; j++)
+		row[0][j] = j;
+	for (size_t i = 1; i <= m; i++) {
+		size_t *cur = row[i % 3], *prev = row[(i - 1) % 3], *pp = row[(i + 1) % 3];
+
+		cur[0] = i;
+		for (size_t j = 1; j <= n; j++) {
+			unsigned char x = key_fold((unsigned char)a[i - 1]);
+			unsigned char y = key_fold((unsigned char)b[j - 1]);
+			size_t d = prev[j - 1] + (x != y);
+
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && x == key_fold((unsigned char)b[j - 2]) &&
+			    key_fold((unsigned char)a[i - 2]) == y && pp[j - 2] + 1 < d)
+				d = pp[j - 2] + 1;
+			cur[j] = d;
+		}
+	}
+	return row[m % 3][n];
+}
+
+struct suggestion {
+	const char *key;
+	size_t len, dist;
+};
+
+/* Adds key at distance d to the best suggestions, kept sorted, unique. */
+static void add(struct suggestion *best, const char *key, size_t len, size_t d)
+{
+	size_t k;
+
+	for (k = 0; k < SUGGEST_COUNT && best[k].key; k++)
+		if (best[k].len == len && key_eq_fold(best[k].key, key, len))
+			return;
+	for (k = SUGGEST_COUNT; k > 0 && (!best[k - 1].key || best[k - 1].dist > d); k--)
+		if (k < SUGGEST_COUNT)
+			best[k] = best[k - 1];
+	if (k < SUGGEST_COUNT)
+		best[k] = (struct suggestion){ key, len, d };
+}
+
+/* Suggests key if it is close enough to the query q. */
+static void consider(struct suggestion *best, const char *q, size_t qlen,
+                     const char *key, size_t len)
+{
+	size_t limit = qlen < 6 ? 1 : qlen < 12 ? 2 : 3, d;
+
+	if (len > 0 && len <= SUGGEST_MAX_LEN && (d = distance(q, qlen, key, len)) <= limit)
+		add(best, key, len, d);
+}
+
+static void suggest(const char *q)
+{
+	struct suggestion best[SUGGEST_COUNT] = { { 0 } };
+	size_t qlen = strlen(q);
+
+	const char *colon = memchr(q, ':', qlen);
+
+	if (qlen == 0 || qlen > SUGGEST_MAX_LEN)
+		return;
+	/* "#room:wrong.server": the rooms of that localpart come first. */
+	if (colon) {
+		size_t found[SUGGEST_COUNT];
+		size_t n = auxchan_lookup(q, (size_t)(colon - q), found, SUGGEST_COUNT);
+
+		for (size_t k = 0; k < n && k < SUGGEST_COUNT; k++) {
+			const char *alias = auxchan_field(found[k], AUXCHAN_ALIAS);
+
+			add(best, alias, strlen(alias), 0);
+		}
+	}
+	for (size_t i = 0; i < auxchan_count(); i++) {
+		const char *alias = auxchan_field(i, AUXCHAN_ALIAS);
+
+		consider(best, q, qlen, auxchan_field(i, AUXCHAN_NAME),
+		         strlen(auxchan_field(i, AUXCHAN_NAME)));
+		consider(best, q, qlen, alias, strlen(alias));
+		consider(best, q, qlen, alias + 1, strcspn(alias + 1, ":"));
+		consider(best, q, qlen, auxchan_field(i, AUXCHAN_GROUP),
+		         strlen(auxchan_field(i, AUXCHAN_GROUP)));
+	}
+	if (!best[0].key)
+		return;
+	fputs("auxchan: closest keys:", stderr);
+	for (size_t k = 0; k < SUGGEST_COUNT && best[k].key; k++) {
+		fputs(k ? ", " : " ", stderr);
+		put_safe(stderr, best[k].key, best[k].len);
+	}
+	fputc('\n', stderr);
+}
+
+struct key {
+	const char *s;
+	size_t len, order;
+};
+
+static int by_folded(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	for (size_t i = 0; i < x->len && i < y->len; i++)
+		if (key_fold((unsigned char)x->s[i]) != key_fold((unsigned char)y->s[i]))
+			return key_fold((unsigned char)x->s[i]) - key_fold((unsigned char)y->s[i]);
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int by_order(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * Prints every key once (ignoring case), in page order, for completion:
+ * each alias, localpart, display name and group topic.
+ */
+static int print_keys(void)
+{
+	size_t n = 0, kept = 0, count = auxchan_count();
+	struct key *k = malloc((4 * count + 1) * sizeof *k);
+
+	if (!k)
+		return 2;
+	for (size_t i = 0; i < count; i++) {
+		const char *alias = auxchan_field(i, AUXCHAN_ALIAS);
+		const char *name = auxchan_field(i, AUXCHAN_NAME);
+		const char *topic = auxchan_field(i, AUXCHAN_GROUP);
+
+		k[n] = (struct key){ alias, strlen(alias), n }, n++;
+		k[n] = (struct key){ alias + 1, strcspn(alias + 1, ":"), n }, n++;
+		k[n] = (struct key){ name, strlen(name), n }, n++;
+		k[n] = (struct key){ topic, strlen(topic), n }, n++;
+	}
+	qsort(k, n, sizeof *k, by_folded);
+	for (size_t i = 0; i < n; i++) /* the first of equal keys, if not empty */
+		if (k[i].len && (kept == 0 || by_folded(&k[kept - 1], &(struct key){ k[i].s, k[i].len,
+		                                        k[kept - 1].order }) != 0))
+			k[kept++] = k[i];
+	qsort(k, kept, sizeof *k, by_order);
+	for (size_t i = 0; i < kept; i++)
+		printf("%.*s\n", (int)k[i].len, k[i].s);
+	free(k);
+	return fflush(stdout) ? 2 : 0;
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+int main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "list", no_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "keys", no_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum format fmt = TEXT;
+	int list = 0, opt, status = 0;
+	size_t count = auxchan_count();
+	unsigned char *sel;
+
+	while ((opt = getopt_long(argc, argv, "lf:hV", options, NULL)) != -1) {
+		switch (opt) {
+		case 'l':
+			list = 1;
+			break;
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				fmt = TEXT;
+			else if (!strcmp(optarg, "json"))
+				fmt = JSON;
+			else if (!strcmp(optarg, "tsv"))
+				fmt = TSV;
+			else {
+				fprintf(stderr, "auxchan: unknown format '%s' (text, json or tsv)\n", optarg);
+				return 2;
+			}
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return fflush(stdout) ? 2 : 0;
+		case 'k':
+			return print_keys();
+		case 'V':
+			printf("auxchan %s (libauxchan %s)\n", AUXCHAN_VERSION, auxchan_version());
+			printf("rooms from the page \"%s\" of %s: %zu channels\n",
+			       auxchan_title(), *auxchan_date() ? auxchan_date() : "no date", count);
+			return fflush(stdout) ? 2 : 0;
+		default:
+			fputs(usage, stderr);
+			return 2;
+		}
+	}
+	if (list == (optind < argc)) {
+		fputs(list ? "auxchan: --list takes no query\n"
+		           : "auxchan: no query (try --list, or --help)\n", stderr);
+		return 2;
+	}
+
+	sel = calloc(count ? count : 1, 1);
+	if (!sel) {
+		fputs("auxchan: out of memory\n", stderr);
+		return 2;
+	}
+	if (list)
+		memset(sel, 1, count);
+	for (int a = optind; a < argc; a++) {
+		size_t buf[16], *ids = buf, len = strlen(argv[a]);
+		size_t n = auxchan_lookup(argv[a], len, buf, 16);
+
+		/* Rare: more matches than buf holds (a group as large as a page). */
+		if (n > 16 && (ids = malloc(n * sizeof *ids)))
+			auxchan_lookup(argv[a], len, ids, n);
+		if (!ids) {
+			fputs("auxchan: out of memory\n", stderr);
+			free(sel);
+			return 2;
+		}
+		for (size_t k = 0; k < n; k++)
+			sel[ids[k]] = 1;
+		if (ids != buf)
+			free(ids);
+		if (n == 0) {
+			fputs("auxchan: no channel matches '", stderr);
+			put_safe(stderr, argv[a], len);
+			fputs("'\n", stderr);
+			suggest(argv[a]);
+			status = 1;
+		}
+	}
+	show(fmt, sel, list);
+	free(sel);
+	if (fflush(stdout) || ferror(stdout)) {
+		fputs("auxchan: cannot write the output\n", stderr);
+		return 2;
+	}
+	return status;
+}

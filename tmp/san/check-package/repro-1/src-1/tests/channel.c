@@ -1,0 +1,458 @@
+/*
+ * channel.c - tests of the library (src/channel.c), built from the page
+ * given as argv[1]; argv[2] is the build directory.
+ *
+ * - Round trip: the page read again by the generator's parser gives the
+ *   channels the library serves, field by field.  Built with
+ *   CHANNEL_NO_PAGE (a release tarball, without cmark-gfm), the records
+ *   come from the library's own fields instead, grouped by the generator's
+ *   rule (gen/group.c): the lookups are still checked against them.
+ * - Every key of every channel, in three cases, and near misses of each,
+ *   give exactly what a linear scan over the page's records gives.
+ * - Table-driven hits and misses of the seed page (data/matrix.md).
+ * - No allocation: malloc is replaced by a counter for the whole process,
+ *   and the library's objects reference no allocator, only string
+ *   functions, and have no writable data.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auxchan.h"
+#include "check.h"
+#include "object.h"
+#include "group.h"
+#include "key.h"
+#include "link.h"
+#include "page.h"
+
+/* ---- Allocation counter ---------------------------------------------------
+ * glibc lets a program replace malloc: every allocation of the process,
+ * libc's own included, comes through here.
+ */
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void __libc_free(void *);
+
+static unsigned long allocations;
+
+void *malloc(size_t n)
+{
+	allocations++;
+	return __libc_malloc(n);
+}
+
+void *calloc(size_t n, size_t m)
+{
+	allocations++;
+	return __libc_calloc(n, m);
+}
+
+void *realloc(void *p, size_t n)
+{
+	allocations++;
+	return __libc_realloc(p, n);
+}
+
+void free(void *p)
+{
+	if (p)
+		allocations++;
+	__libc_free(p);
+}
+
+/* ---- The reference: a linear scan over the page's records ------------- */
+
+static struct page pg;
+
+static int same(const char *s, size_t n, const char *t, size_t m)
+{
+	return n == m && key_eq_fold(s, t, n);
+}
+
+/* Does the query (q, n bytes) name channel c?  The rules of auxchan.h. */
+static int ref_matches(const char *q, size_t n, size_t c)
+{
+	const struct channel *ch = &pg.ch[c];
+	char decoded[LINK_ALIAS_MAX];
+	const char *lp, *srv;
+	size_t lplen, srvlen;
+
+	if (same(q, n, ch->name, strlen(ch->name)))
+		return 1;
+	if (ch->group != NO_GROUP) {
+		const struct group *g = &pg.groups[ch->group];
+
+		if (same(q, n, pg.ch[g->first].alias + 1, g->stemlen) ||
+		    (*g->topic && same(q, n, g->topic, strlen(g->topic))))
+			return 1;
+	}
+	if (link_has_prefix(q, n, 1)) {
+		n = link_decode(q + LINK_PREFIX_LEN, n - LINK_PREFIX_LEN, decoded, sizeof decoded);
+		if (n == LINK_BAD)
+			return 0;
+		q = decoded;
+	}
+	link_split(q, n, &lp, &lplen, &srv, &srvlen);
+	if (!same(lp, lplen, ch->alias + 1, ch->lplen))
+		return 0;
+	return !srv || same(srv, srvlen, ch->alias + ch->lplen + 2, strlen(ch->alias + ch->lplen + 2));
+}
+
+/* Checks the library's answer for a query against the reference. */
+static void check_query(const char *q, size_t n, const char *what)
+{
+	size_t got[64], want[64], ngot, nwant = 0;
+
+	ngot = auxchan_lookup(q, n, got, 64);
+	for (size_t c = 0; c < pg.n; c++)
+		if (ref_matches(q, n, c) && nwant < 64)
+			want[nwant++] = c;
+	check(ngot == nwant && !memcmp(got, want, (ngot < 64 ? ngot : 64) * sizeof *got),
+	      "%s '%.*s': the library gives %zu channels, a scan of the page %zu",
+	      what, (int)n, q, ngot, nwant);
+}
+
+static int contains(const size_t *a, size_t n, size_t x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] == x)
+			return 1;
+	return 0;
+}
+
+static void with_case(char *dst, const char *src, size_t n, int mode)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)src[i];
+
+		dst[i] = (char)(mode == 0 ? c : mode == 1 ? key_fold(c)
+		              : (c >= 'a' && c <= 'z' ? c - 32 : c));
+	}
+}
+
+/* Every key of every channel, as written, lower and upper case. */
+static void test_keys(void)
+{
+	for (size_t c = 0; c < pg.n; c++) {
+		const struct channel *ch = &pg.ch[c];
+		const char *keys[7];
+		size_t lens[7], nk = 0;
+
+		keys[nk] = ch->alias, lens[nk++] = strlen(ch->alias);
+		keys[nk] = ch->alias + 1, lens[nk++] = strlen(ch->alias + 1);
+		keys[nk] = ch->alias + 1, lens[nk++] = ch->lplen;
+		keys[nk] = ch->url, lens[nk++] = strlen(ch->url);
+		keys[nk] = ch->name, lens[nk++] = strlen(ch->name);
+		if (ch->group != NO_GROUP) {
+			const struct group *g = &pg.groups[ch->group];
+
+			keys[nk] = pg.ch[g->first].alias + 1, lens[nk++] = g->stemlen;
+			keys[nk] = g->topic, lens[nk++] = strlen(g->topic);
+		}
+		for (size_t k = 0; k < nk; k++) {
+			char q[2048];
+			size_t found[64], n;
+
+			if (lens[k] == 0 || lens[k] > sizeof q)
+				continue;
+			for (int mode = 0; mode < 3; mode++) {
+				with_case(q, keys[k], lens[k], mode);
+				n = auxchan_lookup(q, lens[k], found, 64);
+				check(n > 0 && contains(found, n < 64 ? n : 64, c),
+				      "channel %zu key '%.*s': found", c, (int)lens[k], q);
+				check_query(q, lens[k], "key");
+			}
+			/* Near misses: each byte changed, one byte more, one less. */
+			for (size_t i = 0; i < lens[k]; i++) {
+				memcpy(q, keys[k], lens[k]);
+				q[i] = (char)(q[i] ^ 0x01);
+				check_query(q, lens[k], "near key");
+			}
+			memcpy(q, keys[k], lens[k]);
+			q[lens[k]] = 'x';
+			check_query(q, lens[k] + 1, "longer key");
+			check_query(q, lens[k] - 1, "shorter key");
+		}
+	}
+}
+
+/* The page read again gives the channels the library serves. */
+static void test_round_trip(void)
+{
+	static const char *const names[] = { "section", "name", "alias", "url", "purpose", "group" };
+
+	check_num("channel count", (long long)auxchan_count(), (long long)pg.n);
+	check_str("title", auxchan_title(), pg.title);
+	check_str("date", auxchan_date(), pg.date);
+	for (size_t c = 0; c < pg.n && c < auxchan_count(); c++) {
+		const struct channel *ch = &pg.ch[c];
+		const char *want[AUXCHAN_FIELD_COUNT] = {
+			ch->section, ch->name, ch->alias, ch->url, ch->purpose,
+			ch->group == NO_GROUP ? "" : pg.groups[ch->group].topic,
+		};
+
+		for (int f = 0; f < AUXCHAN_FIELD_COUNT; f++) {
+			char what[64];
+
+			snprintf(what, sizeof what, "channel %zu %s", c, names[f]);
+			check_str(what, auxchan_field(c, (enum auxchan_field)f), want[f]);
+		}
+	}
+	check(auxchan_field(auxchan_count(), AUXCHAN_NAME) == NULL, "field past the end is NULL");
+	check(auxchan_field(0, AUXCHAN_FIELD_COUNT) == NULL, "field out of range is NULL");
+}
+
+/* Keys no page has: empty, too long, every high byte, NUL inside. */
+static void test_misses(void)
+{
+	static char longkey[5000];
+	size_t found[4];
+
+	memset(longkey, 'a', sizeof longkey);
+	check_num("empty key", (long long)auxchan_lookup("", 0, found, 4), 0);
+	check_num("NULL key of length 0", (long long)auxchan_lookup(NULL, 0, NULL, 0), 0);
+	check_query(longkey, sizeof longkey, "key longer than any");
+	for (unsigned b = 0x80; b < 0x100; b++) {
+		char q[2] = { (char)b, 'x' };
+
+		check_query(q, 1, "high byte");
+		check_query(q, 2, "high byte");
+	}
+	if (pg.n > 0) {
+		char q[LINK_ALIAS_MAX + 2];
+		size_t n = strlen(pg.ch[0].alias);
+
+		memcpy(q, pg.ch[0].alias, n);
+		q[n] = '\0';
+		check_query(q, n + 1, "alias with a NUL after it");
+	}
+}
+
+/* ---- The seed page -------------------------------------------------------- */
+
+static const struct {
+	const char *description, *key;
+	const char *aliases; /* the channels found, by alias, space-separated */
+} seed[] = {
+	{ "group topic", "python", "#SIGPY-GEN:auxolotl.org #SIGPY-GOV:auxolotl.org" },
+	{ "group topic, any case", "PyThOn", "#SIGPY-GEN:auxolotl.org #SIGPY-GOV:auxolotl.org" },
+	{ "group stem", "sigpy", "#SIGPY-GEN:auxolotl.org #SIGPY-GOV:auxolotl.org" },
+	{ "topic of several words", "code of conduct",
+	  "#COMCOC-GEN:auxolotl.org #COMCOC-GOV:auxolotl.org" },
+	{ "name used twice", "SIG:CLI Governance",
+	  "#SIGCLI-GOV:auxolotl.org #SIGPY-GOV:auxolotl.org" },
+	{ "alias", "#SIGPY-GEN:auxolotl.org", "#SIGPY-GEN:auxolotl.org" },
+	{ "alias without '#'", "sigpy-gen:AUXOLOTL.ORG", "#SIGPY-GEN:auxolotl.org" },
+	{ "localpart", "sigpy-gov", "#SIGPY-GOV:auxolotl.org" },
+	{ "localpart with '#'", "#general", "#general:auxolotl.org" },
+	{ "link", "https://matrix.to/#/#SIGPY-GEN:auxolotl.org", "#SIGPY-GEN:auxolotl.org" },
+	{ "link, any case", "HTTPS://MATRIX.TO/#/#sigpy-gen:auxolotl.org", "#SIGPY-GEN:auxolotl.org" },
+	{ "link, percent-encoded", "https://matrix.to/#/%23SIGPY-GEN%3Aauxolotl.org",
+	  "#SIGPY-GEN:auxolotl.org" },
+	{ "link with via", "https://matrix.to/#/#general:auxolotl.org?via=auxolotl.org",
+	  "#general:auxolotl.org" },
+	{ "name", "Committee: Marketing Governance", "#COMMARKET-GOV:auxolotl.org" },
+	{ "near topic", "pytho", "" },
+	{ "near topic, longer", "pythonn", "" },
+	{ "near localpart", "sigpy-ge", "" },
+	{ "other server", "#sigpy-gen:auxolotl.or", "" },
+	{ "empty server", "sigpy-gen:", "" },
+	{ "bare '#'", "#", "" },
+	{ "bare ':'", ":", "" },
+	{ "bare link prefix", "https://matrix.to/#/", "" },
+	{ "malformed escape", "https://matrix.to/#/%2", "" },
+	{ "link to a user", "https://matrix.to/#/@someone:auxolotl.org", "" },
+	{ "topic of a name, not a group", "Auxolotl", "" },
+	{ "name prefix", "SIG:", "" },
+};
+
+static int is_seed(void)
+{
+	return !strcmp(auxchan_title(), "Matrix") && auxchan_count() == 33;
+}
+
+static void test_seed(void)
+{
+	if (!is_seed())
+		return;
+	for (size_t i = 0; i < sizeof seed / sizeof *seed; i++) {
+		size_t found[8], n = auxchan_lookup(seed[i].key, strlen(seed[i].key), found, 8);
+		char got[512] = "";
+
+		for (size_t k = 0; k < n && k < 8; k++) {
+			strcat(got, k ? " " : "");
+			strcat(got, auxchan_field(found[k], AUXCHAN_ALIAS));
+		}
+		check_str(seed[i].description, got, seed[i].aliases);
+	}
+
+	size_t one[1], n = auxchan_lookup("python", 6, one, 1);
+
+	check(n == 2 && !strcmp(auxchan_field(one[0], AUXCHAN_ALIAS), "#SIGPY-GEN:auxolotl.org"),
+	      "a short array gets the first match and the full count");
+	check_num("count only, no array", (long long)auxchan_lookup("python", 6, NULL, 0), 2);
+	/* Keys need no NUL: a key inside a longer buffer. */
+	check_num("key not NUL-terminated", (long long)auxchan_lookup("pythonic", 6, one, 1), 2);
+}
+
+/* ---- No allocation, no writable data ----------------------------------- */
+
+/* valgrind replaces malloc, this file's included: it counts for us then. */
+static int under_valgrind(void)
+{
+	const char *preload = getenv("LD_PRELOAD");
+
+	return preload && strstr(preload, "vgpreload");
+}
+
+static void test_allocation(void)
+{
+	if (under_valgrind()) {
+		test_keys();
+		test_misses();
+		test_seed();
+		return;
+	}
+	/* Through a pointer the compiler cannot see through: no elision. */
+	void *(*volatile alloc)(size_t) = malloc;
+	unsigned long before = allocations;
+
+	free(alloc(16));
+	check(allocations == before + 2, "the counter sees an allocation and its free");
+
+	before = allocations;
+	test_keys();
+	test_misses();
+	test_seed();
+	check_num("allocations during every lookup above", (long long)(allocations - before), 0);
+}
+
+static const char *const allowed[] = {
+	"memchr", "memcmp", "bcmp", "memcpy", "memmove", "memset", "strlen", "strcmp", "strncmp",
+	"_GLOBAL_OFFSET_TABLE_", NULL,
+};
+
+static void undefined(const char *name, void *ctx)
+{
+	const char *object = ctx;
+	int ok = 0;
+
+	for (const char *const *a = allowed; *a; a++)
+		ok |= strcmp(*a, name) == 0;
+	check(ok, "%s references '%s': only string functions are allowed", object, name);
+}
+
+static void test_objects(const char *build)
+{
+	static const char *const objects[] = { "channel.o", "pic/channel.o" };
+
+	for (size_t i = 0; i < sizeof objects / sizeof *objects; i++) {
+		struct elf_sizes sz = { 0 };
+		char path[4096];
+
+		snprintf(path, sizeof path, "%s/%s", build, objects[i]);
+		if (!check(elf_scan(path, &sz, undefined, path) == 0, "%s: readable ELF object", path))
+			continue;
+		check(sz.data == 0 && sz.bss == 0 && sz.writable == 0,
+		      "%s: no writable data (.data %zu, .bss %zu, writable %zu bytes)",
+		      path, sz.data, sz.bss, sz.writable);
+		check(sz.rodata > 0, "%s: its tables are read-only data", path);
+	}
+}
+
+#ifdef CHANNEL_NO_PAGE
+static char *copy(const char *s)
+{
+	return strcpy(malloc(strlen(s) + 1), s);
+}
+
+/* The records from the library's fields; the groups by gen/group.c. */
+static int read_records(const char *page)
+{
+	(void)page;
+	pg.n = auxchan_count();
+	pg.ch = calloc(pg.n + 1, sizeof *pg.ch);
+	pg.title = copy(auxchan_title());
+	pg.date = copy(auxchan_date());
+	for (size_t i = 0; i < pg.n; i++) {
+		struct channel *c = &pg.ch[i];
+
+		c->section = copy(auxchan_field(i, AUXCHAN_SECTION));
+		c->name = copy(auxchan_field(i, AUXCHAN_NAME));
+		c->purpose = copy(auxchan_field(i, AUXCHAN_PURPOSE));
+		c->url = copy(auxchan_field(i, AUXCHAN_URL));
+		c->alias = copy(auxchan_field(i, AUXCHAN_ALIAS));
+		c->lplen = strcspn(c->alias + 1, ":");
+	}
+	group_assign(&pg);
+	return 0;
+}
+
+static void free_records(void)
+{
+	for (size_t i = 0; i < pg.n; i++) {
+		free(pg.ch[i].section);
+		free(pg.ch[i].name);
+		free(pg.ch[i].purpose);
+		free(pg.ch[i].url);
+		free(pg.ch[i].alias);
+	}
+	for (size_t g = 0; g < pg.ngroups; g++)
+		free(pg.groups[g].topic);
+	free(pg.ch);
+	free(pg.groups);
+	free(pg.title);
+	free(pg.date);
+}
+#else
+/* The records of the page, read by the generator's parser. */
+static int read_records(const char *page)
+{
+	struct diag d = { .file = page }; /* its warnings are the lint test's business */
+	char *text;
+	size_t len;
+	int rc;
+
+	d.out = fopen("/dev/null", "w");
+	if (!d.out || !(text = check_read(page, &len)))
+		return -1;
+	rc = page_parse(&pg, text, len, &d);
+	free(text);
+	fclose(d.out);
+	return rc;
+}
+
+static void free_records(void)
+{
+	page_free(&pg);
+	page_cleanup();
+}
+#endif
+
+int main(int argc, char **argv)
+{
+	static char outbuf[1 << 16];
+
+	/* A buffer of its own: stdout allocating one inside a counted window
+	 * would count against the library. */
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	if (argc != 3) {
+		fputs("usage: channel PAGE BUILDDIR\n", stderr);
+		return 2;
+	}
+	if (read_records(argv[1]) != 0) {
+		fprintf(stderr, "channel: cannot read the page %s\n", argv[1]);
+		return 2;
+	}
+
+	test_round_trip();
+	test_allocation();
+	test_objects(argv[2]);
+	if (!is_seed())
+		printf("note: not the seed page: its %zu cases skipped\n", sizeof seed / sizeof *seed);
+	free_records();
+	return check_done("channel");
+}

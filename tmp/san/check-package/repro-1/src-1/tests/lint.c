@@ -1,0 +1,121 @@
+/*
+ * lint.c - tests of the checks across rows (gen/lint.c) and of the single
+ * row warnings (gen/page.c): each fixture page gives exactly its
+ * diagnostics, the seed page exactly its three real mistakes, --strict makes
+ * them errors and --no-warn silences each.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "page.h"
+#include "pages.h"
+
+#define P "tests/pages/"
+
+static const struct {
+	const char *file, *check, *diag;
+} cases[] = {
+	{ "data/matrix.md", "duplicate-name",
+	  "data/matrix.md:38:3: warning: display name 'SIG:CLI Governance' is also used on line "
+	  "37 [duplicate-name]\n"
+	  "data/matrix.md:37:3: note: 'SIG:CLI Governance' first used here\n"
+	  "data/matrix.md:38:3: warning: name 'SIG:CLI Governance' is about 'CLI', but "
+	  "#SIGPY-GOV:auxolotl.org is in the group 'Python' (of line 25): did you mean "
+	  "'SIG:Python Governance'? [name-group]\n"
+	  "data/matrix.md:42:34: warning: purpose names 'JavaScript', the topic of another "
+	  "group, not its own 'Go' [purpose-group]\n" },
+	{ P "warn-duplicate-name.md", "duplicate-name",
+	  P "warn-duplicate-name.md:5:3: warning: display name 'LOBBY' is also used on line 3 "
+	  "[duplicate-name]\n"
+	  P "warn-duplicate-name.md:3:3: note: 'Lobby' first used here\n" },
+	{ P "warn-name-group.md", "name-group",
+	  P "warn-name-group.md:4:3: warning: name 'SIG:Go Governance' is about 'Go', but "
+	  "#SIGRUST-GOV:x.org is in the group 'Rust' (of line 3): did you mean "
+	  "'SIG:Rust Governance'? [name-group]\n" },
+	{ P "warn-purpose-group.md", "purpose-group",
+	  P "warn-purpose-group.md:4:23: warning: purpose names 'JavaScript', the topic of "
+	  "another group, not its own 'Go' [purpose-group]\n" },
+	{ P "warn-link-text.md", "link-text",
+	  P "warn-link-text.md:3:10: warning: link text '#SIGPY-GOV:x.org' is not the alias it "
+	  "links to, '#SIGPY-GEN:x.org' [link-text]\n" },
+	{ P "warn-many-links.md", "many-links",
+	  P "warn-many-links.md:3:57: warning: Link cell has more than one https://matrix.to/#/ "
+	  "link: the first is used [many-links]\n" },
+	{ P "warn-extra-cells.md", "extra-cells",
+	  P "warn-extra-cells.md:3:54: warning: row has more cells than the header's 2: "
+	  "cmark-gfm ignores the rest [extra-cells]\n" },
+	{ P "warn-empty-name.md", "empty-name",
+	  P "warn-empty-name.md:3:4: warning: row has an empty Name: it cannot be found by "
+	  "name [empty-name]\n" },
+	{ P "warn-other-server.md", "other-server",
+	  P "warn-other-server.md:5:7: warning: #c:y.org is on the server 'y.org', where 2 of "
+	  "the page's 3 rooms are on 'x.org' [other-server]\n" },
+	{ P "warn-empty-table.md", "empty-table",
+	  P "warn-empty-table.md:3:1: warning: channel table has no rows [empty-table]\n" },
+	{ P "non-matrix-row.md", "no-link",
+	  P "non-matrix-row.md:5:24: warning: row has no https://matrix.to/#/ link in its Link "
+	  "cell: skipped [no-link]\n"
+	  P "non-matrix-row.md:7:27: warning: row has no https://matrix.to/#/ link in its Link "
+	  "cell: skipped [no-link]\n" },
+};
+
+/* s with every ": warning: " made ": error: ". */
+static char *as_errors(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+
+	while (*s) {
+		if (!strncmp(s, ": warning: ", 11)) {
+			o += sprintf(o, ": error: ");
+			s += 11;
+		} else {
+			*o++ = *s++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+int main(void)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *const off[] = { cases[i].check, NULL };
+		const char *const all_off[] = { "duplicate-name", "name-group", "purpose-group",
+		                                "link-text", "many-links", "extra-cells", "empty-name",
+		                                "other-server", "empty-table", "no-link", NULL };
+		struct page pg;
+		char *diag, *want, what[128];
+
+		snprintf(what, sizeof what, "%s: warnings", cases[i].file);
+		check_num(what, parse_page(cases[i].file, &pg, &diag, (struct diag){ 0 }), 0);
+		check_str(what, diag, cases[i].diag);
+		free(diag);
+		page_free(&pg);
+
+		snprintf(what, sizeof what, "%s: --strict", cases[i].file);
+		check_num(what, parse_page(cases[i].file, &pg, &diag, (struct diag){ .strict = 1 }), -1);
+		want = as_errors(cases[i].diag);
+		check_str(what, diag, want);
+		free(want);
+		free(diag);
+		page_free(&pg);
+
+		snprintf(what, sizeof what, "%s: --no-warn=%s", cases[i].file, cases[i].check);
+		parse_page(cases[i].file, &pg, &diag, (struct diag){ .off = off });
+		check(!strstr(diag, cases[i].check), "%s: silenced, got: %s", what, diag);
+		free(diag);
+		page_free(&pg);
+
+		snprintf(what, sizeof what, "%s: every check silenced, --strict", cases[i].file);
+		check_num(what, parse_page(cases[i].file, &pg, &diag,
+		                           (struct diag){ .strict = 1, .off = all_off }), 0);
+		check_str(what, diag, "");
+		free(diag);
+		page_free(&pg);
+	}
+	page_cleanup();
+	return check_done("lint");
+}

@@ -1,0 +1,251 @@
+/*
+ * package.c - tests of auxchan as it ships: make install and uninstall, the
+ * shared library's exports and soname, a host program built four ways
+ * (pkg-config against a DESTDIR install, libauxchan.a, the amalgamation,
+ * C++), the amalgamation under -std=c99 -Wpedantic, the man pages, the
+ * bash completion, the release tarball (built and checked without gperf or
+ * the generator, and itself reproducible), and byte-identical builds from
+ * two directories at two times.
+ * Usage: package MAKE BUILDDIR CC VERSION, from the top of the tree.  Builds
+ * of other trees (the tarball's, the copies) start with an empty MAKEFLAGS:
+ * this tree's command-line variables (BUILDDIR...) must not reach them.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+
+static const char *make, *build, *cc, *version;
+static char work[4096], out[4200];
+
+/* Runs the shell command (printf-style) with its output in the file out;
+ * returns its exit status. */
+static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int sh(const char *fmt, ...)
+{
+	char cmd[16384] = "{ ";
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd + 2, sizeof cmd - 2, fmt, ap);
+	va_end(ap);
+	if (strlen(cmd) + strlen(out) + 16 >= sizeof cmd) {
+		fputs("package: command too long\n", stderr);
+		exit(2);
+	}
+	/* The whole command's output, not only its last part's. */
+	strcat(cmd, "\n} >");
+	strcat(cmd, out);
+	strcat(cmd, " 2>&1");
+	rc = system(cmd);
+	return rc == -1 ? -1 : WEXITSTATUS(rc);
+}
+
+/* The output of the last command, as a string (to free). */
+static char *output(void)
+{
+	char *s = check_read(out, NULL);
+
+	return s ? s : calloc(1, 1);
+}
+
+/* Checks that the last command's output holds every one of the strings. */
+static void check_output(const char *what, const char *const *want)
+{
+	char *s = output();
+
+	for (; *want; want++)
+		check(strstr(s, *want) != NULL, "%s: output has '%s', got: %.400s", what, *want, s);
+	free(s);
+}
+
+static void test_install(void)
+{
+	static const char *const files[] = {
+		"usr/bin/auxchan", "usr/include/auxchan.h", "usr/lib/libauxchan.a",
+		"usr/lib/libauxchan.so.%s", "usr/lib/libauxchan.so.0", "usr/lib/libauxchan.so",
+		"usr/lib/pkgconfig/auxchan.pc", "usr/share/man/man1/auxchan.1",
+		"usr/share/man/man3/auxchan.3", "usr/share/bash-completion/completions/auxchan",
+		NULL,
+	};
+	static const char *const found[] = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org", NULL };
+
+	check_num("make install", sh("%s -s BUILDDIR=%s install DESTDIR=%s/stage PREFIX=/usr",
+	                             make, build, work), 0);
+	for (const char *const *f = files; *f; f++) {
+		char name[256];
+
+		snprintf(name, sizeof name, *f, version);
+		check_num(name, sh("test -f %s/stage/%s", work, name), 0);
+	}
+	check_num("soname link", sh("test \"$(readlink %s/stage/usr/lib/libauxchan.so.0)\" = "
+	                            "libauxchan.so.%s", work, version), 0);
+	check_num("development link", sh("test \"$(readlink %s/stage/usr/lib/libauxchan.so)\" = "
+	                                 "libauxchan.so.0", work), 0);
+
+	/* The host program against the installed package, through pkg-config. */
+	check_num("host through pkg-config", sh(
+		"PKG_CONFIG_SYSROOT_DIR=%s/stage PKG_CONFIG_PATH=%s/stage/usr/lib/pkgconfig "
+		"%s -std=c99 -Wall -Wextra -Wpedantic -Werror tests/host.c "
+		"$(PKG_CONFIG_SYSROOT_DIR=%s/stage PKG_CONFIG_PATH=%s/stage/usr/lib/pkgconfig "
+		"pkg-config --keep-system-cflags --keep-system-libs --cflags --libs auxchan) "
+		"-o %s/host-pc", work, work, cc, work, work, work), 0);
+	check_num("host through pkg-config runs", sh("LD_LIBRARY_PATH=%s/stage/usr/lib %s/host-pc",
+	                                             work, work), 0);
+	check_output("host through pkg-config", found);
+	check_num("it uses the shared library", sh("LD_LIBRARY_PATH=%s/stage/usr/lib ldd %s/host-pc "
+	                                           "| grep -q libauxchan.so.0", work, work), 0);
+
+	check_num("make uninstall", sh("%s -s BUILDDIR=%s uninstall DESTDIR=%s/stage PREFIX=/usr",
+	                               make, build, work), 0);
+	check_num("nothing left but directories", sh("test -z \"$(find %s/stage ! -type d)\"", work), 0);
+}
+
+static void test_library(void)
+{
+	static const char *const found[] = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org", NULL };
+	static const char *const api[] = {
+		"auxchan_count", "auxchan_date", "auxchan_field", "auxchan_lookup", "auxchan_title",
+		"auxchan_version", NULL,
+	};
+	char *s, *line;
+	int n = 0;
+
+	/* Exports: the API, and nothing else. */
+	check_num("nm -D", sh("nm -D --defined-only %s/libauxchan.so | awk '{print $3}'", build), 0);
+	s = output();
+	for (line = strtok(s, "\n"); line; line = strtok(NULL, "\n")) {
+		int ok = 0;
+
+		for (const char *const *a = api; *a; a++)
+			ok |= !strcmp(line, *a);
+		check(ok, "libauxchan.so exports '%s', not an auxchan_ function", line);
+		n++;
+	}
+	check_num("libauxchan.so exports every function of the API", n, 6);
+	free(s);
+	check_num("soname", sh("readelf -d %s/libauxchan.so | grep -q 'SONAME.*\\[libauxchan.so.0\\]'",
+	                       build), 0);
+
+	check_num("host against libauxchan.a", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror "
+	          "-Iinclude tests/host.c %s/libauxchan.a -o %s/host-static && %s/host-static",
+	          cc, build, work, work), 0);
+	check_output("host against libauxchan.a", found);
+	check_num("host as C++", sh("c++ -x c++ -Wall -Wextra -Werror -pedantic -Iinclude tests/host.c "
+	          "-x none %s/libauxchan.a -o %s/host-cxx && %s/host-cxx", build, work, work), 0);
+	check_output("host as C++", found);
+	check_num("make amalgamation", sh("%s -s BUILDDIR=%s amalgamation", make, build), 0);
+	check_num("amalgamation, -std=c99 -Wpedantic -Werror", sh("%s -std=c99 -Wall -Wextra "
+	          "-Wpedantic -Werror -c %s/amalgamation/auxchan.c -o %s/amalg.o", cc, build, work), 0);
+	check_num("amalgamation, -Os", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror -Os -c "
+	          "%s/amalgamation/auxchan.c -o %s/amalg-os.o", cc, build, work), 0);
+	check_num("host from the amalgamation alone", sh("%s -std=c99 -Wall -Werror -I%s/amalgamation "
+	          "tests/host.c %s/amalgamation/auxchan.c -o %s/host-amalg && %s/host-amalg",
+	          cc, build, build, work, work), 0);
+	check_output("host from the amalgamation", found);
+}
+
+static void test_docs(void)
+{
+	static const char *const found[] = { "\\#SIGPY-GEN:auxolotl.org", "\\#SIGPY-GOV:auxolotl.org",
+	                                     NULL };
+	static const char *const pages[] = { "src/auxchan.1", "include/auxchan.3", NULL };
+
+	for (const char *const *p = pages; *p; p++) {
+		check_num(*p, sh("groff -man -ww -Tutf8 -z %s && test ! -s %s", *p, out), 0);
+		check_num("its version", sh("grep -q '^\\.TH .*\"auxchan %s\"' %s", version, *p), 0);
+	}
+	/* Every function of the header is in auxchan(3). */
+	check_num("auxchan(3) has the API", sh("for f in $(grep -o '^[a-z].*auxchan_[a-z]*(' "
+	          "include/auxchan.h | grep -o 'auxchan_[a-z]*'); do grep -q \"$f\" include/auxchan.3 "
+	          "|| echo \"missing $f\"; done | grep . && exit 1 || exit 0"), 0);
+
+	check_num("completion: bash -n", sh("bash -n %s/auxchan.bash", build), 0);
+	check_num("completion of '#SIGPY-G'", sh("bash -c 'source %s/auxchan.bash; COMP_LINE=\"auxchan "
+	          "#SIGPY-G\"; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(auxchan \"#SIGPY-G\"); "
+	          "COMP_CWORD=1; _auxchan; printf \"%%s\\n\" \"${COMPREPLY[@]}\"'", build), 0);
+	check_output("completion of '#SIGPY-G'", found);
+	check_num("completion ignores case", sh("bash -c 'source %s/auxchan.bash; COMP_LINE=\"auxchan "
+	          "pyth\"; COMP_POINT=${#COMP_LINE}; _auxchan; printf \"%%s\\n\" \"${COMPREPLY[@]}\"'",
+	          build), 0);
+	check_output("completion ignores case", (const char *const[]){ "Python", NULL });
+}
+
+static void test_dist(void)
+{
+	check_num("make dist", sh("%s -s BUILDDIR=%s dist", make, build), 0);
+	check_num("make dist again, byte-identical", sh("cp auxchan-%s.tar.gz %s/first.tar.gz && "
+	          "sleep 1 && %s -s BUILDDIR=%s dist && cmp auxchan-%s.tar.gz %s/first.tar.gz",
+	          version, work, make, build, version, work), 0);
+	/* Built and checked with gperf and pkg-config replaced by false: were
+	 * the generator or gperf needed, the build would fail. */
+	check_num("the tarball builds and passes make check without the generator", sh(
+	          "rm -rf %s/dist && mkdir %s/dist && tar -xzf auxchan-%s.tar.gz -C %s/dist && "
+	          "cd %s/dist/auxchan-%s && MAKEFLAGS= %s check CC='%s' GPERF=false PKG_CONFIG=false && "
+	          "test ! -e build/auxchan-gen && build/auxchan python",
+	          work, work, version, work, work, version, make, cc), 0);
+	check_output("the tarball's make check", (const char *const[]){ " passed, 0 failed",
+	             "SIG:Python General", NULL });
+}
+
+/* Two copies of the sources, built at two times: the same bytes. */
+static void test_reproducible(void)
+{
+	static const char *const outputs[] = {
+		"channel_data.h", "channel_keys.gperf", "channel_rooms.gperf", "channel_keys.c",
+		"channel_rooms.c", "libauxchan.a", "libauxchan.so.%s", "auxchan", "auxchan.bash",
+		"amalgamation/auxchan.c", NULL,
+	};
+
+	for (int k = 0; k < 2; k++) {
+		check_num(k ? "second build" : "first build", sh(
+		          "rm -rf %s/repro-%d && mkdir -p %s/repro-%d/src-%d && "
+		          "git ls-files -z | xargs -0 cp --parents -t %s/repro-%d/src-%d && "
+		          "cd %s/repro-%d/src-%d && MAKEFLAGS= %s -s CC='%s' all amalgamation",
+		          work, k, work, k, k, work, k, k, work, k, k, make, cc), 0);
+		if (k == 0)
+			sleep(1);
+	}
+	for (const char *const *o = outputs; *o; o++) {
+		char name[256];
+
+		snprintf(name, sizeof name, *o, version);
+		check(sh("cmp %s/repro-0/src-0/build/%s %s/repro-1/src-1/build/%s", work, name, work,
+		         name) == 0, "%s: byte-identical from two directories", name);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 5) {
+		fputs("usage: package MAKE BUILDDIR CC VERSION\n", stderr);
+		return 2;
+	}
+	make = argv[1], build = argv[2], cc = argv[3], version = argv[4];
+	if (!getcwd(work, sizeof work) ||
+	    (size_t)snprintf(work + strlen(work), sizeof work - strlen(work), "/%s/check-package",
+	                     build) >= sizeof work - strlen(work))
+		return 2;
+	snprintf(out, sizeof out, "%s/out", work);
+	{
+		char cmd[8400];
+
+		snprintf(cmd, sizeof cmd, "rm -rf %s && mkdir -p %s", work, work);
+		if (system(cmd) != 0) {
+			fprintf(stderr, "package: cannot make %s\n", work);
+			return 2;
+		}
+	}
+	test_library();
+	test_install();
+	test_docs();
+	test_dist();
+	test_reproducible();
+	return check_done("package");
+}

@@ -1,0 +1,372 @@
+/*
+ * page.c - tests of the page model (gen/page.c): fixture pages in
+ * tests/pages/ and the records they must give, and bad pages in tests/bad/
+ * and the exact diagnostics they must give.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "page.h"
+#include "pages.h"
+
+struct row {
+	const char *section, *name, *purpose, *url, *alias, *group;
+	unsigned line;
+};
+
+static const struct {
+	const char *file, *title, *date;
+	size_t n;
+	struct row rows[4];
+	const char *diag; /* every diagnostic, in order */
+} pages[] = {
+	{
+		.file = "tests/pages/columns-reordered.md", .title = "Reordered", .date = "2024-01-02",
+		.n = 1, .rows = { { "Rooms", "Room A", "Talk about A", "https://matrix.to/#/#a:x.org",
+		                    "#a:x.org", "", 10 } },
+	}, {
+		.file = "tests/pages/extra-column.md", .title = "", .date = "",
+		.n = 1, .rows = { { "Rooms", "Room B", "About B", "https://matrix.to/#/#b:x.org",
+		                    "#b:x.org", "", 5 } },
+	}, {
+		.file = "tests/pages/no-purpose.md", .title = "", .date = "",
+		.n = 1, .rows = { { "", "Room C", "", "https://matrix.to/#/#c:x.org",
+		                    "#c:x.org", "", 3 } },
+	}, {
+		.file = "tests/pages/escaped-pipe.md", .title = "", .date = "",
+		.n = 1, .rows = { { "Pipes", "A | B", "Either | or", "https://matrix.to/#/#ab:x.org",
+		                    "#ab:x.org", "", 5 } },
+	}, {
+		.file = "tests/pages/inline-markup.md", .title = "", .date = "",
+		.n = 1, .rows = { { "Marked up", "Bold em code gone", "linked image alt html text",
+		                    "https://matrix.to/#/#m:x.org", "#m:x.org", "", 5 } },
+	}, {
+		.file = "tests/pages/entities.md", .title = "", .date = "",
+		.n = 1, .rows = { { "Caf\xc3\xa9", "Caf\xc3\xa9 & Bar", "<tag> \xc2\xa9 AB",
+		                    "https://matrix.to/#/#caf\xc3\xa9:x.org", "#caf\xc3\xa9:x.org", "", 5 } },
+	}, {
+		.file = "tests/pages/non-channel-table.md", .title = "", .date = "",
+		.n = 1, .rows = { { "Rooms", "Room Y", "", "https://matrix.to/#/#y:x.org",
+		                    "#y:x.org", "", 11 } },
+	}, {
+		.file = "tests/pages/non-matrix-row.md", .title = "", .date = "",
+		.n = 1, .rows = { { "Rooms", "Room Z", "A room", "https://matrix.to/#/#z:x.org",
+		                    "#z:x.org", "", 6 } },
+		.diag = "tests/pages/non-matrix-row.md:5:24: warning: row has no https://matrix.to/#/ "
+		        "link in its Link cell: skipped [no-link]\n"
+		        "tests/pages/non-matrix-row.md:7:27: warning: row has no https://matrix.to/#/ "
+		        "link in its Link cell: skipped [no-link]\n",
+	}, {
+		.file = "tests/pages/links.md", .title = "", .date = "",
+		.n = 3, .rows = {
+			{ "", "Spaced out name", "Two links: the first matrix.to one wins",
+			  "https://matrix.to/#/#one:x.org?via=x.org", "#one:x.org", "", 5 },
+			{ "", "Encoded", "Percent-encoded alias", "https://matrix.to/#/%23enc%3Ax.org",
+			  "#enc:x.org", "", 6 },
+			{ "", "Port", "Server with a port", "https://matrix.to/#/#port:x.org:8448",
+			  "#port:x.org:8448", "", 7 },
+		},
+		.diag = "tests/pages/links.md:5:154: warning: Link cell has more than one "
+		        "https://matrix.to/#/ link: the first is used [many-links]\n"
+		        "tests/pages/links.md:7:31: warning: #port:x.org:8448 is on the server "
+		        "'x.org:8448', where 2 of the page's 3 rooms are on 'x.org' [other-server]\n",
+	}, {
+		.file = "tests/pages/groups.md", .title = "Groups", .date = "",
+		.n = 4, .rows = {
+			{ "SIGs", "SIG:Python General", "Python help",
+			  "https://matrix.to/#/#SIGPY-GEN:x.org", "#SIGPY-GEN:x.org", "Python", 9 },
+			{ "SIGs", "SIG:CLI Governance", "How the Python SIG is run",
+			  "https://matrix.to/#/#SIGPY-GOV:x.org", "#SIGPY-GOV:x.org", "Python", 10 },
+			{ "SIGs", "Committee: Code of Conduct General", "Moderation",
+			  "https://matrix.to/#/#COMCOC-GEN:x.org", "#COMCOC-GEN:x.org",
+			  "Code of Conduct", 11 },
+			{ "SIGs", "General", "No group", "https://matrix.to/#/#general:x.org",
+			  "#general:x.org", "", 12 },
+		},
+		.diag = "tests/pages/groups.md:10:3: warning: name 'SIG:CLI Governance' is about "
+		        "'CLI', but #SIGPY-GOV:x.org is in the group 'Python' (of line 9): did you "
+		        "mean 'SIG:Python Governance'? [name-group]\n",
+	},
+};
+
+#define B "tests/bad/"
+#define NOT_ALIAS "does not name a room alias (#localpart:server): the alias "
+#define A10 "aaaaaaaaaa"
+#define A50 A10 A10 A10 A10 A10
+
+/* The catalogue of bad pages: each is refused with exactly these lines. */
+static const struct {
+	const char *file, *diag; /* every diagnostic, in order */
+} bad[] = {
+	{ B "empty.md", B "empty.md:1: error: empty page\n" },
+	{ B "only-front-matter.md", B "only-front-matter.md:1: error: no channel table: no "
+	  "table has a header with 'Name' and 'Link' columns\n" },
+	{ B "front-matter-unclosed.md", B "front-matter-unclosed.md:1:1: error: front matter "
+	  "opened here is never closed (no line '---' after it)\n" },
+	{ B "front-matter-invalid.md", B "front-matter-invalid.md:2:14: error: front matter is "
+	  "not valid YAML: mapping values are not allowed in this context\n" },
+	{ B "front-matter-duplicate-key.md", B "front-matter-duplicate-key.md:4:1: error: front "
+	  "matter has the key 'title' twice\n"
+	  B "front-matter-duplicate-key.md:2:1: note: 'title' first set here\n" },
+	{ B "front-matter-list.md", B "front-matter-list.md:2:1: error: front matter is not a "
+	  "mapping of keys to values\n" },
+	{ B "front-matter-title-list.md", B "front-matter-title-list.md:2:8: error: front "
+	  "matter: 'title' is not a string\n" },
+	{ B "invalid-utf8.md", B "invalid-utf8.md:5:6: error: invalid UTF-8 (byte 0xe9): the "
+	  "page must be UTF-8 text\n" },
+	{ B "nul-byte.md", B "nul-byte.md:5:5: error: NUL byte: the page must be UTF-8 text\n" },
+	{ B "binary.md", B "binary.md:1:1: error: control character (byte 0x1f): the page must "
+	  "be text without control characters but tabs\n" },
+	{ B "control-character.md", B "control-character.md:5:3: error: control character "
+	  "(byte 0x1b): the page must be text without control characters but tabs\n" },
+	{ B "control-entity.md", B "control-entity.md:3:10: error: control character U+0007 in "
+	  "cell\n" },
+	{ B "link-control.md", B "link-control.md:3:10: error: link has a control character "
+	  "(written as an entity)\n" },
+	{ B "no-table.md", B "no-table.md:1: error: no channel table: no table has a header "
+	  "with 'Name' and 'Link' columns\n" },
+	{ B "header-without-link.md", B "header-without-link.md:1: error: no channel table: no "
+	  "table has a header with 'Name' and 'Link' columns\n"
+	  B "header-without-link.md:3:1: note: this table has no 'Link' column\n" },
+	{ B "no-channel.md",
+	  B "no-channel.md:5:11: warning: row has no https://matrix.to/#/ link in its Link "
+	  "cell: skipped [no-link]\n"
+	  B "no-channel.md:6:10: warning: row has no https://matrix.to/#/ link in its Link "
+	  "cell: skipped [no-link]\n"
+	  B "no-channel.md:1: error: no channel: no row of a channel table has a "
+	  "https://matrix.to/#/ link\n" },
+	{ B "duplicate-alias.md", B "duplicate-alias.md:7:12: error: duplicate alias "
+	  "'#SAME:x.org' (also on line 5, ignoring case)\n"
+	  B "duplicate-alias.md:5:11: note: '#same:x.org' first used here\n" },
+	{ B "alias-without-server.md", B "alias-without-server.md:6:15: error: link "
+	  "'https://matrix.to/#/#room' " NOT_ALIAS "has no ':server' part\n" },
+	{ B "alias-too-long.md", B "alias-too-long.md:3:10: error: link 'https://matrix.to/#/#"
+	  A50 A50 A50 A50 A10 A10 A10 A10 "aaaaaaaaa:x.org' " NOT_ALIAS
+	  "is longer than 255 bytes\n" },
+	{ B "empty-alias.md", B "empty-alias.md:3:13: error: link 'https://matrix.to/#/' "
+	  NOT_ALIAS "is empty\n" },
+	{ B "malformed-escape.md", B "malformed-escape.md:3:12: error: link "
+	  "'https://matrix.to/#/%23room%3Ax.org%2' " NOT_ALIAS "has a malformed %-escape\n" },
+	{ B "bad-server.md", B "bad-server.md:3:12: error: link "
+	  "'https://matrix.to/#/%23room%3Aexa%20mple.org' " NOT_ALIAS "has a server name that "
+	  "is not a host name (letters, digits, '-' and '.')\n" },
+	{ B "bad-port.md", B "bad-port.md:3:10: error: link 'https://matrix.to/#/#room:x.org:http' "
+	  NOT_ALIAS "has a server port that is not 1 to 5 digits\n" },
+	{ B "user-link.md", B "user-link.md:3:14: error: link 'https://matrix.to/#/@someone:x.org' "
+	  NOT_ALIAS "does not start with '#'\n" },
+	{ B "cell-too-long.md", B "cell-too-long.md:3:10: error: cell text is 1025 bytes, over "
+	  "the limit of 1024\n" },
+};
+
+/* Oddities accepted: the same channels, and diagnostics, as the clean page. */
+static const struct {
+	const char *file, *clean;
+} same_as[] = {
+	{ "tests/pages/seed-bom.md", "data/matrix.md" },
+	{ "tests/pages/seed-crlf.md", "data/matrix.md" },
+};
+
+static void test_pages(void)
+{
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		struct page pg;
+		char *diag, what[256];
+		int rc = parse_page(pages[i].file, &pg, &diag, (struct diag){ 0 });
+
+		check(rc == 0, "%s: parses", pages[i].file);
+		snprintf(what, sizeof what, "%s: diagnostics", pages[i].file);
+		check_str(what, diag, pages[i].diag ? pages[i].diag : "");
+		snprintf(what, sizeof what, "%s: title", pages[i].file);
+		check_str(what, pg.title, pages[i].title);
+		snprintf(what, sizeof what, "%s: date", pages[i].file);
+		check_str(what, pg.date, pages[i].date);
+		snprintf(what, sizeof what, "%s: channels", pages[i].file);
+		if (!check_num(what, (long long)pg.n, (long long)pages[i].n))
+			goto next;
+		for (size_t k = 0; k < pg.n; k++) {
+			const struct channel *c = &pg.ch[k];
+			const struct row *r = &pages[i].rows[k];
+
+#define FIELD(f, got, want) \
+	snprintf(what, sizeof what, "%s: channel %zu: " f, pages[i].file, k), check_str(what, got, want)
+			FIELD("section", c->section, r->section);
+			FIELD("name", c->name, r->name);
+			FIELD("purpose", c->purpose, r->purpose);
+			FIELD("url", c->url, r->url);
+			FIELD("alias", c->alias, r->alias);
+			FIELD("group", c->group == NO_GROUP ? "" : pg.groups[c->group].topic, r->group);
+#undef FIELD
+			snprintf(what, sizeof what, "%s: channel %zu: line", pages[i].file, k);
+			check_num(what, c->line, r->line);
+		}
+next:
+		free(diag);
+		page_free(&pg);
+	}
+}
+
+static void test_bad(void)
+{
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct page pg;
+		char *diag;
+		int rc = parse_page(bad[i].file, &pg, &diag, (struct diag){ 0 });
+
+		check(rc == -1, "%s: refused", bad[i].file);
+		check_str(bad[i].file, diag, bad[i].diag);
+		free(diag);
+		page_free(&pg);
+	}
+}
+
+/* diag with every "file:" at a line start made "clean:". */
+static char *renamed(const char *diag, const char *file, const char *clean)
+{
+	size_t n = strlen(file), m = strlen(clean);
+	char *out = malloc(strlen(diag) * (m > n ? m : n) + 1), *o = out;
+
+	for (int bol = 1; *diag;) {
+		if (bol && !strncmp(diag, file, n)) {
+			o += sprintf(o, "%s", clean);
+			diag += n;
+		}
+		bol = *diag == '\n';
+		*o++ = *diag++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static void test_same_as(void)
+{
+	for (size_t i = 0; i < sizeof same_as / sizeof *same_as; i++) {
+		struct page pg, clean;
+		char *diag, *clean_diag, *want;
+
+		check_num(same_as[i].file, parse_page(same_as[i].file, &pg, &diag, (struct diag){ 0 }), 0);
+		parse_page(same_as[i].clean, &clean, &clean_diag, (struct diag){ 0 });
+		want = renamed(clean_diag, same_as[i].clean, same_as[i].file);
+		check_str(same_as[i].file, diag, want);
+		check_str("title", pg.title, clean.title);
+		check_str("date", pg.date, clean.date);
+		if (check_num("channels", (long long)pg.n, (long long)clean.n))
+			for (size_t k = 0; k < pg.n; k++) {
+				const struct channel *a = &pg.ch[k], *b = &clean.ch[k];
+
+				check(!strcmp(a->section, b->section) && !strcmp(a->name, b->name) &&
+				      !strcmp(a->purpose, b->purpose) && !strcmp(a->url, b->url) &&
+				      !strcmp(a->alias, b->alias) && a->line == b->line &&
+				      a->name_col == b->name_col && a->group == b->group,
+				      "%s: channel %zu as in %s", same_as[i].file, k, same_as[i].clean);
+			}
+		free(want);
+		free(diag);
+		free(clean_diag);
+		page_free(&pg);
+		page_free(&clean);
+	}
+}
+
+/* ---- Limits, at their boundaries --------------------------------------- */
+
+struct text {
+	char *s;
+	size_t len, cap;
+};
+
+static void add(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	while (t->len + (size_t)n + 1 > t->cap)
+		t->s = realloc(t->s, t->cap = t->cap ? t->cap * 2 : 4096);
+	va_start(ap, fmt);
+	vsnprintf(t->s + t->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	t->len += (size_t)n;
+}
+
+/* Parses t as a page named "limit.md": returns its result, the first line of diagnostics. */
+static int parse_text(const struct text *t, struct page *pg, char *first, size_t size)
+{
+	struct diag d = { .file = "limit.md" };
+	char *diag;
+	size_t dlen;
+	int rc;
+
+	d.out = open_memstream(&diag, &dlen);
+	rc = page_parse(pg, t->s, t->len, &d);
+	fclose(d.out);
+	snprintf(first, size, "%.*s", (int)strcspn(diag, "\n"), diag);
+	free(diag);
+	return rc;
+}
+
+static void test_limits(void)
+{
+	struct text t = { 0 };
+	struct page pg;
+	char first[256];
+
+	/* Pages: PAGE_MAX_BYTES is accepted, one byte more is not. */
+	add(&t, "| Name | Link |\n|---|---|\n| R | https://matrix.to/#/#r:x.org |\n\n");
+	while (t.len < PAGE_MAX_BYTES - 81)
+		add(&t, "%080d\n", 0);
+	add(&t, "%.*s", (int)(PAGE_MAX_BYTES - t.len), "................................................................................................");
+	check_num("page of PAGE_MAX_BYTES", (long long)t.len, PAGE_MAX_BYTES);
+	check_num("page of PAGE_MAX_BYTES: accepted", parse_text(&t, &pg, first, sizeof first), 0);
+	check_num("page of PAGE_MAX_BYTES: its channel", (long long)pg.n, 1);
+	page_free(&pg);
+	add(&t, ".");
+	check_num("page of PAGE_MAX_BYTES + 1: refused", parse_text(&t, &pg, first, sizeof first), -1);
+	check_str("page of PAGE_MAX_BYTES + 1", first,
+	          "limit.md:1: error: page is larger than the limit of 4194304 bytes");
+	page_free(&pg);
+
+	/* Cells: PAGE_MAX_CELL bytes of text are accepted, one more is not. */
+	for (unsigned extra = 0; extra < 2; extra++) {
+		t.len = 0;
+		add(&t, "| Name | Link |\n|---|---|\n| %0*d | https://matrix.to/#/#r:x.org |\n",
+		    (int)(PAGE_MAX_CELL + extra), 0);
+		check_num(extra ? "cell of PAGE_MAX_CELL + 1: refused" : "cell of PAGE_MAX_CELL",
+		          parse_text(&t, &pg, first, sizeof first), extra ? -1 : 0);
+		if (extra)
+			check_str("cell of PAGE_MAX_CELL + 1", first, "limit.md:3:3: error: cell text is "
+			          "1025 bytes, over the limit of 1024");
+		page_free(&pg);
+	}
+
+	/* Channels: PAGE_MAX_CHANNELS are accepted, one more is not. */
+	t.len = 0;
+	add(&t, "| Name | Link |\n|---|---|\n");
+	for (unsigned i = 0; i < PAGE_MAX_CHANNELS; i++)
+		add(&t, "| Room %u | https://matrix.to/#/#room%u:x.org |\n", i, i);
+	check_num("PAGE_MAX_CHANNELS channels", parse_text(&t, &pg, first, sizeof first), 0);
+	check_num("PAGE_MAX_CHANNELS channels: all read", (long long)pg.n, PAGE_MAX_CHANNELS);
+	page_free(&pg);
+	add(&t, "| One more | https://matrix.to/#/#more:x.org |\n");
+	check_num("PAGE_MAX_CHANNELS + 1 channels: refused", parse_text(&t, &pg, first, sizeof first), -1);
+	check_str("PAGE_MAX_CHANNELS + 1 channels", first, "limit.md:5003: error: more than 5000 "
+	          "channels: over the limit of a page");
+	page_free(&pg);
+	free(t.s);
+}
+
+int main(void)
+{
+	test_pages();
+	test_bad();
+	test_same_as();
+	test_limits();
+	page_cleanup();
+	return check_done("page");
+}
