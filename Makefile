@@ -253,7 +253,7 @@ amalgamation: $(AMALG)/auxchan.c $(AMALG)/auxchan.h
 # ---- Tests ------------------------------------------------------------------
 
 TESTS = link alias group page lint channel auxchan gen package
-TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/run.h
+TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h
 
 $(B)/tests/link: tests/link.c $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/alias: tests/alias.c $(B)/gen/alias.o $(TEST_HDR) $(GEN_HDR)

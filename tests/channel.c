@@ -8,7 +8,8 @@
  *   come from the library's own fields instead, grouped by the generator's
  *   rule (gen/group.c): the lookups are still checked against them.
  * - Every key of every channel, in three cases, and near misses of each,
- *   give exactly what a linear scan over the page's records gives.
+ *   give exactly what a linear scan over the page's records gives
+ *   (tests/reference.h).
  * - Table-driven hits and misses of the seed page (data/matrix.md).
  * - No allocation: malloc is replaced by a counter for the whole process,
  *   and the library's objects reference no allocator, only string
@@ -21,11 +22,10 @@
 
 #include "auxchan.h"
 #include "check.h"
-#include "object.h"
-#include "group.h"
 #include "key.h"
 #include "link.h"
-#include "page.h"
+#include "object.h"
+#include "reference.h"
 
 /* ---- Allocation counter ---------------------------------------------------
  * glibc lets a program replace malloc: every allocation of the process,
@@ -65,53 +65,13 @@ void free(void *p)
 }
 #endif
 
-/* ---- The reference: a linear scan over the page's records ------------- */
-
-static struct page pg;
-
-static int same(const char *s, size_t n, const char *t, size_t m)
-{
-	return n == m && key_eq_fold(s, t, n);
-}
-
-/* Does the query (q, n bytes) name channel c?  The rules of auxchan.h. */
-static int ref_matches(const char *q, size_t n, size_t c)
-{
-	const struct channel *ch = &pg.ch[c];
-	char decoded[LINK_ALIAS_MAX];
-	const char *lp, *srv;
-	size_t lplen, srvlen;
-
-	if (same(q, n, ch->name, strlen(ch->name)))
-		return 1;
-	if (ch->group != NO_GROUP) {
-		const struct group *g = &pg.groups[ch->group];
-
-		if (same(q, n, pg.ch[g->first].alias + 1, g->stemlen) ||
-		    (*g->topic && same(q, n, g->topic, strlen(g->topic))))
-			return 1;
-	}
-	if (link_has_prefix(q, n, 1)) {
-		n = link_decode(q + LINK_PREFIX_LEN, n - LINK_PREFIX_LEN, decoded, sizeof decoded);
-		if (n == LINK_BAD)
-			return 0;
-		q = decoded;
-	}
-	link_split(q, n, &lp, &lplen, &srv, &srvlen);
-	if (!same(lp, lplen, ch->alias + 1, ch->lplen))
-		return 0;
-	return !srv || same(srv, srvlen, ch->alias + ch->lplen + 2, strlen(ch->alias + ch->lplen + 2));
-}
-
 /* Checks the library's answer for a query against the reference. */
 static void check_query(const char *q, size_t n, const char *what)
 {
-	size_t got[64], want[64], ngot, nwant = 0;
+	size_t got[64], want[64], ngot, nwant;
 
 	ngot = auxchan_lookup(q, n, got, 64);
-	for (size_t c = 0; c < pg.n; c++)
-		if (ref_matches(q, n, c) && nwant < 64)
-			want[nwant++] = c;
+	nwant = ref_lookup(q, n, want, 64);
 	check(ngot == nwant && !memcmp(got, want, (ngot < 64 ? ngot : 64) * sizeof *got),
 	      "%s '%.*s': the library gives %zu channels, a scan of the page %zu",
 	      what, (int)n, q, ngot, nwant);
@@ -138,8 +98,8 @@ static void with_case(char *dst, const char *src, size_t n, int mode)
 /* Every key of every channel, as written, lower and upper case. */
 static void test_keys(void)
 {
-	for (size_t c = 0; c < pg.n; c++) {
-		const struct channel *ch = &pg.ch[c];
+	for (size_t c = 0; c < ref_pg.n; c++) {
+		const struct channel *ch = &ref_pg.ch[c];
 		const char *keys[7];
 		size_t lens[7], nk = 0;
 
@@ -149,9 +109,9 @@ static void test_keys(void)
 		keys[nk] = ch->url, lens[nk++] = strlen(ch->url);
 		keys[nk] = ch->name, lens[nk++] = strlen(ch->name);
 		if (ch->group != NO_GROUP) {
-			const struct group *g = &pg.groups[ch->group];
+			const struct group *g = &ref_pg.groups[ch->group];
 
-			keys[nk] = pg.ch[g->first].alias + 1, lens[nk++] = g->stemlen;
+			keys[nk] = ref_pg.ch[g->first].alias + 1, lens[nk++] = g->stemlen;
 			keys[nk] = g->topic, lens[nk++] = strlen(g->topic);
 		}
 		for (size_t k = 0; k < nk; k++) {
@@ -186,14 +146,14 @@ static void test_round_trip(void)
 {
 	static const char *const names[] = { "section", "name", "alias", "url", "purpose", "group" };
 
-	check_num("channel count", (long long)auxchan_count(), (long long)pg.n);
-	check_str("title", auxchan_title(), pg.title);
-	check_str("date", auxchan_date(), pg.date);
-	for (size_t c = 0; c < pg.n && c < auxchan_count(); c++) {
-		const struct channel *ch = &pg.ch[c];
+	check_num("channel count", (long long)auxchan_count(), (long long)ref_pg.n);
+	check_str("title", auxchan_title(), ref_pg.title);
+	check_str("date", auxchan_date(), ref_pg.date);
+	for (size_t c = 0; c < ref_pg.n && c < auxchan_count(); c++) {
+		const struct channel *ch = &ref_pg.ch[c];
 		const char *want[AUXCHAN_FIELD_COUNT] = {
 			ch->section, ch->name, ch->alias, ch->url, ch->purpose,
-			ch->group == NO_GROUP ? "" : pg.groups[ch->group].topic,
+			ch->group == NO_GROUP ? "" : ref_pg.groups[ch->group].topic,
 		};
 
 		for (int f = 0; f < AUXCHAN_FIELD_COUNT; f++) {
@@ -223,11 +183,11 @@ static void test_misses(void)
 		check_query(q, 1, "high byte");
 		check_query(q, 2, "high byte");
 	}
-	if (pg.n > 0) {
+	if (ref_pg.n > 0) {
 		char q[LINK_ALIAS_MAX + 2];
-		size_t n = strlen(pg.ch[0].alias);
+		size_t n = strlen(ref_pg.ch[0].alias);
 
-		memcpy(q, pg.ch[0].alias, n);
+		memcpy(q, ref_pg.ch[0].alias, n);
 		q[n] = '\0';
 		check_query(q, n + 1, "alias with a NUL after it");
 	}
@@ -371,75 +331,6 @@ static void test_objects(const char *build)
 	}
 }
 
-#ifdef CHANNEL_NO_PAGE
-static char *copy(const char *s)
-{
-	return strcpy(malloc(strlen(s) + 1), s);
-}
-
-/* The records from the library's fields; the groups by gen/group.c. */
-static int read_records(const char *page)
-{
-	(void)page;
-	pg.n = auxchan_count();
-	pg.ch = calloc(pg.n + 1, sizeof *pg.ch);
-	pg.title = copy(auxchan_title());
-	pg.date = copy(auxchan_date());
-	for (size_t i = 0; i < pg.n; i++) {
-		struct channel *c = &pg.ch[i];
-
-		c->section = copy(auxchan_field(i, AUXCHAN_SECTION));
-		c->name = copy(auxchan_field(i, AUXCHAN_NAME));
-		c->purpose = copy(auxchan_field(i, AUXCHAN_PURPOSE));
-		c->url = copy(auxchan_field(i, AUXCHAN_URL));
-		c->alias = copy(auxchan_field(i, AUXCHAN_ALIAS));
-		c->lplen = strcspn(c->alias + 1, ":");
-	}
-	group_assign(&pg);
-	return 0;
-}
-
-static void free_records(void)
-{
-	for (size_t i = 0; i < pg.n; i++) {
-		free(pg.ch[i].section);
-		free(pg.ch[i].name);
-		free(pg.ch[i].purpose);
-		free(pg.ch[i].url);
-		free(pg.ch[i].alias);
-	}
-	for (size_t g = 0; g < pg.ngroups; g++)
-		free(pg.groups[g].topic);
-	free(pg.ch);
-	free(pg.groups);
-	free(pg.title);
-	free(pg.date);
-}
-#else
-/* The records of the page, read by the generator's parser. */
-static int read_records(const char *page)
-{
-	struct diag d = { .file = page }; /* its warnings are the lint test's business */
-	char *text;
-	size_t len;
-	int rc;
-
-	d.out = fopen("/dev/null", "w");
-	if (!d.out || !(text = check_read(page, &len)))
-		return -1;
-	rc = page_parse(&pg, text, len, &d);
-	free(text);
-	fclose(d.out);
-	return rc;
-}
-
-static void free_records(void)
-{
-	page_free(&pg);
-	page_cleanup();
-}
-#endif
-
 int main(int argc, char **argv)
 {
 	static char outbuf[1 << 16];
@@ -451,7 +342,7 @@ int main(int argc, char **argv)
 		fputs("usage: channel PAGE BUILDDIR\n", stderr);
 		return 2;
 	}
-	if (read_records(argv[1]) != 0) {
+	if (ref_load(argv[1]) != 0) {
 		fprintf(stderr, "channel: cannot read the page %s\n", argv[1]);
 		return 2;
 	}
@@ -461,6 +352,6 @@ int main(int argc, char **argv)
 	test_objects(argv[2]);
 	if (!is_seed())
 		printf("note: not the seed page: its %zu cases skipped\n", sizeof seed / sizeof *seed);
-	free_records();
+	ref_free();
 	return check_done("channel");
 }

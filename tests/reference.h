@@ -1,0 +1,200 @@
+/*
+ * reference.h - what auxchan_lookup() must answer, computed the slow and
+ * obvious way: a linear scan over the page's records, applying the rules of
+ * auxchan.h to each channel.  The tests of the library and the lookup fuzz
+ * target compare the library with it.
+ *
+ * It shares no code with the library's lookup: its own ASCII folding, its
+ * own matrix.to decoding.  Only the records come from the generator's
+ * reader (gen/page.c), or, built with CHANNEL_NO_PAGE (a release tarball,
+ * without cmark-gfm), from the library's own fields, grouped by the
+ * generator's rule (gen/group.c).
+ */
+#ifndef AUXCHAN_REFERENCE_H
+#define AUXCHAN_REFERENCE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auxchan.h"
+#include "check.h"
+#include "group.h"
+#include "page.h"
+
+static struct page ref_pg;
+
+static unsigned char ref_fold(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Are s (n bytes) and t (m bytes) equal, ignoring ASCII case? */
+static int ref_same(const char *s, size_t n, const char *t, size_t m)
+{
+	if (n != m)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (ref_fold((unsigned char)s[i]) != ref_fold((unsigned char)t[i]))
+			return 0;
+	return 1;
+}
+
+static int ref_hex(unsigned char c)
+{
+	static const char digits[] = "0123456789abcdef";
+	const char *d = c ? strchr(digits, ref_fold(c)) : NULL;
+
+	return d ? (int)(d - digits) : -1;
+}
+
+/*
+ * The room reference a query names: a matrix.to link's fragment (up to its
+ * '?', %XX decoded, at most 255 bytes), or the query itself.  Returns its
+ * length in out (cap bytes), or -1 for a link that names nothing.
+ */
+static long ref_room(const char *q, size_t n, char *out, size_t cap)
+{
+	static const char prefix[] = "https://matrix.to/#/";
+	size_t len = 0, p = sizeof prefix - 1;
+
+	if (!ref_same(q, n < p ? n : p, prefix, p)) {
+		if (n > cap)
+			return -1;
+		memcpy(out, q, n);
+		return (long)n;
+	}
+	for (size_t i = p; i < n && q[i] != '?'; i++) {
+		int c = (unsigned char)q[i];
+
+		if (c == '%') {
+			if (n - i < 3 || ref_hex((unsigned char)q[i + 1]) < 0 ||
+			    ref_hex((unsigned char)q[i + 2]) < 0)
+				return -1;
+			c = ref_hex((unsigned char)q[i + 1]) * 16 + ref_hex((unsigned char)q[i + 2]);
+			i += 2;
+		}
+		if (len == 255 || len == cap)
+			return -1;
+		out[len++] = (char)c;
+	}
+	return (long)len;
+}
+
+/* Does the query (q, n bytes) name channel c?  The rules of auxchan.h. */
+static int ref_matches(const char *q, size_t n, size_t c)
+{
+	const struct channel *ch = &ref_pg.ch[c];
+	const char *server = ch->alias + 1 + ch->lplen + 1, *colon;
+	char room[1024];
+	long len;
+
+	if (ref_same(q, n, ch->name, strlen(ch->name)))
+		return 1;
+	if (ch->group != NO_GROUP) {
+		const struct group *g = &ref_pg.groups[ch->group];
+
+		if (ref_same(q, n, ref_pg.ch[g->first].alias + 1, g->stemlen) ||
+		    (*g->topic && ref_same(q, n, g->topic, strlen(g->topic))))
+			return 1;
+	}
+	/* "#local:server", "local:server", "#local" or "local". */
+	len = ref_room(q, n, room, sizeof room);
+	if (len <= 0)
+		return 0;
+	q = room[0] == '#' ? room + 1 : room;
+	n = (size_t)len - (room[0] == '#');
+	colon = memchr(q, ':', n);
+	if (!colon)
+		return ref_same(q, n, ch->alias + 1, ch->lplen);
+	return ref_same(q, (size_t)(colon - q), ch->alias + 1, ch->lplen) &&
+	       ref_same(colon + 1, n - (size_t)(colon - q) - 1, server, strlen(server));
+}
+
+/* auxchan_lookup(), by the reference. */
+static size_t ref_lookup(const char *q, size_t n, size_t *out, size_t cap)
+{
+	size_t found = 0;
+
+	for (size_t c = 0; c < ref_pg.n; c++)
+		if (n > 0 && ref_matches(q, n, c)) {
+			if (found < cap)
+				out[found] = c;
+			found++;
+		}
+	return found;
+}
+
+#ifdef CHANNEL_NO_PAGE
+static char *ref_copy(const char *s)
+{
+	return strcpy(malloc(strlen(s) + 1), s);
+}
+
+/* The records from the library's fields; the groups by gen/group.c. */
+static int ref_load(const char *page)
+{
+	(void)page;
+	ref_pg.n = auxchan_count();
+	ref_pg.ch = calloc(ref_pg.n + 1, sizeof *ref_pg.ch);
+	ref_pg.title = ref_copy(auxchan_title());
+	ref_pg.date = ref_copy(auxchan_date());
+	for (size_t i = 0; i < ref_pg.n; i++) {
+		struct channel *c = &ref_pg.ch[i];
+
+		c->section = ref_copy(auxchan_field(i, AUXCHAN_SECTION));
+		c->name = ref_copy(auxchan_field(i, AUXCHAN_NAME));
+		c->purpose = ref_copy(auxchan_field(i, AUXCHAN_PURPOSE));
+		c->url = ref_copy(auxchan_field(i, AUXCHAN_URL));
+		c->alias = ref_copy(auxchan_field(i, AUXCHAN_ALIAS));
+		c->lplen = strcspn(c->alias + 1, ":");
+	}
+	group_assign(&ref_pg);
+	return 0;
+}
+
+static void ref_free(void)
+{
+	for (size_t i = 0; i < ref_pg.n; i++) {
+		free(ref_pg.ch[i].section);
+		free(ref_pg.ch[i].name);
+		free(ref_pg.ch[i].purpose);
+		free(ref_pg.ch[i].url);
+		free(ref_pg.ch[i].alias);
+	}
+	for (size_t g = 0; g < ref_pg.ngroups; g++)
+		free(ref_pg.groups[g].topic);
+	free(ref_pg.ch);
+	free(ref_pg.groups);
+	free(ref_pg.title);
+	free(ref_pg.date);
+}
+#else
+/* The records of the page, read by the generator's parser. */
+static int ref_load(const char *page)
+{
+	struct diag d = { .file = page }; /* its warnings are the lint test's business */
+	char *text;
+	size_t len;
+	int rc;
+
+	d.out = fopen("/dev/null", "w");
+	if (!d.out || !(text = check_read(page, &len))) {
+		if (d.out)
+			fclose(d.out);
+		return -1;
+	}
+	rc = page_parse(&ref_pg, text, len, &d);
+	free(text);
+	fclose(d.out);
+	return rc;
+}
+
+static void ref_free(void)
+{
+	page_free(&ref_pg);
+	page_cleanup();
+}
+#endif
+
+#endif /* AUXCHAN_REFERENCE_H */
