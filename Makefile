@@ -10,6 +10,9 @@
 #   make dist                 auxchan-VERSION.tar.gz, buildable without the
 #                             generator, gperf, cmark-gfm or libyaml
 #   make amalgamation         $(BUILDDIR)/amalgamation/auxchan.[ch]
+#   make check-sanitize       make check under ASan and UBSan
+#   make check-valgrind       the generator and the tests under valgrind
+#   make fuzz FUZZ_SECONDS=N  each libFuzzer target N seconds (clang)
 #   make bench                the figures of the README
 #
 # Needs gperf, libcmark-gfm(-extensions) and libyaml: missing Debian
@@ -268,12 +271,31 @@ $(TESTS:%=$(B)/tests/%):
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(TEST_CPPFLAGS) $(LDFLAGS) \
 		$(filter %.c %.o %.a,$^) $(GEN_LIBS) -o $@
 
+# The fuzz targets (tests/fuzz/): built with replay.c, they run the saved
+# inputs of tests/fuzz/TARGET/ (and, for the generator, every page of the
+# tests) in make check; built with libFuzzer, they are make fuzz.
+FUZZ_PAGES = $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
+FUZZ_HDR = $(TEST_HDR) $(GEN_HDR)
+FUZZ_CPPFLAGS = $(LIB_CPPFLAGS) -Igen -Itests -DFUZZ_PAGE='"$(DATA)"'
+$(B)/tests/fuzz-lookup: tests/fuzz/lookup.c tests/fuzz/replay.c $(B)/libauxchan.a $(GEN_OBJ) \
+                        $(FUZZ_HDR)
+$(B)/tests/fuzz-generator: tests/fuzz/generator.c tests/fuzz/replay.c $(GEN_OBJ) $(FUZZ_HDR)
+$(B)/fuzzer/lookup: tests/fuzz/lookup.c $(B)/libauxchan.a $(GEN_OBJ) $(FUZZ_HDR)
+$(B)/fuzzer/generator: tests/fuzz/generator.c $(GEN_OBJ) $(FUZZ_HDR)
+$(B)/tests/fuzz-%:
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) $(LDFLAGS) $(filter %.c %.o %.a,$^) $(GEN_LIBS) -o $@
+$(B)/fuzzer/%:
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) -fsanitize=fuzzer $(LDFLAGS) \
+		$(filter %.c %.o %.a,$^) $(GEN_LIBS) -o $@
+
 # The hostile page: text made to break generated C and gperf input, built
 # like any page (generated code must compile with -Werror whatever the page
 # says) and tested by the same programs.
 HOSTILE = tests/pages/hostile.md
 H = $(B)/hostile
-$(H)/auxchan $(H)/tests/channel $(H)/tests/auxchan: FORCE
+$(H)/auxchan $(H)/tests/channel $(H)/tests/auxchan $(H)/tests/fuzz-lookup: FORCE
 	@$(MAKE) --no-print-directory -s BUILDDIR=$(H) DATA=$(HOSTILE) $@ 2>/dev/null || \
 		$(MAKE) --no-print-directory BUILDDIR=$(H) DATA=$(HOSTILE) $@
 
@@ -289,8 +311,13 @@ RUN_gen = $(B)/tests/gen $(B)/auxchan-gen $(B) $(MAKE)
 RUN_package = $(B)/tests/package "$(MAKE)" $(B) "$(CC)" "$(CXX)" $(VERSION)
 RUN_hostile-channel = $(H)/tests/channel $(HOSTILE) $(H)
 RUN_hostile-auxchan = $(H)/tests/auxchan $(H)/auxchan $(HOSTILE)
-CHECKS = $(TESTS) hostile-channel hostile-auxchan
-CHECK_NEEDS = $(H)/auxchan $(H)/tests/channel $(H)/tests/auxchan
+RUN_fuzz-lookup = $(B)/tests/fuzz-lookup fuzz-lookup tests/fuzz/lookup
+RUN_fuzz-generator = $(B)/tests/fuzz-generator fuzz-generator tests/fuzz/generator \
+	$(DATA) $(FUZZ_PAGES)
+RUN_hostile-fuzz-lookup = $(H)/tests/fuzz-lookup hostile-fuzz-lookup tests/fuzz/lookup
+CHECKS = $(TESTS) fuzz-lookup fuzz-generator hostile-channel hostile-auxchan hostile-fuzz-lookup
+CHECK_NEEDS = $(H)/auxchan $(H)/tests/channel $(H)/tests/auxchan $(H)/tests/fuzz-lookup \
+	$(B)/tests/fuzz-lookup $(B)/tests/fuzz-generator
 
 # Built from a release tarball: no generator, no cmark-gfm, no libyaml.  The
 # tests of the library and the command run; those of the generator cannot.
@@ -360,6 +387,65 @@ check-sanitize:
 	@$(MAKE) --no-print-directory BUILDDIR=$(B)/sanitize CC="$(CC) $(SANITIZE)" \
 		CXX="$(CXX) $(SANITIZE)" check
 
+# ---- Fuzzing: `make fuzz FUZZ_SECONDS=N` --------------------------------
+#
+# libFuzzer (clang) runs each target N seconds: lookup on the seed's tables
+# and on the hostile page's, then generator.  Everything is built in
+# $(FUZZ_B), instrumented for coverage, AddressSanitizer and
+# UndefinedBehaviorSanitizer; the corpora grow there too, from seeds: the
+# keys of each page (auxchan --keys, and the links), the test pages, and
+# tests/fuzz/TARGET/.  Any finding fails make fuzz and leaves its input in
+# $(FUZZ_B)/findings/: fix it, and add the input to tests/fuzz/TARGET/.
+FUZZ_SECONDS = 60
+FUZZ_CC = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_B = $(B)/fuzz
+FUZZ_OPTS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1
+FUZZ_MAKE = $(MAKE) --no-print-directory -s CC="$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer-no-link"
+
+deps-fuzz:
+	@missing=; \
+	$(call need,printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\
+		{ return (int)n * 0 + !d; }' | $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null,\
+		clang libclang-rt-dev) \
+	$(install_missing)
+
+# $(call fuzz_run,NAME,PROGRAM,SEED DIRECTORIES,OPTIONS)
+fuzz_run = \
+	echo "fuzz: $(1), $(FUZZ_SECONDS) s"; \
+	mkdir -p $(FUZZ_B)/corpus/$(1) $(FUZZ_B)/findings; \
+	if $(2) $(FUZZ_OPTS) $(4) -artifact_prefix=$(FUZZ_B)/findings/$(1)- \
+		$(FUZZ_B)/corpus/$(1) $(3) > $(FUZZ_B)/$(1).log 2>&1; then \
+		grep -E '^(Done|stat::number_of_executed_units|\#[0-9]+.*DONE)' $(FUZZ_B)/$(1).log \
+			| sed 's/^/fuzz: $(1): /'; \
+	else \
+		tail -n 60 $(FUZZ_B)/$(1).log; echo "fuzz: $(1): FAILED (log: $(FUZZ_B)/$(1).log)"; \
+		exit 1; \
+	fi;
+
+# Seeds of a lookup corpus: each key of the page's tables, and its links.
+fuzz_keys = \
+	rm -rf $(2) && mkdir -p $(2) && \
+	{ $(1)/auxchan --keys; $(1)/auxchan --list --format=tsv | cut -f 4 | tail -n +2; } | \
+	awk -v dir=$(2) '{ f = dir "/key-" NR; printf "%s", $$0 > f; close(f) }';
+
+fuzz: deps-fuzz
+	@$(FUZZ_MAKE) BUILDDIR=$(FUZZ_B) all $(FUZZ_B)/fuzzer/lookup $(FUZZ_B)/fuzzer/generator
+	@$(FUZZ_MAKE) BUILDDIR=$(FUZZ_B)/hostile DATA=$(HOSTILE) all \
+		$(FUZZ_B)/hostile/fuzzer/lookup 2>/dev/null
+	@set -e; \
+	$(call fuzz_keys,$(FUZZ_B),$(FUZZ_B)/seed/lookup) \
+	$(call fuzz_keys,$(FUZZ_B)/hostile,$(FUZZ_B)/seed/hostile-lookup) \
+	rm -rf $(FUZZ_B)/seed/generator && mkdir -p $(FUZZ_B)/seed/generator && \
+	cp $(DATA) $(FUZZ_PAGES) $(FUZZ_B)/seed/generator/; \
+	$(call fuzz_run,lookup,$(FUZZ_B)/fuzzer/lookup,$(FUZZ_B)/seed/lookup tests/fuzz/lookup,\
+		-max_len=600 -dict=tests/fuzz/lookup.dict) \
+	$(call fuzz_run,hostile-lookup,$(FUZZ_B)/hostile/fuzzer/lookup,\
+		$(FUZZ_B)/seed/hostile-lookup tests/fuzz/lookup,-max_len=600 -dict=tests/fuzz/lookup.dict) \
+	$(call fuzz_run,generator,$(FUZZ_B)/fuzzer/generator,\
+		$(FUZZ_B)/seed/generator tests/fuzz/generator,-max_len=8192 -dict=tests/fuzz/generator.dict) \
+	echo "fuzz: no finding"
+
 # ---- Benchmark: `make bench`, never part of `make check` -------------------
 
 $(B)/bench/synth: tests/bench/synth.c
@@ -402,6 +488,6 @@ clean:
 
 FORCE:
 
-.PHONY: all run deps deps-valgrind deps-check check check-valgrind check-sanitize bench install uninstall dist \
+.PHONY: all run deps deps-valgrind deps-check deps-fuzz check check-valgrind check-sanitize fuzz bench install uninstall dist \
         amalgamation clean FORCE
 .DELETE_ON_ERROR:

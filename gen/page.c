@@ -172,6 +172,13 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 					rc = -1;
 					break;
 				}
+				/* YAML escapes ("\n", "\0") can make what the page may not hold. */
+				if (utf8_check(k, ev.data.scalar.length, NULL, NULL) != UTF8_OK) {
+					diag_error(s->d, line, col, "front matter has a key with a control "
+					           "character (written as a YAML escape)");
+					rc = -1;
+					break;
+				}
 				for (size_t i = 0; i < nkeys && rc == 0; i++)
 					if (strcmp(keys[i].key, k) == 0) {
 						diag_error(s->d, line, col, "front matter has the key '%s' twice", k);
@@ -188,6 +195,12 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 				if (dest && ev.type != YAML_SCALAR_EVENT) {
 					diag_error(s->d, line, col, "front matter: '%s' is not a string",
 					           keys[nkeys - 1].key);
+					rc = -1;
+				} else if (dest && utf8_check((const char *)ev.data.scalar.value,
+				                              ev.data.scalar.length, "\t\n\v\f\r",
+				                              NULL) != UTF8_OK) {
+					diag_error(s->d, line, col, "front matter: '%s' has a control "
+					           "character (written as a YAML escape)", keys[nkeys - 1].key);
 					rc = -1;
 				} else if (dest) {
 					*dest = normalize((const char *)ev.data.scalar.value,

@@ -116,6 +116,11 @@ static const struct {
 	  "mapping of keys to values\n" },
 	{ B "front-matter-title-list.md", B "front-matter-title-list.md:2:8: error: front "
 	  "matter: 'title' is not a string\n" },
+	/* Found by fuzzing: YAML escapes make control characters. */
+	{ B "front-matter-key-control.md", B "front-matter-key-control.md:3:1: error: front "
+	  "matter has a key with a control character (written as a YAML escape)\n" },
+	{ B "front-matter-title-control.md", B "front-matter-title-control.md:2:8: error: front "
+	  "matter: 'title' has a control character (written as a YAML escape)\n" },
 	{ B "invalid-utf8.md", B "invalid-utf8.md:5:6: error: invalid UTF-8 (byte 0xe9): the "
 	  "page must be UTF-8 text\n" },
 	{ B "nul-byte.md", B "nul-byte.md:5:5: error: NUL byte: the page must be UTF-8 text\n" },

@@ -1,0 +1,213 @@
+/*
+ * generator.c - fuzz target "generator": any bytes as a wiki page, through
+ * the generator's own code (page_parse(), its checks, channel_write()).
+ *
+ * Either the page is refused, with diagnostics in the form
+ * FILE:LINE[:COL]: severity: message whose lines and columns lie in the
+ * page, at least one of them an error; or it is accepted, and its records
+ * obey the page model (gen/page.h): every alias a valid room alias, unique
+ * ignoring ASCII case, the one its link names; every field UTF-8 without
+ * control characters, whitespace collapsed, within the cell limit; groups
+ * consistent.  An accepted page's table is then written, to a directory of
+ * the process's own.  Any fault aborts (a finding); leaks are the
+ * sanitizer's to report.
+ *
+ * Built with libFuzzer (make fuzz), or with tests/fuzz/replay.c to run
+ * saved inputs (make check).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alias.h"
+#include "channel.h"
+#include "diag.h"
+#include "group.h"
+#include "key.h"
+#include "link.h"
+#include "page.h"
+#include "utf8.h"
+
+#define LABEL "fuzz.md"
+
+static const uint8_t *page;
+static size_t page_len;
+
+/* Reports a finding, with the page, and aborts. */
+static void fail(const char *what, const char *detail)
+{
+	fprintf(stderr, "generator: %s%s%s\n--- page (%zu bytes) ---\n", what,
+	        detail ? ": " : "", detail ? detail : "", page_len);
+	fwrite(page, 1, page_len, stderr);
+	fputs("\n--- end ---\n", stderr);
+	abort();
+}
+
+/* Length of line number line (from 1) of the page, or -1 past its end. */
+static long line_length(unsigned long line)
+{
+	size_t i = 0;
+
+	for (unsigned long l = 1; l < line; l++) {
+		const uint8_t *nl = memchr(page + i, '\n', page_len - i);
+
+		if (!nl)
+			return -1;
+		i = (size_t)(nl - page) + 1;
+	}
+	const uint8_t *nl = memchr(page + i, '\n', page_len - i);
+
+	return (long)((nl ? (size_t)(nl - page) : page_len) - i);
+}
+
+/*
+ * Checks the diagnostics (out, one per line) against the page and the
+ * result: returns how many errors they hold.
+ */
+static unsigned check_diagnostics(char *out)
+{
+	unsigned errors = 0;
+
+	for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+		char *p = line + strlen(LABEL ":"), *end;
+		unsigned long l, col = 0;
+		long len;
+
+		if (strncmp(line, LABEL ":", strlen(LABEL ":")))
+			fail("a diagnostic does not start with the page's name", line);
+		l = strtoul(p, &end, 10);
+		if (end == p || l == 0 || (len = line_length(l)) < 0)
+			fail("a diagnostic's line is not a line of the page", line);
+		if (*end == ':' && end[1] >= '0' && end[1] <= '9') {
+			col = strtoul(end + 1, &end, 10);
+			if (col == 0 || col > (unsigned long)len + 1)
+				fail("a diagnostic's column is not in its line", line);
+		}
+		if (!strncmp(end, ": error: ", 9))
+			errors++;
+		else if (strncmp(end, ": warning: ", 11) && strncmp(end, ": note: ", 8))
+			fail("a diagnostic is not an error, a warning or a note", line);
+		if (utf8_check(line, strlen(line), NULL, NULL) != UTF8_OK)
+			fail("a diagnostic is not UTF-8 text without control characters", line);
+	}
+	return errors;
+}
+
+/* Is s UTF-8 text without control characters, its spaces collapsed? */
+static void check_text(const char *what, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > PAGE_MAX_CELL)
+		fail(what, "longer than a cell may be");
+	if (utf8_check(s, n, NULL, NULL) != UTF8_OK)
+		fail(what, "not UTF-8 text without control characters");
+	if (n && (s[0] == ' ' || s[n - 1] == ' ' || strstr(s, "  ")))
+		fail(what, "whitespace not collapsed");
+}
+
+static void check_records(const struct page *pg)
+{
+	char decoded[LINK_ALIAS_MAX];
+
+	if (pg->n > PAGE_MAX_CHANNELS)
+		fail("more channels than the limit", NULL);
+	check_text("title", pg->title);
+	check_text("date", pg->date);
+	for (size_t c = 0; c < pg->n; c++) {
+		const struct channel *ch = &pg->ch[c];
+		size_t alen = strlen(ch->alias), n;
+
+		check_text("section", ch->section);
+		check_text("name", ch->name);
+		check_text("purpose", ch->purpose);
+		if (alias_check(ch->alias, alen))
+			fail("an alias is not a room alias", ch->alias);
+		if (ch->lplen == 0 || ch->lplen + 1 >= alen || ch->alias[ch->lplen + 1] != ':' ||
+		    memchr(ch->alias + 1, ':', ch->lplen))
+			fail("an alias's localpart length is wrong", ch->alias);
+		if (strncmp(ch->url, LINK_PREFIX, LINK_PREFIX_LEN) ||
+		    utf8_check(ch->url, strlen(ch->url), NULL, NULL) != UTF8_OK)
+			fail("a link is not a matrix.to link of UTF-8 text", ch->url);
+		n = link_decode(ch->url + LINK_PREFIX_LEN, strlen(ch->url) - LINK_PREFIX_LEN,
+		                decoded, sizeof decoded);
+		if (n != alen || memcmp(decoded, ch->alias, n))
+			fail("an alias is not the one its link names", ch->url);
+		if (ch->line == 0 || line_length(ch->line) < 0 || (c && ch->line < ch[-1].line))
+			fail("a channel's line is not in the page, in order", ch->alias);
+		for (size_t k = 0; k < c; k++)
+			if (strlen(pg->ch[k].alias) == alen && key_eq_fold(pg->ch[k].alias, ch->alias, alen))
+				fail("two aliases equal ignoring case", ch->alias);
+		if (ch->group != NO_GROUP) {
+			const struct group *g = &pg->groups[ch->group];
+			const struct channel *first = &pg->ch[g->first];
+
+			if (ch->group >= pg->ngroups || g->first > c || first->group != ch->group ||
+			    group_stem(ch->alias + 1, ch->lplen) != g->stemlen ||
+			    !key_eq_fold(ch->alias + 1, first->alias + 1, g->stemlen))
+				fail("a channel's group is not its stem's", ch->alias);
+			check_text("topic", g->topic);
+		} else if (group_stem(ch->alias + 1, ch->lplen)) {
+			fail("a channel with a stem has no group", ch->alias);
+		}
+	}
+}
+
+/* The directory an accepted page's table is written to; removed at exit. */
+static char dir[] = "/tmp/auxchan-fuzz-XXXXXX";
+
+static void remove_dir(void)
+{
+	static const char *const files[] = { "channel_data.h", "channel_keys.gperf",
+	                                     "channel_rooms.gperf" };
+	char path[sizeof dir + 32];
+
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		remove(path);
+	}
+	rmdir(dir);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int have_dir;
+	struct page pg;
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *f = open_memstream(&out, &outlen);
+	struct diag d = { .out = f, .file = LABEL };
+	unsigned errors;
+	int rc;
+
+	if (!f)
+		abort();
+	page = data, page_len = size;
+	rc = page_parse(&pg, (const char *)data, size, &d);
+	if (fclose(f))
+		abort();
+	errors = check_diagnostics(out);
+	free(out);
+	if (rc != 0 && (errors == 0 || d.errors == 0))
+		fail("a page refused without an error", NULL);
+	if (rc == 0 && (errors != 0 || d.errors != 0))
+		fail("a page accepted with an error", NULL);
+	if (rc == 0) {
+		check_records(&pg);
+		if (!have_dir) {
+			if (!mkdtemp(dir))
+				abort();
+			atexit(remove_dir);
+			have_dir = 1;
+		}
+		if (channel_write(&pg, LABEL, dir) != 0)
+			fail("the table of an accepted page was not written", NULL);
+	}
+	page_free(&pg);
+	return 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * replay.c - runs a fuzz target over saved inputs, without libFuzzer: the
+ * regression tests of make check (tests/fuzz/TARGET/, one input a file:
+ * the corpus seeds that matter and every finding fixed).
+ *
+ * Usage: replay NAME PATH...  Each PATH is an input file or a directory of
+ * them.  Each input is handed over in a buffer exactly its size, as
+ * libFuzzer does.  A target that finds a fault aborts; every input it
+ * returns from counts as one check passed.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "check.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void replay(const char *path)
+{
+	size_t len = 0;
+	char *text = check_read(path, &len);
+	uint8_t *exact;
+
+	if (!check(text != NULL, "read %s", path))
+		return;
+	exact = malloc(len ? len : 1);
+	if (!exact)
+		abort();
+	memcpy(exact, text, len);
+	free(text);
+	LLVMFuzzerTestOneInput(exact, len);
+	free(exact);
+	check(1, "%s", path);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every file of the directory, in name order. */
+static void replay_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0;
+
+	if (!check(d != NULL, "open directory %s", path))
+		return;
+	while ((e = readdir(d))) {
+		char **grown;
+
+		if (e->d_name[0] == '.')
+			continue;
+		if (!(grown = realloc(names, (n + 1) * sizeof *names)))
+			abort();
+		names = grown;
+		names[n] = malloc(strlen(path) + strlen(e->d_name) + 2);
+		if (!names[n])
+			abort();
+		sprintf(names[n++], "%s/%s", path, e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, by_name);
+	for (size_t i = 0; i < n; i++) {
+		replay(names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3) {
+		fputs("usage: replay NAME PATH...\n", stderr);
+		return 2;
+	}
+	for (int i = 2; i < argc; i++) {
+		struct stat st;
+
+		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+			replay_dir(argv[i]);
+		else
+			replay(argv[i]);
+	}
+	return check_done(argv[1]);
+}
