@@ -86,22 +86,8 @@ static int check_text(const struct src *s)
 	unsigned line, col;
 	int fault = utf8_check(s->text, s->len, "\t\n\r", &at);
 
-	if (fault == UTF8_OK) {
-		/* markdown would end a line at a lone CR, this reader's lines and
-		 * libyaml's would not: the line numbers would disagree. */
-		const char *cr = s->text;
-
-		while ((cr = memchr(cr, '\r', s->len - (size_t)(cr - s->text)))) {
-			if ((size_t)(cr - s->text) + 1 == s->len || cr[1] != '\n') {
-				position(s, (size_t)(cr - s->text), &line, &col);
-				diag_error(s->d, line, col, "carriage return without a line feed: "
-				           "lines must end in LF or CRLF");
-				return -1;
-			}
-			cr++;
-		}
+	if (fault == UTF8_OK)
 		return 0;
-	}
 	position(s, at, &line, &col);
 	if (fault == UTF8_INVALID)
 		diag_error(s->d, line, col, "invalid UTF-8 (byte 0x%02x): the page must be "

@@ -121,8 +121,6 @@ static const struct {
 	  "matter has a key with a control character (written as a YAML escape)\n" },
 	{ B "front-matter-title-control.md", B "front-matter-title-control.md:2:8: error: front "
 	  "matter: 'title' has a control character (written as a YAML escape)\n" },
-	{ B "lone-cr.md", B "lone-cr.md:3:52: error: carriage return without a line feed: "
-	  "lines must end in LF or CRLF\n" },
 	{ B "invalid-utf8.md", B "invalid-utf8.md:5:6: error: invalid UTF-8 (byte 0xe9): the "
 	  "page must be UTF-8 text\n" },
 	{ B "nul-byte.md", B "nul-byte.md:5:5: error: NUL byte: the page must be UTF-8 text\n" },
