@@ -46,21 +46,23 @@ static void fail(const char *what, const char *detail)
 	abort();
 }
 
-/* Length of line number line (from 1) of the page, or -1 past its end. */
+/*
+ * Length of line number line (from 1) of the page, or -1 past its end.
+ * Lines end as CommonMark (and YAML) say: LF, CRLF or a lone CR.
+ */
 static long line_length(unsigned long line)
 {
-	size_t i = 0;
+	size_t i = 0, end;
 
-	for (unsigned long l = 1; l < line; l++) {
-		const uint8_t *nl = memchr(page + i, '\n', page_len - i);
-
-		if (!nl)
+	for (unsigned long l = 1;; l++) {
+		for (end = i; end < page_len && page[end] != '\n' && page[end] != '\r'; end++)
+			;
+		if (l == line)
+			return (long)(end - i);
+		if (end == page_len)
 			return -1;
-		i = (size_t)(nl - page) + 1;
+		i = end + (page[end] == '\r' && end + 1 < page_len && page[end + 1] == '\n') + 1;
 	}
-	const uint8_t *nl = memchr(page + i, '\n', page_len - i);
-
-	return (long)((nl ? (size_t)(nl - page) : page_len) - i);
 }
 
 /*
