@@ -363,8 +363,10 @@ static cmark_node *nth_child(cmark_node *n, int k)
 
 /*
  * The plain text of a cell or heading (what) at line:col, "" if node is
- * NULL, checked: an error is reported for text over PAGE_MAX_CELL bytes or
- * for a control character (which only an entity such as &#7; can bring).
+ * NULL, checked: for text over PAGE_MAX_CELL bytes or with a control
+ * character (which only an entity such as &#7; can bring), an error is
+ * reported and NULL returned, so that the text goes nowhere else (into
+ * another diagnostic, say).
  */
 static char *cell_text(const struct src *s, cmark_node *node, const char *what,
                        unsigned line, unsigned col)
@@ -378,7 +380,10 @@ static char *cell_text(const struct src *s, cmark_node *node, const char *what,
 		           what, len, PAGE_MAX_CELL);
 	else if (utf8_check(t, len, NULL, &at) != UTF8_OK && utf8_decode(t + at, len - at, &cp))
 		diag_error(s->d, line, col, "control character U+%04X in %s", (unsigned)cp, what);
-	return t;
+	else
+		return t;
+	free(t);
+	return NULL;
 }
 
 /* Is the NUL-terminated t the word w (lower case), ignoring ASCII case? */
@@ -531,10 +536,17 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 	free(text);
 	ch.url = xmemdup(url, strlen(url));
 	ch.name = cell_text(s, name, "cell", ch.line, ch.name_col);
+	ch.purpose = cell_text(s, purpose, "cell", ch.line, ch.purpose_col);
+	if (!ch.name || !ch.purpose) { /* reported: the row goes no further */
+		free(ch.name);
+		free(ch.purpose);
+		free(ch.url);
+		free(ch.alias);
+		return;
+	}
 	if (!ch.name[0])
 		diag_warning(s->d, "empty-name", ch.line, ch.name_col,
 		             "row has an empty Name: it cannot be found by name");
-	ch.purpose = cell_text(s, purpose, "cell", ch.line, ch.purpose_col);
 	ch.section = xmemdup(section, strlen(section));
 	pg->ch = xgrow(pg->ch, &s->cap, pg->n + 1, sizeof *pg->ch);
 	pg->ch[pg->n++] = ch;
@@ -587,6 +599,8 @@ static void walk(struct src *s, struct page *pg, cmark_node *doc, int *tables)
 			free(section);
 			section = cell_text(s, n, "heading", line,
 			                    (unsigned)cmark_node_get_start_column(n));
+			if (!section)
+				section = xmemdup("", 0);
 		} else if (type_is(n, "table")) {
 			*tables += read_table(s, pg, n, section);
 		}

@@ -121,6 +121,9 @@ static const struct {
 	  "matter has a key with a control character (written as a YAML escape)\n" },
 	{ B "front-matter-title-control.md", B "front-matter-title-control.md:2:8: error: front "
 	  "matter: 'title' has a control character (written as a YAML escape)\n" },
+	/* Found by fuzzing: the row was linted, its name quoted raw in a warning. */
+	{ B "control-in-name.md", B "control-in-name.md:4:3: error: control character U+0001 "
+	  "in cell\n" },
 	{ B "invalid-utf8.md", B "invalid-utf8.md:5:6: error: invalid UTF-8 (byte 0xe9): the "
 	  "page must be UTF-8 text\n" },
 	{ B "nul-byte.md", B "nul-byte.md:5:5: error: NUL byte: the page must be UTF-8 text\n" },
