@@ -360,10 +360,10 @@ check: all $(TESTS:%=$(B)/tests/%) $(CHECK_NEEDS) | deps-check
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=all --errors-for-leak-kinds=all
 VALGRIND_PAGES = $(DATA) $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
-VALGRIND_TESTS = page lint channel hostile-channel
+VALGRIND_TESTS = page lint channel hostile-channel fuzz-lookup fuzz-generator
 
 check-valgrind: $(B)/auxchan-gen $(B)/tests/page $(B)/tests/lint $(B)/tests/channel \
-                $(H)/tests/channel | deps-valgrind
+                $(H)/tests/channel $(B)/tests/fuzz-lookup $(B)/tests/fuzz-generator | deps-valgrind
 	@mkdir -p $(B)/valgrind; n=0; bad=0; \
 	for p in $(VALGRIND_PAGES); do \
 		n=$$((n + 1)); \

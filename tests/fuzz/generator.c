@@ -178,7 +178,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static int have_dir;
+	static int started, have_dir;
 	struct page pg;
 	char *out = NULL;
 	size_t outlen = 0;
@@ -189,6 +189,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!f)
 		abort();
+	if (!started) { /* the first input: what the process keeps, released at exit */
+		atexit(page_cleanup);
+		started = 1;
+	}
 	page = data, page_len = size;
 	rc = page_parse(&pg, (const char *)data, size, &d);
 	if (fclose(f))

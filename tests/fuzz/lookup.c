@@ -29,6 +29,13 @@
 
 static size_t *got, *want;
 
+static void unload(void)
+{
+	free(got);
+	free(want);
+	ref_free();
+}
+
 /* Reads the page's records once; checks they are the library's page. */
 static void load(void)
 {
@@ -38,7 +45,7 @@ static void load(void)
 		fprintf(stderr, "lookup: %s is not the page of the library's tables\n", FUZZ_PAGE);
 		exit(2);
 	}
-	atexit(ref_free);
+	atexit(unload);
 	got = malloc((n + 1) * sizeof *got);
 	want = malloc((n + 1) * sizeof *want);
 	if (!got || !want)
