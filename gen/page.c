@@ -205,6 +205,12 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 				} else if (dest) {
 					*dest = normalize((const char *)ev.data.scalar.value,
 					                  ev.data.scalar.length);
+					if (strlen(*dest) > PAGE_MAX_CELL) {
+						diag_error(s->d, line, col, "front matter: '%s' is %zu bytes, "
+						           "over the limit of %u", keys[nkeys - 1].key,
+						           strlen(*dest), PAGE_MAX_CELL);
+						rc = -1;
+					}
 				}
 				is_value = 0;
 			}

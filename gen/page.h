@@ -16,7 +16,7 @@
 
 /* Limits: larger pages are refused with an error naming the limit. */
 #define PAGE_MAX_BYTES (4u << 20) /* bytes in the page file: 4 MiB */
-#define PAGE_MAX_CELL 1024u       /* bytes of a cell's plain text */
+#define PAGE_MAX_CELL 1024u       /* bytes of a cell's, heading's, title's text */
 #define PAGE_MAX_CHANNELS 5000u   /* channels on a page */
 
 struct channel {

@@ -124,6 +124,9 @@ static const struct {
 	/* Found by fuzzing: the row was linted, its name quoted raw in a warning. */
 	{ B "control-in-name.md", B "control-in-name.md:4:3: error: control character U+0001 "
 	  "in cell\n" },
+	/* Found by fuzzing: the limit of a cell did not hold for the title. */
+	{ B "front-matter-title-too-long.md", B "front-matter-title-too-long.md:2:8: error: "
+	  "front matter: 'title' is 1025 bytes, over the limit of 1024\n" },
 	{ B "invalid-utf8.md", B "invalid-utf8.md:5:6: error: invalid UTF-8 (byte 0xe9): the "
 	  "page must be UTF-8 text\n" },
 	{ B "nul-byte.md", B "nul-byte.md:5:5: error: NUL byte: the page must be UTF-8 text\n" },
@@ -350,6 +353,25 @@ static void test_limits(void)
 		if (extra)
 			check_str("cell of PAGE_MAX_CELL + 1", first, "limit.md:3:3: error: cell text is "
 			          "1025 bytes, over the limit of 1024");
+		page_free(&pg);
+	}
+
+	/* The title too, and a heading. */
+	for (unsigned extra = 0; extra < 2; extra++) {
+		t.len = 0;
+		add(&t, "---\ntitle: %0*d\n---\n| Name | Link |\n|---|---|\n"
+		    "| R | https://matrix.to/#/#r:x.org |\n", (int)(PAGE_MAX_CELL + extra), 0);
+		check_num(extra ? "title of PAGE_MAX_CELL + 1: refused" : "title of PAGE_MAX_CELL",
+		          parse_text(&t, &pg, first, sizeof first), extra ? -1 : 0);
+		page_free(&pg);
+		t.len = 0;
+		add(&t, "# %0*d\n\n| Name | Link |\n|---|---|\n| R | https://matrix.to/#/#r:x.org |\n",
+		    (int)(PAGE_MAX_CELL + extra), 0);
+		check_num(extra ? "heading of PAGE_MAX_CELL + 1: refused" : "heading of PAGE_MAX_CELL",
+		          parse_text(&t, &pg, first, sizeof first), extra ? -1 : 0);
+		if (extra)
+			check_str("heading of PAGE_MAX_CELL + 1", first, "limit.md:1:1: error: heading "
+			          "text is 1025 bytes, over the limit of 1024");
 		page_free(&pg);
 	}
 
