@@ -149,7 +149,7 @@ static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
 	k->e = xgrow(k->e, &k->cap, k->n + 1, sizeof *k->e);
 	e = &k->e[k->n++];
 	e->enc = xmalloc(len + 1);
-	key_encode(e->enc, s, len, 1, 0);
+	key_encode(e->enc, s, len, 1);
 	e->enc[len] = '\0';
 	e->len = len;
 	e->off = off;
@@ -184,11 +184,28 @@ static void entries_free(struct entries *k)
 
 /* ---- The table ---------------------------------------------------------- */
 
+/*
+ * A key leads to two channel lists.  Looked up whole, a main key K finds
+ * every channel it is the alias without '#', name, stem or topic of; and
+ * also, if K starts with '#', the channels of the room reference after it;
+ * otherwise, if K holds no ':', the channels whose localpart K is.  As a
+ * room reference (after a '#', or in a link), K finds only the channels
+ * whose alias without '#' it is; a reference without ':' is a localpart,
+ * a rooms key.  Both are computed here, so that the library only copies a
+ * list.  Main keys are numbered by class:
+ *   0  K holds a ':' and both lists are the same (K is an alias, only);
+ *   1  K holds a ':' and its room list, its "view", is shorter, not empty;
+ *   2  K holds a ':' and is no alias ("SIG:Python General");
+ *   3  K holds no ':'.
+ * The library tells the class by the number; the views of class 1 follow
+ * the rooms keys, as keys of their own, in the same order.
+ */
 struct key {
-	size_t entry;      /* its first entry (its string) */
-	size_t off, len;   /* its bytes in the pool */
-	size_t ref, count; /* its channels: refs[ref .. ref + count) */
-	int rooms;         /* it is the alias of every one of them */
+	size_t entry;        /* its first entry (its string) */
+	size_t off, len;     /* its bytes in the pool */
+	size_t ref, count;   /* its channels: refs[ref .. ref + count) */
+	size_t vref, vcount; /* of a main key with a ':', its room list */
+	int class;
 };
 
 struct table {
@@ -198,9 +215,12 @@ struct table {
 	size_t (*field)[AUXCHAN_FIELD_COUNT]; /* pool string of each field */
 	size_t title, date;
 	struct entries main, rooms;  /* entries of the two gperf tables */
-	struct key *keys;            /* main keys, room keys, maybe a sentinel */
-	size_t nkeys, nmain, nreal;  /* all keys, main keys, keys but sentinel */
+	struct key *keys;            /* main keys, rooms keys, views, sentinel */
+	size_t nkeys, nmain, nreal;  /* all keys, main keys, main and rooms keys */
+	size_t nalias, nview, ncolon; /* main keys of class 0, 0-1, 0-2 */
 	size_t *refs, nrefs;         /* channel lists (see add_list) */
+	size_t *list, *seen, stamp;  /* the list being built, and its channels */
+	size_t nlist;
 	size_t max_count, max_len;
 	int swap;                    /* a key holds a '?' (key.h) */
 	int hash_keys;               /* a main key starts with '#' */
@@ -226,31 +246,107 @@ static size_t add_list(struct table *t, const size_t *l, size_t n)
 	return t->nrefs - n;
 }
 
-/* Turns sorted entries into keys, appended to t->keys. */
-static void add_keys(struct table *t, const struct entries *k, size_t *cap)
+/* The first entry of e whose key is enc (len bytes), or e->n. */
+static size_t find_key(const struct entries *e, const char *enc, size_t len)
 {
-	size_t *list = xmalloc((t->pg->n + 1) * sizeof *list);
+	struct entry x = { (char *)enc, len, 0, 0, 0 }; /* sorts first of its key */
+	size_t lo = 0, hi = e->n;
 
-	for (size_t i = 0, j; i < k->n; i = j) {
-		size_t n = 0;
-		int rooms = 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		for (j = i; j < k->n && same_key(&k->e[i], &k->e[j]); j++) {
-			if (n == 0 || list[n - 1] != k->e[j].channel)
-				list[n++] = k->e[j].channel;
-			rooms &= k->e[j].room;
+		if (by_key(&e->e[mid], &x) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->n && same_key(&e->e[lo], &x) ? lo : e->n;
+}
+
+/* Adds the channels of the entries of key enc (len bytes) in e to the list
+ * being built: of all of them, or of room entries only. */
+static void list_key(struct table *t, const struct entries *e, const char *enc, size_t len,
+                     int room_only)
+{
+	for (size_t i = find_key(e, enc, len); i < e->n && e->e[i].len == len &&
+	     memcmp(e->e[i].enc, enc, len) == 0; i++) {
+		size_t c = e->e[i].channel;
+
+		if ((!room_only || e->e[i].room) && t->seen[c] != t->stamp) {
+			t->seen[c] = t->stamp;
+			t->list[t->nlist++] = c;
+		}
+	}
+}
+
+/* Adds the channels of the room reference enc (len bytes, without '#'). */
+static void list_ref(struct table *t, const char *enc, size_t len)
+{
+	if (memchr(enc, ':', len))
+		list_key(t, &t->main, enc, len, 1);
+	else
+		list_key(t, &t->rooms, enc, len, 0);
+}
+
+static int by_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Stores the list built, in page order; starts a new one.  Its start. */
+static size_t list_end(struct table *t, size_t *count)
+{
+	size_t ref;
+
+	qsort(t->list, t->nlist, sizeof *t->list, by_size);
+	ref = t->nlist ? add_list(t, t->list, t->nlist) : 0;
+	*count = t->nlist;
+	if (t->nlist > t->max_count)
+		t->max_count = t->nlist;
+	t->nlist = 0;
+	t->stamp++;
+	return ref;
+}
+
+/* Turns sorted entries (t->main or t->rooms) into keys, appended. */
+static void add_keys(struct table *t, const struct entries *e, size_t *cap)
+{
+	for (size_t i = 0, j; i < e->n; i = j) {
+		const char *enc = e->e[i].enc;
+		size_t len = e->e[i].len;
+		struct key k = { i, e->e[i].off, len, 0, 0, 0, 0, 3 };
+
+		for (j = i; j < e->n && same_key(&e->e[i], &e->e[j]); j++)
+			;
+		list_key(t, e, enc, len, 0);
+		if (e == &t->main && enc[0] == '#')
+			list_ref(t, enc + 1, len - 1);
+		else if (e == &t->main && !memchr(enc, ':', len))
+			list_key(t, &t->rooms, enc, len, 0);
+		k.ref = list_end(t, &k.count);
+		if (e == &t->main && memchr(enc, ':', len)) {
+			list_key(t, e, enc, len, 1);
+			k.vref = list_end(t, &k.vcount);
+			k.class = k.vcount == k.count ? 0 : k.vcount ? 1 : 2;
 		}
 		t->keys = xgrow(t->keys, cap, t->nkeys + 1, sizeof *t->keys);
-		t->keys[t->nkeys++] = (struct key){ i, k->e[i].off, k->e[i].len,
-		                                    add_list(t, list, n), n, rooms };
-		if (n > t->max_count)
-			t->max_count = n;
-		if (k->e[i].len > t->max_len)
-			t->max_len = k->e[i].len;
-		if (memchr(k->e[i].enc, 0xff, k->e[i].len))
+		t->keys[t->nkeys++] = k;
+		if (len > t->max_len)
+			t->max_len = len;
+		if (memchr(enc, 0xff, len))
 			t->swap = 1;
 	}
-	free(list);
+}
+
+static int by_class(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	if (x->class != y->class)
+		return x->class - y->class;
+	return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
 static void build(struct table *t)
@@ -299,17 +395,39 @@ static void build(struct table *t)
 	for (size_t i = 0; i < pg->n; i++)
 		t->refs[i] = i;
 	t->nrefs = pg->n;
+	t->list = xmalloc((pg->n + 1) * sizeof *t->list);
+	t->seen = xmalloc((pg->n + 1) * sizeof *t->seen);
+	for (size_t i = 0; i < pg->n; i++)
+		t->seen[i] = 0;
+	t->stamp = 1;
 	add_keys(t, &t->main, &cap);
 	t->nmain = t->nkeys;
+	qsort(t->keys, t->nmain, sizeof *t->keys, by_class);
+	while (t->nalias < t->nmain && t->keys[t->nalias].class == 0)
+		t->nalias++;
+	for (t->nview = t->nalias; t->nview < t->nmain && t->keys[t->nview].class == 1;)
+		t->nview++;
+	for (t->ncolon = t->nview; t->ncolon < t->nmain && t->keys[t->ncolon].class == 2;)
+		t->ncolon++;
 	add_keys(t, &t->rooms, &cap);
 	t->nreal = t->nkeys;
+	for (size_t k = t->nalias; k < t->nview; k++) { /* the views */
+		struct key v = t->keys[k];
+
+		v.ref = v.vref;
+		v.count = v.vcount;
+		t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
+		t->keys[t->nkeys++] = v;
+	}
 	for (size_t k = 0; k < t->nmain; k++)
 		t->hash_keys |= t->main.e[t->keys[k].entry].enc[0] == '#';
 	/* The sentinel: the key of gperf's empty slots (and of the placeholder
 	 * of a table with no key), which no query matches: nothing of length
 	 * 0 is looked up. */
 	t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
-	t->keys[t->nkeys++] = (struct key){ 0, 0, 0, 0, 0, 0 };
+	t->keys[t->nkeys++] = (struct key){ 0, 0, 0, 0, 0, 0, 0, 0 };
+	free(t->list);
+	free(t->seen);
 }
 
 /* ---- Output ------------------------------------------------------------ */
@@ -382,14 +500,12 @@ static void write_gperf(FILE *f, const struct table *t, const struct entries *e,
 
 /* One field (at offset off in struct key) of every key, as a C array. */
 static void put_keys(FILE *f, const struct table *t, const char *type, const char *name,
-                     size_t off, int count)
+                     size_t off)
 {
 	fprintf(f, "static const %s %s[%zu] = {", type, name, t->nkeys);
 	for (size_t k = 0; k < t->nkeys; k++) {
 		size_t v = *(const size_t *)((const char *)&t->keys[k] + off);
 
-		if (count) /* times 2, plus 1 if the key is its channels' alias */
-			v = v * 2 + (size_t)t->keys[k].rooms;
 		fprintf(f, "%s%zu,", k % 16 ? " " : "\n\t", v);
 	}
 	fprintf(f, "\n};\n");
@@ -410,8 +526,7 @@ static void write_data(FILE *f, const struct table *t)
 	fprintf(f, "typedef %s ch_off; /* pool offsets */\n", uint_type(p->size));
 	fprintf(f, "typedef %s ch_ref; /* channel numbers */\n", uint_type(pg->n));
 	fprintf(f, "typedef %s ch_rix; /* indices of ch_refs */\n", uint_type(t->nrefs));
-	fprintf(f, "typedef %s ch_cnt; /* channel counts, times 2, plus 1 for rooms */\n",
-	        uint_type(t->max_count * 2 + 1));
+	fprintf(f, "typedef %s ch_cnt; /* channel counts */\n", uint_type(t->max_count));
 	fprintf(f, "typedef %s ch_kix; /* key numbers */\n", uint_type(t->nkeys));
 	fprintf(f, "typedef %s ch_len; /* key lengths */\n\n", uint_type(t->max_len));
 	fprintf(f, "/*\n * A gperf slot: its key's number (%zu in empty slots: a key of length\n"
@@ -425,7 +540,14 @@ static void write_data(FILE *f, const struct table *t)
 	fprintf(f, "/* Whether a key has a '?': if not, queries skip the '?' swap (key.h). */\n");
 	fprintf(f, "#define CH_SWAP %d\n", t->swap);
 	fprintf(f, "/* Whether a key starts with '#': if not, \"#...\" is only a room. */\n");
-	fprintf(f, "#define CH_HASH_KEYS %d\n\n", t->hash_keys);
+	fprintf(f, "#define CH_HASH_KEYS %d\n", t->hash_keys);
+	fprintf(f, "/*\n * Main keys by class (gen/channel.c): 0 .. CH_ALIAS_KEYS - 1 find the same\n"
+	        " * channels as room references; up to CH_VIEW_KEYS - 1, fewer (their\n"
+	        " * views); up to CH_COLON_KEYS - 1, none; the others hold no ':'.\n */\n");
+	fprintf(f, "#define CH_ALIAS_KEYS %zu\n#define CH_VIEW_KEYS %zu\n#define CH_COLON_KEYS %zu\n",
+	        t->nalias, t->nview, t->ncolon);
+	fprintf(f, "/* Key number of the view of main key k, of class 1. */\n");
+	fprintf(f, "#define CH_VIEW(k) ((k) + %zu)\n\n", t->nreal - t->nalias);
 
 	fprintf(f, "static const struct ch_pool {\n");
 	for (size_t k = 0; k < p->nroots; k++)
@@ -455,12 +577,11 @@ static void write_data(FILE *f, const struct table *t)
 	for (size_t i = 0; i < t->nrefs; i++)
 		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->refs[i]);
 	fprintf(f, "\n};\n\n/*\n * Keys, by number: where in the pool, how long, their channel list\n"
-	        " * (first, then count times 2, plus 1 if it is the alias or localpart of\n"
-	        " * each channel in it).  Four arrays: a struct would be padded.\n */\n");
-	put_keys(f, t, "ch_off", "ch_key_off", offsetof(struct key, off), 0);
-	put_keys(f, t, "ch_len", "ch_key_len", offsetof(struct key, len), 0);
-	put_keys(f, t, "ch_rix", "ch_key_first", offsetof(struct key, ref), 0);
-	put_keys(f, t, "ch_cnt", "ch_key_count", offsetof(struct key, count), 1);
+	        " * (first, count).  Four arrays: a struct would be padded.\n */\n");
+	put_keys(f, t, "ch_off", "ch_key_off", offsetof(struct key, off));
+	put_keys(f, t, "ch_len", "ch_key_len", offsetof(struct key, len));
+	put_keys(f, t, "ch_rix", "ch_key_first", offsetof(struct key, ref));
+	put_keys(f, t, "ch_cnt", "ch_key_count", offsetof(struct key, count));
 }
 
 /* ---- Files ------------------------------------------------------------- */

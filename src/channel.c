@@ -8,7 +8,9 @@
  *          alias ("#sigpy-gen:auxolotl.org", a matrix.to link) without '#';
  *   rooms  localparts alone: "SIGPY-GEN", "#SIGPY-GEN".
  * A slot holds a key's number; the key is compared with its bytes in the
- * string pool, so the keys are stored once.
+ * string pool, so the keys are stored once.  Each key leads to one channel
+ * list, which the generator has merged from all a key can mean (see
+ * gen/channel.c): a lookup is at most two probes and a copy.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -47,7 +49,8 @@ static const struct ch_word *ch_rooms_lookup(const char *, size_t) __attribute__
 /* A query longer than any key can only be a link: with a long "?via=". */
 #define KEY_MAX (CH_KEYS_MAX_WORD_LENGTH > CH_ROOMS_MAX_WORD_LENGTH ? \
                  CH_KEYS_MAX_WORD_LENGTH : CH_ROOMS_MAX_WORD_LENGTH)
-#define BUF_MAX (KEY_MAX > LINK_ALIAS_MAX ? KEY_MAX : LINK_ALIAS_MAX)
+/* A key and its '#', or a link's room reference. */
+#define BUF_MAX (KEY_MAX + 1 > LINK_ALIAS_MAX ? KEY_MAX + 1 : LINK_ALIAS_MAX)
 
 size_t auxchan_count(void)
 {
@@ -77,21 +80,11 @@ const char *auxchan_date(void)
 }
 
 /*
- * key.h's loops, one copy each: inlined at every call they would make the
- * library larger, for a call's cost saved.  ch_encode() returns whether
- * the key holds a ':'.
- */
-static __attribute__((noinline)) int ch_encode(char *buf, const char *s, size_t n)
-{
-	return key_encode(buf, s, n, CH_SWAP, ':');
-}
-
-/*
  * The key in slot h of a gperf table (words, max its last slot) if it is
- * the encoded query q (len bytes), or NULL.
+ * the encoded query q (len bytes), or -1.
  */
-static __attribute__((noinline)) long
-ch_probe(const struct ch_word *words, unsigned h, unsigned max, const char *q, size_t len)
+static inline long ch_probe(const struct ch_word *words, unsigned h, unsigned max,
+                            const char *q, size_t len)
 {
 	size_t k;
 
@@ -117,109 +110,77 @@ static long ch_room(const char *q, size_t len)
 }
 
 /*
- * The room reference of a matrix.to link (len bytes at key): its fragment
- * up to any '?', %XX escapes decoded, encoded into buf (LINK_ALIAS_MAX
- * bytes at least), one byte at a time: a rare path, kept small.  Its
- * length, or LINK_BAD; *colon tells whether it holds a ':'.
+ * The fragment of a matrix.to link (n bytes at frag) with %XX escapes,
+ * decoded up to any '?' and encoded into buf (LINK_ALIAS_MAX bytes), one
+ * byte at a time: a rare path, kept apart.  Its length, or LINK_BAD.
  */
-static __attribute__((cold)) size_t ch_link(const char *key, size_t len, char *buf, int *colon)
+static __attribute__((noinline, cold)) size_t ch_decode(const char *frag, size_t n, char *buf)
 {
-	size_t n = link_decode(key + LINK_PREFIX_LEN, len - LINK_PREFIX_LEN, buf, LINK_ALIAS_MAX);
-
-	for (size_t i = 0; i < n && n != LINK_BAD; i++) {
-		*colon |= buf[i] == ':';
+	n = link_decode(frag, n, buf, LINK_ALIAS_MAX);
+	for (size_t i = 0; i < n && n != LINK_BAD; i++)
 		buf[i] = (char)key_byte_swap((unsigned char)buf[i], CH_SWAP);
-	}
 	return n;
 }
 
-/* Stores channel c as the found-th match if there is room; counts it. */
-static size_t put(size_t *out, size_t cap, size_t found, size_t c)
+/* Does the key (len bytes) start with LINK_PREFIX, in any case? */
+static int is_link(const char *key, size_t len)
 {
-	if (found < cap)
-		out[found] = c;
-	return found + 1;
+	return len >= LINK_PREFIX_LEN && (key[0] | 0x20) == 'h' &&
+	       key_matches(LINK_PREFIX, key, LINK_PREFIX_LEN, 0);
 }
 
 /*
- * Is channel c's alias without '#' the encoded q (len bytes)?  True of
- * every channel of a key whose count is odd; the others (a key that is an
- * alias and also a name, say) are compared byte by byte: rare.
+ * A key is looked up whole ("SIG:Python General", "python", or an alias
+ * without '#', "sigpy-gen:auxolotl.org"), else as a localpart (main keys
+ * hold the channels of their localpart too); a key that starts with '#',
+ * or a link's fragment, as a room reference: "sigpy-gen:auxolotl.org" or
+ * "sigpy-gen" after the '#' (the main key's view, or a localpart).  If a
+ * main key starts with '#' (CH_HASH_KEYS), a key that does is looked up
+ * whole first: its list holds the channels of the reference too.  Each
+ * gperf function is called from one place, so that it is inlined once.
  */
-static int is_alias(long k, size_t c, const char *q, size_t len)
-{
-	const char *alias = CH_POOL + ch_channels[c][AUXCHAN_ALIAS] + 1;
-
-	if (ch_key_count[k] & 1)
-		return 1;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char b = (unsigned char)alias[i];
-
-		if (!b || (CH_SWAP ? key_byte(b) : key_fold(b)) != (unsigned char)q[i])
-			return 0;
-	}
-	return alias[len] == '\0';
-}
-
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 {
 	char buf[BUF_MAX];
-	long whole = -1, room = -1;
-	const char *ref = buf;
-	size_t n = len, found = 0, i, j, na, nb;
-	int link = 0, colon = 0;
+	const char *q = buf;
+	size_t n = len, first, i;
+	int ref;
+	long k;
 
-	if (len == 0)
+	if (is_link(key, len)) {
+		key += LINK_PREFIX_LEN, len -= LINK_PREFIX_LEN;
+		n = key_find2(key, len, '?', '%');
+		if (n < len && key[n] == '%') {
+			if ((n = ch_decode(key, len, buf)) == LINK_BAD)
+				return 0;
+			key = NULL;
+		} else if (n > LINK_ALIAS_MAX) { /* link_decode() would fail */
+			return 0;
+		}
+		ref = 1;
+	} else if (len - 1 > KEY_MAX) { /* empty, or longer than any key and a '#' */
 		return 0;
-	if (len >= LINK_PREFIX_LEN && key_matches(LINK_PREFIX, key, LINK_PREFIX_LEN, 0)) {
-		/* A matrix.to link ("https://matrix.to/#/" is its own encoding). */
-		const char *frag = key + LINK_PREFIX_LEN;
-
-		link = 1;
-		n = key_find(frag, len - LINK_PREFIX_LEN, '?');
-		if (n > LINK_ALIAS_MAX || key_find(frag, n, '%') < n)
-			n = ch_link(key, len, buf, &colon);
-		else
-			colon = ch_encode(buf, frag, n);
-	} else if (len <= sizeof buf) {
-		colon = ch_encode(buf, key, len);
-		if (CH_HASH_KEYS || key[0] != '#')
-			whole = ch_main(buf, len);
 	} else {
+		ref = key[0] == '#' && !CH_HASH_KEYS;
+	}
+	if (key)
+		key_encode(buf, key, n, CH_SWAP);
+	if (ref && n > 0 && q[0] == '#')
+		q++, n--;
+again:
+	k = ch_main(q, n);
+	if (CH_HASH_KEYS && k < 0 && !ref && q[0] == '#') {
+		q++, n--, ref = 1;
+		goto again;
+	}
+	if (ref && k >= 0 && k < CH_COLON_KEYS)
+		k = k < CH_ALIAS_KEYS ? k : k < CH_VIEW_KEYS ? CH_VIEW(k) : -1;
+	else if (k < 0 || ref)
+		k = ch_room(q, n);
+	if (k < 0)
 		return 0;
-	}
-	/* As a room reference: "#local:server" (the whole key, if without
-	 * '#'), "#local" or "local" (not the whole key again). */
-	if (n != LINK_BAD) {
-		if (n > 0 && ref[0] == '#')
-			ref++, n--;
-		if (!colon)
-			room = ch_room(ref, n);
-		else if (link || ref != buf) /* not the key looked up whole */
-			room = ch_main(ref, n);
-	}
-
-	na = whole < 0 ? 0 : ch_key_count[whole] / 2u;
-	nb = room < 0 ? 0 : ch_key_count[room] / 2u;
-	if (!nb || (!na && (!colon || (ch_key_count[room] & 1)))) { /* one list: copy it */
-		long k = na ? whole : room;
-
-		for (i = 0; i < na + nb; i++)
-			found = put(out, cap, found, ch_refs[ch_key_first[k] + i]);
-		return found;
-	}
-	/* Both channel lists are in page order: merge them, each channel once,
-	 * keeping of an alias key the channels whose alias it is. */
-	for (i = j = 0; i < na || j < nb;) {
-		size_t a = i < na ? ch_refs[ch_key_first[whole] + i] : CH_COUNT;
-		size_t b = j < nb ? ch_refs[ch_key_first[room] + j] : CH_COUNT;
-
-		if (j < nb && colon && !is_alias(room, b, ref, n))
-			j++;
-		else if (a <= b)
-			found = put(out, cap, found, a), i++, j += a == b;
-		else
-			found = put(out, cap, found, b), j++;
-	}
-	return found;
+	first = ch_key_first[k];
+	for (i = 0; i < ch_key_count[k] && i < cap; i++)
+		out[i] = ch_refs[first + i];
+	return ch_key_count[k];
 }

@@ -15,7 +15,9 @@
  * is bytewise, so byte order does not matter, and loads go through memcpy(),
  * which compilers turn into one unaligned load.  Nothing here reads outside
  * the bytes it is given: the last word of a key overlaps the one before,
- * and a key shorter than eight bytes is read one byte at a time.
+ * and a key shorter than eight bytes is read in two overlapping halves, or
+ * byte by byte if shorter than four (key_load_short()): without a loop,
+ * whose exit a processor would mispredict as lengths vary.
  */
 #ifndef AUXCHAN_KEY_H
 #define AUXCHAN_KEY_H
@@ -84,49 +86,88 @@ static inline unsigned char key_byte_swap(unsigned char c, int swap)
 }
 
 /*
- * Encodes the n bytes at s into buf (not overlapping s): key_byte() each,
- * eight at a time (the last word overlapping the one before), or one at a
- * time for a key shorter than eight bytes.  Returns whether s holds c.
+ * The n < 8 bytes at s as one word, loaded without a loop: for n >= 4 its
+ * first and last four bytes, for n < 4 its first, middle and last byte
+ * (0 for n = 0).  Every byte is in it, at a place that depends on n only:
+ * two keys of the same length match when their words do.
  */
-static inline int key_encode(char *buf, const char *s, size_t n, int swap, unsigned char c)
+static inline uint64_t key_load_short(const char *s, size_t n)
 {
-	uint64_t seen = 0, w;
-	size_t i = 0;
+	uint32_t a, b;
 
-	for (; n >= 8; i += 8) {
-		if (i + 8 > n)
-			i = n - 8;
-		w = key_load8(s + i);
-		seen |= key_bytes_eq(w, c);
-		w = key_word(w, swap);
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return a | (uint64_t)b << 32;
+	}
+	if (n == 0)
+		return 0;
+	return (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+	       (uint64_t)(unsigned char)s[n - 1] << 16;
+}
+
+/*
+ * Encodes the n bytes at s into buf (not overlapping s): key_byte() of
+ * each, eight at a time, the last word overlapping the one before; a key
+ * shorter than eight bytes as one key_load_short() word.
+ */
+static inline void key_encode(char *buf, const char *s, size_t n, int swap)
+{
+	uint64_t w;
+	size_t i;
+
+	if (n < 8) {
+		w = key_word(key_load_short(s, n), swap);
+		if (n >= 4) {
+			uint32_t a = (uint32_t)w, b = (uint32_t)(w >> 32);
+
+			memcpy(buf, &a, 4);
+			memcpy(buf + n - 4, &b, 4);
+		} else if (n > 0) {
+			buf[0] = (char)w;
+			buf[n / 2] = (char)(w >> 8);
+			buf[n - 1] = (char)(w >> 16);
+		}
+		return;
+	}
+	for (i = 0; i + 8 < n; i += 8) {
+		w = key_word(key_load8(s + i), swap);
 		memcpy(buf + i, &w, 8);
-		if (i + 8 == n)
-			return seen != 0;
 	}
-	for (; i < n; i++) {
-		seen |= (unsigned char)s[i] == c;
-		buf[i] = (char)key_byte_swap((unsigned char)s[i], swap);
-	}
-	return seen != 0;
+	w = key_word(key_load8(s + n - 8), swap);
+	memcpy(buf + n - 8, &w, 8);
 }
 
 /* Does enc (n bytes encoded with swap) equal the encoding of s's n bytes? */
 static inline int key_matches(const char *enc, const char *s, size_t n, int swap)
 {
-	size_t i = 0;
+	size_t i;
 
-	for (; n >= 8; i += 8) {
-		if (i + 8 > n)
-			i = n - 8;
+	if (n < 8)
+		return key_load_short(enc, n) == key_word(key_load_short(s, n), swap);
+	for (i = 0; i + 8 < n; i += 8)
 		if (key_load8(enc + i) != key_word(key_load8(s + i), swap))
 			return 0;
-		if (i + 8 == n)
-			return 1;
+	return key_load8(enc + n - 8) == key_word(key_load8(s + n - 8), swap);
+}
+
+/*
+ * The index of the first byte c or d in the n bytes at s, or n.  Words
+ * without either are skipped eight bytes at a time.
+ */
+static inline size_t key_find2(const char *s, size_t n, unsigned char c, unsigned char d)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w = key_load8(s + i);
+
+		if (key_bytes_eq(w, c) | key_bytes_eq(w, d))
+			break;
 	}
-	for (; i < n; i++)
-		if ((unsigned char)enc[i] != key_byte_swap((unsigned char)s[i], swap))
-			return 0;
-	return 1;
+	while (i < n && (unsigned char)s[i] != c && (unsigned char)s[i] != d)
+		i++;
+	return i;
 }
 
 /* The index of the first byte c in the n bytes at s, or n. */

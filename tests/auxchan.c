@@ -49,6 +49,15 @@ static const char *const hostile[][6] = {
 	  "code \\ with ?\?/ and */", "" },
 	{ S, "\"); system(\"id\"); (\"", "#c:x.org", "https://matrix.to/#/#c:x.org",
 	  "','/*, */", "" },
+#define C(name, lp, purpose) { "Keys that collide", name, "#" lp ":x.org", \
+	                       "https://matrix.to/#/#" lp ":x.org", purpose, "" }
+	C("collideb:x.org", "collidea", "a name that is the alias of the next room, without '#'"),
+	C("Room B", "collideb", "found by its alias, and with the room above by its name"),
+	C("#collidec", "collided", "a name that is '#' and the localpart of the next room"),
+	C("Room C", "collidec", "found by its localpart, and with the room above by its name"),
+	C("#collideb:x.org", "collidee", "a name that is the alias of Room B"),
+	C("collidea", "collidef", "a name that is the localpart of the first room here"),
+#undef C
 };
 #undef S
 
@@ -201,6 +210,33 @@ static const char *expand(char *buf, size_t size, const char *s, const char *ali
 	return buf;
 }
 
+/* Lookups on the hostile page's colliding keys: the TSV lines they print. */
+#define R(name, lp) name "\t#" lp ":x.org\thttps://matrix.to/#/#" lp ":x.org\t"
+#define PA "a name that is the alias of the next room, without '#'\n"
+#define PB "found by its alias, and with the room above by its name\n"
+#define PC "a name that is '#' and the localpart of the next room\n"
+#define PD "found by its localpart, and with the room above by its name\n"
+#define S "Keys that collide\t"
+static const struct {
+	const char *query, *rooms;
+} collisions[] = {
+	{ "collideb:x.org", S R("collideb:x.org", "collidea") PA S R("Room B", "collideb") PB },
+	{ "#COLLIDEB:x.org", S R("Room B", "collideb") PB
+	  S R("#collideb:x.org", "collidee") "a name that is the alias of Room B\n" },
+	{ "https://matrix.to/#/collideb:x.org", S R("Room B", "collideb") PB },
+	{ "#collidec", S R("#collidec", "collided") PC S R("Room C", "collidec") PD },
+	{ "https://matrix.to/#/%23collidec", S R("Room C", "collidec") PD },
+	{ "collidea", S R("collideb:x.org", "collidea") PA
+	  S R("collidea", "collidef") "a name that is the localpart of the first room here\n" },
+	{ "#collidea", S R("collideb:x.org", "collidea") PA },
+};
+#undef R
+#undef PA
+#undef PB
+#undef PC
+#undef PD
+#undef S
+
 /* The hostile page: every field of --format=json, and every room found. */
 static void test_hostile(const char *cmd, const char *out, const char *err)
 {
@@ -247,6 +283,17 @@ static void test_hostile(const char *cmd, const char *out, const char *err)
 			snprintf(what, sizeof what, "hostile: channel %zu by %s", i, names[f]);
 			check_num(what, run(cmd, a, out, err), 0);
 		}
+
+	/* Keys that are two things at once: each finds what each thing finds. */
+	for (size_t i = 0; i < sizeof collisions / sizeof *collisions; i++) {
+		const char *const a[] = { "--format=tsv", collisions[i].query, NULL };
+
+		snprintf(what, sizeof what, "hostile: %s", collisions[i].query);
+		check_num(what, run(cmd, a, out, err), 0);
+		o = check_read(out, NULL);
+		check_str(what, o ? strchr(o, '\n') + 1 : "", collisions[i].rooms);
+		free(o);
+	}
 }
 
 /*
