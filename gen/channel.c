@@ -126,12 +126,15 @@ static void pool_free(struct pool *p)
  * bytes of the pool (the alias without '#' inside the alias, the localpart
  * and stem at its start), which the library compares, ignoring case.
  */
+enum { KIND_OTHER, KIND_ALIAS, KIND_LOCAL };
+#define KINDS 7 /* all of them, as a set */
+
 struct entry {
 	char *enc;     /* key_encode()d, NUL-terminated: what gperf hashes */
 	size_t len;
 	size_t off;    /* where the key's bytes are in the pool */
 	size_t channel;
-	int room;      /* the channel's alias without '#' */
+	int kind;      /* KIND_OTHER, KIND_ALIAS (without '#') or KIND_LOCAL */
 };
 
 struct entries {
@@ -140,7 +143,7 @@ struct entries {
 };
 
 static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
-                      size_t channel, int room)
+                      size_t channel, int kind)
 {
 	struct entry *e;
 
@@ -154,7 +157,7 @@ static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
 	e->len = len;
 	e->off = off;
 	e->channel = channel;
-	e->room = room;
+	e->kind = kind;
 }
 
 static int same_key(const struct entry *x, const struct entry *y)
@@ -224,6 +227,7 @@ struct table {
 	size_t max_count, max_len;
 	int swap;                    /* a key holds a '?' (key.h) */
 	int hash_keys;               /* a main key starts with '#' */
+	int one;                     /* localparts are main keys: no rooms keys */
 };
 
 /*
@@ -264,15 +268,15 @@ static size_t find_key(const struct entries *e, const char *enc, size_t len)
 }
 
 /* Adds the channels of the entries of key enc (len bytes) in e to the list
- * being built: of all of them, or of room entries only. */
+ * being built: of those whose kind is in kinds (1 << KIND_...). */
 static void list_key(struct table *t, const struct entries *e, const char *enc, size_t len,
-                     int room_only)
+                     int kinds)
 {
 	for (size_t i = find_key(e, enc, len); i < e->n && e->e[i].len == len &&
 	     memcmp(e->e[i].enc, enc, len) == 0; i++) {
 		size_t c = e->e[i].channel;
 
-		if ((!room_only || e->e[i].room) && t->seen[c] != t->stamp) {
+		if ((kinds >> e->e[i].kind & 1) && t->seen[c] != t->stamp) {
 			t->seen[c] = t->stamp;
 			t->list[t->nlist++] = c;
 		}
@@ -283,9 +287,9 @@ static void list_key(struct table *t, const struct entries *e, const char *enc, 
 static void list_ref(struct table *t, const char *enc, size_t len)
 {
 	if (memchr(enc, ':', len))
-		list_key(t, &t->main, enc, len, 1);
+		list_key(t, &t->main, enc, len, 1 << KIND_ALIAS);
 	else
-		list_key(t, &t->rooms, enc, len, 0);
+		list_key(t, t->one ? &t->main : &t->rooms, enc, len, 1 << KIND_LOCAL);
 }
 
 static int by_size(const void *a, const void *b)
@@ -320,16 +324,20 @@ static void add_keys(struct table *t, const struct entries *e, size_t *cap)
 
 		for (j = i; j < e->n && same_key(&e->e[i], &e->e[j]); j++)
 			;
-		list_key(t, e, enc, len, 0);
-		if (e == &t->main && enc[0] == '#')
+		if (e == &t->main && enc[0] == '#') {
+			list_key(t, e, enc, len, KINDS & ~(1 << KIND_LOCAL));
 			list_ref(t, enc + 1, len - 1);
-		else if (e == &t->main && !memchr(enc, ':', len))
-			list_key(t, &t->rooms, enc, len, 0);
+		} else {
+			list_key(t, e, enc, len, KINDS);
+			if (e == &t->main && !t->one && !memchr(enc, ':', len))
+				list_key(t, &t->rooms, enc, len, KINDS);
+		}
 		k.ref = list_end(t, &k.count);
-		if (e == &t->main && memchr(enc, ':', len)) {
-			list_key(t, e, enc, len, 1);
+		if (e == &t->main && (t->one || memchr(enc, ':', len))) {
+			list_ref(t, enc, len);
 			k.vref = list_end(t, &k.vcount);
-			k.class = k.vcount == k.count ? 0 : k.vcount ? 1 : 2;
+			/* add_list() stores a list once: the same list, the same place */
+			k.class = k.vref == k.ref && k.vcount == k.count ? 0 : k.vcount ? 1 : 2;
 		}
 		t->keys = xgrow(t->keys, cap, t->nkeys + 1, sizeof *t->keys);
 		t->keys[t->nkeys++] = k;
@@ -338,6 +346,19 @@ static void add_keys(struct table *t, const struct entries *e, size_t *cap)
 		if (memchr(enc, 0xff, len))
 			t->swap = 1;
 	}
+}
+
+/* Tables of at most this many keys are searched ten times for density. */
+#define GPERF_DENSE_KEYS 1000
+
+/* How many keys sorted entries hold. */
+static size_t count_keys(const struct entries *e)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < e->n; i++)
+		n += i == 0 || !same_key(&e->e[i - 1], &e->e[i]);
+	return n;
 }
 
 static int by_class(const void *a, const void *b)
@@ -376,21 +397,31 @@ static void build(struct table *t)
 		const struct channel *c = &pg->ch[i];
 		size_t alias = p->off[t->field[i][AUXCHAN_ALIAS]];
 
-		entry_add(&t->main, c->alias + 1, strlen(c->alias + 1), alias + 1, i, 1);
-		entry_add(&t->main, c->name, strlen(c->name), p->off[t->field[i][AUXCHAN_NAME]], i, 0);
-		entry_add(&t->rooms, c->alias + 1, c->lplen, alias + 1, i, 1);
+		entry_add(&t->main, c->alias + 1, strlen(c->alias + 1), alias + 1, i, KIND_ALIAS);
+		entry_add(&t->main, c->name, strlen(c->name), p->off[t->field[i][AUXCHAN_NAME]], i,
+		          KIND_OTHER);
+		entry_add(&t->rooms, c->alias + 1, c->lplen, alias + 1, i, KIND_LOCAL);
 		if (c->group != NO_GROUP) {
 			const struct group *g = &pg->groups[c->group];
 			size_t first = g->first;
 
 			entry_add(&t->main, pg->ch[first].alias + 1, g->stemlen,
-			          p->off[t->field[first][AUXCHAN_ALIAS]] + 1, i, 0);
+			          p->off[t->field[first][AUXCHAN_ALIAS]] + 1, i, KIND_OTHER);
 			entry_add(&t->main, g->topic, strlen(g->topic),
-			          p->off[t->field[i][AUXCHAN_GROUP]], i, 0);
+			          p->off[t->field[i][AUXCHAN_GROUP]], i, KIND_OTHER);
 		}
 	}
 	qsort(t->main.e, t->main.n, sizeof *t->main.e, by_key);
 	qsort(t->rooms.e, t->rooms.n, sizeof *t->rooms.e, by_key);
+	/* A small page gets one table: one probe for a localpart too. */
+	if (count_keys(&t->main) + count_keys(&t->rooms) <= GPERF_DENSE_KEYS) {
+		t->main.e = xgrow(t->main.e, &t->main.cap, t->main.n + t->rooms.n, sizeof *t->main.e);
+		memcpy(t->main.e + t->main.n, t->rooms.e, t->rooms.n * sizeof *t->rooms.e);
+		t->main.n += t->rooms.n;
+		t->rooms.n = 0;
+		qsort(t->main.e, t->main.n, sizeof *t->main.e, by_key);
+		t->one = 1;
+	}
 	t->refs = xmalloc((pg->n + 1) * sizeof *t->refs);
 	for (size_t i = 0; i < pg->n; i++)
 		t->refs[i] = i;
@@ -432,8 +463,6 @@ static void build(struct table *t)
 
 /* ---- Output ------------------------------------------------------------ */
 
-/* Tables of at most this many keys are searched ten times for density. */
-#define GPERF_DENSE_KEYS 1000
 
 /* The smallest unsigned type that holds max. */
 static const char *uint_type(size_t max)
@@ -541,6 +570,8 @@ static void write_data(FILE *f, const struct table *t)
 	fprintf(f, "#define CH_SWAP %d\n", t->swap);
 	fprintf(f, "/* Whether a key starts with '#': if not, \"#...\" is only a room. */\n");
 	fprintf(f, "#define CH_HASH_KEYS %d\n", t->hash_keys);
+	fprintf(f, "/* Whether localparts are main keys: the rooms table is then empty. */\n");
+	fprintf(f, "#define CH_ONE_TABLE %d\n", t->one);
 	fprintf(f, "/*\n * Main keys by class (gen/channel.c): 0 .. CH_ALIAS_KEYS - 1 find the same\n"
 	        " * channels as room references; up to CH_VIEW_KEYS - 1, fewer (their\n"
 	        " * views); up to CH_COLON_KEYS - 1, none; the others hold no ':'.\n */\n");

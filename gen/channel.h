@@ -7,7 +7,9 @@
  *                        channel lists they lead to (C)
  *   channel_keys.gperf   the keywords of gperf's main table: each alias
  *                        without '#', display name, group stem and topic
- *   channel_rooms.gperf  the keywords of the second: each localpart
+ *   channel_rooms.gperf  the keywords of the second: each localpart (on a
+ *                        page of over 1,000 keys; else they are main keys
+ *                        and this table is empty)
  *
  * Keywords are encoded with key_byte() (src/key.h); each one's value is
  * its key number.  gperf turns each .gperf into a perfect hash (.c);

@@ -7,6 +7,7 @@
  *          group stems and topics: the query whole, or a room reference's
  *          alias ("#sigpy-gen:auxolotl.org", a matrix.to link) without '#';
  *   rooms  localparts alone: "SIGPY-GEN", "#SIGPY-GEN".
+ * A page of at most 1,000 keys has one table: its localparts are keys too.
  * A slot holds a key's number; the key is compared with its bytes in the
  * string pool, so the keys are stored once.  Each key leads to one channel
  * list, which the generator has merged from all a key can mean (see
@@ -169,13 +170,13 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 		q++, n--;
 again:
 	k = ch_main(q, n);
-	if (CH_HASH_KEYS && k < 0 && !ref && q[0] == '#') {
+	if (CH_HASH_KEYS && k < 0 && !ref && key[0] == '#') {
 		q++, n--, ref = 1;
 		goto again;
 	}
 	if (ref && k >= 0 && k < CH_COLON_KEYS)
 		k = k < CH_ALIAS_KEYS ? k : k < CH_VIEW_KEYS ? CH_VIEW(k) : -1;
-	else if (k < 0 || ref)
+	else if (!CH_ONE_TABLE && (k < 0 || ref))
 		k = ch_room(q, n);
 	if (k < 0)
 		return 0;
