@@ -460,11 +460,11 @@ fuzz: deps-fuzz
 
 # ---- Benchmark: `make bench`, never part of `make check` -------------------
 
-$(B)/bench/synth: tests/bench/synth.c
+$(B)/bench/synth: tests/bench/synth.c tests/bench/rnd.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< -o $@
 
-$(B)/bench/bench: tests/bench/bench.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+$(B)/bench/bench: tests/bench/bench.c tests/bench/rnd.h $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $< $(B)/libauxchan.a $(GEN_OBJ) \
 		$(GEN_LIBS) -o $@

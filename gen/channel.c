@@ -193,13 +193,14 @@ static void entries_free(struct entries *k)
  * also, if K starts with '#', the channels of the room reference after it;
  * otherwise, if K holds no ':', the channels whose localpart K is.  As a
  * room reference (after a '#', or in a link), K finds only the channels
- * whose alias without '#' it is; a reference without ':' is a localpart,
- * a rooms key.  Both are computed here, so that the library only copies a
- * list.  Main keys are numbered by class:
- *   0  K holds a ':' and both lists are the same (K is an alias, only);
- *   1  K holds a ':' and its room list, its "view", is shorter, not empty;
- *   2  K holds a ':' and is no alias ("SIG:Python General");
- *   3  K holds no ':'.
+ * whose alias without '#' it is, or if K holds no ':', whose localpart it
+ * is: on a page with a rooms table, such a reference is a rooms key.  Both
+ * lists are computed here, so that the library only copies one.  Main keys
+ * are numbered by class:
+ *   0  both lists are the same (an alias, only);
+ *   1  the room list, the key's "view", is shorter, not empty;
+ *   2  the room list is empty ("SIG:Python General");
+ *   3  a room reference is a rooms key: K holds no ':', two tables.
  * The library tells the class by the number; the views of class 1 follow
  * the rooms keys, as keys of their own, in the same order.
  */
@@ -207,7 +208,7 @@ struct key {
 	size_t entry;        /* its first entry (its string) */
 	size_t off, len;     /* its bytes in the pool */
 	size_t ref, count;   /* its channels: refs[ref .. ref + count) */
-	size_t vref, vcount; /* of a main key with a ':', its room list */
+	size_t vref, vcount; /* its room list, unless of class 3 */
 	int class;
 };
 
@@ -220,7 +221,7 @@ struct table {
 	struct entries main, rooms;  /* entries of the two gperf tables */
 	struct key *keys;            /* main keys, rooms keys, views, sentinel */
 	size_t nkeys, nmain, nreal;  /* all keys, main keys, main and rooms keys */
-	size_t nalias, nview, ncolon; /* main keys of class 0, 0-1, 0-2 */
+	size_t nclass[4];            /* main keys of each class */
 	size_t *refs, nrefs;         /* channel lists (see add_list) */
 	size_t *list, *seen, stamp;  /* the list being built, and its channels */
 	size_t nlist;
@@ -434,15 +435,11 @@ static void build(struct table *t)
 	add_keys(t, &t->main, &cap);
 	t->nmain = t->nkeys;
 	qsort(t->keys, t->nmain, sizeof *t->keys, by_class);
-	while (t->nalias < t->nmain && t->keys[t->nalias].class == 0)
-		t->nalias++;
-	for (t->nview = t->nalias; t->nview < t->nmain && t->keys[t->nview].class == 1;)
-		t->nview++;
-	for (t->ncolon = t->nview; t->ncolon < t->nmain && t->keys[t->ncolon].class == 2;)
-		t->ncolon++;
+	for (size_t k = 0; k < t->nmain; k++)
+		t->nclass[t->keys[k].class]++;
 	add_keys(t, &t->rooms, &cap);
 	t->nreal = t->nkeys;
-	for (size_t k = t->nalias; k < t->nview; k++) { /* the views */
+	for (size_t k = t->nclass[0]; k < t->nclass[0] + t->nclass[1]; k++) { /* the views */
 		struct key v = t->keys[k];
 
 		v.ref = v.vref;
@@ -574,11 +571,13 @@ static void write_data(FILE *f, const struct table *t)
 	fprintf(f, "#define CH_ONE_TABLE %d\n", t->one);
 	fprintf(f, "/*\n * Main keys by class (gen/channel.c): 0 .. CH_ALIAS_KEYS - 1 find the same\n"
 	        " * channels as room references; up to CH_VIEW_KEYS - 1, fewer (their\n"
-	        " * views); up to CH_COLON_KEYS - 1, none; the others hold no ':'.\n */\n");
-	fprintf(f, "#define CH_ALIAS_KEYS %zu\n#define CH_VIEW_KEYS %zu\n#define CH_COLON_KEYS %zu\n",
-	        t->nalias, t->nview, t->ncolon);
+	        " * views); up to CH_REF_KEYS - 1, none; from CH_REF_KEYS on, room\n"
+	        " * references are rooms keys.\n */\n");
+	fprintf(f, "#define CH_ALIAS_KEYS %zu\n#define CH_VIEW_KEYS %zu\n#define CH_REF_KEYS %zu\n",
+	        t->nclass[0], t->nclass[0] + t->nclass[1],
+	        t->nclass[0] + t->nclass[1] + t->nclass[2]);
 	fprintf(f, "/* Key number of the view of main key k, of class 1. */\n");
-	fprintf(f, "#define CH_VIEW(k) ((k) + %zu)\n\n", t->nreal - t->nalias);
+	fprintf(f, "#define CH_VIEW(k) ((k) + %zu)\n\n", t->nreal - t->nclass[0]);
 
 	fprintf(f, "static const struct ch_pool {\n");
 	for (size_t k = 0; k < p->nroots; k++)

@@ -112,15 +112,12 @@ static long ch_room(const char *q, size_t len)
 
 /*
  * The fragment of a matrix.to link (n bytes at frag) with %XX escapes,
- * decoded up to any '?' and encoded into buf (LINK_ALIAS_MAX bytes), one
- * byte at a time: a rare path, kept apart.  Its length, or LINK_BAD.
+ * decoded up to any '?' into buf (LINK_ALIAS_MAX bytes): a rare path, kept
+ * apart.  Its length, or LINK_BAD.
  */
 static __attribute__((noinline, cold)) size_t ch_decode(const char *frag, size_t n, char *buf)
 {
-	n = link_decode(frag, n, buf, LINK_ALIAS_MAX);
-	for (size_t i = 0; i < n && n != LINK_BAD; i++)
-		buf[i] = (char)key_byte_swap((unsigned char)buf[i], CH_SWAP);
-	return n;
+	return link_decode(frag, n, buf, LINK_ALIAS_MAX);
 }
 
 /* Does the key (len bytes) start with LINK_PREFIX, in any case? */
@@ -142,7 +139,7 @@ static int is_link(const char *key, size_t len)
  */
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 {
-	char buf[BUF_MAX];
+	char buf[BUF_MAX], dec[LINK_ALIAS_MAX];
 	const char *q = buf;
 	size_t n = len, first, i;
 	int ref;
@@ -150,11 +147,11 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 
 	if (is_link(key, len)) {
 		key += LINK_PREFIX_LEN, len -= LINK_PREFIX_LEN;
-		n = key_find2(key, len, '?', '%');
+		n = key_find(key, len, '?', '%');
 		if (n < len && key[n] == '%') {
-			if ((n = ch_decode(key, len, buf)) == LINK_BAD)
+			if ((n = ch_decode(key, len, dec)) == LINK_BAD)
 				return 0;
-			key = NULL;
+			key = dec;
 		} else if (n > LINK_ALIAS_MAX) { /* link_decode() would fail */
 			return 0;
 		}
@@ -164,8 +161,7 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 	} else {
 		ref = key[0] == '#' && !CH_HASH_KEYS;
 	}
-	if (key)
-		key_encode(buf, key, n, CH_SWAP);
+	key_encode(buf, key, n, CH_SWAP);
 	if (ref && n > 0 && q[0] == '#')
 		q++, n--;
 again:
@@ -174,7 +170,7 @@ again:
 		q++, n--, ref = 1;
 		goto again;
 	}
-	if (ref && k >= 0 && k < CH_COLON_KEYS)
+	if (ref && k >= 0 && k < CH_REF_KEYS)
 		k = k < CH_ALIAS_KEYS ? k : k < CH_VIEW_KEYS ? CH_VIEW(k) : -1;
 	else if (!CH_ONE_TABLE && (k < 0 || ref))
 		k = ch_room(q, n);

@@ -79,12 +79,6 @@ static inline uint64_t key_load8(const char *s)
 	return v;
 }
 
-/* key_byte() of c; without the '?' swap if swap is 0. */
-static inline unsigned char key_byte_swap(unsigned char c, int swap)
-{
-	return swap ? key_byte(c) : key_fold(c);
-}
-
 /*
  * The n < 8 bytes at s as one word, loaded without a loop: for n >= 4 its
  * first and last four bytes, for n < 4 its first, middle and last byte
@@ -155,7 +149,7 @@ static inline int key_matches(const char *enc, const char *s, size_t n, int swap
  * The index of the first byte c or d in the n bytes at s, or n.  Words
  * without either are skipped eight bytes at a time.
  */
-static inline size_t key_find2(const char *s, size_t n, unsigned char c, unsigned char d)
+static inline size_t key_find(const char *s, size_t n, unsigned char c, unsigned char d)
 {
 	size_t i = 0;
 
@@ -166,16 +160,6 @@ static inline size_t key_find2(const char *s, size_t n, unsigned char c, unsigne
 			break;
 	}
 	while (i < n && (unsigned char)s[i] != c && (unsigned char)s[i] != d)
-		i++;
-	return i;
-}
-
-/* The index of the first byte c in the n bytes at s, or n. */
-static inline size_t key_find(const char *s, size_t n, unsigned char c)
-{
-	size_t i = 0;
-
-	while (i < n && (unsigned char)s[i] != c)
 		i++;
 	return i;
 }

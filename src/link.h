@@ -81,7 +81,7 @@ static inline void link_split(const char *s, size_t n, const char **lp,
 
 	if (n > 0 && s[0] == '#')
 		s++, n--;
-	colon = s + key_find(s, n, ':');
+	colon = s + key_find(s, n, ':', ':');
 	if (colon == s + n)
 		colon = NULL;
 	*lp = s;

@@ -68,15 +68,8 @@ static volatile size_t sink; /* results go here: nothing is optimised away */
 
 /* ---- Deterministic randomness ----------------------------------------- */
 
-static unsigned long long rng = 0x243f6a8885a308d3ull;
-
-static unsigned rnd(unsigned n)
-{
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return (unsigned)((rng * 0x2545f4914f6cdd1dull) >> 33) % n;
-}
+#define RND_SEED 0x243f6a8885a308d3ull
+#include "rnd.h"
 
 static double now_ns(void)
 {

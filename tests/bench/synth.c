@@ -8,16 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long long state = 0x9e3779b97f4a7c15ull;
-
-/* A small deterministic generator (xorshift64*): no seed from the clock. */
-static unsigned rnd(unsigned n)
-{
-	state ^= state >> 12;
-	state ^= state << 25;
-	state ^= state >> 27;
-	return (unsigned)((state * 0x2545f4914f6cdd1dull) >> 33) % n;
-}
+#define RND_SEED 0x9e3779b97f4a7c15ull
+#include "rnd.h"
 
 static const char *const syllables[] = {
 	"ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "pe", "shu", "gra", "flo",
