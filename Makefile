@@ -17,7 +17,10 @@
 #
 # Needs gperf, libcmark-gfm(-extensions) and libyaml: missing Debian
 # packages are installed when make runs as root, else make stops with the
-# command to run.  A release tarball needs only a C compiler and make.
+# command to run (gen/deps.sh).  A release tarball needs only a C compiler
+# and make.  The generator and the other programs that run at build time
+# are built with BUILD_CC and BUILD_CFLAGS (default: CC and CFLAGS), so a
+# cross build never runs a program built for the target.
 
 VERSION := $(shell sed -n 's/^\#define AUXCHAN_VERSION "\(.*\)"$$/\1/p' include/auxchan.h)
 MAJOR = $(firstword $(subst ., ,$(VERSION)))
@@ -26,14 +29,17 @@ DATA = data/matrix.md
 ARGS = --list
 
 CFLAGS ?= -O2 -g
+BUILD_CC = $(CC)
+BUILD_CFLAGS = $(CFLAGS)
 STD_CFLAGS = -std=c11 -Wall -Wextra -Werror
 GPERF = gperf
 GPERFFLAGS =
+# Each bucket's gperf run: ten searches, for dense tables (see the README).
+GPERF_TABLE_FLAGS = -m 10
 PKG_CONFIG = pkg-config
 GEN_PKGS = libcmark-gfm yaml-0.1
 # make STRICT=1: warnings are errors; make NO_WARN="check ...": not reported.
 GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict) $(NO_WARN:%=--no-warn=%)
-DEB_PACKAGES = gperf pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev
 
 B = $(BUILDDIR)
 # A release tarball carries the seed's tables, generated (see dist): the
@@ -46,14 +52,15 @@ GEN_LIBS = $(shell $(PKG_CONFIG) --libs $(GEN_PKGS))
 # Reproducible: no path of the source tree in objects (debug information).
 REPRO_CFLAGS = -ffile-prefix-map=$(CURDIR)=.
 ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(CFLAGS)
+BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
-GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/group.c gen/lint.c gen/page.c
+GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/gperf.c gen/group.c gen/lint.c gen/page.c
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(B)/gen/%.o)
-GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/group.h gen/lint.h gen/mem.h gen/page.h \
-          src/key.h src/link.h src/utf8.h include/auxchan.h
-TABLE = $(B)/channel_data.h $(B)/channel_keys.c $(B)/channel_rooms.c
-LIB_HDR = include/auxchan.h src/key.h src/link.h
+GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/gperf.h gen/group.h gen/lint.h gen/mem.h \
+          gen/page.h src/key.h src/link.h src/utf8.h include/auxchan.h
+TABLE = $(B)/channel_data.h $(B)/channel_gperf.c
+LIB_HDR = include/auxchan.h src/gperf.h src/key.h src/link.h
 
 SONAME = libauxchan.so.$(MAJOR)
 SHLIB = libauxchan.so.$(VERSION)
@@ -63,57 +70,41 @@ all: $(B)/auxchan $(B)/libauxchan.a $(B)/libauxchan.so $(B)/auxchan.bash
 run: all
 	$(B)/auxchan $(ARGS)
 
-# ---- Build dependencies ---------------------------------------------------
+# ---- Build dependencies: each a test and the Debian packages it wants ------
 
-# $(call need,TEST,PACKAGES): adds the Debian PACKAGES to the missing ones
-# unless the shell TEST passes; $(install_missing) then installs them when
-# run as root, or stops naming the command to run.
-need = { $(1); } >/dev/null 2>&1 || missing="$$missing $(2)";
-install_missing = \
-	[ -z "$$missing" ] && exit 0; \
-	if [ "$$(id -u)" != 0 ]; then \
-		echo "auxchan: missing build dependencies; install them with:" >&2; \
-		echo "    sudo apt-get install -y$$missing" >&2; \
-		exit 1; \
-	fi; \
-	echo "auxchan: installing$$missing"; \
-	export DEBIAN_FRONTEND=noninteractive; \
-	apt-get install -y --no-install-recommends $$missing || \
-	{ apt-get update && apt-get install -y --no-install-recommends $$missing; }
+DEPS_BUILD = 'command -v $(GPERF)' gperf 'command -v $(PKG_CONFIG)' pkg-config \
+	'$(PKG_CONFIG) --exists libcmark-gfm' 'libcmark-gfm-dev libcmark-gfm-extensions-dev' \
+	'$(PKG_CONFIG) --exists yaml-0.1' libyaml-dev
+DEPS_VALGRIND = 'command -v valgrind' valgrind
+# What the tests use beyond the build: groff (man pages), a C++ compiler
+# (the header from C++), bash (completion), git (dist, the sources).
+DEPS_CHECK = 'command -v groff' groff-base 'command -v $(firstword $(CXX))' g++ \
+	'command -v bash' bash 'command -v git' git
+DEPS_FUZZ = "printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) \
+	{ return (int)n * 0 + !d; }' | $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null" \
+	'clang libclang-rt-dev'
 
 ifneq ($(PREBUILT),)
 deps: # the tables are built: the library and the command need nothing
 else
 deps:
-	@missing=; \
-	$(call need,command -v $(GPERF),gperf) \
-	$(call need,command -v $(PKG_CONFIG),pkg-config) \
-	$(call need,$(PKG_CONFIG) --exists libcmark-gfm,libcmark-gfm-dev libcmark-gfm-extensions-dev) \
-	$(call need,$(PKG_CONFIG) --exists yaml-0.1,libyaml-dev) \
-	$(install_missing)
+	@sh gen/deps.sh $(DEPS_BUILD)
 endif
-
 deps-valgrind:
-	@missing=; $(call need,command -v valgrind,valgrind) $(install_missing)
-
-# What the tests use beyond the build: groff (man pages), a C++ compiler
-# (the header from C++), bash (completion), git (dist, the sources).
+	@sh gen/deps.sh $(DEPS_VALGRIND)
 deps-check:
-	@missing=; \
-	$(call need,command -v groff,groff-base) \
-	$(call need,command -v $(firstword $(CXX)),g++) \
-	$(call need,command -v bash,bash) \
-	$(call need,command -v git,git) \
-	$(install_missing)
+	@sh gen/deps.sh $(DEPS_CHECK)
+deps-fuzz:
+	@sh gen/deps.sh $(DEPS_FUZZ)
 
 # ---- The generator and the tables -----------------------------------------
 
 $(B)/gen/%.o: gen/%.c $(GEN_HDR) | deps
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(GEN_CFLAGS) -c $< -o $@
+	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(GEN_CFLAGS) -c $< -o $@
 
 $(B)/auxchan-gen: $(B)/gen/gen.o $(GEN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $^ $(GEN_LIBS) -o $@
+	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LDFLAGS) $^ $(GEN_LIBS) -o $@
 
 # The generator's flags, as a file that changes when they do (STRICT=1).
 $(B)/gen.flags: FORCE
@@ -125,19 +116,28 @@ $(TABLE): $(B)/%: $(PREBUILT)/%
 	@mkdir -p $(@D)
 	cp $< $@
 else
-# One run writes the three files, each renamed into place only on success.
-$(B)/channel_data.h $(B)/channel_keys.gperf $(B)/channel_rooms.gperf &: $(DATA) $(B)/auxchan-gen $(B)/gen.flags
+# One run writes channel_data.h, gperf/N.gperf for each bucket of keys, and
+# last channel.mk, which names the buckets: make reads it (restarting when
+# it is remade), then runs gperf on each bucket, in parallel under -j.
+$(B)/channel.mk: $(DATA) $(B)/auxchan-gen $(B)/gen.flags
 	$(B)/auxchan-gen $(GEN_FLAGS) -o $(B) $(DATA)
-
-# gperf runs in $(B) on a relative name, so its output names no build path,
-# with the options the generator chose for the table ("gperf options:").
-$(B)/channel_%.c: $(B)/channel_%.gperf
-	cd $(B) && { \
-		echo "/* Generated by gperf from channel_$*.gperf (written by auxchan-gen): do not edit. */"; \
-		$(GPERF) $$($(GPERF_OPTIONS) channel_$*.gperf) $(GPERFFLAGS) channel_$*.gperf; \
-	} > channel_$*.c.tmp && mv channel_$*.c.tmp channel_$*.c
+$(B)/channel_data.h $(CH_BUCKETS:%=$(B)/gperf/%.gperf): $(B)/channel.mk ;
+ifeq ($(filter clean deps%,$(MAKECMDGOALS)),)
+-include $(B)/channel.mk
 endif
-GPERF_OPTIONS = sed -n 's,^/\* gperf options: \(.*\) \*/$$,\1,p'
+
+# gperf runs in $(B)/gperf on a relative name: its output names no build
+# path.  Its quirks are listed in src/gperf.h.
+$(B)/gperf/%.c: $(B)/gperf/%.gperf
+	cd $(B)/gperf && { \
+		echo "/* Generated by gperf from gperf/$*.gperf (written by auxchan-gen): do not edit. */"; \
+		$(GPERF) $(GPERF_TABLE_FLAGS) $(GPERFFLAGS) $*.gperf; \
+	} > $*.c.tmp && mv $*.c.tmp $*.c
+
+# Every bucket's table in bucket order, whatever order gperf ran in.
+$(B)/channel_gperf.c: $(B)/channel.mk $(CH_BUCKETS:%=$(B)/gperf/%.c)
+	cat $(CH_BUCKETS:%=$(B)/gperf/%.c) > $@.tmp && mv $@.tmp $@
+endif
 
 # ---- The library and the command ------------------------------------------
 
@@ -225,27 +225,11 @@ dist: $(TABLE)
 		--format=ustar -cf - $(DIST) | gzip -n -9 > $(CURDIR)/$(DIST).tar.gz
 	@echo "$(DIST).tar.gz"
 
-# One C file with the library and its tables, and its header: every local
-# #include of src/channel.c replaced by the file, once.  The shared headers'
-# static functions the library does not use are not warned about there
-# (clang judges that at the end of the file, so for all of it).
+# One C file with the library and its tables, and its header.
 AMALG = $(B)/amalgamation
-$(AMALG)/auxchan.c: src/channel.c $(TABLE) $(LIB_HDR)
+$(AMALG)/auxchan.c: src/channel.c src/amalgamate.sh $(TABLE) $(LIB_HDR)
 	@mkdir -p $(@D)
-	{ echo '/* Generated by make from src/channel.c and its includes: do not edit. */'; \
-	  echo '/* Headers shared with the generator bring functions unused here. */'; \
-	  echo '#pragma GCC diagnostic ignored "-Wunused-function"'; \
-	  awk -v dirs="src include $(B)" ' \
-	    function expand(file,   line, name, n, d, i, path) { \
-	      while ((getline line < file) > 0) { \
-	        if (line ~ /^#include "[^"]*"/ && line !~ /"auxchan.h"/) { \
-	          name = line; sub(/^#include "/, "", name); sub(/".*/, "", name); \
-	          if (!(name in done)) { done[name] = 1; n = split(dirs, d, " "); \
-	            for (i = 1; i <= n; i++) { path = d[i] "/" name; \
-	              if ((getline probe < path) >= 0) { close(path); expand(path); break } } } \
-	        } else print line } \
-	      close(file) } \
-	    BEGIN { expand("src/channel.c") }'; } > $@.tmp && mv $@.tmp $@
+	sh src/amalgamate.sh src/channel.c src include $(B) > $@.tmp && mv $@.tmp $@
 
 $(AMALG)/auxchan.h: include/auxchan.h
 	@mkdir -p $(@D)
@@ -254,141 +238,95 @@ $(AMALG)/auxchan.h: include/auxchan.h
 amalgamation: $(AMALG)/auxchan.c $(AMALG)/auxchan.h
 
 # ---- Tests ------------------------------------------------------------------
+#
+# One program a module (tests/NAME.c), each run as `NAME PAGE BUILDDIR` by
+# tests/check.sh, which adds up their "NAME: P passed, F failed" lines.
+# Adding a test is adding its name to TESTS.  Every test program links
+# the generator's objects and the library; what a test needs beyond its
+# page and build directory comes in the environment (TEST_ENV).
 
 TESTS = link alias group page lint channel auxchan gen package
 TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h
-
-$(B)/tests/link: tests/link.c $(TEST_HDR) $(GEN_HDR)
-$(B)/tests/alias: tests/alias.c $(B)/gen/alias.o $(TEST_HDR) $(GEN_HDR)
-$(B)/tests/group: tests/group.c $(B)/gen/group.o $(TEST_HDR) $(GEN_HDR)
-$(B)/tests/page: tests/page.c $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
-$(B)/tests/lint: tests/lint.c $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
-$(B)/tests/auxchan: tests/auxchan.c $(TEST_HDR)
-$(B)/tests/gen: tests/gen.c $(TEST_HDR)
-$(B)/tests/package: tests/package.c $(TEST_HDR)
-$(TESTS:%=$(B)/tests/%):
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(TEST_CPPFLAGS) $(LDFLAGS) \
-		$(filter %.c %.o %.a,$^) $(GEN_LIBS) -o $@
-
-# The fuzz targets (tests/fuzz/): built with replay.c, they run the saved
-# inputs of tests/fuzz/TARGET/ (and, for the generator, every page of the
-# tests) in make check; built with libFuzzer, they are make fuzz.
-FUZZ_PAGES = $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
-FUZZ_HDR = $(TEST_HDR) $(GEN_HDR)
-FUZZ_CPPFLAGS = $(LIB_CPPFLAGS) -Igen -Itests -DFUZZ_PAGE='"$(DATA)"'
-$(B)/tests/fuzz-lookup: tests/fuzz/lookup.c tests/fuzz/replay.c $(B)/libauxchan.a $(GEN_OBJ) \
-                        $(FUZZ_HDR)
-$(B)/tests/fuzz-generator: tests/fuzz/generator.c tests/fuzz/replay.c $(GEN_OBJ) $(FUZZ_HDR)
-$(B)/fuzzer/lookup: tests/fuzz/lookup.c $(B)/libauxchan.a $(GEN_OBJ) $(FUZZ_HDR)
-$(B)/fuzzer/generator: tests/fuzz/generator.c $(GEN_OBJ) $(FUZZ_HDR)
-$(B)/tests/fuzz-%:
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) $(LDFLAGS) $(filter %.c %.o %.a,$^) $(GEN_LIBS) -o $@
-$(B)/fuzzer/%:
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) -fsanitize=fuzzer $(LDFLAGS) \
-		$(filter %.c %.o %.a,$^) $(GEN_LIBS) -o $@
-
-# The hostile page: text made to break generated C and gperf input, built
-# like any page (generated code must compile with -Werror whatever the page
-# says) and tested by the same programs.
-HOSTILE = tests/pages/hostile.md
-H = $(B)/hostile
-$(H)/auxchan $(H)/tests/channel $(H)/tests/auxchan $(H)/tests/fuzz-lookup: FORCE
-	@$(MAKE) --no-print-directory -s BUILDDIR=$(H) DATA=$(HOSTILE) $@ 2>/dev/null || \
-		$(MAKE) --no-print-directory BUILDDIR=$(H) DATA=$(HOSTILE) $@
-
-# A page of 300 synthetic rows: over 1,000 keys, so its localparts get a
-# gperf table of their own (gen/channel.c), which the seed and hostile
-# pages, with one table, do not exercise.
-T = $(B)/rows-300
-$(T).md: $(B)/bench/synth
-	$(B)/bench/synth 300 > $@.tmp && mv $@.tmp $@
-$(T)/tests/channel: $(T).md FORCE
-	@$(MAKE) --no-print-directory -s BUILDDIR=$(T) DATA=$(T).md $@ 2>/dev/null || \
-		$(MAKE) --no-print-directory BUILDDIR=$(T) DATA=$(T).md $@
-
-# What `make check` runs: a name, then the program and its arguments.
-RUN_link = $(B)/tests/link
-RUN_alias = $(B)/tests/alias
-RUN_group = $(B)/tests/group
-RUN_page = $(B)/tests/page
-RUN_lint = $(B)/tests/lint
-RUN_channel = $(B)/tests/channel $(DATA) $(B)
-RUN_auxchan = $(B)/tests/auxchan $(B)/auxchan $(DATA)
-RUN_gen = $(B)/tests/gen $(B)/auxchan-gen $(B) $(MAKE)
-RUN_package = $(B)/tests/package "$(MAKE)" $(B) "$(CC)" "$(CXX)" $(VERSION)
-RUN_hostile-channel = $(H)/tests/channel $(HOSTILE) $(H)
-RUN_hostile-auxchan = $(H)/tests/auxchan $(H)/auxchan $(HOSTILE)
-RUN_fuzz-lookup = $(B)/tests/fuzz-lookup fuzz-lookup tests/fuzz/lookup
-RUN_fuzz-generator = $(B)/tests/fuzz-generator fuzz-generator tests/fuzz/generator \
-	$(DATA) $(FUZZ_PAGES)
-RUN_hostile-fuzz-lookup = $(H)/tests/fuzz-lookup hostile-fuzz-lookup tests/fuzz/lookup
-RUN_two-tables-channel = $(T)/tests/channel $(T).md $(T)
-CHECKS = $(TESTS) fuzz-lookup fuzz-generator hostile-channel hostile-auxchan hostile-fuzz-lookup \
-	two-tables-channel
-CHECK_NEEDS = $(T)/tests/channel $(H)/auxchan $(H)/tests/channel $(H)/tests/auxchan $(H)/tests/fuzz-lookup \
-	$(B)/tests/fuzz-lookup $(B)/tests/fuzz-generator
+TEST_OBJ = $(GEN_OBJ)
+TEST_ENV = MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' VERSION='$(VERSION)'
 
 # Built from a release tarball: no generator, no cmark-gfm, no libyaml.  The
 # tests of the library and the command run; those of the generator cannot.
 ifneq ($(PREBUILT),)
 TESTS = link alias group channel auxchan
-CHECKS = $(TESTS)
-CHECK_NEEDS =
+TEST_OBJ = $(B)/gen/alias.o $(B)/gen/group.o
 GEN_LIBS =
 TEST_CPPFLAGS = -DCHANNEL_NO_PAGE
-$(B)/tests/channel: tests/channel.c $(B)/libauxchan.a $(B)/gen/group.o $(TEST_HDR) $(GEN_HDR) | $(B)/pic/channel.o
-else
-$(B)/tests/channel: tests/channel.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR) | $(B)/pic/channel.o
 endif
 
-# Runs each check, shows its failures, and adds up its last line,
-# "NAME: P passed, F failed"; a program that dies counts one failure more.
-check: all $(TESTS:%=$(B)/tests/%) $(CHECK_NEEDS) | deps-check
-	@pass=0; fail=0; \
-	run() { \
-		name=$$1; shift; log=$(B)/tests/$$name.log; \
-		"$$@" > $$log 2>&1; rc=$$?; \
-		grep -v ': [0-9]* passed, [0-9]* failed$$' $$log; \
-		last=$$(tail -n 1 $$log); \
-		case "$$last" in \
-		*": "*" passed, "*" failed") \
-			p=$${last##*: }; p=$${p%% passed*}; f=$${last##*passed, }; f=$${f%% failed};; \
-		*) p=0; f=0;; \
-		esac; \
-		[ $$rc -ne 0 ] && [ "$$f" -eq 0 ] && { echo "$$name: exited with status $$rc"; f=1; }; \
-		echo "$$name: $$p passed, $$f failed"; \
-		pass=$$((pass + p)); fail=$$((fail + f)); \
-	}; \
-	$(foreach c,$(CHECKS),run $(c) $(RUN_$(c));) \
-	echo "$$pass passed, $$fail failed"; \
-	[ $$fail -eq 0 ]
+$(B)/tests/%: tests/%.c $(TEST_OBJ) $(B)/libauxchan.a $(TEST_HDR) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen -Itests $(TEST_CPPFLAGS) $(LDFLAGS) \
+		$< $(TEST_OBJ) $(B)/libauxchan.a $(GEN_LIBS) -o $@
+# What tests read besides their program: the library's objects, the command.
+$(B)/tests/channel: | $(B)/pic/channel.o
+$(B)/tests/auxchan: | $(B)/auxchan
 
-# valgrind: the generator over every page of the tests, and the tests that
+# The fuzz targets (tests/fuzz/): built with replay.c, they run the saved
+# inputs of tests/fuzz/TARGET/ (the generator's, every test page too) in
+# make check; built with libFuzzer, they are make fuzz.  FUZZ_PAGE names
+# the page of the tables they are linked with.
+FUZZ_CPPFLAGS = $(LIB_CPPFLAGS) -Igen -Itests -DFUZZ_PAGE='"$(DATA)"'
+$(B)/tests/fuzz-%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libauxchan.a $(GEN_OBJ) \
+                   $(TEST_HDR) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) $(LDFLAGS) $< tests/fuzz/replay.c \
+		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -o $@
+$(B)/fuzzer/%: tests/fuzz/%.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) -fsanitize=fuzzer $(LDFLAGS) $< \
+		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -o $@
+
+# Other pages, each built in a build directory of its own and tested by the
+# same programs: the hostile page (text made to break generated C and
+# gperf input: generated code must compile with -Werror whatever the page
+# says), and a synthetic page of 1,000 rooms, whose keys fill many buckets.
+HOSTILE = tests/pages/hostile.md
+H = $(B)/hostile
+T = $(B)/rows-1000
+$(T).md: $(B)/bench/synth
+	$(B)/bench/synth 1000 > $@.tmp && mv $@.tmp $@
+$(H)/%: FORCE
+	@$(MAKE) --no-print-directory -s BUILDDIR=$(H) DATA=$(HOSTILE) $@ 2>/dev/null || \
+		$(MAKE) --no-print-directory BUILDDIR=$(H) DATA=$(HOSTILE) $@
+$(T)/%: $(T).md FORCE
+	@$(MAKE) --no-print-directory -s BUILDDIR=$(T) DATA=$(T).md $@ 2>/dev/null || \
+		$(MAKE) --no-print-directory BUILDDIR=$(T) DATA=$(T).md $@
+
+# What make check runs, by name: PROGRAM PAGE BUILDDIR, by default
+# $(B)/tests/NAME $(DATA) $(B).
+CHECK_NAMES = $(TESTS)
+ifeq ($(PREBUILT),)
+CHECK_NAMES += fuzz-lookup fuzz-generator hostile-channel hostile-auxchan hostile-fuzz-lookup \
+	buckets-channel
+endif
+CHECK_hostile-channel = $(H)/tests/channel $(HOSTILE) $(H)
+CHECK_hostile-auxchan = $(H)/tests/auxchan $(HOSTILE) $(H)
+CHECK_hostile-fuzz-lookup = $(H)/tests/fuzz-lookup $(HOSTILE) $(H)
+CHECK_buckets-channel = $(T)/tests/channel $(T).md $(T)
+check_run = $(1) $(or $(CHECK_$(1)),$(B)/tests/$(1) $(DATA) $(B))
+CHECKS = $(foreach c,$(CHECK_NAMES),$(call check_run,$(c)))
+CHECK_PROGRAMS = $(foreach c,$(CHECK_NAMES),$(word 2,$(call check_run,$(c))))
+
+check: all $(CHECK_PROGRAMS) | deps-check
+	@$(TEST_ENV) sh tests/check.sh $(B)/tests $(CHECKS)
+
+# valgrind: the generator over every page of the tests, and the checks that
 # parse pages and look keys up in process; no error and no leak of any kind
 # (99 is valgrind's exit status when it finds one).
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=all --errors-for-leak-kinds=all
 VALGRIND_PAGES = $(DATA) $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
-VALGRIND_TESTS = page lint channel hostile-channel fuzz-lookup fuzz-generator
+VALGRIND_CHECKS = page lint channel hostile-channel fuzz-lookup fuzz-generator
 
-check-valgrind: $(B)/auxchan-gen $(B)/tests/page $(B)/tests/lint $(B)/tests/channel \
-                $(H)/tests/channel $(B)/tests/fuzz-lookup $(B)/tests/fuzz-generator | deps-valgrind
-	@mkdir -p $(B)/valgrind; n=0; bad=0; \
-	for p in $(VALGRIND_PAGES); do \
-		n=$$((n + 1)); \
-		$(VALGRIND) $(B)/auxchan-gen -o $(B)/valgrind $$p >/dev/null 2>$(B)/valgrind/log; \
-		if [ $$? -eq 99 ]; then bad=$$((bad + 1)); echo "valgrind: $$p:"; cat $(B)/valgrind/log; fi; \
-	done; \
-	echo "valgrind: auxchan-gen on $$n pages: $$bad with errors or leaks"; \
-	$(foreach t,$(VALGRIND_TESTS),n=$$((n + 1)); \
-		$(VALGRIND) $(RUN_$(t)) >$(B)/valgrind/log 2>&1; \
-		if [ $$? -ne 0 ]; then bad=$$((bad + 1)); echo "valgrind: $(t):"; cat $(B)/valgrind/log; \
-		else echo "valgrind: $(t): clean"; fi;) \
-	echo "valgrind: $$n runs, $$bad with errors, leaks or failures"; \
-	[ $$bad -eq 0 ]
+check-valgrind: $(B)/auxchan-gen $(CHECK_PROGRAMS) | deps-valgrind
+	@TEST_PAGES='$(VALGRIND_PAGES)' VALGRIND='$(VALGRIND)' \
+		sh tests/valgrind.sh $(B) $(foreach c,$(VALGRIND_CHECKS),$(call check_run,$(c)))
 
 # The whole of make check again, every program built with AddressSanitizer
 # and UndefinedBehaviorSanitizer (the first report stops the program), in a
@@ -412,94 +350,35 @@ FUZZ_SECONDS = 60
 FUZZ_CC = clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_B = $(B)/fuzz
-FUZZ_OPTS = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1
 FUZZ_MAKE = $(MAKE) --no-print-directory -s CC="$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer-no-link"
-
-deps-fuzz:
-	@missing=; \
-	$(call need,printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\
-		{ return (int)n * 0 + !d; }' | $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null,\
-		clang libclang-rt-dev) \
-	$(install_missing)
-
-# $(call fuzz_run,NAME,PROGRAM,SEED DIRECTORIES,OPTIONS)
-fuzz_run = \
-	echo "fuzz: $(1), $(FUZZ_SECONDS) s"; \
-	mkdir -p $(FUZZ_B)/corpus/$(1) $(FUZZ_B)/findings; \
-	if $(2) $(FUZZ_OPTS) $(4) -artifact_prefix=$(FUZZ_B)/findings/$(1)- \
-		$(FUZZ_B)/corpus/$(1) $(3) > $(FUZZ_B)/$(1).log 2>&1; then \
-		grep -E '^(Done|stat::number_of_executed_units|\#[0-9]+.*DONE)' $(FUZZ_B)/$(1).log \
-			| sed 's/^/fuzz: $(1): /'; \
-	else \
-		tail -n 60 $(FUZZ_B)/$(1).log; echo "fuzz: $(1): FAILED (log: $(FUZZ_B)/$(1).log)"; \
-		exit 1; \
-	fi;
-
-# Seeds of a lookup corpus: each key of the page's tables, and its links.
-fuzz_keys = \
-	rm -rf $(2) && mkdir -p $(2) && \
-	{ $(1)/auxchan --keys; $(1)/auxchan --list --format=tsv | cut -f 4 | tail -n +2; } | \
-	awk -v dir=$(2) '{ f = dir "/key-" NR; printf "%s", $$0 > f; close(f) }';
 
 fuzz: deps-fuzz
 	@$(FUZZ_MAKE) BUILDDIR=$(FUZZ_B) all $(FUZZ_B)/fuzzer/lookup $(FUZZ_B)/fuzzer/generator
 	@$(FUZZ_MAKE) BUILDDIR=$(FUZZ_B)/hostile DATA=$(HOSTILE) all \
 		$(FUZZ_B)/hostile/fuzzer/lookup 2>/dev/null
-	@set -e; \
-	$(call fuzz_keys,$(FUZZ_B),$(FUZZ_B)/seed/lookup) \
-	$(call fuzz_keys,$(FUZZ_B)/hostile,$(FUZZ_B)/seed/hostile-lookup) \
-	rm -rf $(FUZZ_B)/seed/generator && mkdir -p $(FUZZ_B)/seed/generator && \
-	cp $(DATA) $(FUZZ_PAGES) $(FUZZ_B)/seed/generator/; \
-	$(call fuzz_run,lookup,$(FUZZ_B)/fuzzer/lookup,$(FUZZ_B)/seed/lookup tests/fuzz/lookup,\
-		-max_len=600 -dict=tests/fuzz/lookup.dict) \
-	$(call fuzz_run,hostile-lookup,$(FUZZ_B)/hostile/fuzzer/lookup,\
-		$(FUZZ_B)/seed/hostile-lookup tests/fuzz/lookup,-max_len=600 -dict=tests/fuzz/lookup.dict) \
-	$(call fuzz_run,generator,$(FUZZ_B)/fuzzer/generator,\
-		$(FUZZ_B)/seed/generator tests/fuzz/generator,-max_len=8192 -dict=tests/fuzz/generator.dict) \
-	echo "fuzz: no finding"
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_B) $(DATA) $(FUZZ_PAGES)
 
 # ---- Benchmark: `make bench`, never part of `make check` -------------------
 
 $(B)/bench/synth: tests/bench/synth.c tests/bench/rnd.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< -o $@
+	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LDFLAGS) $< -o $@
 
-$(B)/bench/bench: tests/bench/bench.c tests/bench/rnd.h $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+$(B)/bench/bench: tests/bench/bench.c tests/bench/rnd.h $(B)/libauxchan.a $(GEN_OBJ) \
+                  $(TEST_HDR) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $< $(B)/libauxchan.a $(GEN_OBJ) \
 		$(GEN_LIBS) -o $@
 
-# Baselines built with the library's flags: an empty shared object (its
-# relocations are the toolchain's, not ours) and a bare process.
-$(B)/bench/empty.so:
-	@mkdir -p $(@D)
-	printf 'typedef int empty;\n' > $(B)/bench/empty.c
-	$(CC) $(ALL_CFLAGS) -fPIC -c $(B)/bench/empty.c -o $(B)/bench/empty.o
-	$(CC) $(ALL_CFLAGS) -shared $(LDFLAGS) $(B)/bench/empty.o -o $@
-
-$(B)/bench/hello:
-	@mkdir -p $(@D)
-	printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' \
-		> $(B)/bench/hello.c
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(B)/bench/hello.c -o $@
-
-# The same lookups on a synthetic page of 1,000 channels, its own build.
-S1000 = $(B)/bench/rows-1000
-$(S1000).md: $(B)/bench/synth
-	$(B)/bench/synth 1000 > $@.tmp && mv $@.tmp $@
-
-bench: all $(B)/bench/bench $(B)/bench/empty.so $(B)/bench/hello $(B)/bench/synth $(S1000).md
-	@$(MAKE) --no-print-directory -s BUILDDIR=$(S1000) DATA=$(S1000).md $(S1000)/bench/bench
-	@$(S1000)/bench/bench $(S1000).md $(S1000)
-	@echo
-	@BENCH_CC='$(CC)' BENCH_CFLAGS='$(ALL_CFLAGS)' BENCH_GPERF='$(GPERF) $(GPERFFLAGS)' \
-		BENCH_SYNTH=$(B)/bench/synth $(B)/bench/bench --all $(DATA) $(B)
+bench: all $(B)/bench/bench $(B)/bench/synth | deps-check
+	@BENCH_MAKE='$(MAKE)' BENCH_CC='$(CC)' BENCH_CFLAGS='$(ALL_CFLAGS)' \
+		BENCH_GPERF='$(GPERF) $(GPERFFLAGS)' $(B)/bench/bench $(DATA) $(B)
 
 clean:
 	rm -rf $(B)
 
 FORCE:
 
-.PHONY: all run deps deps-valgrind deps-check deps-fuzz check check-valgrind check-sanitize fuzz bench install uninstall dist \
-        amalgamation clean FORCE
+.PHONY: all run deps deps-valgrind deps-check deps-fuzz check check-valgrind check-sanitize \
+        fuzz bench install uninstall dist amalgamation clean FORCE
 .DELETE_ON_ERROR:

@@ -5,12 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "auxchan.h"
 #include "channel.h"
 #include "group.h"
 #include "key.h"
 #include "link.h"
+#include "gperf.h"
 #include "mem.h"
 
 /* ---- String pool -------------------------------------------------------
@@ -117,24 +119,27 @@ static void pool_free(struct pool *p)
 
 /* ---- Keys ---------------------------------------------------------------
  *
- * Two gperf tables, their keys encoded with key_byte():
- *   keys   each room's alias without '#' ("sigpy-gen:auxolotl.org"), and
- *          each display name, group stem and topic;
- *   rooms  each room's localpart alone ("sigpy-gen").
- * Entries (key, channel) are sorted by key, then channel: each run is a
- * key, its channels in page order.  Keys are not stored again: each is
- * bytes of the pool (the alias without '#' inside the alias, the localpart
- * and stem at its start), which the library compares, ignoring case.
+ * Every string that finds channels is a key, compared ignoring ASCII case:
+ * each room's alias without '#' ("sigpy-gen:auxolotl.org") and localpart
+ * ("sigpy-gen"), and each display name, group stem and topic.  An entry
+ * says that a key finds a channel, and how.  Entries sorted by key, then
+ * channel, form runs: a key and its channels in page order.  Keys are not
+ * stored again: each is bytes of the pool (the alias without '#' inside the
+ * alias, the localpart and the stem at its start), which the library
+ * compares with the query, ignoring case.
  */
-enum { KIND_OTHER, KIND_ALIAS, KIND_LOCAL };
-#define KINDS 7 /* all of them, as a set */
+enum kind {
+	NAMED,  /* a display name, group stem or topic: found as typed */
+	ROOM,   /* an alias without '#' or a localpart: also as a room reference */
+	HASHED, /* a name, stem or topic "#K", entered as the key K: "#K" finds it */
+};
 
 struct entry {
-	char *enc;     /* key_encode()d, NUL-terminated: what gperf hashes */
+	char *enc;       /* key_encode()d: the bytes gperf hashes */
 	size_t len;
-	size_t off;    /* where the key's bytes are in the pool */
+	size_t off;      /* where the key's bytes are in the pool */
 	size_t channel;
-	int kind;      /* KIND_OTHER, KIND_ALIAS (without '#') or KIND_LOCAL */
+	enum kind kind;
 };
 
 struct entries {
@@ -143,39 +148,54 @@ struct entries {
 };
 
 static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
-                      size_t channel, int kind)
+                      size_t channel, enum kind kind)
 {
 	struct entry *e;
 
-	if (len == 0) /* gperf has no empty keys; nobody looks for "" */
+	if (len == 0) /* gperf has no empty keys; the library looks none up */
 		return;
 	k->e = xgrow(k->e, &k->cap, k->n + 1, sizeof *k->e);
 	e = &k->e[k->n++];
-	e->enc = xmalloc(len + 1);
-	key_encode(e->enc, s, len, 1);
-	e->enc[len] = '\0';
+	e->enc = xmalloc(len);
+	key_encode(e->enc, s, len, 1, 0);
 	e->len = len;
 	e->off = off;
 	e->channel = channel;
 	e->kind = kind;
 }
 
-static int same_key(const struct entry *x, const struct entry *y)
+/* Orders by encoded bytes, shorter first among equal prefixes. */
+static int compare_enc(const char *a, size_t n, const char *b, size_t m)
 {
-	return x->len == y->len && memcmp(x->enc, y->enc, x->len) == 0;
+	int c = memcmp(a, b, n < m ? n : m);
+
+	return c ? c : n < m ? -1 : n > m;
 }
 
 static int by_key(const void *a, const void *b)
 {
 	const struct entry *x = a, *y = b;
-	size_t n = x->len < y->len ? x->len : y->len;
-	int c = memcmp(x->enc, y->enc, n);
+	int c = compare_enc(x->enc, x->len, y->enc, y->len);
 
 	if (c)
 		return c;
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
 	return x->channel < y->channel ? -1 : x->channel > y->channel;
+}
+
+/* The first entry of the sorted e whose key is enc (len bytes), or e->n. */
+static size_t find_key(const struct entries *e, const char *enc, size_t len)
+{
+	size_t lo = 0, hi = e->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (compare_enc(e->e[mid].enc, e->e[mid].len, enc, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->n && compare_enc(e->e[lo].enc, e->e[lo].len, enc, len) == 0 ? lo : e->n;
 }
 
 static void entries_free(struct entries *k)
@@ -185,112 +205,107 @@ static void entries_free(struct entries *k)
 	free(k->e);
 }
 
-/* ---- The table ---------------------------------------------------------- */
-
-/*
- * A key leads to two channel lists.  Looked up whole, a main key K finds
- * every channel it is the alias without '#', name, stem or topic of; and
- * also, if K starts with '#', the channels of the room reference after it;
- * otherwise, if K holds no ':', the channels whose localpart K is.  As a
- * room reference (after a '#', or in a link), K finds only the channels
- * whose alias without '#' it is, or if K holds no ':', whose localpart it
- * is: on a page with a rooms table, such a reference is a rooms key.  Both
- * lists are computed here, so that the library only copies one.  Main keys
- * are numbered by class:
- *   0  both lists are the same (an alias, only);
- *   1  the room list, the key's "view", is shorter, not empty;
- *   2  the room list is empty ("SIG:Python General");
- *   3  a room reference is a rooms key: K holds no ':', two tables.
- * The library tells the class by the number; the views of class 1 follow
- * the rooms keys, as keys of their own, in the same order.
+/* ---- Channel lists ------------------------------------------------------
+ *
+ * lists[] holds each list as its length, then its channels in page order:
+ * the empty list at 0, then each channel alone (channel c at 1 + 2c), then
+ * the longer lists, each stored once (found again through a hash set).
  */
-struct key {
-	size_t entry;        /* its first entry (its string) */
-	size_t off, len;     /* its bytes in the pool */
-	size_t ref, count;   /* its channels: refs[ref .. ref + count) */
-	size_t vref, vcount; /* its room list, unless of class 3 */
-	int class;
+struct lists {
+	size_t *v, n, cap;
+	size_t *set, setcap;  /* offsets of the longer lists; 0 is free */
+	size_t nset, max;     /* longer lists stored; the longest's length */
+	size_t *build, nbuild;    /* the list being built */
+	size_t *seen, stamp;      /* seen[c] == stamp: c is in it */
 };
 
-struct table {
-	const struct page *pg;
-	const char *label;
-	struct pool pool;
-	size_t (*field)[AUXCHAN_FIELD_COUNT]; /* pool string of each field */
-	size_t title, date;
-	struct entries main, rooms;  /* entries of the two gperf tables */
-	struct key *keys;            /* main keys, rooms keys, views, sentinel */
-	size_t nkeys, nmain, nreal;  /* all keys, main keys, main and rooms keys */
-	size_t nclass[4];            /* main keys of each class */
-	size_t *refs, nrefs;         /* channel lists (see add_list) */
-	size_t *list, *seen, stamp;  /* the list being built, and its channels */
-	size_t nlist;
-	size_t max_count, max_len;
-	int swap;                    /* a key holds a '?' (key.h) */
-	int hash_keys;               /* a main key starts with '#' */
-	int one;                     /* localparts are main keys: no rooms keys */
-};
-
-/*
- * Channel lists.  refs[] starts with 0 .. nchannels - 1, so that a key of
- * one channel c is the list (c, 1); longer lists follow, each stored once.
- * Returns where list (n channels at l) starts.
- */
-static size_t add_list(struct table *t, const size_t *l, size_t n)
+static void lists_init(struct lists *l, size_t nchannels)
 {
-	size_t nch = t->pg->n;
-
-	if (n == 1)
-		return l[0];
-	for (size_t i = nch; i + n <= t->nrefs; i++)
-		if (memcmp(t->refs + i, l, n * sizeof *l) == 0)
-			return i;
-	t->refs = xrealloc(t->refs, (t->nrefs + n) * sizeof *t->refs);
-	memcpy(t->refs + t->nrefs, l, n * sizeof *l);
-	t->nrefs += n;
-	return t->nrefs - n;
+	l->cap = 1 + 2 * nchannels;
+	l->v = xmalloc(l->cap * sizeof *l->v);
+	l->v[0] = 0;
+	for (size_t c = 0; c < nchannels; c++)
+		l->v[1 + 2 * c] = 1, l->v[2 + 2 * c] = c;
+	l->n = l->cap;
+	l->max = nchannels > 0;
+	l->build = xmalloc((nchannels + 1) * sizeof *l->build);
+	l->seen = xmalloc((nchannels + 1) * sizeof *l->seen);
+	for (size_t c = 0; c < nchannels; c++)
+		l->seen[c] = 0;
+	l->stamp = 1;
 }
 
-/* The first entry of e whose key is enc (len bytes), or e->n. */
-static size_t find_key(const struct entries *e, const char *enc, size_t len)
+static void lists_free(struct lists *l)
 {
-	struct entry x = { (char *)enc, len, 0, 0, 0 }; /* sorts first of its key */
-	size_t lo = 0, hi = e->n;
+	free(l->v);
+	free(l->set);
+	free(l->build);
+	free(l->seen);
+}
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+static uint64_t list_hash(const size_t *c, size_t n)
+{
+	uint64_t h = n;
 
-		if (by_key(&e->e[mid], &x) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ c[i]) * KEY_MUL;
+	return h ^ h >> 29;
+}
+
+/* Puts the list at offset off into the hash set (of a power-of-two size). */
+static void set_put(struct lists *l, size_t off)
+{
+	size_t i = list_hash(l->v + off + 1, l->v[off]) & (l->setcap - 1);
+
+	while (l->set[i])
+		i = (i + 1) & (l->setcap - 1);
+	l->set[i] = off;
+}
+
+/* Stores the n channels at c (sorted, distinct): returns the list's offset. */
+static size_t list_store(struct lists *l, const size_t *c, size_t n)
+{
+	size_t i;
+
+	if (n <= 1)
+		return n ? 1 + 2 * c[0] : 0;
+	if (2 * (l->nset + 1) > l->setcap) { /* grow, rehash */
+		size_t *old = l->set, oldcap = l->setcap;
+
+		l->setcap = oldcap ? 2 * oldcap : 64;
+		l->set = xmalloc(l->setcap * sizeof *l->set);
+		memset(l->set, 0, l->setcap * sizeof *l->set);
+		for (i = 0; i < oldcap; i++)
+			if (old[i])
+				set_put(l, old[i]);
+		free(old);
 	}
-	return lo < e->n && same_key(&e->e[lo], &x) ? lo : e->n;
+	for (i = list_hash(c, n) & (l->setcap - 1); l->set[i]; i = (i + 1) & (l->setcap - 1))
+		if (l->v[l->set[i]] == n && !memcmp(l->v + l->set[i] + 1, c, n * sizeof *c))
+			return l->set[i];
+	l->v = xgrow(l->v, &l->cap, l->n + 1 + n, sizeof *l->v);
+	l->set[i] = l->n;
+	l->nset++;
+	l->v[l->n] = n;
+	memcpy(l->v + l->n + 1, c, n * sizeof *c);
+	l->n += 1 + n;
+	if (n > l->max)
+		l->max = n;
+	return l->n - 1 - n;
 }
 
-/* Adds the channels of the entries of key enc (len bytes) in e to the list
- * being built: of those whose kind is in kinds (1 << KIND_...). */
-static void list_key(struct table *t, const struct entries *e, const char *enc, size_t len,
-                     int kinds)
+/* Adds the channels of the entries [from, to) of e whose kind is in kinds. */
+static void list_add(struct lists *l, const struct entries *e, size_t from, size_t to,
+                     unsigned kinds)
 {
-	for (size_t i = find_key(e, enc, len); i < e->n && e->e[i].len == len &&
-	     memcmp(e->e[i].enc, enc, len) == 0; i++) {
+	for (size_t i = from; i < to; i++) {
 		size_t c = e->e[i].channel;
 
-		if ((kinds >> e->e[i].kind & 1) && t->seen[c] != t->stamp) {
-			t->seen[c] = t->stamp;
-			t->list[t->nlist++] = c;
+		if ((kinds >> e->e[i].kind & 1) && l->seen[c] != l->stamp) {
+			l->seen[c] = l->stamp;
+			l->build[l->nbuild++] = c;
 		}
 	}
-}
-
-/* Adds the channels of the room reference enc (len bytes, without '#'). */
-static void list_ref(struct table *t, const char *enc, size_t len)
-{
-	if (memchr(enc, ':', len))
-		list_key(t, &t->main, enc, len, 1 << KIND_ALIAS);
-	else
-		list_key(t, t->one ? &t->main : &t->rooms, enc, len, 1 << KIND_LOCAL);
 }
 
 static int by_size(const void *a, const void *b)
@@ -300,82 +315,160 @@ static int by_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Stores the list built, in page order; starts a new one.  Its start. */
-static size_t list_end(struct table *t, size_t *count)
+/* Stores the list built, in page order, and starts a new one. */
+static size_t list_end(struct lists *l)
 {
-	size_t ref;
+	size_t off;
 
-	qsort(t->list, t->nlist, sizeof *t->list, by_size);
-	ref = t->nlist ? add_list(t, t->list, t->nlist) : 0;
-	*count = t->nlist;
-	if (t->nlist > t->max_count)
-		t->max_count = t->nlist;
-	t->nlist = 0;
-	t->stamp++;
-	return ref;
+	qsort(l->build, l->nbuild, sizeof *l->build, by_size);
+	off = list_store(l, l->build, l->nbuild);
+	l->nbuild = 0;
+	l->stamp++;
+	return off;
 }
 
-/* Turns sorted entries (t->main or t->rooms) into keys, appended. */
-static void add_keys(struct table *t, const struct entries *e, size_t *cap)
-{
-	for (size_t i = 0, j; i < e->n; i = j) {
-		const char *enc = e->e[i].enc;
-		size_t len = e->e[i].len;
-		struct key k = { i, e->e[i].off, len, 0, 0, 0, 0, 3 };
+/* ---- The table ---------------------------------------------------------- */
 
-		for (j = i; j < e->n && same_key(&e->e[i], &e->e[j]); j++)
+/*
+ * A key of the table, as the library reads it: its bytes, and three lists,
+ * the channels it finds
+ *   typed  as typed: "python", "sigpy-gen", "SIG:Python General";
+ *   hash   after a '#': "#sigpy-gen" (as a room reference, and the names,
+ *          stems and topics "#K" of the key K);
+ *   link   as the room a matrix.to link names.
+ * A key starting with '#' is typed as '#' and a room reference; keys that
+ * only "#K" finds ("#collidec", a name) are keys too, typed finding none.
+ */
+struct key {
+	size_t entry, nentries;       /* its entries */
+	size_t typed, hash, link;     /* its lists: offsets in lists.v */
+	size_t bucket;
+};
+
+/* Keys of more than this many per bucket on average take gperf long. */
+#define BUCKET_KEYS 256
+/* First-level hash seeds tried, for buckets of at most twice that. */
+#define SEEDS 64
+
+struct table {
+	const struct page *pg;
+	const char *label;
+	struct pool pool;
+	size_t (*field)[AUXCHAN_FIELD_COUNT]; /* pool string of each field */
+	size_t title, date;
+	struct entries e;
+	struct lists lists;
+	struct key *keys;       /* in bucket order */
+	size_t nkeys, max_len;
+	size_t nbuckets, *first; /* each bucket's first key; first[nbuckets] = nkeys */
+	size_t max_bucket;
+	uint64_t seed;
+	int swap;               /* a key holds a '?' (key.h) */
+};
+
+/* The first-level hash of key k with seed: the library's, of the query. */
+static uint64_t key_hash(const struct table *t, const struct key *k, uint64_t seed)
+{
+	const struct entry *x = &t->e.e[k->entry];
+	char *scratch = xmalloc(x->len);
+	/* The words hashed are the encoded ones: encoding the encoded key
+	 * again without the '?' swap gives the same words. */
+	uint64_t h = key_encode(scratch, x->enc, x->len, 0, seed);
+
+	free(scratch);
+	return h;
+}
+
+/*
+ * Sorts the keys into buckets: as many as keep them BUCKET_KEYS at most on
+ * average, picked by the first-level hash with the first of SEEDS seeds
+ * that puts at most twice that in any bucket (or the seed that comes
+ * closest).  Deterministic: the same keys, the same buckets.  Within a
+ * bucket, keys keep their order (by their encoded bytes).
+ */
+static void bucket(struct table *t)
+{
+	size_t nb = t->nkeys ? (t->nkeys + BUCKET_KEYS - 1) / BUCKET_KEYS : 1, best = (size_t)-1;
+	size_t *count = xmalloc((nb + 1) * sizeof *count);
+	struct key *sorted = xmalloc((t->nkeys + 1) * sizeof *sorted);
+
+	for (size_t s = 0; s < SEEDS && best > 2 * BUCKET_KEYS; s++) {
+		uint64_t seed = s * 0x94d049bb133111ebull;
+		size_t max = 0;
+
+		memset(count, 0, nb * sizeof *count);
+		for (size_t k = 0; k < t->nkeys; k++) {
+			size_t b = key_bucket(key_hash(t, &t->keys[k], seed), nb);
+
+			if (++count[b] > max)
+				max = count[b];
+		}
+		if (max < best)
+			best = max, t->seed = seed;
+	}
+	/* A counting sort by bucket. */
+	memset(count, 0, (nb + 1) * sizeof *count);
+	for (size_t k = 0; k < t->nkeys; k++) {
+		t->keys[k].bucket = key_bucket(key_hash(t, &t->keys[k], t->seed), nb);
+		count[t->keys[k].bucket + 1]++;
+	}
+	t->first = xmalloc((nb + 1) * sizeof *t->first);
+	t->first[0] = 0;
+	for (size_t b = 0; b < nb; b++)
+		t->first[b + 1] = t->first[b] + count[b + 1];
+	memcpy(count, t->first, (nb + 1) * sizeof *count);
+	for (size_t k = 0; k < t->nkeys; k++)
+		sorted[count[t->keys[k].bucket]++] = t->keys[k];
+	free(t->keys);
+	t->keys = sorted;
+	t->nbuckets = nb;
+	t->max_bucket = t->nkeys ? best : 0;
+	free(count);
+}
+
+/* Turns the sorted entries into keys, with their lists. */
+static void add_keys(struct table *t)
+{
+	const struct entries *e = &t->e;
+	struct lists *l = &t->lists;
+	size_t cap = 0;
+
+	for (size_t i = 0, j; i < e->n; i = j) {
+		const struct entry *x = &e->e[i];
+		struct key k = { .entry = i };
+
+		for (j = i; j < e->n && !compare_enc(x->enc, x->len, e->e[j].enc, e->e[j].len); j++)
 			;
-		if (e == &t->main && enc[0] == '#') {
-			list_key(t, e, enc, len, KINDS & ~(1 << KIND_LOCAL));
-			list_ref(t, enc + 1, len - 1);
+		k.nentries = j - i;
+		list_add(l, e, i, j, 1u << ROOM);
+		k.link = list_end(l);
+		list_add(l, e, i, j, 1u << ROOM | 1u << HASHED);
+		k.hash = list_end(l);
+		if (x->enc[0] == '#') { /* typed: its names, and the room after '#' */
+			size_t r = find_key(e, x->enc + 1, x->len - 1), end = r;
+
+			while (end < e->n && !compare_enc(e->e[end].enc, e->e[end].len, x->enc + 1,
+			                                  x->len - 1))
+				end++;
+			list_add(l, e, i, j, 1u << NAMED);
+			list_add(l, e, r, end, 1u << ROOM);
 		} else {
-			list_key(t, e, enc, len, KINDS);
-			if (e == &t->main && !t->one && !memchr(enc, ':', len))
-				list_key(t, &t->rooms, enc, len, KINDS);
+			list_add(l, e, i, j, 1u << NAMED | 1u << ROOM);
 		}
-		k.ref = list_end(t, &k.count);
-		if (e == &t->main && (t->one || memchr(enc, ':', len))) {
-			list_ref(t, enc, len);
-			k.vref = list_end(t, &k.vcount);
-			/* add_list() stores a list once: the same list, the same place */
-			k.class = k.vref == k.ref && k.vcount == k.count ? 0 : k.vcount ? 1 : 2;
-		}
-		t->keys = xgrow(t->keys, cap, t->nkeys + 1, sizeof *t->keys);
+		k.typed = list_end(l);
+		t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
 		t->keys[t->nkeys++] = k;
-		if (len > t->max_len)
-			t->max_len = len;
-		if (memchr(enc, 0xff, len))
+		if (x->len > t->max_len)
+			t->max_len = x->len;
+		if (memchr(x->enc, 0xff, x->len))
 			t->swap = 1;
 	}
-}
-
-/* Tables of at most this many keys are searched ten times for density. */
-#define GPERF_DENSE_KEYS 1000
-
-/* How many keys sorted entries hold. */
-static size_t count_keys(const struct entries *e)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < e->n; i++)
-		n += i == 0 || !same_key(&e->e[i - 1], &e->e[i]);
-	return n;
-}
-
-static int by_class(const void *a, const void *b)
-{
-	const struct key *x = a, *y = b;
-
-	if (x->class != y->class)
-		return x->class - y->class;
-	return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
 static void build(struct table *t)
 {
 	const struct page *pg = t->pg;
 	struct pool *p = &t->pool;
-	size_t cap = 0;
 
 	/* Strings in page order, so the pool reads like the page. */
 	t->title = pool_add(p, pg->title);
@@ -397,69 +490,35 @@ static void build(struct table *t)
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct channel *c = &pg->ch[i];
 		size_t alias = p->off[t->field[i][AUXCHAN_ALIAS]];
+		const char *named[2] = { c->name, NULL };
+		size_t named_off[2] = { p->off[t->field[i][AUXCHAN_NAME]], 0 }, named_len[2];
 
-		entry_add(&t->main, c->alias + 1, strlen(c->alias + 1), alias + 1, i, KIND_ALIAS);
-		entry_add(&t->main, c->name, strlen(c->name), p->off[t->field[i][AUXCHAN_NAME]], i,
-		          KIND_OTHER);
-		entry_add(&t->rooms, c->alias + 1, c->lplen, alias + 1, i, KIND_LOCAL);
+		entry_add(&t->e, c->alias + 1, strlen(c->alias + 1), alias + 1, i, ROOM);
+		entry_add(&t->e, c->alias + 1, c->lplen, alias + 1, i, ROOM);
+		named_len[0] = strlen(c->name);
 		if (c->group != NO_GROUP) {
 			const struct group *g = &pg->groups[c->group];
-			size_t first = g->first;
 
-			entry_add(&t->main, pg->ch[first].alias + 1, g->stemlen,
-			          p->off[t->field[first][AUXCHAN_ALIAS]] + 1, i, KIND_OTHER);
-			entry_add(&t->main, g->topic, strlen(g->topic),
-			          p->off[t->field[i][AUXCHAN_GROUP]], i, KIND_OTHER);
+			entry_add(&t->e, pg->ch[g->first].alias + 1, g->stemlen,
+			          p->off[t->field[g->first][AUXCHAN_ALIAS]] + 1, i, NAMED);
+			named[1] = g->topic;
+			named_off[1] = p->off[t->field[i][AUXCHAN_GROUP]];
+			named_len[1] = strlen(g->topic);
+		}
+		for (int k = 0; k < 2 && named[k]; k++) {
+			entry_add(&t->e, named[k], named_len[k], named_off[k], i, NAMED);
+			if (named[k][0] == '#')
+				entry_add(&t->e, named[k] + 1, named_len[k] - 1, named_off[k] + 1, i,
+				          HASHED);
 		}
 	}
-	qsort(t->main.e, t->main.n, sizeof *t->main.e, by_key);
-	qsort(t->rooms.e, t->rooms.n, sizeof *t->rooms.e, by_key);
-	/* A small page gets one table: one probe for a localpart too. */
-	if (count_keys(&t->main) + count_keys(&t->rooms) <= GPERF_DENSE_KEYS) {
-		t->main.e = xgrow(t->main.e, &t->main.cap, t->main.n + t->rooms.n, sizeof *t->main.e);
-		memcpy(t->main.e + t->main.n, t->rooms.e, t->rooms.n * sizeof *t->rooms.e);
-		t->main.n += t->rooms.n;
-		t->rooms.n = 0;
-		qsort(t->main.e, t->main.n, sizeof *t->main.e, by_key);
-		t->one = 1;
-	}
-	t->refs = xmalloc((pg->n + 1) * sizeof *t->refs);
-	for (size_t i = 0; i < pg->n; i++)
-		t->refs[i] = i;
-	t->nrefs = pg->n;
-	t->list = xmalloc((pg->n + 1) * sizeof *t->list);
-	t->seen = xmalloc((pg->n + 1) * sizeof *t->seen);
-	for (size_t i = 0; i < pg->n; i++)
-		t->seen[i] = 0;
-	t->stamp = 1;
-	add_keys(t, &t->main, &cap);
-	t->nmain = t->nkeys;
-	qsort(t->keys, t->nmain, sizeof *t->keys, by_class);
-	for (size_t k = 0; k < t->nmain; k++)
-		t->nclass[t->keys[k].class]++;
-	add_keys(t, &t->rooms, &cap);
-	t->nreal = t->nkeys;
-	for (size_t k = t->nclass[0]; k < t->nclass[0] + t->nclass[1]; k++) { /* the views */
-		struct key v = t->keys[k];
-
-		v.ref = v.vref;
-		v.count = v.vcount;
-		t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
-		t->keys[t->nkeys++] = v;
-	}
-	for (size_t k = 0; k < t->nmain; k++)
-		t->hash_keys |= t->main.e[t->keys[k].entry].enc[0] == '#';
-	/* The sentinel: the key of gperf's empty slots (and of the placeholder
-	 * of a table with no key), which no query matches: nothing of length
-	 * 0 is looked up. */
-	t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
-	t->keys[t->nkeys++] = (struct key){ 0, 0, 0, 0, 0, 0, 0, 0 };
-	free(t->list);
-	free(t->seen);
+	qsort(t->e.e, t->e.n, sizeof *t->e.e, by_key);
+	lists_init(&t->lists, pg->n);
+	add_keys(t);
+	bucket(t);
 }
 
 /* ---- Output ------------------------------------------------------------ */
-
 
 /* The smallest unsigned type that holds max. */
 static const char *uint_type(size_t max)
@@ -467,73 +526,17 @@ static const char *uint_type(size_t max)
 	return max <= UINT8_MAX ? "uint8_t" : max <= UINT16_MAX ? "uint16_t" : "uint32_t";
 }
 
-/*
- * Writes s (n bytes) as the body of a C or gperf string literal: printable
- * ASCII as itself, except '"', '\\' and '?' (trigraphs); everything else as
- * a three-digit octal escape, which ends where it should.
- */
-static void put_escaped(FILE *f, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?')
-			putc(c, f);
-		else
-			fprintf(f, "\\%03o", c);
-	}
-}
-
 static void banner(FILE *f, const struct table *t)
 {
 	fprintf(f, "/* Generated by auxchan-gen from %s: do not edit. */\n", t->label);
 }
 
-/*
- * Writes the keywords of one gperf table (keys from .. to of t->keys),
- * whose functions, arrays and constants are named after name ("keys") and
- * prefix ("KEYS").  Each keyword's value is its key number.
- */
-static void write_gperf(FILE *f, const struct table *t, const struct entries *e,
-                        size_t from, size_t to, const char *name, const char *prefix)
+/* An array of n size_t values as C, sixteen a line. */
+static void put_array(FILE *f, const char *type, const char *name, const size_t *v, size_t n)
 {
-	banner(f, t);
-	/*
-	 * gperf's -m tries several searches and keeps the densest table; its
-	 * time grows with them, so only small tables get it (see the README).
-	 */
-	if (to - from <= GPERF_DENSE_KEYS)
-		fprintf(f, "/* gperf options: -m 10 */\n");
-	fprintf(f, "%%struct-type\n%%omit-struct-type\n%%readonly-tables\n%%global-table\n%%pic\n");
-	fprintf(f, "%%define hash-function-name ch_%s_hash\n", name);
-	fprintf(f, "%%define lookup-function-name ch_%s_lookup\n", name);
-	fprintf(f, "%%define word-array-name ch_%s_words\n", name);
-	fprintf(f, "%%define string-pool-name ch_%s_pool\n", name);
-	fprintf(f, "%%define constants-prefix CH_%s_\n", prefix);
-	fprintf(f, "%%define initializer-suffix ,%zu\n", t->nkeys - 1);
-	fprintf(f, "struct ch_word;\n%%%%\n");
-	if (from == to) /* gperf wants a key: the sentinel, of length 0 */
-		fprintf(f, "\"A\", %zu\n", t->nkeys - 1);
-	for (size_t k = from; k < to; k++) {
-		const struct entry *x = &e->e[t->keys[k].entry];
-
-		putc('"', f);
-		put_escaped(f, x->enc, x->len);
-		fprintf(f, "\", %zu\n", k);
-	}
-	fprintf(f, "%%%%\n");
-}
-
-/* One field (at offset off in struct key) of every key, as a C array. */
-static void put_keys(FILE *f, const struct table *t, const char *type, const char *name,
-                     size_t off)
-{
-	fprintf(f, "static const %s %s[%zu] = {", type, name, t->nkeys);
-	for (size_t k = 0; k < t->nkeys; k++) {
-		size_t v = *(const size_t *)((const char *)&t->keys[k] + off);
-
-		fprintf(f, "%s%zu,", k % 16 ? " " : "\n\t", v);
-	}
+	fprintf(f, "static const %s %s[%zu] = {", type, name, n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", v[i]);
 	fprintf(f, "\n};\n");
 }
 
@@ -541,43 +544,36 @@ static void write_data(FILE *f, const struct table *t)
 {
 	const struct page *pg = t->pg;
 	const struct pool *p = &t->pool;
+	size_t max_ref = pg->n > t->lists.max ? pg->n : t->lists.max;
 
 	banner(f, t);
 	/* No page text in comments: a comment end in it would end them. */
-	fprintf(f, "/*\n * %zu channels, %zu groups.  Keys: %zu aliases, names, group stems and\n"
-	        " * topics; %zu localparts.  String pool: %zu bytes for %zu bytes of distinct\n"
-	        " * strings.  Channel lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nmain,
-	        t->nreal - t->nmain, p->size, p->distinct, t->nrefs);
+	fprintf(f, "/*\n * %zu channels, %zu groups, %zu keys in %zu buckets (at most %zu keys\n"
+	        " * in one).  String pool: %zu bytes for %zu bytes of distinct strings.\n"
+	        " * Channel lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nkeys,
+	        t->nbuckets, t->max_bucket, p->size, p->distinct, t->lists.n);
 	fprintf(f, "#include <stdint.h>\n\n");
-	fprintf(f, "typedef %s ch_off; /* pool offsets */\n", uint_type(p->size));
-	fprintf(f, "typedef %s ch_ref; /* channel numbers */\n", uint_type(pg->n));
-	fprintf(f, "typedef %s ch_rix; /* indices of ch_refs */\n", uint_type(t->nrefs));
-	fprintf(f, "typedef %s ch_cnt; /* channel counts */\n", uint_type(t->max_count));
-	fprintf(f, "typedef %s ch_kix; /* key numbers */\n", uint_type(t->nkeys));
-	fprintf(f, "typedef %s ch_len; /* key lengths */\n\n", uint_type(t->max_len));
-	fprintf(f, "/*\n * A gperf slot: its key's number (%zu in empty slots: a key of length\n"
-	        " * 0).  gperf's struct begins with the key's offset in gperf's own pool,\n"
-	        " * which only its lookup functions read; src/channel.c leaves them unused\n"
-	        " * and compares keys with the bytes of the pool below, so that field is\n"
-	        " * as small as can be, its values cut short.\n */\n", t->nkeys - 1);
-	fprintf(f, "struct ch_word {\n\tch_kix name;\n\tch_kix key;\n};\n\n");
+	fprintf(f, "typedef %s ch_off;   /* offsets in the string pool */\n", uint_type(p->size));
+	fprintf(f, "typedef %s ch_len;   /* key lengths */\n", uint_type(t->max_len));
+	fprintf(f, "typedef %s ch_list;  /* offsets in ch_lists: a channel list */\n",
+	        uint_type(t->lists.n));
+	fprintf(f, "typedef %s ch_ref;   /* channel numbers, list lengths */\n", uint_type(max_ref));
+	fprintf(f, "typedef %s ch_local; /* key numbers within a bucket */\n\n",
+	        uint_type(t->max_bucket));
 	fprintf(f, "#define CH_COUNT %zu\n#define CH_TITLE %zu\n#define CH_DATE %zu\n"
 	        "#define CH_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
+	fprintf(f, "#define CH_KEY_COUNT %zu\n#define CH_KEY_MAX %zu /* bytes of the longest */\n",
+	        t->nkeys, t->max_len);
 	fprintf(f, "/* Whether a key has a '?': if not, queries skip the '?' swap (key.h). */\n");
 	fprintf(f, "#define CH_SWAP %d\n", t->swap);
-	fprintf(f, "/* Whether a key starts with '#': if not, \"#...\" is only a room. */\n");
-	fprintf(f, "#define CH_HASH_KEYS %d\n", t->hash_keys);
-	fprintf(f, "/* Whether localparts are main keys: the rooms table is then empty. */\n");
-	fprintf(f, "#define CH_ONE_TABLE %d\n", t->one);
-	fprintf(f, "/*\n * Main keys by class (gen/channel.c): 0 .. CH_ALIAS_KEYS - 1 find the same\n"
-	        " * channels as room references; up to CH_VIEW_KEYS - 1, fewer (their\n"
-	        " * views); up to CH_REF_KEYS - 1, none; from CH_REF_KEYS on, room\n"
-	        " * references are rooms keys.\n */\n");
-	fprintf(f, "#define CH_ALIAS_KEYS %zu\n#define CH_VIEW_KEYS %zu\n#define CH_REF_KEYS %zu\n",
-	        t->nclass[0], t->nclass[0] + t->nclass[1],
-	        t->nclass[0] + t->nclass[1] + t->nclass[2]);
-	fprintf(f, "/* Key number of the view of main key k, of class 1. */\n");
-	fprintf(f, "#define CH_VIEW(k) ((k) + %zu)\n\n", t->nreal - t->nclass[0]);
+	fprintf(f, "/* The first-level hash: its seed, and how many buckets it picks from. */\n");
+	fprintf(f, "#define CH_SEED 0x%016llxull\n#define CH_BUCKET_COUNT %zu\n",
+	        (unsigned long long)t->seed, t->nbuckets);
+	fprintf(f, "/* X(bucket, its first key) of each bucket, one gperf table each. */\n");
+	fprintf(f, "#define CH_BUCKETS(X)");
+	for (size_t b = 0; b < t->nbuckets; b++)
+		fprintf(f, "%s X(%zu, %zu)", b % 6 ? "" : " \\\n\t", b, t->first[b]);
+	fprintf(f, "\n\n");
 
 	fprintf(f, "static const struct ch_pool {\n");
 	for (size_t k = 0; k < p->nroots; k++)
@@ -585,7 +581,7 @@ static void write_data(FILE *f, const struct table *t)
 	fprintf(f, "} ch_pool_data = {\n");
 	for (size_t k = 0; k < p->nroots; k++) {
 		fprintf(f, "\t\"");
-		put_escaped(f, p->s[p->order[k]], p->len[p->order[k]]);
+		gperf_put_string(f, p->s[p->order[k]], p->len[p->order[k]]);
 		fprintf(f, "\",\n");
 	}
 	fprintf(f, "};\n#define CH_POOL ((const char *)&ch_pool_data)\n\n");
@@ -602,24 +598,49 @@ static void write_data(FILE *f, const struct table *t)
 	}
 	fprintf(f, "};\n\n");
 
-	fprintf(f, "/* Channel lists of keys: 0 .. CH_COUNT - 1, then longer lists. */\n");
-	fprintf(f, "static const ch_ref ch_refs[%zu] = {", t->nrefs);
-	for (size_t i = 0; i < t->nrefs; i++)
-		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->refs[i]);
-	fprintf(f, "\n};\n\n/*\n * Keys, by number: where in the pool, how long, their channel list\n"
-	        " * (first, count).  Four arrays: a struct would be padded.\n */\n");
-	put_keys(f, t, "ch_off", "ch_key_off", offsetof(struct key, off));
-	put_keys(f, t, "ch_len", "ch_key_len", offsetof(struct key, len));
-	put_keys(f, t, "ch_rix", "ch_key_first", offsetof(struct key, ref));
-	put_keys(f, t, "ch_cnt", "ch_key_count", offsetof(struct key, count));
+	fprintf(f, "/* Channel lists: each its length, then its channels in page order. */\n");
+	put_array(f, "ch_ref", "ch_lists", t->lists.v, t->lists.n);
+
+	fprintf(f, "\n/*\n * The keys, bucket by bucket: where each one's bytes are in the pool,\n"
+	        " * and the channels it finds typed, after a '#', and as the room a link\n"
+	        " * names.  A last key of length 0, which no query is, ends them.\n */\n");
+	fprintf(f, "static const struct ch_key {\n\tch_off text;\n\tch_len len;\n"
+	        "\tch_list typed, hash, link;\n} ch_keys[CH_KEY_COUNT + 1] = {\n");
+	for (size_t k = 0; k < t->nkeys; k++) {
+		const struct key *x = &t->keys[k];
+
+		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %zu },\n", t->e.e[x->entry].off,
+		        t->e.e[x->entry].len, x->typed, x->hash, x->link);
+	}
+	fprintf(f, "\t{ 0, 0, 0, 0, 0 },\n};\n\n");
+	fprintf(f, "/* A gperf slot: its key's number in the bucket, after gperf's own\n"
+	        " * field, which only gperf's unused lookup functions read (src/gperf.h). */\n");
+	fprintf(f, "struct ch_slot {\n\tch_local gperf;\n\tch_local key;\n};\n");
+}
+
+/* The makefile fragment: the buckets, whose gperf runs make schedules. */
+static void write_mk(FILE *f, const struct table *t)
+{
+	fprintf(f, "# Generated by auxchan-gen from %s: do not edit.\n", t->label);
+	fprintf(f, "# The buckets of the key table: gperf makes gperf/N.c of each gperf/N.gperf.\n");
+	fprintf(f, "CH_BUCKETS =");
+	for (size_t b = 0; b < t->nbuckets; b++)
+		fprintf(f, "%s%zu", b % 16 ? " " : " \\\n\t", b);
+	fprintf(f, "\n");
 }
 
 /* ---- Files ------------------------------------------------------------- */
 
-static const char *const file_names[] = {
-	"channel_data.h", "channel_keys.gperf", "channel_rooms.gperf",
+/*
+ * The files of one run, each written to NAME.tmp, then renamed, all of
+ * them, only if every one was written: never a partial table.
+ */
+struct files {
+	const char *dir;
+	char **tmp;
+	size_t n, cap;
+	int failed;
 };
-#define NFILES (sizeof file_names / sizeof *file_names)
 
 static char *path_of(const char *dir, const char *name, const char *suffix)
 {
@@ -630,48 +651,102 @@ static char *path_of(const char *dir, const char *name, const char *suffix)
 	return p;
 }
 
+/* Opens dir/name.tmp for writing; NULL (reported) on failure. */
+static FILE *file_open(struct files *fs, const char *name)
+{
+	char *tmp = path_of(fs->dir, name, ".tmp");
+	FILE *f = fs->failed ? NULL : fopen(tmp, "w");
+
+	if (!f) {
+		if (!fs->failed)
+			fprintf(stderr, "auxchan-gen: cannot create %s: %s\n", tmp, strerror(errno));
+		fs->failed = 1;
+		free(tmp);
+		return NULL;
+	}
+	fs->tmp = xgrow(fs->tmp, &fs->cap, fs->n + 1, sizeof *fs->tmp);
+	fs->tmp[fs->n++] = tmp;
+	return f;
+}
+
+static void file_close(struct files *fs, FILE *f)
+{
+	if ((ferror(f) | fclose(f)) && !fs->failed) {
+		fprintf(stderr, "auxchan-gen: cannot write %s: %s\n", fs->tmp[fs->n - 1],
+		        strerror(errno));
+		fs->failed = 1;
+	}
+}
+
+/* Renames every file into place, or, if one failed, removes them all. */
+static int files_commit(struct files *fs)
+{
+	for (size_t i = 0; i < fs->n; i++) {
+		char *final = xmemdup(fs->tmp[i], strlen(fs->tmp[i]) - 4);
+
+		if (!fs->failed && rename(fs->tmp[i], final) != 0) {
+			fprintf(stderr, "auxchan-gen: cannot rename %s to %s: %s\n", fs->tmp[i], final,
+			        strerror(errno));
+			fs->failed = 1;
+		}
+		if (fs->failed)
+			remove(fs->tmp[i]);
+		free(final);
+		free(fs->tmp[i]);
+	}
+	free(fs->tmp);
+	return fs->failed ? -1 : 0;
+}
+
 int channel_write(const struct page *pg, const char *label, const char *dir)
 {
 	struct table t = { .pg = pg, .label = label };
-	FILE *f[NFILES] = { 0 };
-	char *tmp[NFILES], *final[NFILES];
-	int rc = 0;
+	struct files fs = { .dir = dir };
+	char *gperf_dir = path_of(dir, "gperf", "");
+	const char **key = NULL;
+	size_t *len = NULL;
+	FILE *f;
 
 	build(&t);
-	for (size_t i = 0; i < NFILES; i++) {
-		tmp[i] = path_of(dir, file_names[i], ".tmp");
-		final[i] = path_of(dir, file_names[i], "");
-		if (rc == 0 && !(f[i] = fopen(tmp[i], "w"))) {
-			fprintf(stderr, "auxchan-gen: cannot create %s: %s\n", tmp[i], strerror(errno));
-			rc = -1;
+	if (mkdir(gperf_dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "auxchan-gen: cannot create %s: %s\n", gperf_dir, strerror(errno));
+		fs.failed = 1;
+	}
+	if ((f = file_open(&fs, "channel_data.h"))) {
+		write_data(f, &t);
+		file_close(&fs, f);
+	}
+	key = xmalloc((t.max_bucket + 1) * sizeof *key);
+	len = xmalloc((t.max_bucket + 1) * sizeof *len);
+	for (size_t b = 0; b < t.nbuckets && !fs.failed; b++) {
+		char name[64];
+		size_t n = t.first[b + 1] - t.first[b];
+
+		for (size_t k = 0; k < n; k++) {
+			const struct entry *x = &t.e.e[t.keys[t.first[b] + k].entry];
+
+			key[k] = x->enc;
+			len[k] = x->len;
+		}
+		snprintf(name, sizeof name, "gperf/%zu.gperf", b);
+		if ((f = file_open(&fs, name))) {
+			gperf_write(f, label, b, key, len, n);
+			file_close(&fs, f);
 		}
 	}
-	if (rc == 0) {
-		write_data(f[0], &t);
-		write_gperf(f[1], &t, &t.main, 0, t.nmain, "keys", "KEYS");
-		write_gperf(f[2], &t, &t.rooms, t.nmain, t.nreal, "rooms", "ROOMS");
+	/* Last: make reads it to know the buckets. */
+	if ((f = file_open(&fs, "channel.mk"))) {
+		write_mk(f, &t);
+		file_close(&fs, f);
 	}
-	for (size_t i = 0; i < NFILES; i++)
-		if (f[i] && (ferror(f[i]) | fclose(f[i])) && rc == 0) {
-			fprintf(stderr, "auxchan-gen: cannot write %s: %s\n", tmp[i], strerror(errno));
-			rc = -1;
-		}
-	for (size_t i = 0; i < NFILES; i++) {
-		if (rc == 0 && rename(tmp[i], final[i]) != 0) {
-			fprintf(stderr, "auxchan-gen: cannot rename %s to %s: %s\n",
-			        tmp[i], final[i], strerror(errno));
-			rc = -1;
-		}
-		if (rc != 0)
-			remove(tmp[i]);
-		free(tmp[i]);
-		free(final[i]);
-	}
+	free(key);
+	free(len);
+	free(gperf_dir);
 	pool_free(&t.pool);
-	entries_free(&t.main);
-	entries_free(&t.rooms);
+	entries_free(&t.e);
+	lists_free(&t.lists);
 	free(t.keys);
-	free(t.refs);
+	free(t.first);
 	free(t.field);
-	return rc;
+	return files_commit(&fs);
 }

@@ -1,6 +1,7 @@
 /*
  * gen.c - auxchan-gen: reads the wiki page, checks it, and writes the
- * channel table for gperf and the library (see channel.h).
+ * channel table for gperf and the library (see channel.h).  main() is the
+ * pipeline: read, parse, group, lint, write.
  *
  * Exit status: 0 written, 1 the page has errors (nothing written),
  * 2 usage or I/O error.
@@ -12,6 +13,8 @@
 
 #include "channel.h"
 #include "diag.h"
+#include "group.h"
+#include "lint.h"
 #include "mem.h"
 #include "page.h"
 
@@ -22,8 +25,9 @@ static const char usage[] =
 	"\n"
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
 	"as FILE:LINE:COL: error|warning: message, and unless there is an error\n"
-	"writes channel_data.h, channel_keys.gperf and channel_rooms.gperf in DIR\n"
-	"(default: the current directory).\n"
+	"writes the channel table in DIR (default: the current directory):\n"
+	"channel_data.h, gperf/N.gperf for each bucket of keys, and channel.mk,\n"
+	"which names the buckets for make.\n"
 	"\n"
 	"  -o DIR           where to write the files\n"
 	"  --strict         treat warnings as errors\n"
@@ -53,6 +57,31 @@ static size_t read_at_most(FILE *f, char **buf, size_t max)
 	}
 }
 
+/*
+ * Reads the page file ("-": standard input) into *text, at most one byte
+ * more than PAGE_MAX_BYTES, which is enough for page_parse() to refuse it.
+ * Returns 0, or 2 after reporting why it cannot be read.
+ */
+static int read_page(const char *file, char **text, size_t *len)
+{
+	FILE *f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
+	int rc = 0;
+
+	*text = NULL;
+	if (!f) {
+		fprintf(stderr, "auxchan-gen: cannot open %s: %s\n", file, strerror(errno));
+		return 2;
+	}
+	*len = read_at_most(f, text, PAGE_MAX_BYTES + 1);
+	if (ferror(f)) {
+		fprintf(stderr, "auxchan-gen: cannot read %s: %s\n", file, strerror(errno));
+		rc = 2;
+	}
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}
+
 /* The last component of path: banners must not depend on where we build. */
 static const char *base_name(const char *path)
 {
@@ -68,7 +97,6 @@ int main(int argc, char **argv)
 	struct page pg;
 	size_t nsilenced = 0, len;
 	char *text;
-	FILE *f;
 	int rc;
 
 	for (int i = 1; i < argc; i++) {
@@ -94,26 +122,19 @@ int main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
-	f = strcmp(file, "-") ? fopen(file, "rb") : stdin;
-	if (!f) {
-		fprintf(stderr, "auxchan-gen: cannot open %s: %s\n", file, strerror(errno));
-		return 2;
-	}
-	d.file = f == stdin ? "<stdin>" : file;
-	/* One byte more than the limit is enough for page_parse() to refuse. */
-	len = read_at_most(f, &text, PAGE_MAX_BYTES + 1);
-	if (ferror(f)) {
-		fprintf(stderr, "auxchan-gen: cannot read %s: %s\n", file, strerror(errno));
-		rc = 2;
-	} else if (page_parse(&pg, text, len, &d) != 0) {
-		page_free(&pg);
-		rc = 1;
-	} else {
-		rc = channel_write(&pg, base_name(d.file), dir) ? 2 : 0;
+	d.file = strcmp(file, "-") ? file : "<stdin>";
+
+	/* Read, parse, group, lint, write. */
+	if ((rc = read_page(file, &text, &len)) == 0) {
+		page_parse(&pg, text, len, &d);
+		group_assign(&pg);
+		lint_page(&pg, &d);
+		if (d.errors > 0)
+			rc = 1;
+		else if (channel_write(&pg, base_name(d.file), dir) != 0)
+			rc = 2;
 		page_free(&pg);
 	}
-	if (f != stdin)
-		fclose(f);
 	free(text);
 	page_cleanup();
 	if (rc == 1)

@@ -11,9 +11,7 @@
 void cmark_release_plugins(void);
 
 #include "alias.h"
-#include "group.h"
 #include "link.h"
-#include "lint.h"
 #include "mem.h"
 #include "page.h"
 #include "utf8.h"
@@ -668,11 +666,8 @@ int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
 		return -1;
 	}
 	index_lines(&s);
-	if (check_text(&s) == 0 && (body = split_front_matter(&s, pg)) != (size_t)-1 &&
-	    parse_markdown(&s, pg, body) == 0) {
-		group_assign(pg);
-		lint_page(pg, d);
-	}
+	if (check_text(&s) == 0 && (body = split_front_matter(&s, pg)) != (size_t)-1)
+		parse_markdown(&s, pg, body);
 	if (!pg->title)
 		pg->title = xmemdup("", 0);
 	if (!pg->date)

@@ -17,7 +17,7 @@
 /* Limits: larger pages are refused with an error naming the limit. */
 #define PAGE_MAX_BYTES (4u << 20) /* bytes in the page file: 4 MiB */
 #define PAGE_MAX_CELL 1024u       /* bytes of a cell's, heading's, title's text */
-#define PAGE_MAX_CHANNELS 5000u   /* channels on a page */
+#define PAGE_MAX_CHANNELS 20000u  /* channels on a page */
 
 struct channel {
 	char *section;  /* plain text of the nearest heading above, or "" */
@@ -54,9 +54,11 @@ struct page {
 
 /*
  * Reads the page text (len bytes, any bytes; more than PAGE_MAX_BYTES is
- * refused, so a reader may stop after PAGE_MAX_BYTES + 1) into pg,
- * reporting problems through d.  Returns 0 on success, -1 if an error was reported.  Either way
- * pg holds what was read and must be released with page_free().
+ * refused, so a reader may stop after PAGE_MAX_BYTES + 1) into pg's
+ * channels, reporting what is wrong in one row through d; groups
+ * (group_assign()) and the checks across rows (lint_page()) are the
+ * caller's next steps.  Returns 0 on success, -1 if an error was reported.
+ * Either way pg holds what was read and must be released with page_free().
  */
 int page_parse(struct page *pg, const char *text, size_t len, struct diag *d);
 

@@ -80,6 +80,17 @@ const char *auxchan_field(size_t i, enum auxchan_field field);
  */
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
 
+/*
+ * The keys: every string auxchan_lookup() finds channels by, each once
+ * (ignoring ASCII case), in no particular order: aliases (written without
+ * their '#'), localparts, display names, group stems and topics.
+ * auxchan_key() returns key i (0 <= i < auxchan_key_count()) and stores
+ * its length in *len (if len is not NULL): the bytes are not
+ * NUL-terminated.  Returns NULL if i is out of range.
+ */
+size_t auxchan_key_count(void);
+const char *auxchan_key(size_t i, size_t *len);
+
 /* The library's version, "MAJOR.MINOR.PATCH". */
 const char *auxchan_version(void);
 

@@ -22,14 +22,21 @@ _auxchan()
 	mapfile -t keys <<'AUXCHAN_KEYS'
 @KEYS@
 AUXCHAN_KEYS
+	# After a '#' (typed \# or quoted), a key is a room reference: the
+	# keys hold aliases and localparts without it.
+	local hash=
+	case $cur in
+	'\#'* | '#'*) hash='#' cur=${cur#\\} cur=${cur#\#} ;;
+	esac
 	for key in "${keys[@]}"; do
-		key=${key#|}
+		key=$hash${key#|}
 		# Keys match ignoring case.
-		if [[ ${key,,} == "${cur,,}"* ]]; then
+		if [[ ${key,,} == "$hash${cur,,}"* ]]; then
 			printf -v reply '%q' "$key"
 			COMPREPLY+=("$reply")
 		fi
 	done
+	cur=$hash$cur
 	# bash replaces only what follows the last ':' of the word.
 	if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
 		local prefix=${cur%"${cur##*:}"}

@@ -32,8 +32,8 @@ static const char usage[] =
 	"  -f, --format=FORMAT  text (default), json, or tsv (a header line, then\n"
 	"                       section, name, alias, url and purpose, with tab,\n"
 	"                       newline and backslash written \\t, \\n and \\\\)\n"
-	"      --keys           print every key, one a line: aliases, localparts,\n"
-	"                       display names and group topics (for completion)\n"
+	"      --keys           print every key, one a line: aliases (without '#'),\n"
+	"                       localparts, display names, group stems and topics\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version and the page the rooms come from\n"
 	"\n"
@@ -294,15 +294,11 @@ static void suggest(const char *q)
 			add(best, alias, strlen(alias), 0);
 		}
 	}
-	for (size_t i = 0; i < auxchan_count(); i++) {
-		const char *alias = auxchan_field(i, AUXCHAN_ALIAS);
+	for (size_t i = 0; i < auxchan_key_count(); i++) {
+		size_t len;
+		const char *key = auxchan_key(i, &len);
 
-		consider(best, q, qlen, auxchan_field(i, AUXCHAN_NAME),
-		         strlen(auxchan_field(i, AUXCHAN_NAME)));
-		consider(best, q, qlen, alias, strlen(alias));
-		consider(best, q, qlen, alias + 1, strcspn(alias + 1, ":"));
-		consider(best, q, qlen, auxchan_field(i, AUXCHAN_GROUP),
-		         strlen(auxchan_field(i, AUXCHAN_GROUP)));
+		consider(best, q, qlen, key, len);
 	}
 	if (!best[0].key)
 		return;
@@ -316,56 +312,35 @@ static void suggest(const char *q)
 
 struct key {
 	const char *s;
-	size_t len, order;
+	size_t len;
 };
 
+/* Orders keys ignoring ASCII case, then by their bytes. */
 static int by_folded(const void *a, const void *b)
 {
 	const struct key *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
 
-	for (size_t i = 0; i < x->len && i < y->len; i++)
+	for (size_t i = 0; i < n; i++)
 		if (key_fold((unsigned char)x->s[i]) != key_fold((unsigned char)y->s[i]))
 			return key_fold((unsigned char)x->s[i]) - key_fold((unsigned char)y->s[i]);
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
-	return x->order < y->order ? -1 : x->order > y->order;
+	return memcmp(x->s, y->s, n);
 }
 
-static int by_order(const void *a, const void *b)
-{
-	const struct key *x = a, *y = b;
-
-	return x->order < y->order ? -1 : x->order > y->order;
-}
-
-/*
- * Prints every key once (ignoring case), in page order, for completion:
- * each alias, localpart, display name and group topic.
- */
+/* Prints every key of the table, one a line, sorted (for completion). */
 static int print_keys(void)
 {
-	size_t n = 0, kept = 0, count = auxchan_count();
-	struct key *k = malloc((4 * count + 1) * sizeof *k);
+	size_t n = auxchan_key_count();
+	struct key *k = malloc((n + 1) * sizeof *k);
 
 	if (!k)
 		return 2;
-	for (size_t i = 0; i < count; i++) {
-		const char *alias = auxchan_field(i, AUXCHAN_ALIAS);
-		const char *name = auxchan_field(i, AUXCHAN_NAME);
-		const char *topic = auxchan_field(i, AUXCHAN_GROUP);
-
-		k[n] = (struct key){ alias, strlen(alias), n }, n++;
-		k[n] = (struct key){ alias + 1, strcspn(alias + 1, ":"), n }, n++;
-		k[n] = (struct key){ name, strlen(name), n }, n++;
-		k[n] = (struct key){ topic, strlen(topic), n }, n++;
-	}
+	for (size_t i = 0; i < n; i++)
+		k[i].s = auxchan_key(i, &k[i].len);
 	qsort(k, n, sizeof *k, by_folded);
-	for (size_t i = 0; i < n; i++) /* the first of equal keys, if not empty */
-		if (k[i].len && (kept == 0 || by_folded(&k[kept - 1], &(struct key){ k[i].s, k[i].len,
-		                                        k[kept - 1].order }) != 0))
-			k[kept++] = k[i];
-	qsort(k, kept, sizeof *k, by_order);
-	for (size_t i = 0; i < kept; i++)
+	for (size_t i = 0; i < n; i++)
 		printf("%.*s\n", (int)k[i].len, k[i].s);
 	free(k);
 	return fflush(stdout) ? 2 : 0;

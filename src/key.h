@@ -18,6 +18,13 @@
  * and a key shorter than eight bytes is read in two overlapping halves, or
  * byte by byte if shorter than four (key_load_short()): without a loop,
  * whose exit a processor would mispredict as lengths vary.
+ *
+ * key_encode() also returns the key's first-level hash, which picks its
+ * bucket (one gperf table each, see gen/gperf.c): every encoded word is
+ * multiplied by an odd constant and folded in with a rotation, then the
+ * length is mixed in.  The multiplications do not wait on each other, so
+ * the hash costs little more than the encoding.  A seed, chosen by the
+ * generator for the page, starts it.
  */
 #ifndef AUXCHAN_KEY_H
 #define AUXCHAN_KEY_H
@@ -100,14 +107,30 @@ static inline uint64_t key_load_short(const char *s, size_t n)
 	       (uint64_t)(unsigned char)s[n - 1] << 16;
 }
 
+#define KEY_MUL 0x9e3779b97f4a7c15ull /* odd: each word's multiplier */
+
+/* The hash so far, h, with the encoded word w folded in. */
+static inline uint64_t key_mix(uint64_t h, uint64_t w)
+{
+	return (h << 27 | h >> 37) ^ w * KEY_MUL;
+}
+
+/* The hash of a key of n bytes, from h: the length mixed in. */
+static inline uint64_t key_hash_end(uint64_t h, size_t n)
+{
+	h = (h ^ n) * 0xbf58476d1ce4e5b9ull;
+	return h ^ h >> 31;
+}
+
 /*
  * Encodes the n bytes at s into buf (not overlapping s): key_byte() of
  * each, eight at a time, the last word overlapping the one before; a key
- * shorter than eight bytes as one key_load_short() word.
+ * shorter than eight bytes as one key_load_short() word.  Returns the
+ * key's first-level hash, from seed.
  */
-static inline void key_encode(char *buf, const char *s, size_t n, int swap)
+static inline uint64_t key_encode(char *buf, const char *s, size_t n, int swap, uint64_t seed)
 {
-	uint64_t w;
+	uint64_t w, h = seed;
 	size_t i;
 
 	if (n < 8) {
@@ -122,14 +145,22 @@ static inline void key_encode(char *buf, const char *s, size_t n, int swap)
 			buf[n / 2] = (char)(w >> 8);
 			buf[n - 1] = (char)(w >> 16);
 		}
-		return;
+		return key_hash_end(key_mix(h, w), n);
 	}
 	for (i = 0; i + 8 < n; i += 8) {
 		w = key_word(key_load8(s + i), swap);
 		memcpy(buf + i, &w, 8);
+		h = key_mix(h, w);
 	}
 	w = key_word(key_load8(s + n - 8), swap);
 	memcpy(buf + n - 8, &w, 8);
+	return key_hash_end(key_mix(h, w), n);
+}
+
+/* The bucket, of count, that a key's first-level hash h picks. */
+static inline size_t key_bucket(uint64_t h, size_t count)
+{
+	return (size_t)((h >> 32) * count >> 32);
 }
 
 /* Does enc (n bytes encoded with swap) equal the encoding of s's n bytes? */

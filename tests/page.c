@@ -315,7 +315,7 @@ static int parse_text(const struct text *t, struct page *pg, char *first, size_t
 	int rc;
 
 	d.out = open_memstream(&diag, &dlen);
-	rc = page_parse(pg, t->s, t->len, &d);
+	rc = pages_check(pg, t->s, t->len, &d);
 	fclose(d.out);
 	snprintf(first, size, "%.*s", (int)strcspn(diag, "\n"), diag);
 	free(diag);
@@ -385,7 +385,7 @@ static void test_limits(void)
 	page_free(&pg);
 	add(&t, "| One more | https://matrix.to/#/#more:x.org |\n");
 	check_num("PAGE_MAX_CHANNELS + 1 channels: refused", parse_text(&t, &pg, first, sizeof first), -1);
-	check_str("PAGE_MAX_CHANNELS + 1 channels", first, "limit.md:5003: error: more than 5000 "
+	check_str("PAGE_MAX_CHANNELS + 1 channels", first, "limit.md:20003: error: more than 20000 "
 	          "channels: over the limit of a page");
 	page_free(&pg);
 	free(t.s);

@@ -185,6 +185,7 @@ static int ref_load(const char *page)
 		return -1;
 	}
 	rc = page_parse(&ref_pg, text, len, &d);
+	group_assign(&ref_pg);
 	free(text);
 	fclose(d.out);
 	return rc;

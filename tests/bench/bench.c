@@ -328,6 +328,7 @@ static double time_runtime(const char *text, size_t len)
 			struct page pg;
 
 			page_parse(&pg, text, len, &d);
+			group_assign(&pg);
 			for (size_t c = 0; c < pg.n; c++)
 				sink += !strcasecmp(hits[i].s, pg.ch[c].alias) ||
 				        !strcasecmp(hits[i].s, pg.ch[c].name) ||
@@ -513,6 +514,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	fclose(d.out);
+	group_assign(&pg);
 	build_keys(&pg);
 	build_queries();
 	page_free(&pg);

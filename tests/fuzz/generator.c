@@ -29,6 +29,7 @@
 #include "key.h"
 #include "link.h"
 #include "page.h"
+#include "pages.h"
 #include "utf8.h"
 
 #define LABEL "fuzz.md"
@@ -176,6 +177,9 @@ static void remove_dir(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The saved inputs make check replays (replay.c), and every test page. */
+const char *const fuzz_replay[] = { "tests/fuzz/generator", "tests/pages", "tests/bad", NULL };
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int started, have_dir;
@@ -194,7 +198,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		started = 1;
 	}
 	page = data, page_len = size;
-	rc = page_parse(&pg, (const char *)data, size, &d);
+	rc = pages_check(&pg, (const char *)data, size, &d);
 	if (fclose(f))
 		abort();
 	errors = check_diagnostics(out);

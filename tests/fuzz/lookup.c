@@ -69,6 +69,9 @@ static void fail(const char *what, const uint8_t *key, size_t len, size_t ngot, 
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The saved inputs make check replays (replay.c). */
+const char *const fuzz_replay[] = { "tests/fuzz/lookup", NULL };
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *key = (const char *)data;

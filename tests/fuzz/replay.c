@@ -3,10 +3,11 @@
  * regression tests of make check (tests/fuzz/TARGET/, one input a file:
  * the corpus seeds that matter and every finding fixed).
  *
- * Usage: replay NAME PATH...  Each PATH is an input file or a directory of
- * them.  Each input is handed over in a buffer exactly its size, as
- * libFuzzer does.  A target that finds a fault aborts; every input it
- * returns from counts as one check passed.
+ * Usage: TARGET PAGE BUILDDIR, as make check runs every test.  The inputs
+ * are PAGE and the files of the target's fuzz_replay directories.  Each
+ * input is handed over in a buffer exactly its size, as libFuzzer does.  A
+ * target that finds a fault aborts; every input it returns from counts as
+ * one check passed.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -14,11 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The directories of saved inputs, NULL-terminated: the target's. */
+extern const char *const fuzz_replay[];
 
 static void replay(const char *path)
 {
@@ -77,17 +80,12 @@ static void replay_dir(const char *path)
 
 int main(int argc, char **argv)
 {
-	if (argc < 3) {
-		fputs("usage: replay NAME PATH...\n", stderr);
+	if (argc != 3) {
+		fputs("usage: TARGET PAGE BUILDDIR\n", stderr);
 		return 2;
 	}
-	for (int i = 2; i < argc; i++) {
-		struct stat st;
-
-		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-			replay_dir(argv[i]);
-		else
-			replay(argv[i]);
-	}
-	return check_done(argv[1]);
+	replay(argv[1]);
+	for (const char *const *d = fuzz_replay; *d; d++)
+		replay_dir(*d);
+	return check_done("replay");
 }
