@@ -34,14 +34,17 @@ BUILD_CFLAGS = $(CFLAGS)
 STD_CFLAGS = -std=c11 -Wall -Wextra -Werror
 GPERF = gperf
 GPERFFLAGS =
-# Each bucket's gperf run: ten searches, for dense tables (see the README).
-GPERF_TABLE_FLAGS = -m 10
+# Each bucket's gperf run: two searches, for denser tables (see the README).
+GPERF_TABLE_FLAGS = -m 2
 PKG_CONFIG = pkg-config
 GEN_PKGS = libcmark-gfm yaml-0.1
 # make STRICT=1: warnings are errors; make NO_WARN="check ...": not reported.
 GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict) $(NO_WARN:%=--no-warn=%)
 
 B = $(BUILDDIR)
+# Where the generator is built: another build's, to share it (make bench).
+GEN_B = $(B)
+GEN = $(GEN_B)/auxchan-gen
 # A release tarball carries the seed's tables, generated (see dist): the
 # library and the command are built from them, without the generator.
 PREBUILT = $(if $(wildcard generated/channel_data.h),$(if $(filter data/matrix.md,$(DATA)),generated))
@@ -56,7 +59,7 @@ BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
 GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/gperf.c gen/group.c gen/lint.c gen/page.c
-GEN_OBJ = $(GEN_SRC:gen/%.c=$(B)/gen/%.o)
+GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
 GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/gperf.h gen/group.h gen/lint.h gen/mem.h \
           gen/page.h src/key.h src/link.h src/utf8.h include/auxchan.h
 TABLE = $(B)/channel_data.h $(B)/channel_gperf.c
@@ -99,11 +102,11 @@ deps-fuzz:
 
 # ---- The generator and the tables -----------------------------------------
 
-$(B)/gen/%.o: gen/%.c $(GEN_HDR) | deps
+$(GEN_B)/gen/%.o: gen/%.c $(GEN_HDR) | deps
 	@mkdir -p $(@D)
 	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(GEN_CFLAGS) -c $< -o $@
 
-$(B)/auxchan-gen: $(B)/gen/gen.o $(GEN_OBJ)
+$(GEN): $(GEN_B)/gen/gen.o $(GEN_OBJ)
 	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LDFLAGS) $^ $(GEN_LIBS) -o $@
 
 # The generator's flags, as a file that changes when they do (STRICT=1).
@@ -119,8 +122,8 @@ else
 # One run writes channel_data.h, gperf/N.gperf for each bucket of keys, and
 # last channel.mk, which names the buckets: make reads it (restarting when
 # it is remade), then runs gperf on each bucket, in parallel under -j.
-$(B)/channel.mk: $(DATA) $(B)/auxchan-gen $(B)/gen.flags
-	$(B)/auxchan-gen $(GEN_FLAGS) -o $(B) $(DATA)
+$(B)/channel.mk: $(DATA) $(GEN) $(B)/gen.flags
+	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
 $(B)/channel_data.h $(CH_BUCKETS:%=$(B)/gperf/%.gperf): $(B)/channel.mk ;
 ifeq ($(filter clean deps%,$(MAKECMDGOALS)),)
 -include $(B)/channel.mk
@@ -359,20 +362,51 @@ fuzz: deps-fuzz
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_B) $(DATA) $(FUZZ_PAGES)
 
 # ---- Benchmark: `make bench`, never part of `make check` -------------------
+#
+# tests/bench/bench.c says what it measures.  Its strongest peer is gperf
+# used directly with --ignore-case on the same keys (tests/bench/peer.c
+# writes its input); for synthetic pages it builds other tables, with this
+# build's generator (GEN_B), and without the peer (BENCH_PEER=).
 
 $(B)/bench/synth: tests/bench/synth.c tests/bench/rnd.h
 	@mkdir -p $(@D)
 	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LDFLAGS) $< -o $@
 
-$(B)/bench/bench: tests/bench/bench.c tests/bench/rnd.h $(B)/libauxchan.a $(GEN_OBJ) \
-                  $(TEST_HDR) $(GEN_HDR)
+$(B)/bench/peer: tests/bench/peer.c $(B)/libauxchan.a $(GEN_B)/gen/gperf.o $(LIB_HDR) gen/gperf.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $< $(B)/libauxchan.a $(GEN_OBJ) \
-		$(GEN_LIBS) -o $@
+	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $< $(GEN_B)/gen/gperf.o \
+		$(B)/libauxchan.a -o $@
 
-bench: all $(B)/bench/bench $(B)/bench/synth | deps-check
-	@BENCH_MAKE='$(MAKE)' BENCH_CC='$(CC)' BENCH_CFLAGS='$(ALL_CFLAGS)' \
-		BENCH_GPERF='$(GPERF) $(GPERFFLAGS)' $(B)/bench/bench $(DATA) $(B)
+# gperf's output as its users compile it: trigraphs off (gnu11), its
+# warnings its own.
+$(B)/bench/peer.o: $(B)/bench/peer
+	$(B)/bench/peer > $(B)/bench/peer.gperf
+	cd $(B)/bench && $(GPERF) $(GPERFFLAGS) peer.gperf > peer.c
+	$(CC) $(CFLAGS) -std=gnu11 -c $(B)/bench/peer.c -o $@
+
+BENCH_PEER = $(B)/bench/peer.o
+$(B)/bench/bench: tests/bench/bench.c tests/bench/rnd.h $(BENCH_PEER) $(B)/libauxchan.a \
+                  $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $< $(BENCH_PEER) $(B)/libauxchan.a \
+		$(GEN_OBJ) $(GEN_LIBS) -o $@
+
+# Baselines built with the library's flags: an empty shared object (its
+# relocations are the toolchain's, not ours) and a bare process.
+$(B)/bench/empty.so:
+	@mkdir -p $(@D)
+	printf 'typedef int empty;\n' > $(B)/bench/empty.c
+	$(CC) $(ALL_CFLAGS) -fPIC -c $(B)/bench/empty.c -o $(B)/bench/empty.o
+	$(CC) $(ALL_CFLAGS) -shared $(LDFLAGS) $(B)/bench/empty.o -o $@
+
+$(B)/bench/hello:
+	@mkdir -p $(@D)
+	printf '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' \
+		> $(B)/bench/hello.c
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(B)/bench/hello.c -o $@
+
+bench: all $(B)/bench/bench $(B)/bench/synth $(B)/bench/empty.so $(B)/bench/hello
+	@BENCH_MAKE='$(MAKE)' BENCH_SYNTH=$(B)/bench/synth $(B)/bench/bench $(DATA) $(B)
 
 clean:
 	rm -rf $(B)

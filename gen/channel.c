@@ -134,6 +134,12 @@ enum kind {
 	HASHED, /* a name, stem or topic "#K", entered as the key K: "#K" finds it */
 };
 
+/*
+ * A query that starts with '#' (but "#" alone) is looked up without it, as
+ * a room reference: so a name, stem or topic "#K" is entered as the key K
+ * (HASHED), found after the '#', never as "#K" itself.
+ */
+
 struct entry {
 	char *enc;       /* key_encode()d: the bytes gperf hashes */
 	size_t len;
@@ -182,20 +188,14 @@ static int by_key(const void *a, const void *b)
 	return x->channel < y->channel ? -1 : x->channel > y->channel;
 }
 
-/* The first entry of the sorted e whose key is enc (len bytes), or e->n. */
-static size_t find_key(const struct entries *e, const char *enc, size_t len)
+/* Enters a name, stem or topic: "#K" as K after a '#' (see enum kind). */
+static void entry_add_named(struct entries *k, const char *s, size_t len, size_t off,
+                            size_t channel)
 {
-	size_t lo = 0, hi = e->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (compare_enc(e->e[mid].enc, e->e[mid].len, enc, len) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < e->n && compare_enc(e->e[lo].enc, e->e[lo].len, enc, len) == 0 ? lo : e->n;
+	if (len > 1 && s[0] == '#')
+		entry_add(k, s + 1, len - 1, off + 1, channel, HASHED);
+	else
+		entry_add(k, s, len, off, channel, NAMED);
 }
 
 static void entries_free(struct entries *k)
@@ -333,11 +333,12 @@ static size_t list_end(struct lists *l)
  * A key of the table, as the library reads it: its bytes, and three lists,
  * the channels it finds
  *   typed  as typed: "python", "sigpy-gen", "SIG:Python General";
- *   hash   after a '#': "#sigpy-gen" (as a room reference, and the names,
+ *   hash   after a '#': "#sigpy-gen" (a room reference, and the names,
  *          stems and topics "#K" of the key K);
  *   link   as the room a matrix.to link names.
- * A key starting with '#' is typed as '#' and a room reference; keys that
- * only "#K" finds ("#collidec", a name) are keys too, typed finding none.
+ * A key that starts with '#' is never typed (a query "#K" is K after a
+ * '#'), but "#" alone; typed is empty then, as for a key that only "#K"
+ * finds: the library lists both with a '#' before them (auxchan_key()).
  */
 struct key {
 	size_t entry, nentries;       /* its entries */
@@ -346,7 +347,7 @@ struct key {
 };
 
 /* Keys of more than this many per bucket on average take gperf long. */
-#define BUCKET_KEYS 256
+#define BUCKET_KEYS 160
 /* First-level hash seeds tried, for buckets of at most twice that. */
 #define SEEDS 64
 
@@ -444,17 +445,10 @@ static void add_keys(struct table *t)
 		k.link = list_end(l);
 		list_add(l, e, i, j, 1u << ROOM | 1u << HASHED);
 		k.hash = list_end(l);
-		if (x->enc[0] == '#') { /* typed: its names, and the room after '#' */
-			size_t r = find_key(e, x->enc + 1, x->len - 1), end = r;
-
-			while (end < e->n && !compare_enc(e->e[end].enc, e->e[end].len, x->enc + 1,
-			                                  x->len - 1))
-				end++;
-			list_add(l, e, i, j, 1u << NAMED);
-			list_add(l, e, r, end, 1u << ROOM);
-		} else {
+		if (x->enc[0] != '#')
 			list_add(l, e, i, j, 1u << NAMED | 1u << ROOM);
-		}
+		else if (x->len == 1) /* "#": its names; the room after '#' is empty */
+			list_add(l, e, i, j, 1u << NAMED);
 		k.typed = list_end(l);
 		t->keys = xgrow(t->keys, &cap, t->nkeys + 1, sizeof *t->keys);
 		t->keys[t->nkeys++] = k;
@@ -490,26 +484,17 @@ static void build(struct table *t)
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct channel *c = &pg->ch[i];
 		size_t alias = p->off[t->field[i][AUXCHAN_ALIAS]];
-		const char *named[2] = { c->name, NULL };
-		size_t named_off[2] = { p->off[t->field[i][AUXCHAN_NAME]], 0 }, named_len[2];
 
 		entry_add(&t->e, c->alias + 1, strlen(c->alias + 1), alias + 1, i, ROOM);
 		entry_add(&t->e, c->alias + 1, c->lplen, alias + 1, i, ROOM);
-		named_len[0] = strlen(c->name);
+		entry_add_named(&t->e, c->name, strlen(c->name), p->off[t->field[i][AUXCHAN_NAME]], i);
 		if (c->group != NO_GROUP) {
 			const struct group *g = &pg->groups[c->group];
 
-			entry_add(&t->e, pg->ch[g->first].alias + 1, g->stemlen,
-			          p->off[t->field[g->first][AUXCHAN_ALIAS]] + 1, i, NAMED);
-			named[1] = g->topic;
-			named_off[1] = p->off[t->field[i][AUXCHAN_GROUP]];
-			named_len[1] = strlen(g->topic);
-		}
-		for (int k = 0; k < 2 && named[k]; k++) {
-			entry_add(&t->e, named[k], named_len[k], named_off[k], i, NAMED);
-			if (named[k][0] == '#')
-				entry_add(&t->e, named[k] + 1, named_len[k] - 1, named_off[k] + 1, i,
-				          HASHED);
+			entry_add_named(&t->e, pg->ch[g->first].alias + 1, g->stemlen,
+			                p->off[t->field[g->first][AUXCHAN_ALIAS]] + 1, i);
+			entry_add_named(&t->e, g->topic, strlen(g->topic),
+			                p->off[t->field[i][AUXCHAN_GROUP]], i);
 		}
 	}
 	qsort(t->e.e, t->e.n, sizeof *t->e.e, by_key);

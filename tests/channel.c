@@ -141,6 +141,78 @@ static void test_keys(void)
 	}
 }
 
+/* Is the query (n bytes) one of the strings channel c is found by? */
+static int names_channel(const char *q, size_t n, size_t c)
+{
+	const struct channel *ch = &ref_pg.ch[c];
+	char hashed[LINK_ALIAS_MAX + 2] = "#";
+	const char *forms[8];
+	size_t lens[8], nf = 0;
+
+	forms[nf] = ch->alias, lens[nf++] = strlen(ch->alias);
+	forms[nf] = ch->alias + 1, lens[nf++] = strlen(ch->alias + 1);
+	forms[nf] = ch->alias + 1, lens[nf++] = ch->lplen;
+	memcpy(hashed + 1, ch->alias + 1, ch->lplen);
+	forms[nf] = hashed, lens[nf++] = ch->lplen + 1;
+	forms[nf] = ch->name, lens[nf++] = strlen(ch->name);
+	if (ch->group != NO_GROUP) {
+		const struct group *g = &ref_pg.groups[ch->group];
+
+		forms[nf] = ref_pg.ch[g->first].alias + 1, lens[nf++] = g->stemlen;
+		forms[nf] = g->topic, lens[nf++] = strlen(g->topic);
+	}
+	for (size_t f = 0; f < nf; f++)
+		if (ref_same(q, n, forms[f], lens[f]))
+			return 1;
+	return 0;
+}
+
+static int by_folded(const void *a, const void *b)
+{
+	const char *const *x = a, *const *y = b;
+	size_t n = strlen(*x) < strlen(*y) ? strlen(*x) : strlen(*y);
+
+	for (size_t i = 0; i < n; i++)
+		if (ref_fold((unsigned char)(*x)[i]) != ref_fold((unsigned char)(*y)[i]))
+			return ref_fold((unsigned char)(*x)[i]) - ref_fold((unsigned char)(*y)[i]);
+	return strlen(*x) < strlen(*y) ? -1 : strlen(*x) > strlen(*y);
+}
+
+/*
+ * The keys the library lists: each once, ignoring case; each a string of
+ * the rooms it finds (alias, localpart, name, stem, topic, with or without
+ * '#'); and every alias, localpart, name, stem and topic of the page finds
+ * its rooms.
+ */
+static void test_key_list(void)
+{
+	size_t n = auxchan_key_count(), len;
+	char **k = calloc(n + 1, sizeof *k);
+
+	check(auxchan_key(n, &len) == NULL, "key past the end is NULL");
+	for (size_t i = 0; i < n; i++) {
+		const char *s = auxchan_key(i, &len);
+		size_t found[64], nf;
+
+		if (!check(s && len > 0, "key %zu: not empty", i))
+			continue;
+		k[i] = strndup(s, len);
+		nf = auxchan_lookup(s, len, found, 64);
+		check(nf > 0, "key '%s' finds a room", k[i]);
+		for (size_t f = 0; f < nf && f < 64; f++)
+			check(names_channel(s, len, found[f]), "key '%s' is a string of room %zu",
+			      k[i], found[f]);
+		check_query(s, len, "listed key");
+	}
+	qsort(k, n, sizeof *k, by_folded);
+	for (size_t i = 1; i < n; i++)
+		check(!k[i - 1] || !k[i] || by_folded(&k[i - 1], &k[i]) != 0,
+		      "key '%s' listed once", k[i]);
+	for (size_t i = 0; i < n; i++)
+		free(k[i]);
+	free(k);
+}
+
 /* The page read again gives the channels the library serves. */
 static void test_round_trip(void)
 {
@@ -348,6 +420,7 @@ int main(int argc, char **argv)
 	}
 
 	test_round_trip();
+	test_key_list();
 	test_allocation();
 	test_objects(argv[2]);
 	if (!is_seed())

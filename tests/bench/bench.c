@@ -1,32 +1,38 @@
 /*
  * bench.c - `make bench`: the figures behind auxchan's claims, from one run.
  *
- *   bench PAGE BUILDDIR          lookups and footprint of the table built
- *                                from PAGE in BUILDDIR (linked with it)
- *   bench --all PAGE BUILDDIR    also dynamic relocations, the command
- *                                against a bare process, the generator's
- *                                growth; ends with the RESULT line
+ *   bench PAGE BUILDDIR            everything, for the table built from PAGE
+ *                                  in BUILDDIR (this program is linked with
+ *                                  it), then the build and lookups of
+ *                                  synthetic pages; ends with a RESULT line
+ *   bench --lookups PAGE BUILDDIR  lookups and footprint only: what the
+ *                                  full run asks of a synthetic page's build
  *
- * For --all the environment gives BENCH_CC and BENCH_CFLAGS (how the
- * library is compiled), BENCH_GPERF and BENCH_SYNTH (tests/bench/synth).
+ * The full run takes from the environment BENCH_MAKE (how to run make) and
+ * BENCH_SYNTH (tests/bench/synth, which writes synthetic pages).
  *
- * Lookups: every key of every channel (alias, alias without '#',
- * localpart, link, name, group stem and topic) in mixed case, shuffled;
- * as many misses, half near keys with one byte changed, half random keys of
- * the same lengths.  In one process, interleaved repetition by repetition,
- * each timed by its median over the repetitions:
- *   auxchan   auxchan_lookup(), the public API
- *   bsearch   bsearch() over the same keys, sorted, comparing like
- *             strcasecmp() with ASCII folding (the keys' rule: no locale)
- *   linear    a scan of the same keys with the same comparison
- *   floor     what any lookup must do at least: compare the query with its
- *             known answer (a length check, then the same comparison)
- *   runtime   what a command would do without auxchan: read the page with
- *             cmark-gfm and libyaml (the generator's own reader), then scan
- *             its rows; per query, fewer iterations
- * The same three baselines with glibc's strcasecmp() and strncasecmp()
- * (vectorised, locale-dependent) are shown too, marked "libc".  Ratios are
- * taken on an even mix of hits and misses, against the ASCII baselines.
+ * Queries: every key of the table (auxchan_key()), and each room's alias
+ * with its '#' and its link, in mixed case, shuffled; as many misses, half
+ * near keys with one byte changed, half random keys of the same lengths.
+ * In one process, interleaved repetition by repetition, each timed by its
+ * median over the repetitions:
+ *   auxchan       auxchan_lookup(), the public API
+ *   gperf icase   gperf used directly on the same keys, with its own
+ *                 --ignore-case lookup (tests/bench/peer.c; linked into the
+ *                 seed's benchmark only: gperf alone cannot hash the keys
+ *                 of a large page in reasonable time)
+ *   bsearch       bsearch() over the same keys, sorted, comparing like
+ *                 strcasecmp() with ASCII folding (the keys' rule: no locale)
+ *   linear        a scan of the same keys with the same comparison
+ *   floor         what any lookup must do at least: compare the query with
+ *                 its known answer (a length check, then the same comparison)
+ *   ... libc      the same three with glibc's strcasecmp() and
+ *                 strncasecmp() (vectorised, locale-dependent)
+ *   runtime       what a command would do without auxchan: read the page
+ *                 with cmark-gfm and libyaml (the generator's own reader),
+ *                 then scan its rows; per query, fewer iterations
+ * Every method but runtime copies the rooms it finds, as a lookup must.
+ * Ratios are taken on an even mix of hits and misses.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
@@ -36,6 +42,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../check.h"
 #include "../object.h"
@@ -47,20 +54,40 @@
 
 #define REPS 21          /* repetitions of each timing; the median is kept */
 #define REP_NS 2000000.0 /* how long one repetition of one method runs */
+#define SAMPLE 200       /* keys of a large page timed as the seed's: about as many */
 
-enum { AUXCHAN, BSEARCH, LINEAR, FLOOR, BSEARCH_LIBC, LINEAR_LIBC, FLOOR_LIBC, NMETHODS };
+enum {
+	AUXCHAN, GPERF_ICASE, BSEARCH, LINEAR, FLOOR, BSEARCH_LIBC, LINEAR_LIBC, FLOOR_LIBC,
+	NMETHODS
+};
 static const char *const method_names[NMETHODS] = {
-	"auxchan", "bsearch", "linear", "floor", "bsearch libc", "linear libc", "floor libc",
+	"auxchan", "gperf icase", "bsearch", "linear", "floor", "bsearch libc", "linear libc",
+	"floor libc",
+};
+
+/* The peer, gperf's own lookup (tests/bench/peer.c), when it is linked. */
+struct peer_word {
+	int name;
+	unsigned rooms;
+};
+extern const struct peer_word *peer_lookup(const char *, size_t) __attribute__((weak));
+extern const unsigned short peer_rooms[] __attribute__((weak));
+
+/* A key and the rooms it finds. */
+struct key {
+	char *s;             /* NUL-terminated, for the libc baselines */
+	size_t len;
+	size_t rooms[4];     /* the first of them */
+	size_t nrooms;
 };
 
 struct query {
-	char *s;            /* NUL-terminated, for the libc baselines */
+	char *s;             /* NUL-terminated, for the libc baselines */
 	size_t len;
-	const char *answer; /* the key it is, or was made from */
-	size_t answer_len;
+	const struct key *answer; /* the key it is, or was made from */
 };
 
-static char **keys;     /* every key, once (ignoring case), sorted for bsearch */
+static struct key *keys; /* every key, once (ignoring case), sorted for bsearch */
 static size_t nkeys, keycap;
 static struct query *hits, *misses;
 static size_t nhits, nmisses;
@@ -118,63 +145,72 @@ static int ascii_ncasecmp(const char *a, const char *b, size_t n)
 
 static int by_key(const void *a, const void *b)
 {
-	return ascii_casecmp(*(char *const *)a, *(char *const *)b);
+	return ascii_casecmp(((const struct key *)a)->s, ((const struct key *)b)->s);
 }
 
 static int by_key_libc(const void *a, const void *b)
 {
-	return strcasecmp(*(char *const *)a, *(char *const *)b);
+	return strcasecmp(((const struct key *)a)->s, ((const struct key *)b)->s);
+}
+
+/* Copies the rooms of a key found, as a lookup must: how many it finds. */
+static size_t found_key(const struct key *k, size_t *out)
+{
+	for (size_t i = 0; i < k->nrooms && i < 4; i++)
+		out[i] = k->rooms[i];
+	return k->nrooms;
 }
 
 /* ---- The query set ------------------------------------------------------ */
 
 static int is_key(const char *s)
 {
-	return bsearch(&s, keys, nkeys, sizeof *keys, by_key) != NULL;
+	struct key k = { .s = (char *)s };
+
+	return bsearch(&k, keys, nkeys, sizeof *keys, by_key) != NULL;
 }
 
 static void add_key(const char *s, size_t len)
 {
-	if (len == 0)
-		return;
+	struct key *k;
+
 	if (nkeys == keycap)
 		keys = realloc(keys, (keycap = keycap ? keycap * 2 : 256) * sizeof *keys);
-	keys[nkeys] = malloc(len + 1);
-	memcpy(keys[nkeys], s, len);
-	keys[nkeys++][len] = '\0';
+	k = &keys[nkeys++];
+	k->s = malloc(len + 1);
+	memcpy(k->s, s, len);
+	k->s[len] = '\0';
+	k->len = len;
+	k->nrooms = auxchan_lookup(s, len, k->rooms, 4);
 }
 
-static void build_keys(const struct page *pg)
+/* The keys of the table, and each room's alias and link. */
+static void build_keys(void)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < pg->n; i++) {
-		const struct channel *c = &pg->ch[i];
+	for (size_t i = 0; i < auxchan_key_count(); i++) {
+		size_t len;
+		const char *s = auxchan_key(i, &len);
 
-		add_key(c->alias, strlen(c->alias));
-		add_key(c->alias + 1, strlen(c->alias + 1));
-		add_key(c->alias + 1, c->lplen);
-		add_key(c->url, strlen(c->url));
-		add_key(c->name, strlen(c->name));
-		if (c->group != NO_GROUP) {
-			const struct group *g = &pg->groups[c->group];
-
-			add_key(pg->ch[g->first].alias + 1, g->stemlen);
-			add_key(g->topic, strlen(g->topic));
-		}
+		add_key(s, len);
+	}
+	for (size_t i = 0; i < auxchan_count(); i++) {
+		add_key(auxchan_field(i, AUXCHAN_ALIAS), strlen(auxchan_field(i, AUXCHAN_ALIAS)));
+		add_key(auxchan_field(i, AUXCHAN_URL), strlen(auxchan_field(i, AUXCHAN_URL)));
 	}
 	qsort(keys, nkeys, sizeof *keys, by_key);
 	for (size_t i = 0; i < nkeys; i++) /* once each, ignoring case */
-		if (n == 0 || ascii_casecmp(keys[n - 1], keys[i]))
+		if (n == 0 || ascii_casecmp(keys[n - 1].s, keys[i].s))
 			keys[n++] = keys[i];
 		else
-			free(keys[i]);
+			free(keys[i].s);
 	nkeys = n;
 }
 
-static struct query make_query(const char *s, size_t len, const char *answer)
+static struct query make_query(const char *s, size_t len, const struct key *answer)
 {
-	struct query q = { malloc(len + 1), len, answer, strlen(answer) };
+	struct query q = { malloc(len + 1), len, answer };
 
 	memcpy(q.s, s, len);
 	q.s[len] = '\0';
@@ -192,6 +228,27 @@ static void shuffle(struct query *q, size_t n)
 	}
 }
 
+/*
+ * Moves the n queries into one block, in the order they are asked: a
+ * program looks up a query it has just read, so its bytes are in cache;
+ * what the timings see of memory is then the tables' own.
+ */
+static void pack(struct query *q, size_t n)
+{
+	size_t total = 0;
+	char *block, *at;
+
+	for (size_t i = 0; i < n; i++)
+		total += q[i].len + 1;
+	at = block = malloc(total + 1);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(at, q[i].s, q[i].len + 1);
+		free(q[i].s);
+		q[i].s = at;
+		at += q[i].len + 1;
+	}
+}
+
 static void build_queries(void)
 {
 	static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789-:.#";
@@ -199,7 +256,7 @@ static void build_queries(void)
 	hits = malloc(nkeys * sizeof *hits);
 	misses = malloc(nkeys * sizeof *misses);
 	for (size_t i = 0; i < nkeys; i++) {
-		struct query q = make_query(keys[i], strlen(keys[i]), keys[i]);
+		struct query q = make_query(keys[i].s, keys[i].len, &keys[i]);
 
 		for (size_t k = 0; k < q.len; k++) /* mixed case */
 			if (rnd(2) && ((q.s[k] >= 'a' && q.s[k] <= 'z') || (q.s[k] >= 'A' && q.s[k] <= 'Z')))
@@ -207,11 +264,11 @@ static void build_queries(void)
 		hits[nhits++] = q;
 	}
 	for (size_t i = 0; i < nkeys; i++) {
-		struct query q = make_query(keys[i], strlen(keys[i]), keys[i]);
+		struct query q = make_query(keys[i].s, keys[i].len, &keys[i]);
 
 		do {
 			if (i % 2) { /* a near key: one byte changed */
-				memcpy(q.s, keys[i], q.len);
+				memcpy(q.s, keys[i].s, q.len);
 				q.s[rnd((unsigned)q.len)] = alphabet[rnd(sizeof alphabet - 1)];
 			} else { /* a random key of the same length */
 				for (size_t k = 0; k < q.len; k++)
@@ -222,61 +279,89 @@ static void build_queries(void)
 	}
 	shuffle(hits, nhits);
 	shuffle(misses, nmisses);
+	pack(hits, nhits);
+	pack(misses, nmisses);
 }
 
 /* ---- Timing --------------------------------------------------------------- */
 
-/* Runs method m over the n queries, iters times: how many were found. */
+/* Runs method m over the n queries, iters times: how many found rooms. */
 static size_t run(int m, const struct query *q, size_t n, size_t iters)
 {
-	size_t found = 0, out[8];
+	size_t found = 0, out[4];
+	const struct key *k;
 
 	for (size_t it = 0; it < iters; it++)
 		switch (m) {
 		case AUXCHAN:
 			for (size_t i = 0; i < n; i++)
-				found += auxchan_lookup(q[i].s, q[i].len, out, 8) != 0;
+				found += auxchan_lookup(q[i].s, q[i].len, out, 4) != 0;
+			break;
+		case GPERF_ICASE:
+			for (size_t i = 0; i < n; i++) {
+				const struct peer_word *w = peer_lookup(q[i].s, q[i].len);
+
+				if (w) {
+					const unsigned short *r = peer_rooms + w->rooms;
+
+					for (size_t j = 0; j < r[0] && j < 4; j++)
+						out[j] = r[1 + j];
+					found += r[0] != 0;
+				}
+			}
 			break;
 		case BSEARCH:
-			for (size_t i = 0; i < n; i++)
-				found += bsearch(&q[i].s, keys, nkeys, sizeof *keys, by_key) != NULL;
+			for (size_t i = 0; i < n; i++) {
+				struct key x = { .s = q[i].s };
+
+				if ((k = bsearch(&x, keys, nkeys, sizeof *keys, by_key)))
+					found += found_key(k, out) != 0;
+			}
 			break;
 		case LINEAR:
 			for (size_t i = 0; i < n; i++)
-				for (size_t k = 0; k < nkeys; k++)
-					if (ascii_casecmp(q[i].s, keys[k]) == 0) {
-						found++;
+				for (size_t j = 0; j < nkeys; j++)
+					if (ascii_casecmp(q[i].s, keys[j].s) == 0) {
+						found += found_key(&keys[j], out) != 0;
 						break;
 					}
 			break;
 		case FLOOR:
 			for (size_t i = 0; i < n; i++)
-				found += q[i].len == q[i].answer_len &&
-				         ascii_ncasecmp(q[i].s, q[i].answer, q[i].len) == 0;
+				if (q[i].len == q[i].answer->len &&
+				    ascii_ncasecmp(q[i].s, q[i].answer->s, q[i].len) == 0)
+					found += found_key(q[i].answer, out) != 0;
 			break;
 		case BSEARCH_LIBC:
-			for (size_t i = 0; i < n; i++)
-				found += bsearch(&q[i].s, keys, nkeys, sizeof *keys, by_key_libc) != NULL;
+			for (size_t i = 0; i < n; i++) {
+				struct key x = { .s = q[i].s };
+
+				if ((k = bsearch(&x, keys, nkeys, sizeof *keys, by_key_libc)))
+					found += found_key(k, out) != 0;
+			}
 			break;
 		case LINEAR_LIBC:
 			for (size_t i = 0; i < n; i++)
-				for (size_t k = 0; k < nkeys; k++)
-					if (strcasecmp(q[i].s, keys[k]) == 0) {
-						found++;
+				for (size_t j = 0; j < nkeys; j++)
+					if (strcasecmp(q[i].s, keys[j].s) == 0) {
+						found += found_key(&keys[j], out) != 0;
 						break;
 					}
 			break;
 		case FLOOR_LIBC:
 			for (size_t i = 0; i < n; i++)
-				found += q[i].len == q[i].answer_len &&
-				         strncasecmp(q[i].s, q[i].answer, q[i].len) == 0;
+				if (q[i].len == q[i].answer->len &&
+				    strncasecmp(q[i].s, q[i].answer->s, q[i].len) == 0)
+					found += found_key(q[i].answer, out) != 0;
 			break;
 		}
+	sink += out[0];
 	return found;
 }
 
-/* Median ns per query of each method, on hits [0] and misses [1]. */
+/* Median ns per query of each method timed, on hits [0] and misses [1]. */
 static double ns[NMETHODS][2];
+static int timed[NMETHODS];
 
 static void time_lookups(void)
 {
@@ -284,7 +369,7 @@ static void time_lookups(void)
 	size_t iters[NMETHODS][2];
 
 	for (int m = 0; m < NMETHODS; m++)
-		for (int k = 0; k < 2; k++) {
+		for (int k = 0; k < 2 && timed[m]; k++) {
 			const struct query *q = k ? misses : hits;
 			size_t n = k ? nmisses : nhits;
 			double t0 = now_ns();
@@ -294,14 +379,13 @@ static void time_lookups(void)
 		}
 	for (int r = 0; r < REPS; r++)
 		for (int m = 0; m < NMETHODS; m++)
-			for (int k = 0; k < 2; k++) {
+			for (int k = 0; k < 2 && timed[m]; k++) {
 				const struct query *q = k ? misses : hits;
 				size_t n = k ? nmisses : nhits, found;
 				double t0 = now_ns();
 
 				found = run(m, q, n, iters[m][k]);
 				t[m][k][r] = (now_ns() - t0) / (double)(n * iters[m][k]);
-				sink += found;
 				if (found != (k ? 0 : n * iters[m][k])) {
 					fprintf(stderr, "bench: %s finds %zu of %zu %s\n", method_names[m],
 					        found, n * iters[m][k], k ? "misses" : "hits");
@@ -309,7 +393,7 @@ static void time_lookups(void)
 				}
 			}
 	for (int m = 0; m < NMETHODS; m++)
-		for (int k = 0; k < 2; k++)
+		for (int k = 0; k < 2 && timed[m]; k++)
 			ns[m][k] = median(t[m][k], REPS);
 }
 
@@ -397,9 +481,16 @@ static char *format(const char *fmt, ...)
 	return s;
 }
 
-static char *joined(const char *a, const char *b)
+/* Footprint of the library object of build: its sizes, and its ratio to
+ * the raw content of the table linked in (the same page). */
+static double footprint(const char *build, struct elf_sizes *lib, size_t *raw)
 {
-	return format("%s/%s", a, b);
+	char *obj = format("%s/channel.o", build);
+
+	*lib = object_sizes(obj);
+	*raw = raw_content();
+	free(obj);
+	return (double)(lib->text + lib->rodata + lib->data) / (double)*raw;
 }
 
 /* ---- Processes ---------------------------------------------------------------- */
@@ -425,7 +516,7 @@ static void time_processes(char *const *a, char *const *b, int n, double *ta, do
 }
 
 /* Runs the shell command (freeing it); returns its wall time in seconds. */
-static double timed(char *cmd)
+static double timed_run(char *cmd)
 {
 	double t0 = now_ns();
 
@@ -437,114 +528,183 @@ static double timed(char *cmd)
 	return (now_ns() - t0) / 1e9;
 }
 
-static long define_of(const char *file, const char *name)
+/* The output of the shell command (freeing it), as a string (to free). */
+static char *output_of(char *cmd)
 {
-	char *text = check_read(file, NULL), *at = text ? strstr(text, name) : NULL;
-	long v = at ? strtol(at + strlen(name), NULL, 10) : -1;
+	char *path = format("/tmp/auxchan-bench-%ld.out", (long)getpid()), *s;
+	char *full = format("%s > %s", cmd, path);
 
-	free(text);
-	return v;
+	timed_run(full);
+	s = check_read(path, NULL);
+	remove(path);
+	free(path);
+	free(cmd);
+	return s ? s : calloc(1, 1);
 }
 
-/* Generator, gperf and compiler time for synthetic pages: returns 1000's. */
-static double growth(const char *build)
+/* The number after "name" in s, or -1. */
+static double number_of(const char *s, const char *name)
 {
-	static const int rows[] = { 30, 300, 1000, 3000, 5000 };
-	const char *cc = getenv("BENCH_CC"), *cflags = getenv("BENCH_CFLAGS");
-	const char *gperf = getenv("BENCH_GPERF"), *synth = getenv("BENCH_SYNTH");
-	double at1000 = 0;
+	const char *at = strstr(s, name);
 
-	if (!cc || !cflags || !gperf || !synth) {
-		fputs("bench: --all needs BENCH_CC, BENCH_CFLAGS, BENCH_GPERF, BENCH_SYNTH\n", stderr);
-		exit(2);
-	}
-	printf("\nGenerator growth (synthetic pages; wall seconds):\n");
-	printf("%7s %8s %10s %8s %8s %8s %8s %10s\n", "rows", "keys", "slots", "gen", "gperf",
-	       "cc", "total", "object");
-	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-		char *dir = format("%s/bench/growth-%d", build, rows[i]);
-		double tg, tp, tc;
-		char *room, *name, *obj;
-		struct elf_sizes sz;
+	return at ? strtod(at + strlen(name), NULL) : -1;
+}
 
-		timed(format("mkdir -p %s && %s %d > %s/page.md", dir, synth, rows[i], dir));
-		tg = timed(format("%s/auxchan-gen -o %s %s/page.md 2>/dev/null", build, dir, dir));
-		tp = timed(format("cd %s && %s channel_keys.gperf > channel_keys.c && "
-		                  "%s channel_rooms.gperf > channel_rooms.c", dir, gperf, gperf));
-		tc = timed(format("%s %s -Iinclude -Isrc -I%s -c src/channel.c -o %s/channel.o",
-		                  cc, cflags, dir, dir));
-		room = joined(dir, "channel_rooms.c");
-		name = joined(dir, "channel_keys.c");
-		obj = joined(dir, "channel.o");
-		sz = object_sizes(obj);
-		printf("%7d %8ld %10ld %8.2f %8.2f %8.2f %8.2f %10zu\n", rows[i],
-		       define_of(room, "CH_ROOMS_TOTAL_KEYWORDS ") + define_of(name, "CH_KEYS_TOTAL_KEYWORDS "),
-		       define_of(room, "CH_ROOMS_MAX_HASH_VALUE ") + define_of(name, "CH_KEYS_MAX_HASH_VALUE ") + 2,
-		       tg, tp, tc, tg + tp + tc, sz.text + sz.rodata + sz.data);
-		if (rows[i] == 1000)
-			at1000 = tg + tp + tc;
-		free(room);
-		free(name);
-		free(obj);
-		free(dir);
+/* The sum, over the lines "#define CH_N_NAME V" of file, of V; how many
+ * there are in *count. */
+static long sum_defines(const char *file, const char *name, long *count)
+{
+	char *text = check_read(file, NULL), *p = text;
+	long sum = 0;
+
+	*count = 0;
+	while (p && (p = strstr(p, "#define CH_"))) {
+		char *end;
+
+		strtol(p + 11, &end, 10);
+		p = end;
+		if (!strncmp(p, name, strlen(name))) {
+			sum += strtol(p + strlen(name), &p, 10);
+			++*count;
+		}
 	}
-	return at1000;
+	free(text);
+	return sum;
+}
+
+/* ---- Synthetic pages ------------------------------------------------------ */
+
+static const int growth_rows[] = { 30, 300, 1000, 3000, 5000, 10000, 20000 };
+#define NGROWTH (sizeof growth_rows / sizeof *growth_rows)
+
+struct growth {
+	double gen, gperf, cc;      /* wall seconds of each step */
+	long keys, buckets, slots;
+	size_t object;              /* bytes of code and tables */
+	double hit, miss, ratio;    /* lookups (1,000 rows and more) */
+};
+
+/*
+ * Builds the table of a synthetic page of rows rooms, step by step, with
+ * the seed build's generator (build), serially: make's output is not
+ * timed into the next step.  From 1,000 rows, its lookups too.
+ */
+static struct growth grow(const char *build, int rows)
+{
+	const char *make = getenv("BENCH_MAKE"), *synth = getenv("BENCH_SYNTH");
+	char *dir = format("%s/bench/rows-%d", build, rows), *page = format("%s.md", dir);
+	char *m = format("MAKEFLAGS= %s -s BUILDDIR=%s DATA=%s GEN_B=%s BENCH_PEER=", make, dir,
+	                 page, build);
+	struct growth g = { 0 };
+	struct elf_sizes sz;
+	char *gperf_c = format("%s/channel_gperf.c", dir), *obj = format("%s/channel.o", dir);
+
+	timed_run(format("rm -rf %s && %s %d > %s", dir, synth, rows, page));
+	g.gen = timed_run(format("%s %s/channel.mk 2>/dev/null", m, dir));
+	g.gperf = timed_run(format("%s %s/channel_gperf.c", m, dir));
+	g.cc = timed_run(format("%s %s/channel.o", m, dir));
+	g.keys = sum_defines(gperf_c, "_TOTAL_KEYWORDS ", &g.buckets);
+	/* MAX_HASH_VALUE is a table's last slot. */
+	g.slots = sum_defines(gperf_c, "_MAX_HASH_VALUE ", &g.buckets) + g.buckets;
+	sz = object_sizes(obj);
+	g.object = sz.text + sz.rodata + sz.data;
+	if (rows >= 1000) {
+		char *out;
+
+		timed_run(format("%s %s/bench/bench", m, dir));
+		out = output_of(format("%s/bench/bench --lookups %s %s", dir, page, dir));
+		g.hit = number_of(out, "hit_ns=");
+		g.miss = number_of(out, "miss_ns=");
+		g.ratio = number_of(out, "footprint_ratio=");
+		free(out);
+	}
+	free(m);
+	free(dir);
+	free(page);
+	free(gperf_c);
+	free(obj);
+	return g;
 }
 
 /* ---- main ----------------------------------------------------------------------- */
 
+static void print_lookups(double runtime)
+{
+	printf("Lookups, median ns per query over %d repetitions:\n", REPS);
+	printf("%-12s %9s %9s %9s %12s\n", "method", "hit", "miss", "mix", "mix/auxchan");
+	for (int m = 0; m < NMETHODS; m++) {
+		double mix = (ns[m][0] + ns[m][1]) / 2, base = (ns[AUXCHAN][0] + ns[AUXCHAN][1]) / 2;
+
+		if (timed[m])
+			printf("%-12s %9.1f %9.1f %9.1f %12.2f\n", method_names[m], ns[m][0], ns[m][1],
+			       mix, mix / base);
+	}
+	if (runtime > 0)
+		printf("%-12s %9.0f %9s %9s %12.0f\n", "runtime", runtime, "", "",
+		       runtime / ns[AUXCHAN][0]);
+}
+
+static double mix(int m)
+{
+	return (ns[m][0] + ns[m][1]) / 2;
+}
+
 int main(int argc, char **argv)
 {
-	int all = argc == 4 && !strcmp(argv[1], "--all");
+	int lookups_only = argc == 4 && !strcmp(argv[1], "--lookups");
 	const char *page = argv[argc - 2], *build = argv[argc - 1];
-	struct diag d = { .file = page };
-	struct page pg;
 	struct elf_sizes lib, so, empty;
-	double runtime, mix[NMETHODS], cli = 0, hello = 0, gen1000 = 0;
-	size_t len, raw, footprint;
-	char *text, *obj;
+	struct growth g[NGROWTH];
+	double runtime, cli = 0, hello = 0, ratio, big_hit = 0, footprint_max;
+	size_t len, raw;
+	char *text;
 
-	if (argc != 3 && !all) {
-		fputs("usage: bench [--all] PAGE BUILDDIR\n", stderr);
+	if (argc != 3 && !lookups_only) {
+		fputs("usage: bench [--lookups] PAGE BUILDDIR\n", stderr);
 		return 2;
 	}
-	d.out = fopen("/dev/null", "w");
-	if (!(text = check_read(page, &len)) || page_parse(&pg, text, len, &d) != 0) {
+	build_keys();
+	build_queries();
+	timed[AUXCHAN] = timed[BSEARCH_LIBC] = 1;
+	if (lookups_only) { /* a synthetic page: the figures the full run reads */
+		double all[2], libc_all;
+
+		time_lookups(); /* every key: tables far larger than the caches */
+		all[0] = ns[AUXCHAN][0], all[1] = ns[AUXCHAN][1], libc_all = ns[BSEARCH_LIBC][0];
+		nhits = nhits < SAMPLE ? nhits : SAMPLE;
+		nmisses = nmisses < SAMPLE ? nmisses : SAMPLE;
+		time_lookups(); /* as many keys as the seed has: what the caches hold */
+		ratio = footprint(build, &lib, &raw);
+		printf("LOOKUPS hit_ns=%.2f miss_ns=%.2f all_hit_ns=%.2f all_miss_ns=%.2f "
+		       "libc_hit_ns=%.2f libc_all_hit_ns=%.2f footprint_ratio=%.3f\n",
+		       ns[AUXCHAN][0], ns[AUXCHAN][1], all[0], all[1], ns[BSEARCH_LIBC][0], libc_all,
+		       ratio);
+		return 0;
+	}
+	for (int m = 0; m < NMETHODS; m++)
+		timed[m] = m != GPERF_ICASE || peer_lookup;
+	if (!(text = check_read(page, &len))) {
 		fprintf(stderr, "bench: cannot read the page %s\n", page);
 		return 2;
 	}
-	fclose(d.out);
-	group_assign(&pg);
-	build_keys(&pg);
-	build_queries();
-	page_free(&pg);
-
 	printf("Page %s: %zu channels, %zu keys; %zu hit and %zu miss queries\n\n",
 	       page, auxchan_count(), nkeys, nhits, nmisses);
 	time_lookups();
 	runtime = time_runtime(text, len);
-	printf("Lookups, median ns per query over %d repetitions:\n", REPS);
-	printf("%-10s %9s %9s %9s %12s\n", "method", "hit", "miss", "mix", "mix/auxchan");
-	for (int m = 0; m < NMETHODS; m++) {
-		mix[m] = (ns[m][0] + ns[m][1]) / 2;
-		printf("%-10s %9.1f %9.1f %9.1f %12.2f\n", method_names[m], ns[m][0], ns[m][1],
-		       mix[m], mix[m] / mix[AUXCHAN]);
-	}
-	printf("%-10s %9.0f %9s %9s %12.0f\n", "runtime", runtime, "", "", runtime / ns[AUXCHAN][0]);
+	free(text);
+	print_lookups(runtime);
 
-	obj = joined(build, "channel.o");
-	lib = object_sizes(obj);
-	free(obj);
-	raw = raw_content();
-	footprint = lib.text + lib.rodata + lib.data;
+	ratio = footprint(build, &lib, &raw);
 	printf("\nFootprint of the library object: .text %zu + .rodata %zu + .data %zu = %zu bytes;"
-	       " .bss %zu\n", lib.text, lib.rodata, lib.data, footprint, lib.bss);
+	       " .bss %zu\n", lib.text, lib.rodata, lib.data, lib.text + lib.rodata + lib.data,
+	       lib.bss);
 	printf("Raw content (distinct names, purposes, aliases, URLs, sections, with NULs): %zu bytes;"
-	       " ratio %.2f\n", raw, (double)footprint / raw);
+	       " ratio %.2f\n", raw, ratio);
 
-	if (all) {
-		char *sopath = joined(build, "libauxchan.so"), *emptypath = joined(build, "bench/empty.so");
-		char *cmd = joined(build, "auxchan"), *hellop = joined(build, "bench/hello");
+	{
+		char *sopath = format("%s/libauxchan.so", build);
+		char *emptypath = format("%s/bench/empty.so", build);
+		char *cmd = format("%s/auxchan", build), *hellop = format("%s/bench/hello", build);
 		char *a[] = { cmd, "python", NULL }, *b[] = { hellop, NULL };
 
 		so = object_sizes(sopath);
@@ -554,18 +714,52 @@ int main(int argc, char **argv)
 		time_processes(a, b, 301, &cli, &hello);
 		printf("\nWhole process, median of 301 runs: auxchan python %.0f us, hello world %.0f us;"
 		       " ratio %.2f\n", cli / 1e3, hello / 1e3, cli / hello);
-		gen1000 = growth(build);
-		printf("\nRESULT hit_ns=%.1f miss_ns=%.1f bsearch_ratio=%.2f linear_ratio=%.2f "
-		       "floor_ratio=%.2f footprint_ratio=%.2f relocs_extra=%zu cli_ratio=%.2f "
-		       "gen1000_s=%.2f\n", ns[AUXCHAN][0], ns[AUXCHAN][1], mix[BSEARCH] / mix[AUXCHAN],
-		       mix[LINEAR] / mix[AUXCHAN], mix[AUXCHAN] / mix[FLOOR], (double)footprint / raw,
-		       so.relocs - empty.relocs, cli / hello, gen1000);
 		free(sopath);
 		free(emptypath);
 		free(cmd);
 		free(hellop);
 	}
-	free(text);
+
+	printf("\nSynthetic pages (tests/bench/synth.c), built one step at a time, serially,\n"
+	       "with this build's generator; wall seconds:\n");
+	printf("%6s %7s %7s %8s %6s %6s %6s %7s %8s %9s %6s %6s %6s\n", "rows", "keys", "buckets",
+	       "slots", "gen", "gperf", "cc", "total", "ms/row", "object", "ratio", "hit", "miss");
+	footprint_max = ratio;
+	for (size_t i = 0; i < NGROWTH; i++) {
+		double total;
+
+		g[i] = grow(build, growth_rows[i]);
+		total = g[i].gen + g[i].gperf + g[i].cc;
+		printf("%6d %7ld %7ld %8ld %6.2f %6.2f %6.2f %7.2f %8.3f %9zu", growth_rows[i],
+		       g[i].keys, g[i].buckets, g[i].slots, g[i].gen, g[i].gperf, g[i].cc, total,
+		       1e3 * total / growth_rows[i], g[i].object);
+		if (growth_rows[i] >= 1000) {
+			printf(" %6.2f %6.1f %6.1f", g[i].ratio, g[i].hit, g[i].miss);
+			if (g[i].ratio > footprint_max)
+				footprint_max = g[i].ratio;
+			if (growth_rows[i] >= 5000 && g[i].hit / ns[AUXCHAN][0] > big_hit)
+				big_hit = g[i].hit / ns[AUXCHAN][0];
+		}
+		putchar('\n');
+		fflush(stdout);
+	}
+	{
+		const struct growth *k1 = &g[2], *k5 = &g[4], *k20 = &g[NGROWTH - 1];
+		double per1 = (k1->gen + k1->gperf + k1->cc) / 1000;
+		double per20 = (k20->gen + k20->gperf + k20->cc) / 20000;
+
+		printf("Time per row at 20,000 rows against 1,000: %.2f\n", per20 / per1);
+		printf("\nRESULT hit_ns=%.1f miss_ns=%.1f libc_bsearch_ratio=%.2f gperf_icase_ratio=%.2f "
+		       "bsearch_ratio=%.2f linear_ratio=%.2f floor_ratio=%.2f big_hit_ratio=%.2f "
+		       "footprint_ratio=%.2f footprint_max=%.2f relocs_extra=%zu cli_ratio=%.2f "
+		       "build5000_s=%.2f build20000_s=%.2f build_row_ratio=%.2f\n",
+		       ns[AUXCHAN][0], ns[AUXCHAN][1], mix(BSEARCH_LIBC) / mix(AUXCHAN),
+		       timed[GPERF_ICASE] ? mix(GPERF_ICASE) / mix(AUXCHAN) : 0,
+		       mix(BSEARCH) / mix(AUXCHAN), mix(LINEAR) / mix(AUXCHAN),
+		       mix(AUXCHAN) / mix(FLOOR), big_hit, ratio, footprint_max,
+		       so.relocs - empty.relocs, cli / hello, k5->gen + k5->gperf + k5->cc,
+		       k20->gen + k20->gperf + k20->cc, per20 / per1);
+	}
 	page_cleanup();
 	return 0;
 }
