@@ -252,12 +252,15 @@ static void test_options(void)
 /*
  * make fails on each bad page, and fails again when rerun: no stale output
  * to trust.  One build directory serves them all: none may leave a table.
+ * The generator is the build's under test (GEN_B).
  */
-static void test_make(const char *make)
+static void test_make(const char *make, const char *build)
 {
 	char bdir[4096], data[4096], bvar[4200];
-	char *argv[] = { (char *)make, "--no-print-directory", "-s", data, bvar, NULL };
+	char genb[4200], *argv[] = { (char *)make, "--no-print-directory", "-s", data, bvar, genb,
+	                             NULL };
 
+	join(genb, sizeof genb, "GEN_B=", "", build);
 	join(bdir, sizeof bdir, work, "/", "make");
 	join(bvar, sizeof bvar, "BUILDDIR=", "", bdir);
 	for (size_t i = 0; i < nbad; i++)
@@ -277,6 +280,48 @@ static void test_make(const char *make)
 			check(!exists(path(bdir, "auxchan").s), "%s: no command (run %d)",
 			      bad_pages[i], round);
 		}
+}
+
+/*
+ * make and make -j2 write the same table, byte for byte, whatever order the
+ * gperf runs of its buckets end in: a page of 400 rooms, several buckets,
+ * each build with the generator of the build under test (GEN_B).  (The
+ * objects differ: their debug information names the build directory.)
+ */
+static void test_parallel(const char *make, const char *build)
+{
+	static const char *const files[] = { "channel.mk", "channel_data.h", "channel_gperf.c" };
+	struct path page = path(work, "buckets.md");
+	char dir[2][4096], data[4200], genb[4200], bvar[2][4200], target[2][4200], *mk;
+	FILE *f = fopen(page.s, "w");
+	long buckets = 0;
+
+	for (int i = 0; f && i < 400; i++)
+		fprintf(f, "%s| Room %d | https://matrix.to/#/#room-%d:x.org |\n",
+		        i ? "" : "| Name | Link |\n|---|---|\n", i, i);
+	if (!f || fclose(f)) {
+		check(0, "write %s", page.s);
+		return;
+	}
+	join(data, sizeof data, "DATA=", "", page.s);
+	join(genb, sizeof genb, "GEN_B=", "", build);
+	for (int j = 0; j < 2; j++) {
+		char *argv[] = { (char *)make, "--no-print-directory", "-s", j ? "-j2" : "-j1", data,
+		                 genb, bvar[j], target[j], NULL };
+
+		join(dir[j], sizeof dir[j], work, "/", j ? "parallel" : "serial");
+		join(bvar[j], sizeof bvar[j], "BUILDDIR=", "", dir[j]);
+		join(target[j], sizeof target[j], dir[j], "/", "channel.o");
+		check_num(j ? "make -j2" : "make -j1", spawn(argv, "/dev/null", errfile), 0);
+	}
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		check(same_file(path(dir[0], files[i]).s, path(dir[1], files[i]).s),
+		      "%s: the same from make and make -j2", files[i]);
+	mk = check_read(path(dir[0], "channel.mk").s, NULL);
+	for (char *p = mk ? strstr(mk, "CH_BUCKETS =") : NULL; p && *p; p++)
+		buckets += p[0] >= '0' && p[0] <= '9' && (p[1] < '0' || p[1] > '9');
+	free(mk);
+	check(buckets > 1, "the page has several buckets: %ld", buckets);
 }
 
 /* A 10 MB page is refused with the limit, in bounded memory. */
@@ -362,7 +407,8 @@ int main(int argc, char **argv)
 	test_same_output();
 	test_no_partial_output();
 	test_options();
-	test_make(make);
+	test_make(make, bdir);
+	test_parallel(make, bdir);
 	test_determinism();
 	for (size_t i = 0; i < nbad; i++)
 		free(bad_pages[i]);
