@@ -58,10 +58,11 @@ ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(CFLAGS)
 BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
-GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/gperf.c gen/group.c gen/lint.c gen/page.c
+GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/files.c gen/gperf.c gen/group.c gen/lint.c \
+          gen/page.c gen/pool.c
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
-GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/gperf.h gen/group.h gen/lint.h gen/mem.h \
-          gen/page.h src/key.h src/link.h src/utf8.h include/auxchan.h
+GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/files.h gen/gperf.h gen/group.h gen/lint.h \
+          gen/mem.h gen/page.h gen/pool.h src/key.h src/link.h src/utf8.h include/auxchan.h
 TABLE = $(B)/channel_data.h $(B)/channel_gperf.c
 LIB_HDR = include/auxchan.h src/gperf.h src/key.h src/link.h
 
@@ -119,14 +120,15 @@ $(TABLE): $(B)/%: $(PREBUILT)/%
 	@mkdir -p $(@D)
 	cp $< $@
 else
-# One run writes channel_data.h, gperf/N.gperf for each bucket of keys, and
-# last channel.mk, which names the buckets: make reads it (restarting when
-# it is remade), then runs gperf on each bucket, in parallel under -j.
-$(B)/channel.mk: $(DATA) $(GEN) $(B)/gen.flags
+# One run writes channel_data.h, gperf/TABLE-N.gperf for each bucket of
+# keys, and last gperf.mk, which names the buckets: make reads it
+# (restarting when it is remade), then runs gperf on each bucket, in
+# parallel under -j.
+$(B)/gperf.mk: $(DATA) $(GEN) $(B)/gen.flags
 	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
-$(B)/channel_data.h $(CH_BUCKETS:%=$(B)/gperf/%.gperf): $(B)/channel.mk ;
+$(B)/channel_data.h $(CH_GPERF:%=$(B)/gperf/%.gperf): $(B)/gperf.mk ;
 ifeq ($(filter clean deps%,$(MAKECMDGOALS)),)
--include $(B)/channel.mk
+-include $(B)/gperf.mk
 endif
 
 # gperf runs in $(B)/gperf on a relative name: its output names no build
@@ -138,8 +140,8 @@ $(B)/gperf/%.c: $(B)/gperf/%.gperf
 	} > $*.c.tmp && mv $*.c.tmp $*.c
 
 # Every bucket's table in bucket order, whatever order gperf ran in.
-$(B)/channel_gperf.c: $(B)/channel.mk $(CH_BUCKETS:%=$(B)/gperf/%.c)
-	cat $(CH_BUCKETS:%=$(B)/gperf/%.c) > $@.tmp && mv $@.tmp $@
+$(B)/channel_gperf.c: $(B)/gperf.mk $(CH_GPERF:%=$(B)/gperf/%.c)
+	cat $(CH_GPERF:%=$(B)/gperf/%.c) > $@.tmp && mv $@.tmp $@
 endif
 
 # ---- The library and the command ------------------------------------------

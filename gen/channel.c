@@ -1,11 +1,9 @@
 /* channel.c - writes the channel table (see channel.h). */
-#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "auxchan.h"
 #include "channel.h"
@@ -14,108 +12,7 @@
 #include "link.h"
 #include "gperf.h"
 #include "mem.h"
-
-/* ---- String pool -------------------------------------------------------
- *
- * Every string the library returns lives in one pool, addressed by offset.
- * Equal strings are stored once, and a string that ends another one is
- * stored inside it: an alias inside its matrix.to URL, "" in any NUL.
- * Sorted by their reversed bytes, a string is a suffix of another exactly
- * when it is a suffix of its successor, as in SQLite's mkkeywordhash.
- */
-struct pool {
-	const char **s;  /* strings, in the order added */
-	size_t *len;
-	size_t *off;     /* their offsets, once laid out */
-	size_t *root;    /* the string each one is stored in */
-	size_t *order;   /* the roots, in pool order */
-	size_t n, cap, nroots;
-	size_t size;     /* bytes of the pool */
-	size_t distinct; /* bytes of the distinct strings, with their NULs */
-};
-
-static size_t pool_add(struct pool *p, const char *s)
-{
-	size_t cap = p->cap;
-
-	p->s = xgrow(p->s, &cap, p->n + 1, sizeof *p->s);
-	p->len = xrealloc(p->len, cap * sizeof *p->len);
-	p->cap = cap;
-	p->s[p->n] = s;
-	p->len[p->n] = strlen(s);
-	return p->n++;
-}
-
-static const struct pool *sort_pool;
-
-/* Orders strings by their bytes read backwards; then by order added. */
-static int by_reversed(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	const char *s = sort_pool->s[x], *t = sort_pool->s[y];
-	size_t i = sort_pool->len[x], j = sort_pool->len[y];
-
-	while (i > 0 && j > 0) {
-		unsigned char c = (unsigned char)s[--i], d = (unsigned char)t[--j];
-
-		if (c != d)
-			return c < d ? -1 : 1;
-	}
-	if (i != j)
-		return i < j ? -1 : 1; /* the shorter, a suffix of the other, first */
-	return x < y ? -1 : x > y;
-}
-
-static int is_suffix(const struct pool *p, size_t a, size_t b)
-{
-	return p->len[a] <= p->len[b] &&
-	       memcmp(p->s[a], p->s[b] + p->len[b] - p->len[a], p->len[a]) == 0;
-}
-
-/* Lays out the pool: roots in the order their first string was added. */
-static void pool_layout(struct pool *p)
-{
-	size_t *ix = xmalloc(p->n * sizeof *ix);
-
-	p->off = xmalloc(p->n * sizeof *p->off);
-	p->root = xmalloc(p->n * sizeof *p->root);
-	p->order = xmalloc(p->n * sizeof *p->order);
-	for (size_t i = 0; i < p->n; i++)
-		ix[i] = i;
-	sort_pool = p;
-	qsort(ix, p->n, sizeof *ix, by_reversed);
-	for (size_t k = p->n; k-- > 0;) {
-		size_t i = ix[k], next = k + 1 < p->n ? ix[k + 1] : i;
-		int shared = next != i && is_suffix(p, i, next);
-
-		p->root[i] = shared ? p->root[next] : i;
-		if (!shared || p->len[i] != p->len[next]) /* not a repeat */
-			p->distinct += p->len[i] + 1;
-	}
-	for (size_t i = 0; i < p->n; i++)
-		p->off[i] = (size_t)-1;
-	for (size_t i = 0; i < p->n; i++) {
-		size_t r = p->root[i];
-
-		if (p->off[r] == (size_t)-1) {
-			p->off[r] = p->size;
-			p->size += p->len[r] + 1;
-			p->order[p->nroots++] = r;
-		}
-	}
-	for (size_t i = 0; i < p->n; i++)
-		p->off[i] = p->off[p->root[i]] + p->len[p->root[i]] - p->len[i];
-	free(ix);
-}
-
-static void pool_free(struct pool *p)
-{
-	free(p->s);
-	free(p->len);
-	free(p->off);
-	free(p->root);
-	free(p->order);
-}
+#include "pool.h"
 
 /* ---- Keys ---------------------------------------------------------------
  *
@@ -341,91 +238,26 @@ static size_t list_end(struct lists *l)
  * finds: the library lists both with a '#' before them (auxchan_key()).
  */
 struct key {
-	size_t entry, nentries;       /* its entries */
+	size_t entry;                 /* its first entry: its bytes */
 	size_t typed, hash, link;     /* its lists: offsets in lists.v */
-	size_t bucket;
 };
 
 /* Keys of more than this many per bucket on average take gperf long. */
 #define BUCKET_KEYS 160
-/* First-level hash seeds tried, for buckets of at most twice that. */
-#define SEEDS 64
 
 struct table {
 	const struct page *pg;
-	const char *label;
 	struct pool pool;
 	size_t (*field)[AUXCHAN_FIELD_COUNT]; /* pool string of each field */
 	size_t title, date;
 	struct entries e;
 	struct lists lists;
-	struct key *keys;       /* in bucket order */
+	struct key *keys;         /* in the order of their bytes */
 	size_t nkeys, max_len;
-	size_t nbuckets, *first; /* each bucket's first key; first[nbuckets] = nkeys */
-	size_t max_bucket;
-	uint64_t seed;
-	int swap;               /* a key holds a '?' (key.h) */
+	struct gperf_table gperf; /* the keys in buckets */
+	size_t *local;            /* each key's number in its bucket */
+	int swap;                 /* a key holds a '?' (key.h) */
 };
-
-/* The first-level hash of key k with seed: the library's, of the query. */
-static uint64_t key_hash(const struct table *t, const struct key *k, uint64_t seed)
-{
-	const struct entry *x = &t->e.e[k->entry];
-	char *scratch = xmalloc(x->len);
-	/* The words hashed are the encoded ones: encoding the encoded key
-	 * again without the '?' swap gives the same words. */
-	uint64_t h = key_encode(scratch, x->enc, x->len, 0, seed);
-
-	free(scratch);
-	return h;
-}
-
-/*
- * Sorts the keys into buckets: as many as keep them BUCKET_KEYS at most on
- * average, picked by the first-level hash with the first of SEEDS seeds
- * that puts at most twice that in any bucket (or the seed that comes
- * closest).  Deterministic: the same keys, the same buckets.  Within a
- * bucket, keys keep their order (by their encoded bytes).
- */
-static void bucket(struct table *t)
-{
-	size_t nb = t->nkeys ? (t->nkeys + BUCKET_KEYS - 1) / BUCKET_KEYS : 1, best = (size_t)-1;
-	size_t *count = xmalloc((nb + 1) * sizeof *count);
-	struct key *sorted = xmalloc((t->nkeys + 1) * sizeof *sorted);
-
-	for (size_t s = 0; s < SEEDS && best > 2 * BUCKET_KEYS; s++) {
-		uint64_t seed = s * 0x94d049bb133111ebull;
-		size_t max = 0;
-
-		memset(count, 0, nb * sizeof *count);
-		for (size_t k = 0; k < t->nkeys; k++) {
-			size_t b = key_bucket(key_hash(t, &t->keys[k], seed), nb);
-
-			if (++count[b] > max)
-				max = count[b];
-		}
-		if (max < best)
-			best = max, t->seed = seed;
-	}
-	/* A counting sort by bucket. */
-	memset(count, 0, (nb + 1) * sizeof *count);
-	for (size_t k = 0; k < t->nkeys; k++) {
-		t->keys[k].bucket = key_bucket(key_hash(t, &t->keys[k], t->seed), nb);
-		count[t->keys[k].bucket + 1]++;
-	}
-	t->first = xmalloc((nb + 1) * sizeof *t->first);
-	t->first[0] = 0;
-	for (size_t b = 0; b < nb; b++)
-		t->first[b + 1] = t->first[b] + count[b + 1];
-	memcpy(count, t->first, (nb + 1) * sizeof *count);
-	for (size_t k = 0; k < t->nkeys; k++)
-		sorted[count[t->keys[k].bucket]++] = t->keys[k];
-	free(t->keys);
-	t->keys = sorted;
-	t->nbuckets = nb;
-	t->max_bucket = t->nkeys ? best : 0;
-	free(count);
-}
 
 /* Turns the sorted entries into keys, with their lists. */
 static void add_keys(struct table *t)
@@ -440,7 +272,6 @@ static void add_keys(struct table *t)
 
 		for (j = i; j < e->n && !compare_enc(x->enc, x->len, e->e[j].enc, e->e[j].len); j++)
 			;
-		k.nentries = j - i;
 		list_add(l, e, i, j, 1u << ROOM);
 		k.link = list_end(l);
 		list_add(l, e, i, j, 1u << ROOM | 1u << HASHED);
@@ -457,6 +288,27 @@ static void add_keys(struct table *t)
 		if (memchr(x->enc, 0xff, x->len))
 			t->swap = 1;
 	}
+}
+
+/* Splits the keys into buckets, each key numbered in its bucket. */
+static void bucket(struct table *t)
+{
+	struct gperf_table *g = &t->gperf;
+	const char **key = xmalloc((t->nkeys + 1) * sizeof *key);
+	size_t *len = xmalloc((t->nkeys + 1) * sizeof *len);
+
+	for (size_t k = 0; k < t->nkeys; k++) {
+		key[k] = t->e.e[t->keys[k].entry].enc;
+		len[k] = t->e.e[t->keys[k].entry].len;
+	}
+	*g = (struct gperf_table){ .name = "channel", .prefix = "ch", .upper = "CH",
+	                           .n = t->nkeys, .key = key, .len = len,
+	                           .bucket_keys = BUCKET_KEYS };
+	gperf_bucket(g);
+	t->local = xmalloc((t->nkeys + 1) * sizeof *t->local);
+	for (size_t b = 0; b < g->nbuckets; b++)
+		for (size_t i = g->first[b]; i < g->first[b + 1]; i++)
+			t->local[g->order[i]] = i - g->first[b];
 }
 
 static void build(struct table *t)
@@ -511,11 +363,6 @@ static const char *uint_type(size_t max)
 	return max <= UINT8_MAX ? "uint8_t" : max <= UINT16_MAX ? "uint16_t" : "uint32_t";
 }
 
-static void banner(FILE *f, const struct table *t)
-{
-	fprintf(f, "/* Generated by auxchan-gen from %s: do not edit. */\n", t->label);
-}
-
 /* An array of n size_t values as C, sixteen a line. */
 static void put_array(FILE *f, const char *type, const char *name, const size_t *v, size_t n)
 {
@@ -525,18 +372,19 @@ static void put_array(FILE *f, const char *type, const char *name, const size_t 
 	fprintf(f, "\n};\n");
 }
 
-static void write_data(FILE *f, const struct table *t)
+static void write_data(FILE *f, const char *label, const struct table *t)
 {
 	const struct page *pg = t->pg;
 	const struct pool *p = &t->pool;
+	const struct gperf_table *g = &t->gperf;
 	size_t max_ref = pg->n > t->lists.max ? pg->n : t->lists.max;
 
-	banner(f, t);
+	fprintf(f, "/* Generated by auxchan-gen from %s: do not edit. */\n", label);
 	/* No page text in comments: a comment end in it would end them. */
 	fprintf(f, "/*\n * %zu channels, %zu groups, %zu keys in %zu buckets (at most %zu keys\n"
 	        " * in one).  String pool: %zu bytes for %zu bytes of distinct strings.\n"
 	        " * Channel lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nkeys,
-	        t->nbuckets, t->max_bucket, p->size, p->distinct, t->lists.n);
+	        g->nbuckets, g->max_bucket, p->size, p->distinct, t->lists.n);
 	fprintf(f, "#include <stdint.h>\n\n");
 	fprintf(f, "typedef %s ch_off;   /* offsets in the string pool */\n", uint_type(p->size));
 	fprintf(f, "typedef %s ch_len;   /* key lengths */\n", uint_type(t->max_len));
@@ -544,7 +392,7 @@ static void write_data(FILE *f, const struct table *t)
 	        uint_type(t->lists.n));
 	fprintf(f, "typedef %s ch_ref;   /* channel numbers, list lengths */\n", uint_type(max_ref));
 	fprintf(f, "typedef %s ch_local; /* key numbers within a bucket */\n\n",
-	        uint_type(t->max_bucket));
+	        uint_type(g->max_bucket));
 	fprintf(f, "#define CH_COUNT %zu\n#define CH_TITLE %zu\n#define CH_DATE %zu\n"
 	        "#define CH_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
 	fprintf(f, "#define CH_KEY_COUNT %zu\n#define CH_KEY_MAX %zu /* bytes of the longest */\n",
@@ -553,25 +401,9 @@ static void write_data(FILE *f, const struct table *t)
 	fprintf(f, "#define CH_SWAP %d\n", t->swap);
 	fprintf(f, "/* The first-level hash: its seed, and how many buckets it picks from. */\n");
 	fprintf(f, "#define CH_SEED 0x%016llxull\n#define CH_BUCKET_COUNT %zu\n",
-	        (unsigned long long)t->seed, t->nbuckets);
-	fprintf(f, "/* X(bucket, its first key) of each bucket, one gperf table each. */\n");
-	fprintf(f, "#define CH_BUCKETS(X)");
-	for (size_t b = 0; b < t->nbuckets; b++)
-		fprintf(f, "%s X(%zu, %zu)", b % 6 ? "" : " \\\n\t", b, t->first[b]);
-	fprintf(f, "\n\n");
-
-	fprintf(f, "static const struct ch_pool {\n");
-	for (size_t k = 0; k < p->nroots; k++)
-		fprintf(f, "\tchar s%zu[%zu];\n", p->off[p->order[k]], p->len[p->order[k]] + 1);
-	fprintf(f, "} ch_pool_data = {\n");
-	for (size_t k = 0; k < p->nroots; k++) {
-		fprintf(f, "\t\"");
-		gperf_put_string(f, p->s[p->order[k]], p->len[p->order[k]]);
-		fprintf(f, "\",\n");
-	}
-	fprintf(f, "};\n#define CH_POOL ((const char *)&ch_pool_data)\n\n");
-	fprintf(f, "/* The offsets below assume no padding between the pool's members. */\n");
-	fprintf(f, "typedef char ch_pool_is_packed[sizeof(struct ch_pool) == CH_POOL_SIZE ? 1 : -1];\n\n");
+	        (unsigned long long)g->seed, g->nbuckets);
+	gperf_write_buckets(f, g, g->first);
+	pool_write(f, p, "ch", "CH");
 
 	fprintf(f, "/* Fields of each channel, in the order of enum auxchan_field. */\n");
 	fprintf(f, "static const ch_off ch_channels[CH_COUNT][%d] = {\n", AUXCHAN_FIELD_COUNT);
@@ -591,8 +423,8 @@ static void write_data(FILE *f, const struct table *t)
 	        " * names.  A last key of length 0, which no query is, ends them.\n */\n");
 	fprintf(f, "static const struct ch_key {\n\tch_off text;\n\tch_len len;\n"
 	        "\tch_list typed, hash, link;\n} ch_keys[CH_KEY_COUNT + 1] = {\n");
-	for (size_t k = 0; k < t->nkeys; k++) {
-		const struct key *x = &t->keys[k];
+	for (size_t i = 0; i < t->nkeys; i++) {
+		const struct key *x = &t->keys[g->order[i]];
 
 		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %zu },\n", t->e.e[x->entry].off,
 		        t->e.e[x->entry].len, x->typed, x->hash, x->link);
@@ -603,135 +435,25 @@ static void write_data(FILE *f, const struct table *t)
 	fprintf(f, "struct ch_slot {\n\tch_local gperf;\n\tch_local key;\n};\n");
 }
 
-/* The makefile fragment: the buckets, whose gperf runs make schedules. */
-static void write_mk(FILE *f, const struct table *t)
+int channel_write(const struct page *pg, struct files *fs)
 {
-	fprintf(f, "# Generated by auxchan-gen from %s: do not edit.\n", t->label);
-	fprintf(f, "# The buckets of the key table: gperf makes gperf/N.c of each gperf/N.gperf.\n");
-	fprintf(f, "CH_BUCKETS =");
-	for (size_t b = 0; b < t->nbuckets; b++)
-		fprintf(f, "%s%zu", b % 16 ? " " : " \\\n\t", b);
-	fprintf(f, "\n");
-}
-
-/* ---- Files ------------------------------------------------------------- */
-
-/*
- * The files of one run, each written to NAME.tmp, then renamed, all of
- * them, only if every one was written: never a partial table.
- */
-struct files {
-	const char *dir;
-	char **tmp;
-	size_t n, cap;
-	int failed;
-};
-
-static char *path_of(const char *dir, const char *name, const char *suffix)
-{
-	size_t n = strlen(dir) + strlen(name) + strlen(suffix) + 2;
-	char *p = xmalloc(n);
-
-	snprintf(p, n, "%s/%s%s", dir, name, suffix);
-	return p;
-}
-
-/* Opens dir/name.tmp for writing; NULL (reported) on failure. */
-static FILE *file_open(struct files *fs, const char *name)
-{
-	char *tmp = path_of(fs->dir, name, ".tmp");
-	FILE *f = fs->failed ? NULL : fopen(tmp, "w");
-
-	if (!f) {
-		if (!fs->failed)
-			fprintf(stderr, "auxchan-gen: cannot create %s: %s\n", tmp, strerror(errno));
-		fs->failed = 1;
-		free(tmp);
-		return NULL;
-	}
-	fs->tmp = xgrow(fs->tmp, &fs->cap, fs->n + 1, sizeof *fs->tmp);
-	fs->tmp[fs->n++] = tmp;
-	return f;
-}
-
-static void file_close(struct files *fs, FILE *f)
-{
-	if ((ferror(f) | fclose(f)) && !fs->failed) {
-		fprintf(stderr, "auxchan-gen: cannot write %s: %s\n", fs->tmp[fs->n - 1],
-		        strerror(errno));
-		fs->failed = 1;
-	}
-}
-
-/* Renames every file into place, or, if one failed, removes them all. */
-static int files_commit(struct files *fs)
-{
-	for (size_t i = 0; i < fs->n; i++) {
-		char *final = xmemdup(fs->tmp[i], strlen(fs->tmp[i]) - 4);
-
-		if (!fs->failed && rename(fs->tmp[i], final) != 0) {
-			fprintf(stderr, "auxchan-gen: cannot rename %s to %s: %s\n", fs->tmp[i], final,
-			        strerror(errno));
-			fs->failed = 1;
-		}
-		if (fs->failed)
-			remove(fs->tmp[i]);
-		free(final);
-		free(fs->tmp[i]);
-	}
-	free(fs->tmp);
-	return fs->failed ? -1 : 0;
-}
-
-int channel_write(const struct page *pg, const char *label, const char *dir)
-{
-	struct table t = { .pg = pg, .label = label };
-	struct files fs = { .dir = dir };
-	char *gperf_dir = path_of(dir, "gperf", "");
-	const char **key = NULL;
-	size_t *len = NULL;
+	struct table t = { .pg = pg };
 	FILE *f;
 
 	build(&t);
-	if (mkdir(gperf_dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "auxchan-gen: cannot create %s: %s\n", gperf_dir, strerror(errno));
-		fs.failed = 1;
+	if ((f = files_open(fs, "channel_data.h"))) {
+		write_data(f, fs->label, &t);
+		files_close(fs, f);
 	}
-	if ((f = file_open(&fs, "channel_data.h"))) {
-		write_data(f, &t);
-		file_close(&fs, f);
-	}
-	key = xmalloc((t.max_bucket + 1) * sizeof *key);
-	len = xmalloc((t.max_bucket + 1) * sizeof *len);
-	for (size_t b = 0; b < t.nbuckets && !fs.failed; b++) {
-		char name[64];
-		size_t n = t.first[b + 1] - t.first[b];
-
-		for (size_t k = 0; k < n; k++) {
-			const struct entry *x = &t.e.e[t.keys[t.first[b] + k].entry];
-
-			key[k] = x->enc;
-			len[k] = x->len;
-		}
-		snprintf(name, sizeof name, "gperf/%zu.gperf", b);
-		if ((f = file_open(&fs, name))) {
-			gperf_write(f, label, b, key, len, n);
-			file_close(&fs, f);
-		}
-	}
-	/* Last: make reads it to know the buckets. */
-	if ((f = file_open(&fs, "channel.mk"))) {
-		write_mk(f, &t);
-		file_close(&fs, f);
-	}
-	free(key);
-	free(len);
-	free(gperf_dir);
+	gperf_write(fs, &t.gperf, t.local);
+	free((void *)t.gperf.key);
+	free((void *)t.gperf.len);
+	gperf_free(&t.gperf);
+	free(t.local);
 	pool_free(&t.pool);
 	entries_free(&t.e);
 	lists_free(&t.lists);
 	free(t.keys);
-	free(t.first);
 	free(t.field);
-	return files_commit(&fs);
+	return fs->failed ? -1 : 0;
 }

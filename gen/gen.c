@@ -13,6 +13,7 @@
 
 #include "channel.h"
 #include "diag.h"
+#include "files.h"
 #include "group.h"
 #include "lint.h"
 #include "mem.h"
@@ -26,8 +27,8 @@ static const char usage[] =
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
 	"as FILE:LINE:COL: error|warning: message, and unless there is an error\n"
 	"writes the channel table in DIR (default: the current directory):\n"
-	"channel_data.h, gperf/N.gperf for each bucket of keys, and channel.mk,\n"
-	"which names the buckets for make.\n"
+	"channel_data.h, gperf/channel-N.gperf for each bucket of keys, and\n"
+	"gperf.mk, which names the buckets for make.\n"
 	"\n"
 	"  -o DIR           where to write the files\n"
 	"  --strict         treat warnings as errors\n"
@@ -126,12 +127,14 @@ int main(int argc, char **argv)
 
 	/* Read, parse, group, lint, write. */
 	if ((rc = read_page(file, &text, &len)) == 0) {
+		struct files fs = { .dir = dir, .label = base_name(d.file) };
+
 		page_parse(&pg, text, len, &d);
 		group_assign(&pg);
 		lint_page(&pg, &d);
 		if (d.errors > 0)
 			rc = 1;
-		else if (channel_write(&pg, base_name(d.file), dir) != 0)
+		else if ((channel_write(&pg, &fs), files_commit(&fs)) != 0)
 			rc = 2;
 		page_free(&pg);
 	}

@@ -1,7 +1,8 @@
 /*
- * gperf.h - gperf's input: the keys of one bucket of the key table as a
- * gperf keyword file (gperf makes it a perfect hash), and the string
- * literals that gperf input and generated C share.
+ * gperf.h - gperf's input: a table of keys split into buckets by the
+ * first-level hash (src/key.h), each bucket a gperf keyword file, which
+ * gperf makes a perfect hash; and the string literals that gperf input
+ * and generated C share.
  *
  * Every quirk of gperf is handled between gen/gperf.c, which writes its
  * input, and src/gperf.h, which includes its output: the list is there.
@@ -10,7 +11,10 @@
 #define AUXCHAN_GPERF_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+
+#include "files.h"
 
 /*
  * Writes s (n bytes, any bytes) as the body of a C or gperf string
@@ -19,13 +23,44 @@
  */
 void gperf_put_string(FILE *f, const char *s, size_t n);
 
+struct gperf_table {
+	const char *name;    /* its files, gperf/NAME-N.gperf, and make's NAME_GPERF */
+	const char *prefix;  /* its C names: PREFIX_hash_N, PREFIX_slots_N... */
+	const char *upper;   /* PREFIX in capitals: PREFIX_N_MAX_HASH_VALUE... */
+	size_t n;            /* its keys, key_encode()d, none empty, none twice */
+	const char **key;
+	const size_t *len;
+	size_t bucket_keys;  /* keys a bucket holds at most on average */
+
+	/* Set by gperf_bucket(): */
+	size_t nbuckets, max_bucket;
+	uint64_t seed;       /* of the first-level hash */
+	size_t *bucket;      /* each key's bucket */
+	size_t *order;       /* the keys, bucket by bucket (in their order within) */
+	size_t *first;       /* where each bucket starts in order[]; then n */
+};
+
 /*
- * Writes the gperf input of bucket b: the n keys key[i] (len[i] bytes,
- * key_encode()d, none empty, none twice), key i with the value i.  label
- * names the page in the banner.  A bucket may be empty: gperf then gets a
- * placeholder key (see src/gperf.h).
+ * Splits the keys into buckets: as many as keep them bucket_keys on
+ * average, picked by the first-level hash with the first of 64 seeds that
+ * puts at most twice that in any bucket (or the seed that comes closest).
+ * Deterministic: the same keys, the same buckets.
  */
-void gperf_write(FILE *f, const char *label, size_t b, const char *const *key,
-                 const size_t *len, size_t n);
+void gperf_bucket(struct gperf_table *t);
+
+/*
+ * Writes the gperf input of each bucket, gperf/NAME-B.gperf, its slots of
+ * struct PREFIX_slot each holding value[k] for its key k, and names the
+ * files in gperf.mk (see files.h).
+ */
+void gperf_write(struct files *fs, const struct gperf_table *t, const size_t *value);
+
+/*
+ * Writes the macro UPPER_BUCKETS(X): X(PREFIX, UPPER, B, first[B]) for
+ * each bucket B, which src/gperf.h turns into the probe of each.
+ */
+void gperf_write_buckets(FILE *f, const struct gperf_table *t, const size_t *first);
+
+void gperf_free(struct gperf_table *t);
 
 #endif /* AUXCHAN_GPERF_H */

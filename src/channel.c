@@ -6,22 +6,49 @@
  * '#', a localpart, a display name, a group stem or topic), and each key
  * row names, as three lists, the channels it finds typed, after a '#', and
  * as the room of a link: the generator has worked out what each key means,
- * so a lookup is one probe (gperf.h) and a copy.
+ * so a lookup is one probe (ch_find()) and a copy.
  */
-/* Before any function, so that every one has the same options and can
- * inline the others: gperf's quirk 9 (gperf.h). */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("no-optimize-strlen")
-#endif
+#include "gperf.h" /* first: its pragma comes before any function */
 
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "auxchan.h"
-#include "gperf.h"
 #include "key.h"
 #include "link.h"
+
+#include "channel_data.h"
+
+GPERF_OUTPUT_BEGIN(CH_BUCKETS)
+#include "channel_gperf.c"
+GPERF_OUTPUT_END
+
+GPERF_PROBE_FUNCTION(ch_probe, CH_BUCKETS)
+
+/*
+ * The key that the n bytes at s are, ignoring ASCII case, or NULL.  Uses
+ * CH_KEY_MAX bytes of stack.
+ */
+static inline const struct ch_key *ch_find(const char *s, size_t n)
+{
+	char q[CH_KEY_MAX];
+	const struct ch_key *k;
+	uint64_t hash;
+	long key;
+
+	/* Reject what no key can be. */
+	if (n == 0 || n > CH_KEY_MAX)
+		return NULL;
+	/* Fold case (and swap '?'), hashing as we go: the hash picks the bucket. */
+	hash = key_encode(q, s, n, CH_SWAP, CH_SEED);
+	/* Its gperf table names the one key the query can be. */
+	if ((key = ch_probe(key_bucket(hash, CH_BUCKET_COUNT), q, n)) < 0)
+		return NULL;
+	/* Compare: the query must be that key. */
+	k = &ch_keys[key];
+	return k->len == n && key_matches(q, CH_POOL + k->text, n, CH_SWAP) ? k : NULL;
+}
 
 size_t auxchan_count(void)
 {

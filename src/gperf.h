@@ -1,14 +1,16 @@
 /*
- * gperf.h - finds a key in the key table: the one file that includes
- * gperf's output (channel_gperf.c: the tables of every bucket, from the
- * inputs gen/gperf.c writes, in bucket order).
+ * gperf.h - gperf's output in the library: the pragmas around it, and the
+ * probe of a table whose keys are split into buckets, each bucket a gperf
+ * table of its own (gen/gperf.h).  Include it first: its pragma must come
+ * before any function.
  *
- * The keys are split into buckets by a first-level hash (key.h), each
- * bucket a gperf table of its own, so that gperf, whose search grows
- * steeply with keys, always has a few dozen: the build grows linearly with
- * the page and the tables stay dense.  A lookup picks the bucket, asks its
- * gperf hash for the slot, and compares the query with the key the slot
- * names (ch_find() below).
+ * gperf's search for a perfect hash grows steeply with keys, so a table is
+ * split by a first-level hash (key.h) into buckets of a few dozen keys:
+ * the build grows linearly with the page and the tables stay dense.  The
+ * generated data names the buckets in a macro, PREFIX_BUCKETS(X), of
+ * X(prefix, PREFIX, bucket, first key); with it, GPERF_PROBE_FUNCTION
+ * writes the function that asks a bucket's gperf hash for the slot of a
+ * query, and the slot gives the one key the query can be.
  *
  * gperf's quirks, all of them handled between gen/gperf.c and this file:
  *   1. A keyword line starting with '#' is a comment: every key is quoted.
@@ -28,7 +30,7 @@
  *   6. Its code raises warnings our flags make errors: fall-through,
  *      unused parameters, missing field initialisers, the offsets cut short
  *      (-Woverflow; clang's -Wconstant-conversion).  They are silenced for
- *      its code alone.
+ *      its code alone (GPERF_OUTPUT_BEGIN, GPERF_OUTPUT_END).
  *   7. Its output names its input path: make runs it on a relative name,
  *      so the output is the same from any build directory.  Its options
  *      are the Makefile's GPERF_TABLE_FLAGS.
@@ -36,80 +38,65 @@
  *   9. GCC 12's strlen pass, on the reads of the query that many gperf
  *      hash functions make, takes time and memory that grow steeply with
  *      the buckets (a 20,000-room page: 13 s and 2.7 GB to compile, 5 s
- *      without it): it is off for the library (src/channel.c, first line).
+ *      without it): it is off for the files that include gperf's output.
  */
 #ifndef AUXCHAN_GPERF_SRC_H
 #define AUXCHAN_GPERF_SRC_H
 
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-optimize-strlen")
+#endif
+
 #include <stddef.h>
 
-#include "channel_data.h"
-#include "key.h"
+/* Declares bucket b's unused lookup function static (quirk 5). */
+#define GPERF_DECLARE(p, P, b, first) \
+	static const struct p##_slot *p##_lookup_##b(const char *, size_t) __attribute__((unused));
 
-#define CH_DECLARE(b, first) \
-	static const struct ch_slot *ch_lookup_##b(const char *, size_t) __attribute__((unused));
-CH_BUCKETS(CH_DECLARE)
-
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wimplicit-fallthrough"
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#pragma GCC diagnostic ignored "-Woverflow"
 #ifdef __clang__
-#pragma clang diagnostic ignored "-Wconstant-conversion"
+#define GPERF_IGNORE_CLANG _Pragma("clang diagnostic ignored \"-Wconstant-conversion\"")
+#else
+#define GPERF_IGNORE_CLANG
 #endif
-#include "channel_gperf.c"
-#pragma GCC diagnostic pop
+
+/* Around the #include of a table's gperf output, whose buckets BUCKETS names. */
+#define GPERF_OUTPUT_BEGIN(BUCKETS) \
+	BUCKETS(GPERF_DECLARE) \
+	_Pragma("GCC diagnostic push") \
+	_Pragma("GCC diagnostic ignored \"-Wimplicit-fallthrough\"") \
+	_Pragma("GCC diagnostic ignored \"-Wunused-parameter\"") \
+	_Pragma("GCC diagnostic ignored \"-Wmissing-field-initializers\"") \
+	_Pragma("GCC diagnostic ignored \"-Woverflow\"") \
+	GPERF_IGNORE_CLANG
+#define GPERF_OUTPUT_END _Pragma("GCC diagnostic pop")
 
 /*
  * Bucket b: if the encoded query q (n bytes) is as long as some key of the
  * bucket, its gperf hash gives the slot, and the slot the key it must be.
  */
-#define CH_PROBE(b, first) \
+#define GPERF_PROBE(p, P, b, first) \
 	case b: \
-		if (n < CH_##b##_MIN_WORD_LENGTH || n > CH_##b##_MAX_WORD_LENGTH) \
+		if (n < P##_##b##_MIN_WORD_LENGTH || n > P##_##b##_MAX_WORD_LENGTH) \
 			return -1; \
-		h = ch_hash_##b(q, n); \
-		return h <= CH_##b##_MAX_HASH_VALUE ? (long)(first + ch_slots_##b[h].key) : -1;
+		h = p##_hash_##b(q, n); \
+		return h <= P##_##b##_MAX_HASH_VALUE ? (long)(first + p##_slots_##b[h].key) : -1;
 
 /*
- * The number of the key that the encoded query q (n bytes) can only be,
- * in the bucket its first-level hash picked; -1 if none.  Apart from
- * ch_find(), so that a large page's many buckets make a function of their
- * own and ch_find() stays small enough to inline what it calls.
+ * Defines static long name(size_t bucket, const char *q, size_t n): the
+ * number of the key that the encoded query q (n bytes) can only be, in the
+ * bucket its first-level hash picked; -1 if none.  A function of its own,
+ * so that a large page's many buckets do not keep its caller from
+ * inlining what it calls; flattened, so that each bucket's gperf hash is
+ * inlined in it.
  */
-static __attribute__((flatten)) long ch_probe(size_t bucket, const char *q, size_t n)
-{
-	unsigned h;
-
-	switch (bucket) {
-		CH_BUCKETS(CH_PROBE)
+#define GPERF_PROBE_FUNCTION(name, BUCKETS) \
+	static __attribute__((flatten)) long name(size_t bucket, const char *q, size_t n) \
+	{ \
+		unsigned h; \
+		switch (bucket) { \
+			BUCKETS(GPERF_PROBE) \
+		} \
+		return -1; \
 	}
-	return -1;
-}
-
-/*
- * The key that the n bytes at s are, ignoring ASCII case, or NULL.  Uses
- * CH_KEY_MAX bytes of stack.
- */
-static inline const struct ch_key *ch_find(const char *s, size_t n)
-{
-	char q[CH_KEY_MAX];
-	const struct ch_key *k;
-	uint64_t hash;
-	long key;
-
-	/* Reject what no key can be. */
-	if (n == 0 || n > CH_KEY_MAX)
-		return NULL;
-	/* Fold case (and swap '?'), hashing as we go: the hash picks the bucket. */
-	hash = key_encode(q, s, n, CH_SWAP, CH_SEED);
-	/* Its gperf table names the one key the query can be. */
-	if ((key = ch_probe(key_bucket(hash, CH_BUCKET_COUNT), q, n)) < 0)
-		return NULL;
-	/* Compare: the query must be that key. */
-	k = &ch_keys[key];
-	return k->len == n && key_matches(q, CH_POOL + k->text, n, CH_SWAP) ? k : NULL;
-}
 
 #endif /* AUXCHAN_GPERF_SRC_H */

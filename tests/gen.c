@@ -17,7 +17,7 @@
 #include "run.h"
 
 static const char *const outputs[] = {
-	"channel_data.h", "gperf/0.gperf", "channel.mk",
+	"channel_data.h", "gperf/channel-0.gperf", "gperf.mk",
 };
 #define NOUT (sizeof outputs / sizeof *outputs)
 
@@ -290,7 +290,7 @@ static void test_make(const char *make, const char *build)
  */
 static void test_parallel(const char *make, const char *build)
 {
-	static const char *const files[] = { "channel.mk", "channel_data.h", "channel_gperf.c" };
+	static const char *const files[] = { "gperf.mk", "channel_data.h", "channel_gperf.c" };
 	struct path page = path(work, "buckets.md");
 	char dir[2][4096], data[4200], genb[4200], bvar[2][4200], target[2][4200], *mk;
 	FILE *f = fopen(page.s, "w");
@@ -317,9 +317,9 @@ static void test_parallel(const char *make, const char *build)
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
 		check(same_file(path(dir[0], files[i]).s, path(dir[1], files[i]).s),
 		      "%s: the same from make and make -j2", files[i]);
-	mk = check_read(path(dir[0], "channel.mk").s, NULL);
-	for (char *p = mk ? strstr(mk, "CH_BUCKETS =") : NULL; p && *p; p++)
-		buckets += p[0] >= '0' && p[0] <= '9' && (p[1] < '0' || p[1] > '9');
+	mk = check_read(path(dir[0], "gperf.mk").s, NULL);
+	for (char *p = mk ? strstr(mk, "CH_GPERF =") : NULL; p && (p = strstr(p, "channel-")); p++)
+		buckets++;
 	free(mk);
 	check(buckets > 1, "the page has several buckets: %ld", buckets);
 }

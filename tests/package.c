@@ -200,7 +200,7 @@ static void test_dist(void)
 static void test_reproducible(void)
 {
 	static const char *const outputs[] = {
-		"channel_data.h", "channel.mk", "gperf/0.gperf", "gperf/0.c", "channel_gperf.c",
+		"channel_data.h", "gperf.mk", "gperf/channel-0.gperf", "gperf/channel-0.c", "channel_gperf.c",
 		"libauxchan.a", "libauxchan.so.%s", "auxchan", "auxchan.bash",
 		"amalgamation/auxchan.c", NULL,
 	};

@@ -600,7 +600,7 @@ static struct growth grow(const char *build, int rows)
 	char *gperf_c = format("%s/channel_gperf.c", dir), *obj = format("%s/channel.o", dir);
 
 	timed_run(format("rm -rf %s && %s %d > %s", dir, synth, rows, page));
-	g.gen = timed_run(format("%s %s/channel.mk 2>/dev/null", m, dir));
+	g.gen = timed_run(format("%s %s/gperf.mk 2>/dev/null", m, dir));
 	g.gperf = timed_run(format("%s %s/channel_gperf.c", m, dir));
 	g.cc = timed_run(format("%s %s/channel.o", m, dir));
 	g.keys = sum_defines(gperf_c, "_TOTAL_KEYWORDS ", &g.buckets);

@@ -25,6 +25,7 @@
 #include "alias.h"
 #include "channel.h"
 #include "diag.h"
+#include "files.h"
 #include "group.h"
 #include "key.h"
 #include "link.h"
@@ -215,7 +216,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			atexit(remove_dir);
 			have_dir = 1;
 		}
-		if (channel_write(&pg, LABEL, dir) != 0)
+		struct files fs = { .dir = dir, .label = LABEL };
+
+		if ((channel_write(&pg, &fs), files_commit(&fs)) != 0)
 			fail("the table of an accepted page was not written", NULL);
 	}
 	page_free(&pg);
