@@ -50,7 +50,7 @@ GEN = $(GEN_B)/auxchan-gen
 PREBUILT = $(if $(wildcard generated/channel_data.h),$(if $(filter data/matrix.md,$(DATA)),generated))
 # Expanded when used, so after the deps check has had a chance to install them.
 GEN_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(GEN_PKGS))
-GEN_LIBS = $(shell $(PKG_CONFIG) --libs $(GEN_PKGS))
+GEN_LIBS = $(shell $(PKG_CONFIG) --libs $(GEN_PKGS)) -lm
 
 # Reproducible: no path of the source tree in objects (debug information).
 REPRO_CFLAGS = -ffile-prefix-map=$(CURDIR)=.
@@ -59,12 +59,15 @@ BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
 GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/files.c gen/gperf.c gen/group.c gen/lint.c \
-          gen/page.c gen/pool.c
+          gen/page.c gen/pool.c gen/search.c
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
 GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/files.h gen/gperf.h gen/group.h gen/lint.h \
-          gen/mem.h gen/page.h gen/pool.h src/key.h src/link.h src/utf8.h include/auxchan.h
-TABLE = $(B)/channel_data.h $(B)/channel_gperf.c
-LIB_HDR = include/auxchan.h src/gperf.h src/key.h src/link.h
+          gen/mem.h gen/page.h gen/pool.h gen/search.h src/key.h src/link.h src/utf8.h src/word.h \
+          include/auxchan.h
+TABLE = $(B)/channel_data.h $(B)/channel_gperf.c $(B)/search_data.h $(B)/search_gperf.c
+LIB_HDR = include/auxchan.h src/gperf.h src/key.h src/link.h src/word.h
+# The library's objects: the lookup, and the search (its words apart).
+LIB_OBJ = channel.o search.o
 
 SONAME = libauxchan.so.$(MAJOR)
 SHLIB = libauxchan.so.$(VERSION)
@@ -126,7 +129,8 @@ else
 # parallel under -j.
 $(B)/gperf.mk: $(DATA) $(GEN) $(B)/gen.flags
 	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
-$(B)/channel_data.h $(CH_GPERF:%=$(B)/gperf/%.gperf): $(B)/gperf.mk ;
+$(B)/channel_data.h $(B)/search_data.h $(CH_GPERF:%=$(B)/gperf/%.gperf) \
+$(SW_GPERF:%=$(B)/gperf/%.gperf): $(B)/gperf.mk ;
 ifeq ($(filter clean deps%,$(MAKECMDGOALS)),)
 -include $(B)/gperf.mk
 endif
@@ -142,24 +146,26 @@ $(B)/gperf/%.c: $(B)/gperf/%.gperf
 # Every bucket's table in bucket order, whatever order gperf ran in.
 $(B)/channel_gperf.c: $(B)/gperf.mk $(CH_GPERF:%=$(B)/gperf/%.c)
 	cat $(CH_GPERF:%=$(B)/gperf/%.c) > $@.tmp && mv $@.tmp $@
+$(B)/search_gperf.c: $(B)/gperf.mk $(SW_GPERF:%=$(B)/gperf/%.c)
+	cat $(SW_GPERF:%=$(B)/gperf/%.c) > $@.tmp && mv $@.tmp $@
 endif
 
 # ---- The library and the command ------------------------------------------
 
-$(B)/channel.o: src/channel.c $(TABLE) $(LIB_HDR)
+$(B)/%.o: src/%.c $(TABLE) $(LIB_HDR)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -c $< -o $@
 
-$(B)/pic/channel.o: src/channel.c $(TABLE) $(LIB_HDR)
+$(B)/pic/%.o: src/%.c $(TABLE) $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fPIC $(LIB_CPPFLAGS) -c $< -o $@
 
-$(B)/libauxchan.a: $(B)/channel.o
+$(B)/libauxchan.a: $(LIB_OBJ:%=$(B)/%)
 	rm -f $@
 	$(AR) rcD $@ $^
 
 # libauxchan.so.MAJOR.MINOR.PATCH, its soname libauxchan.so.MAJOR, and the
 # link for -lauxchan.
-$(B)/$(SHLIB): $(B)/pic/channel.o
+$(B)/$(SHLIB): $(LIB_OBJ:%=$(B)/pic/%)
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) $(LDFLAGS) $^ -o $@
 
 $(B)/libauxchan.so: $(B)/$(SHLIB)
@@ -232,9 +238,9 @@ dist: $(TABLE)
 
 # One C file with the library and its tables, and its header.
 AMALG = $(B)/amalgamation
-$(AMALG)/auxchan.c: src/channel.c src/amalgamate.sh $(TABLE) $(LIB_HDR)
+$(AMALG)/auxchan.c: $(LIB_OBJ:%.o=src/%.c) src/amalgamate.sh $(TABLE) $(LIB_HDR)
 	@mkdir -p $(@D)
-	sh src/amalgamate.sh src/channel.c src include $(B) > $@.tmp && mv $@.tmp $@
+	sh src/amalgamate.sh 'src include $(B)' $(LIB_OBJ:%.o=src/%.c) > $@.tmp && mv $@.tmp $@
 
 $(AMALG)/auxchan.h: include/auxchan.h
 	@mkdir -p $(@D)
@@ -250,15 +256,15 @@ amalgamation: $(AMALG)/auxchan.c $(AMALG)/auxchan.h
 # the generator's objects and the library; what a test needs beyond its
 # page and build directory comes in the environment (TEST_ENV).
 
-TESTS = link alias group page lint channel auxchan gen package
-TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h
+TESTS = link alias group page lint channel search auxchan gen package
+TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h tests/score.h
 TEST_OBJ = $(GEN_OBJ)
 TEST_ENV = MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' VERSION='$(VERSION)'
 
 # Built from a release tarball: no generator, no cmark-gfm, no libyaml.  The
 # tests of the library and the command run; those of the generator cannot.
 ifneq ($(PREBUILT),)
-TESTS = link alias group channel auxchan
+TESTS = link alias group channel search auxchan
 TEST_OBJ = $(B)/gen/alias.o $(B)/gen/group.o
 GEN_LIBS =
 TEST_CPPFLAGS = -DCHANNEL_NO_PAGE
@@ -267,9 +273,9 @@ endif
 $(B)/tests/%: tests/%.c $(TEST_OBJ) $(B)/libauxchan.a $(TEST_HDR) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen -Itests $(TEST_CPPFLAGS) $(LDFLAGS) \
-		$< $(TEST_OBJ) $(B)/libauxchan.a $(GEN_LIBS) -o $@
+		$< $(TEST_OBJ) $(B)/libauxchan.a $(GEN_LIBS) -lm -o $@
 # What tests read besides their program: the library's objects, the command.
-$(B)/tests/channel: | $(B)/pic/channel.o
+$(B)/tests/channel $(B)/tests/search: | $(LIB_OBJ:%=$(B)/pic/%)
 $(B)/tests/auxchan: | $(B)/auxchan
 
 # The fuzz targets (tests/fuzz/): built with replay.c, they run the saved
@@ -307,13 +313,15 @@ $(T)/%: $(T).md FORCE
 # $(B)/tests/NAME $(DATA) $(B).
 CHECK_NAMES = $(TESTS)
 ifeq ($(PREBUILT),)
-CHECK_NAMES += fuzz-lookup fuzz-generator hostile-channel hostile-auxchan hostile-fuzz-lookup \
-	buckets-channel
+CHECK_NAMES += fuzz-lookup fuzz-generator hostile-channel hostile-search hostile-auxchan \
+	hostile-fuzz-lookup buckets-channel buckets-search
 endif
 CHECK_hostile-channel = $(H)/tests/channel $(HOSTILE) $(H)
 CHECK_hostile-auxchan = $(H)/tests/auxchan $(HOSTILE) $(H)
 CHECK_hostile-fuzz-lookup = $(H)/tests/fuzz-lookup $(HOSTILE) $(H)
+CHECK_hostile-search = $(H)/tests/search $(HOSTILE) $(H)
 CHECK_buckets-channel = $(T)/tests/channel $(T).md $(T)
+CHECK_buckets-search = $(T)/tests/search $(T).md $(T)
 check_run = $(1) $(or $(CHECK_$(1)),$(B)/tests/$(1) $(DATA) $(B))
 CHECKS = $(foreach c,$(CHECK_NAMES),$(call check_run,$(c)))
 CHECK_PROGRAMS = $(foreach c,$(CHECK_NAMES),$(word 2,$(call check_run,$(c))))

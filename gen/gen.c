@@ -18,6 +18,7 @@
 #include "lint.h"
 #include "mem.h"
 #include "page.h"
+#include "search.h"
 
 #define MAX_SILENCED 64
 
@@ -134,7 +135,7 @@ int main(int argc, char **argv)
 		lint_page(&pg, &d);
 		if (d.errors > 0)
 			rc = 1;
-		else if ((channel_write(&pg, &fs), files_commit(&fs)) != 0)
+		else if ((channel_write(&pg, &fs), search_write(&pg, &fs), files_commit(&fs)) != 0)
 			rc = 2;
 		page_free(&pg);
 	}

@@ -6,7 +6,7 @@
 #include "mem.h"
 #include "pool.h"
 
-size_t pool_add(struct pool *p, const char *s)
+size_t pool_add_bytes(struct pool *p, const char *s, size_t n)
 {
 	size_t cap = p->cap;
 
@@ -14,8 +14,13 @@ size_t pool_add(struct pool *p, const char *s)
 	p->len = xrealloc(p->len, cap * sizeof *p->len);
 	p->cap = cap;
 	p->s[p->n] = s;
-	p->len[p->n] = strlen(s);
+	p->len[p->n] = n;
 	return p->n++;
+}
+
+size_t pool_add(struct pool *p, const char *s)
+{
+	return pool_add_bytes(p, s, strlen(s));
 }
 
 static const struct pool *sort_pool;

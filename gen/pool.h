@@ -26,6 +26,9 @@ struct pool {
 /* Adds the NUL-terminated s (kept, not copied): returns its number. */
 size_t pool_add(struct pool *p, const char *s);
 
+/* Adds the n bytes at s (kept, not copied; no NUL among them). */
+size_t pool_add_bytes(struct pool *p, const char *s, size_t n);
+
 /* Lays out the pool: sets off[] of every string, size and distinct. */
 void pool_layout(struct pool *p);
 

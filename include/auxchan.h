@@ -18,7 +18,8 @@
  *   - its display name ("SIG:Python General");
  *   - its group: the stem its localpart shares with other rooms ("sigpy")
  *     or the group's topic ("python").
- * One key may name several channels; they are returned in page order.
+ * One key may name several channels; they are returned in page order.  A
+ * search (auxchan_search()) finds channels by the words of a question.
  *
  * Example:
  *
@@ -26,14 +27,21 @@
  *     #include <string.h>
  *     #include <auxchan.h>
  *
- *     int main(void)
+ *     int main(int argc, char **argv)
  *     {
- *         size_t found[8];
- *         size_t n = auxchan_lookup("python", strlen("python"), found, 8);
+ *         const char *q = argc > 1 ? argv[1] : "where can I ask about macOS";
+ *         size_t found[8], n = auxchan_search(q, strlen(q), found, 8);
  *
  *         for (size_t i = 0; i < n && i < 8; i++)
  *             printf("%s\t%s\n", auxchan_field(found[i], AUXCHAN_ALIAS),
  *                    auxchan_field(found[i], AUXCHAN_NAME));
+ *         if (n == 0) {
+ *             const char *key[3];
+ *             size_t len[3], k = auxchan_suggest(q, strlen(q), key, len, 3);
+ *
+ *             for (size_t i = 0; i < k; i++)
+ *                 printf("did you mean %.*s?\n", (int)len[i], key[i]);
+ *         }
  *         return n ? 0 : 1;
  *     }
  *
@@ -79,6 +87,64 @@ const char *auxchan_field(size_t i, enum auxchan_field field);
  * be NULL when cap is 0.
  */
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
+
+/*
+ * Searches the rooms a person means by a few words ("python sig", "where
+ * can I ask about macOS", "js", "pyhton"): stores the indices of up to cap
+ * of the best-matching channels in out[], in page order, and returns how
+ * many there are in all (0 when no word of the query matches).  The best
+ * are the top tier: every channel of the highest score, and only those.
+ * Any bytes; no NUL needed.
+ *
+ * A query that is a key, once trimmed of surrounding whitespace, is
+ * answered as auxchan_lookup() answers it.  Otherwise it is split into
+ * words, as the page is (at every byte that is not an ASCII letter or
+ * digit; ASCII case folded; other UTF-8 kept as it is), each word once: the
+ * first AUXCHAN_SEARCH_WORDS words of at most AUXCHAN_SEARCH_WORD_MAX bytes
+ * that match a word of the page count.  A
+ * query word matches a word of a channel's name, purpose, section, group
+ * topic, the parts of its localpart, its group stem and that stem without
+ * the prefix its kind shares (SIGJS: "js"):
+ *   - the same word, with its points;
+ *   - a word it starts, if it has AUXCHAN_SEARCH_PREFIX bytes or more
+ *     ("mac": MacOS), with half its points;
+ *   - a word one edit away (a byte inserted, deleted, changed, or two
+ *     neighbours swapped), if it has AUXCHAN_SEARCH_TYPO bytes or more
+ *     ("pyhton"), with half its points;
+ * each query word matching at most AUXCHAN_SEARCH_MATCHES page words (the
+ * same word first, then those that can bring the most, then in the order
+ * of their bytes).  A word's points
+ * in a channel are higher the fewer channels have it, three times higher
+ * in a name, topic or localpart than in a purpose or section (gen/search.h
+ * has the formula, computed when the library is built).  A channel's score
+ * is the sum, over the query words, of the most points one of its matches
+ * brings it.
+ *
+ * Uses about 8 KiB of stack, whatever the page.
+ */
+size_t auxchan_search(const char *query, size_t len, size_t *out, size_t cap);
+
+#define AUXCHAN_SEARCH_WORDS 12     /* query words read, at most */
+#define AUXCHAN_SEARCH_WORD_MAX 64  /* bytes of a query word: longer ones are left out */
+#define AUXCHAN_SEARCH_MATCHES 32   /* page words a query word matches, at most */
+#define AUXCHAN_SEARCH_PREFIX 3     /* bytes a query word needs to match as a prefix */
+#define AUXCHAN_SEARCH_TYPO 4       /* bytes a query word needs to match with a typo */
+
+/*
+ * Suggestions for a query nothing answers: stores up to cap (at most
+ * AUXCHAN_SUGGEST_MAX) keys close to it in keys[], their lengths in
+ * lens[] (they are not NUL-terminated), closest first, and returns how
+ * many.  For "room:server" whose localpart is a room's (the server
+ * wrong), that room's alias comes first; then the keys a few edits away
+ * (ignoring ASCII case and a leading '#'): one for a query under 6 bytes,
+ * two under 12, three from there.  A query of over AUXCHAN_SUGGEST_LEN_MAX
+ * bytes gets none.  Uses about 1 KiB of stack.
+ */
+size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t *lens,
+                       size_t cap);
+
+#define AUXCHAN_SUGGEST_MAX 8
+#define AUXCHAN_SUGGEST_LEN_MAX 128
 
 /*
  * The keys: every string auxchan_lookup() finds channels by, each once

@@ -114,7 +114,8 @@ static void test_library(void)
 	static const char *const found[] = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org", NULL };
 	static const char *const api[] = {
 		"auxchan_count", "auxchan_date", "auxchan_field", "auxchan_key", "auxchan_key_count",
-		"auxchan_lookup", "auxchan_title", "auxchan_version", NULL,
+		"auxchan_lookup", "auxchan_search", "auxchan_suggest", "auxchan_title",
+		"auxchan_version", NULL,
 	};
 	char *s, *line;
 	int n = 0;
@@ -130,7 +131,7 @@ static void test_library(void)
 		check(ok, "libauxchan.so exports '%s', not an auxchan_ function", line);
 		n++;
 	}
-	check_num("libauxchan.so exports every function of the API", n, 8);
+	check_num("libauxchan.so exports every function of the API", n, 10);
 	free(s);
 	check_num("soname", sh("readelf -d %s/libauxchan.so | grep -q 'SONAME.*\\[libauxchan.so.0\\]'",
 	                       build), 0);

@@ -1,0 +1,378 @@
+/* search.c - writes the word table of the search (see search.h). */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gperf.h"
+#include "group.h"
+#include "key.h"
+#include "link.h"
+#include "mem.h"
+#include "pool.h"
+#include "search.h"
+#include "word.h"
+
+/* Words of this many buckets on average per gperf table (as channel.c's). */
+#define BUCKET_WORDS 160
+
+/* ---- The words of each room ------------------------------------------- */
+
+/* A word of a room, folded, with the weight of the text it came from. */
+struct occ {
+	char *w;
+	size_t len, channel;
+	unsigned weight;
+};
+
+struct occs {
+	struct occ *o;
+	size_t n, cap;
+};
+
+/* Adds the words of text (n bytes) of channel c, of weight w. */
+static void add_words(struct occs *os, const char *text, size_t n, size_t c, unsigned w)
+{
+	size_t at = 0, start, len;
+
+	while ((len = word_next(text, n, &at, &start)) > 0) {
+		struct occ *o;
+
+		os->o = xgrow(os->o, &os->cap, os->n + 1, sizeof *os->o);
+		o = &os->o[os->n++];
+		o->w = xmalloc(len);
+		word_fold(o->w, text + start, len);
+		o->len = len;
+		o->channel = c;
+		o->weight = w;
+	}
+}
+
+static int compare_bytes(const char *a, size_t n, const char *b, size_t m)
+{
+	int c = memcmp(a, b, n < m ? n : m);
+
+	return c ? c : n < m ? -1 : n > m;
+}
+
+static int by_word(const void *a, const void *b)
+{
+	const struct occ *x = a, *y = b;
+	int c = compare_bytes(x->w, x->len, y->w, y->len);
+
+	if (c)
+		return c;
+	return x->channel < y->channel ? -1 : x->channel > y->channel;
+}
+
+/* A stem, folded, for the kinds of stems. */
+struct stem {
+	char *s;
+	size_t len;
+};
+
+static int by_stem(const void *a, const void *b)
+{
+	const struct stem *x = a, *y = b;
+
+	return compare_bytes(x->s, x->len, y->s, y->len);
+}
+
+/* How many of the sorted stems start with the n bytes at p. */
+static size_t count_prefixed(const struct stem *st, size_t nst, const char *p, size_t n)
+{
+	size_t lo = 0, hi = nst, first;
+
+	while (lo < hi) { /* the first stem not below p */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (compare_bytes(st[mid].s, st[mid].len, p, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	first = lo;
+	while (lo < nst && st[lo].len >= n && memcmp(st[lo].s, p, n) == 0)
+		lo++;
+	return lo - first;
+}
+
+/*
+ * The length of the prefix of the stem s (n bytes, folded) that the stems
+ * of its kind share: the longest prefix, leaving at least one byte, that
+ * SEARCH_KIND stems start with; 0 if none.
+ */
+static size_t kind_prefix(const struct stem *st, size_t nst, const char *s, size_t n)
+{
+	for (size_t k = n - 1; k > 0; k--)
+		if (count_prefixed(st, nst, s, k) >= SEARCH_KIND)
+			return k;
+	return 0;
+}
+
+/* Every word of every room, sorted by word, then room. */
+static void collect(const struct page *pg, struct occs *os)
+{
+	struct stem *st = xmalloc((pg->ngroups + 1) * sizeof *st);
+
+	for (size_t g = 0; g < pg->ngroups; g++) {
+		st[g].len = pg->groups[g].stemlen;
+		st[g].s = xmalloc(st[g].len + 1);
+		word_fold(st[g].s, pg->ch[pg->groups[g].first].alias + 1, st[g].len);
+	}
+	qsort(st, pg->ngroups, sizeof *st, by_stem);
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct channel *c = &pg->ch[i];
+
+		add_words(os, c->name, strlen(c->name), i, SEARCH_NAME_WEIGHT);
+		add_words(os, c->alias + 1, c->lplen, i, SEARCH_NAME_WEIGHT);
+		if (c->group != NO_GROUP) {
+			const struct group *g = &pg->groups[c->group];
+			char stem[LINK_ALIAS_MAX + 1];
+			size_t k;
+
+			word_fold(stem, pg->ch[g->first].alias + 1, g->stemlen);
+			add_words(os, g->topic, strlen(g->topic), i, SEARCH_NAME_WEIGHT);
+			add_words(os, stem, g->stemlen, i, SEARCH_NAME_WEIGHT);
+			if ((k = kind_prefix(st, pg->ngroups, stem, g->stemlen)) > 0)
+				add_words(os, stem + k, g->stemlen - k, i, SEARCH_NAME_WEIGHT);
+		}
+		add_words(os, c->section, strlen(c->section), i, SEARCH_TEXT_WEIGHT);
+		add_words(os, c->purpose, strlen(c->purpose), i, SEARCH_TEXT_WEIGHT);
+	}
+	qsort(os->o, os->n, sizeof *os->o, by_word);
+	for (size_t g = 0; g < pg->ngroups; g++)
+		free(st[g].s);
+	free(st);
+}
+
+/* ---- The table -------------------------------------------------------- */
+
+/* A word of the page: its rooms are postings [first, first + count). */
+struct word {
+	const char *w;   /* folded; one of its occurrences' */
+	size_t len;
+	size_t first, count;
+	unsigned max;    /* its most points in a room */
+	size_t text;     /* its string in the pool */
+};
+
+/* A word one deletion away from a word of the page: the index of typos. */
+struct deletion {
+	uint32_t hash;   /* word_hash() of the word with one byte deleted */
+	size_t word;
+};
+
+struct table {
+	const struct page *pg;
+	struct occs os;
+	struct word *words;          /* sorted */
+	size_t nwords, max_len;
+	size_t *channel;             /* postings: rooms, in page order within a word */
+	unsigned *points;            /* and the word's points in each */
+	size_t nposts, max_points;
+	struct deletion *del;
+	size_t ndel, cap;
+	struct pool pool;
+	struct gperf_table gperf;
+};
+
+static unsigned points(size_t n, size_t df, unsigned weight)
+{
+	long p = lround(16.0 * log2(1.0 + (double)n / (double)df) * weight);
+
+	return p < 1 ? 1 : (unsigned)p;
+}
+
+/* The words of the page, each with its rooms and its points in each. */
+static void build_words(struct table *t)
+{
+	const struct occs *os = &t->os;
+	size_t wcap = 0;
+
+	t->channel = xmalloc((os->n + 1) * sizeof *t->channel);
+	t->points = xmalloc((os->n + 1) * sizeof *t->points);
+	for (size_t i = 0, j; i < os->n; i = j) {
+		struct word w = { os->o[i].w, os->o[i].len, t->nposts, 0, 0, 0 };
+		size_t df = 0;
+
+		for (j = i; j < os->n && !compare_bytes(os->o[j].w, os->o[j].len, w.w, w.len); j++)
+			df += j == i || os->o[j].channel != os->o[j - 1].channel;
+		for (size_t k = i; k < j; k++) { /* a room once, with its largest weight */
+			unsigned weight = os->o[k].weight;
+
+			while (k + 1 < j && os->o[k + 1].channel == os->o[k].channel)
+				if (os->o[++k].weight > weight)
+					weight = os->o[k].weight;
+			t->channel[t->nposts] = os->o[k].channel;
+			t->points[t->nposts] = points(t->pg->n, df, weight);
+			if (t->points[t->nposts] > w.max)
+				w.max = t->points[t->nposts];
+			t->nposts++;
+		}
+		w.count = t->nposts - w.first;
+		if (w.max > t->max_points)
+			t->max_points = w.max;
+		if (w.len > t->max_len)
+			t->max_len = w.len;
+		t->words = xgrow(t->words, &wcap, t->nwords + 1, sizeof *t->words);
+		t->words[t->nwords++] = w;
+	}
+}
+
+static int by_deletion(const void *a, const void *b)
+{
+	const struct deletion *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->word < y->word ? -1 : x->word > y->word;
+}
+
+/*
+ * The index of typos: for each word of three bytes or more, each string
+ * one deleted byte away, by its hash (the library verifies each candidate
+ * it finds there with an edit distance).
+ */
+static void build_deletions(struct table *t)
+{
+	char *buf = xmalloc(t->max_len + 1);
+	size_t kept = 0;
+
+	for (size_t w = 0; w < t->nwords; w++) {
+		const struct word *x = &t->words[w];
+
+		if (x->len < 3)
+			continue;
+		for (size_t i = 0; i < x->len; i++) {
+			memcpy(buf, x->w, i);
+			memcpy(buf + i, x->w + i + 1, x->len - i - 1);
+			t->del = xgrow(t->del, &t->cap, t->ndel + 1, sizeof *t->del);
+			t->del[t->ndel++] = (struct deletion){ word_hash(buf, x->len - 1), w };
+		}
+	}
+	qsort(t->del, t->ndel, sizeof *t->del, by_deletion);
+	for (size_t i = 0; i < t->ndel; i++) /* "aab": "ab" twice */
+		if (kept == 0 || by_deletion(&t->del[kept - 1], &t->del[i]))
+			t->del[kept++] = t->del[i];
+	t->ndel = kept;
+	free(buf);
+}
+
+static void build(struct table *t)
+{
+	const char **key;
+	size_t *len;
+
+	collect(t->pg, &t->os);
+	build_words(t);
+	build_deletions(t);
+	for (size_t w = 0; w < t->nwords; w++)
+		t->words[w].text = pool_add_bytes(&t->pool, t->words[w].w, t->words[w].len);
+	pool_layout(&t->pool);
+	key = xmalloc((t->nwords + 1) * sizeof *key);
+	len = xmalloc((t->nwords + 1) * sizeof *len);
+	for (size_t w = 0; w < t->nwords; w++) /* folded words are encoded already */
+		key[w] = t->words[w].w, len[w] = t->words[w].len;
+	t->gperf = (struct gperf_table){ .name = "search", .prefix = "sw", .upper = "SW",
+	                                 .n = t->nwords, .key = key, .len = len,
+	                                 .bucket_keys = BUCKET_WORDS };
+	gperf_bucket(&t->gperf);
+}
+
+/* ---- Output ------------------------------------------------------------ */
+
+static const char *uint_type(size_t max)
+{
+	return max <= UINT8_MAX ? "uint8_t" : max <= UINT16_MAX ? "uint16_t" : "uint32_t";
+}
+
+static void write_data(FILE *f, const char *label, const struct table *t)
+{
+	const struct pool *p = &t->pool;
+	size_t maxcount = 0;
+
+	for (size_t w = 0; w < t->nwords; w++)
+		if (t->words[w].count > maxcount)
+			maxcount = t->words[w].count;
+	fprintf(f, "/* Generated by auxchan-gen from %s: do not edit. */\n", label);
+	fprintf(f, "/*\n * %zu words in %zu buckets, in %zu rooms: %zu postings; %zu words one\n"
+	        " * deletion away.  String pool: %zu bytes.\n */\n", t->nwords,
+	        t->gperf.nbuckets, t->pg->n, t->nposts, t->ndel, p->size);
+	fprintf(f, "#include <stdint.h>\n\n");
+	fprintf(f, "typedef %s sw_off;    /* offsets in the word pool */\n", uint_type(p->size));
+	fprintf(f, "typedef %s sw_len;    /* word lengths */\n", uint_type(t->max_len));
+	fprintf(f, "typedef %s sw_id;     /* word numbers */\n", uint_type(t->nwords));
+	fprintf(f, "typedef %s sw_post;   /* postings: offsets, counts */\n",
+	        uint_type(t->nposts > maxcount ? t->nposts : maxcount));
+	fprintf(f, "typedef %s sw_room;   /* room numbers */\n", uint_type(t->pg->n));
+	fprintf(f, "typedef %s sw_points; /* a word's points in a room */\n\n",
+	        uint_type(t->max_points));
+	fprintf(f, "#define SW_WORD_COUNT %zu\n#define SW_WORD_MAX %zu /* bytes of the longest */\n",
+	        t->nwords, t->max_len);
+	fprintf(f, "#define SW_POOL_SIZE %zu\n#define SW_DELETION_COUNT %zu\n", p->size, t->ndel);
+	fprintf(f, "/* The first-level hash: its seed, and how many buckets it picks from. */\n");
+	fprintf(f, "#define SW_SEED 0x%016llxull\n#define SW_BUCKET_COUNT %zu\n",
+	        (unsigned long long)t->gperf.seed, t->gperf.nbuckets);
+	gperf_write_buckets(f, &t->gperf, NULL);
+	pool_write(f, p, "sw", "SW");
+
+	fprintf(f, "/* The words, sorted by their bytes (folded): where each is in the pool,\n"
+	        " * its rooms (postings first .. first + count - 1), and its most points\n"
+	        " * in one. */\n");
+	fprintf(f, "static const struct sw_word {\n\tsw_off text;\n\tsw_len len;\n"
+	        "\tsw_post first, count;\n\tsw_points max;\n} sw_words[SW_WORD_COUNT + !SW_WORD_COUNT] = {\n");
+	for (size_t w = 0; w < t->nwords; w++) {
+		const struct word *x = &t->words[w];
+
+		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %u },\n", p->off[x->text], x->len, x->first,
+		        x->count, x->max);
+	}
+	fprintf(f, "};\n\n/* Postings: the rooms of each word, in page order, and its points there. */\n");
+	fprintf(f, "static const sw_room sw_post_room[%zu] = {", t->nposts + 1);
+	for (size_t i = 0; i < t->nposts; i++)
+		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->channel[i]);
+	fprintf(f, "\n};\nstatic const sw_points sw_post_points[%zu] = {", t->nposts + 1);
+	for (size_t i = 0; i < t->nposts; i++)
+		fprintf(f, "%s%u,", i % 16 ? " " : "\n\t", t->points[i]);
+	fprintf(f, "\n};\n\n/* Words one deleted byte away from a word: their hash (word_hash()),\n"
+	        " * sorted, and the word. */\n");
+	fprintf(f, "static const uint32_t sw_deletion_hash[%zu] = {", t->ndel + 1);
+	for (size_t i = 0; i < t->ndel; i++)
+		fprintf(f, "%s%lu,", i % 8 ? " " : "\n\t", (unsigned long)t->del[i].hash);
+	fprintf(f, "\n};\nstatic const sw_id sw_deletion_word[%zu] = {", t->ndel + 1);
+	for (size_t i = 0; i < t->ndel; i++)
+		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->del[i].word);
+	fprintf(f, "\n};\n\n/* A gperf slot: its word's number, after gperf's own field (src/gperf.h). */\n");
+	fprintf(f, "struct sw_slot {\n\tsw_id gperf;\n\tsw_id key;\n};\n");
+}
+
+int search_write(const struct page *pg, struct files *fs)
+{
+	struct table t = { .pg = pg };
+	size_t *value;
+	FILE *f;
+
+	build(&t);
+	if ((f = files_open(fs, "search_data.h"))) {
+		write_data(f, fs->label, &t);
+		files_close(fs, f);
+	}
+	value = xmalloc((t.nwords + 1) * sizeof *value);
+	for (size_t w = 0; w < t.nwords; w++)
+		value[w] = w;
+	gperf_write(fs, &t.gperf, value);
+	free(value);
+	free((void *)t.gperf.key);
+	free((void *)t.gperf.len);
+	gperf_free(&t.gperf);
+	pool_free(&t.pool);
+	for (size_t i = 0; i < t.os.n; i++)
+		free(t.os.o[i].w);
+	free(t.os.o);
+	free(t.words);
+	free(t.channel);
+	free(t.points);
+	free(t.del);
+	return fs->failed ? -1 : 0;
+}

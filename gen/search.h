@@ -1,0 +1,40 @@
+/*
+ * search.h - the word table that the library's search (src/search.c)
+ * ranks rooms with, as auxchan-gen writes it:
+ *
+ *   search_data.h          the words of the page, sorted, in a pool of
+ *                          their own; each word's rooms with its points
+ *                          for each; the words one deletion away (C)
+ *   gperf/search-N.gperf   the words of bucket N, their values their
+ *                          numbers in the sorted list (gen/gperf.h)
+ *
+ * The words of a room (src/word.h splits them) come from its display name,
+ * its group's topic, the parts of its localpart, its group's stem, and the
+ * stem without the prefix that the stems of its kind share (SIGJS -> js:
+ * the longest prefix that at least SEARCH_KIND stems share), all weighing
+ * SEARCH_NAME_WEIGHT; and from its purpose and section, SEARCH_TEXT_WEIGHT.
+ * A word's points in a room are
+ *
+ *     round(16 * log2(1 + rooms / rooms with the word) * weight)
+ *
+ * with the largest weight it has there: a word found in few rooms counts
+ * more than one found in many, and a word of a name more than one of a
+ * purpose.
+ */
+#ifndef AUXCHAN_SEARCH_H
+#define AUXCHAN_SEARCH_H
+
+#include "files.h"
+#include "page.h"
+
+#define SEARCH_NAME_WEIGHT 3
+#define SEARCH_TEXT_WEIGHT 1
+#define SEARCH_KIND 3 /* stems that share a prefix for it to be their kind's */
+
+/*
+ * Writes the word table of pg among the files fs (see files.h).  Returns 0,
+ * or -1 after reporting an I/O error on stderr.
+ */
+int search_write(const struct page *pg, struct files *fs);
+
+#endif /* AUXCHAN_SEARCH_H */

@@ -1,0 +1,491 @@
+/*
+ * search.c - the search: the rooms a person means by a few words
+ * (auxchan_search()), and the keys closest to a query nothing answers
+ * (auxchan_suggest()), from the word table auxchan-gen writes
+ * (gen/search.h), without allocation or writable state.  A library object
+ * of its own: a program that never searches does not link the words.
+ */
+#include "gperf.h" /* first: its pragma comes before any function */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "auxchan.h"
+#include "key.h"
+#include "word.h"
+
+#include "search_data.h"
+
+GPERF_OUTPUT_BEGIN(SW_BUCKETS)
+#include "search_gperf.c"
+GPERF_OUTPUT_END
+
+GPERF_PROBE_FUNCTION(sw_probe, SW_BUCKETS)
+
+/* ---- Words ---------------------------------------------------------- */
+
+/* Orders word w of the table before (< 0) or after the n bytes at s. */
+static int sw_compare(size_t w, const char *s, size_t n)
+{
+	size_t len = sw_words[w].len;
+	int c = memcmp(SW_POOL + sw_words[w].text, s, len < n ? len : n);
+
+	return c ? c : len < n ? -1 : len > n;
+}
+
+/* The number of the word (folded, n bytes) in the table, or -1. */
+static long sw_find(const char *w, size_t n)
+{
+	char q[AUXCHAN_SEARCH_WORD_MAX];
+	long id;
+
+	if (n == 0 || n > SW_WORD_MAX || n > sizeof q)
+		return -1;
+	id = sw_probe(key_bucket(key_encode(q, w, n, 0, SW_SEED), SW_BUCKET_COUNT), q, n);
+	return id >= 0 && sw_compare((size_t)id, w, n) == 0 ? id : -1;
+}
+
+/* The first word of the table not before the n bytes at s. */
+static size_t sw_lower_bound(const char *s, size_t n)
+{
+	size_t lo = 0, hi = SW_WORD_COUNT;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sw_compare(mid, s, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Are a (n bytes) and b (m bytes) one edit apart: an insertion, a deletion,
+ * a substitution, or neighbours swapped? */
+static int one_edit(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t i = 0;
+
+	if (n > m)
+		return one_edit(b, m, a, n);
+	while (i < n && a[i] == b[i])
+		i++;
+	if (m == n + 1) /* b has one byte more: at i */
+		return memcmp(a + i, b + i + 1, n - i) == 0;
+	if (m != n || i == n)
+		return 0;
+	if (memcmp(a + i + 1, b + i + 1, n - i - 1) == 0) /* substitution */
+		return 1;
+	return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && /* swap */
+	       memcmp(a + i + 2, b + i + 2, n - i - 2) == 0;
+}
+
+/* ---- The words of a query and the words they match --------------------- */
+
+/* A page word a query word matches, and its postings being read. */
+struct match {
+	uint32_t word;
+	uint32_t pos, end;  /* postings of the word, pos the next to read */
+	unsigned half;      /* in halves: 2 the word itself, 1 a prefix or a typo */
+};
+
+/* A query word: the page words it matches, at most AUXCHAN_SEARCH_MATCHES,
+ * and the most points it can bring a room. */
+struct qword {
+	struct match m[AUXCHAN_SEARCH_MATCHES];
+	size_t n;
+	unsigned bound;
+};
+
+/* What page word w matched as (half) brings at most. */
+static unsigned match_value(size_t w, unsigned half)
+{
+	return sw_words[w].max * half;
+}
+
+/* Does match x come before page word w, matched as half, of that value? */
+static int match_before(const struct match *x, size_t w, unsigned half, unsigned value)
+{
+	unsigned v = match_value(x->word, x->half);
+
+	if ((x->half == 2) != (half == 2)) /* the query word itself first */
+		return x->half == 2;
+	return v > value || (v == value && x->word < w);
+}
+
+/*
+ * Adds page word w, matched as half, to q: once (the better match), and
+ * among the AUXCHAN_SEARCH_MATCHES that come first: the query word itself,
+ * then the others that can bring the most (then of lowest number).
+ */
+static void add_match(struct qword *q, size_t w, unsigned half)
+{
+	unsigned value = match_value(w, half);
+	size_t k;
+
+	for (k = 0; k < q->n; k++)
+		if (q->m[k].word == w) {
+			if (q->m[k].half >= half)
+				return;
+			q->n--; /* found again, better: taken out, put back in its place */
+			memmove(&q->m[k], &q->m[k + 1], (q->n - k) * sizeof *q->m);
+			break;
+		}
+	for (k = q->n; k > 0 && !match_before(&q->m[k - 1], w, half, value); k--)
+		;
+	if (k == AUXCHAN_SEARCH_MATCHES)
+		return;
+	if (q->n == AUXCHAN_SEARCH_MATCHES)
+		q->n--;
+	memmove(&q->m[k + 1], &q->m[k], (q->n - k) * sizeof *q->m);
+	q->m[k] = (struct match){ (uint32_t)w, sw_words[w].first,
+	                          (uint32_t)(sw_words[w].first + sw_words[w].count), half };
+	q->n++;
+}
+
+/* Adds the page words one edit from w (n bytes) whose hash is h, by the
+ * index of words one deletion away. */
+static void add_deleted(struct qword *q, uint32_t h, const char *w, size_t n)
+{
+	size_t lo = 0, hi = SW_DELETION_COUNT;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sw_deletion_hash[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < SW_DELETION_COUNT && sw_deletion_hash[lo] == h; lo++) {
+		size_t x = sw_deletion_word[lo];
+
+		if (one_edit(w, n, SW_POOL + sw_words[x].text, sw_words[x].len))
+			add_match(q, x, 1);
+	}
+}
+
+/*
+ * The page words the query word w (folded, n bytes) matches: itself; the
+ * words it starts, if it has AUXCHAN_SEARCH_PREFIX bytes; the words one
+ * edit away, if it has AUXCHAN_SEARCH_TYPO.  The words one edit away are
+ * found by deletions: a word with one byte more has w among its deletions,
+ * one with one byte less is a deletion of w, and one with a byte changed
+ * or two swapped shares a deletion with w.
+ */
+static void match_word(struct qword *q, const char *w, size_t n)
+{
+	char d[AUXCHAN_SEARCH_WORD_MAX];
+	long exact = sw_find(w, n);
+
+	q->n = 0;
+	if (exact >= 0)
+		add_match(q, (size_t)exact, 2);
+	if (n >= AUXCHAN_SEARCH_PREFIX)
+		for (size_t x = sw_lower_bound(w, n) + (exact >= 0); x < SW_WORD_COUNT &&
+		     sw_words[x].len > n && memcmp(SW_POOL + sw_words[x].text, w, n) == 0; x++)
+			add_match(q, x, 1);
+	if (n >= AUXCHAN_SEARCH_TYPO) {
+		add_deleted(q, word_hash(w, n), w, n);
+		for (size_t i = 0; i < n; i++) {
+			long x;
+
+			memcpy(d, w, i);
+			memcpy(d + i, w + i + 1, n - i - 1);
+			if ((x = sw_find(d, n - 1)) >= 0)
+				add_match(q, (size_t)x, 1);
+			add_deleted(q, word_hash(d, n - 1), w, n);
+		}
+	}
+	q->bound = 0;
+	for (size_t k = 0; k < q->n; k++)
+		if (match_value(q->m[k].word, q->m[k].half) > q->bound)
+			q->bound = match_value(q->m[k].word, q->m[k].half);
+}
+
+/* ---- Scores ---------------------------------------------------------- */
+
+/* The points of page word w in room c, or 0. */
+static unsigned word_points(size_t w, size_t c)
+{
+	size_t lo = sw_words[w].first, hi = lo + sw_words[w].count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sw_post_room[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sw_words[w].first + sw_words[w].count && sw_post_room[lo] == c
+	       ? sw_post_points[lo] : 0;
+}
+
+/* A room's score: for each query word, the most its matches bring it. */
+static unsigned score(const struct qword *q, size_t nq, size_t c)
+{
+	unsigned total = 0;
+
+	for (size_t i = 0; i < nq; i++) {
+		unsigned best = 0;
+
+		for (size_t k = 0; k < q[i].n; k++) {
+			unsigned p = word_points(q[i].m[k].word, c) * q[i].m[k].half;
+
+			if (p > best)
+				best = p;
+		}
+		total += best;
+	}
+	return total;
+}
+
+/*
+ * The rooms of the top tier, those of the highest score, in page order
+ * (the first cap of them in out[]): how many there are.  Rooms are read in
+ * page order from the postings of the query words that can still lift a
+ * room to the best score found so far; the others' (whose bounds add up
+ * to less: "max-score") are only looked up, for the rooms read.
+ */
+static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap)
+{
+	unsigned rest[AUXCHAN_SEARCH_WORDS + 1], best = 0, threshold = 0;
+	size_t count = 0, essential = nq;
+
+	/* The words that count most first. */
+	for (size_t i = 1; i < nq; i++)
+		for (size_t j = i; j > 0 && q[j].bound > q[j - 1].bound; j--) {
+			struct qword t = q[j];
+
+			q[j] = q[j - 1];
+			q[j - 1] = t;
+		}
+	rest[nq] = 0;
+	for (size_t i = nq; i-- > 0;)
+		rest[i] = rest[i + 1] + q[i].bound;
+	/* A first threshold: the rooms of the word that counts most, if few. */
+	for (size_t k = 0, n = 0; k < q[0].n && n < 64; k++)
+		for (uint32_t p = q[0].m[k].pos; p < q[0].m[k].end && n < 64; p++, n++) {
+			unsigned s = score(q, nq, sw_post_room[p]);
+
+			if (s > threshold)
+				threshold = s;
+		}
+	for (;;) {
+		size_t c = (size_t)-1;
+		unsigned s;
+
+		/* The words a room must have to reach the threshold: rest[essential]
+		 * is what the others bring at most. */
+		while (essential > 0 && rest[essential - 1] < threshold)
+			essential--;
+		for (size_t i = 0; i < essential; i++)
+			for (size_t k = 0; k < q[i].n; k++)
+				if (q[i].m[k].pos < q[i].m[k].end && sw_post_room[q[i].m[k].pos] < c)
+					c = sw_post_room[q[i].m[k].pos];
+		if (c == (size_t)-1)
+			break;
+		s = score(q, nq, c);
+		if (s > best)
+			best = s, count = 0;
+		if (s == best) {
+			if (count < cap)
+				out[count] = c;
+			count++;
+		}
+		if (s > threshold)
+			threshold = s;
+		for (size_t i = 0; i < essential; i++)
+			for (size_t k = 0; k < q[i].n; k++)
+				if (q[i].m[k].pos < q[i].m[k].end && sw_post_room[q[i].m[k].pos] == c)
+					q[i].m[k].pos++;
+	}
+	return count;
+}
+
+/* ---- The search ------------------------------------------------------ */
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The query trimmed of surrounding whitespace: its start, and length. */
+static const char *trim(const char *s, size_t *len)
+{
+	size_t n = *len;
+
+	while (n > 0 && is_space((unsigned char)s[0]))
+		s++, n--;
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
+		n--;
+	*len = n;
+	return s;
+}
+
+size_t auxchan_search(const char *query, size_t len, size_t *out, size_t cap)
+{
+	struct qword q[AUXCHAN_SEARCH_WORDS];
+	char w[AUXCHAN_SEARCH_WORDS][AUXCHAN_SEARCH_WORD_MAX];
+	size_t wlen[AUXCHAN_SEARCH_WORDS], nq = 0, at = 0, start, n, found;
+
+	query = trim(query, &len);
+	/* A key answers as auxchan_lookup() does. */
+	if ((found = auxchan_lookup(query, len, out, cap)) > 0)
+		return found;
+	/* Each word once, folded, with the page words it matches. */
+	while (nq < AUXCHAN_SEARCH_WORDS && (n = word_next(query, len, &at, &start)) > 0) {
+		size_t k;
+
+		if (n > AUXCHAN_SEARCH_WORD_MAX)
+			continue;
+		word_fold(w[nq], query + start, n);
+		for (k = 0; k < nq && (wlen[k] != n || memcmp(w[k], w[nq], n)); k++)
+			;
+		if (k < nq)
+			continue;
+		wlen[nq] = n;
+		match_word(&q[nq], w[nq], n);
+		if (q[nq].n > 0) /* a word that matches nothing is left out */
+			nq++;
+	}
+	return nq ? top_tier(q, nq, out, cap) : 0;
+}
+
+/* ---- Suggestions ----------------------------------------------------- */
+
+/* The ASCII letters and digits of s, and which other bytes, as bits: a
+ * key this far from the query is half as many edits away at least. */
+static uint64_t letters(const char *s, size_t n)
+{
+	uint64_t set = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = key_fold((unsigned char)s[i]);
+
+		set |= 1ull << (c - 'a' < 26 ? c - 'a' : c - '0' < 10 ? 26 + c - '0' : 36 + c % 28);
+	}
+	return set;
+}
+
+static unsigned bits(uint64_t x)
+{
+	unsigned n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/*
+ * The edit distance of a (m bytes) and b (n bytes), ignoring ASCII case:
+ * insertions, deletions, substitutions and swaps of neighbours cost 1; any
+ * distance over limit is limit + 1, found as soon as a row exceeds it.
+ */
+static size_t distance(const char *a, size_t m, const char *b, size_t n, size_t limit)
+{
+	unsigned char row[3][AUXCHAN_SUGGEST_LEN_MAX + 1];
+
+	for (size_t j = 0; j <= n; j++)
+		row[0][j] = (unsigned char)j;
+	for (size_t i = 1; i <= m; i++) {
+		unsigned char *cur = row[i % 3], *prev = row[(i - 1) % 3], *pp = row[(i + 1) % 3];
+		unsigned char x = key_fold((unsigned char)a[i - 1]), least;
+
+		least = cur[0] = (unsigned char)i;
+		for (size_t j = 1; j <= n; j++) {
+			unsigned char y = key_fold((unsigned char)b[j - 1]);
+			unsigned d = prev[j - 1] + (x != y);
+
+			if (prev[j] + 1u < d)
+				d = prev[j] + 1u;
+			if (cur[j - 1] + 1u < d)
+				d = cur[j - 1] + 1u;
+			if (i > 1 && j > 1 && x == key_fold((unsigned char)b[j - 2]) &&
+			    key_fold((unsigned char)a[i - 2]) == y && pp[j - 2] + 1u < d)
+				d = pp[j - 2] + 1u;
+			cur[j] = (unsigned char)(d > 255 ? 255 : d);
+			if (cur[j] < least)
+				least = cur[j];
+		}
+		if (least > limit)
+			return limit + 1;
+	}
+	return row[m % 3][n];
+}
+
+struct suggestion {
+	const char *key;
+	size_t len, dist;
+};
+
+/* Adds key at distance d to the sorted best[] (n of them, at most max),
+ * once (ignoring case), after those as close. */
+static void suggest_add(struct suggestion *best, size_t *n, size_t max, const char *key,
+                        size_t len, size_t d)
+{
+	size_t k;
+
+	for (k = 0; k < *n; k++)
+		if (best[k].len == len && key_eq_fold(best[k].key, key, len))
+			return;
+	for (k = *n; k > 0 && best[k - 1].dist > d; k--)
+		;
+	if (k == max)
+		return;
+	if (*n == max)
+		(*n)--;
+	memmove(&best[k + 1], &best[k], (*n - k) * sizeof *best);
+	best[k] = (struct suggestion){ key, len, d };
+	(*n)++;
+}
+
+size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t *lens,
+                       size_t cap)
+{
+	struct suggestion best[AUXCHAN_SUGGEST_MAX];
+	size_t n = 0, max = cap < AUXCHAN_SUGGEST_MAX ? cap : AUXCHAN_SUGGEST_MAX, limit;
+	const char *colon;
+	uint64_t set;
+
+	query = trim(query, &len);
+	if (len > 0 && query[0] == '#') /* as keys are written: aliases without it */
+		query++, len--;
+	if (len == 0 || len > AUXCHAN_SUGGEST_LEN_MAX || max == 0)
+		return 0;
+	/* "room:wrong.server": the rooms of that localpart come first. */
+	if ((colon = memchr(query, ':', len)) && colon > query) {
+		char ref[AUXCHAN_SUGGEST_LEN_MAX + 1] = "#";
+		size_t rooms[AUXCHAN_SUGGEST_MAX], lp = (size_t)(colon - query);
+		size_t found = auxchan_lookup((memcpy(ref + 1, query, lp), ref), lp + 1, rooms, max);
+
+		for (size_t k = 0; k < found && k < max; k++) {
+			const char *alias = auxchan_field(rooms[k], AUXCHAN_ALIAS);
+
+			suggest_add(best, &n, max, alias, strlen(alias), 0);
+		}
+	}
+	/* The closest keys: a few edits away at most, fewer once max are found. */
+	limit = len < 6 ? 1 : len < 12 ? 2 : 3;
+	set = letters(query, len);
+	for (size_t i = 0; i < auxchan_key_count(); i++) {
+		size_t klen, d;
+		const char *key = auxchan_key(i, &klen);
+
+		if (n == max)
+			limit = best[n - 1].dist ? best[n - 1].dist - 1 : 0;
+		if (klen > AUXCHAN_SUGGEST_LEN_MAX || klen + limit < len || len + limit < klen ||
+		    bits(set ^ letters(key, klen)) > 2 * limit)
+			continue;
+		if ((d = distance(query, len, key, klen, limit)) <= limit)
+			suggest_add(best, &n, max, key, klen, d);
+	}
+	for (size_t k = 0; k < n; k++) {
+		keys[k] = best[k].key;
+		lens[k] = best[k].len;
+	}
+	return n;
+}

@@ -1,0 +1,327 @@
+/*
+ * score.h - what auxchan_search() must answer, computed the slow and
+ * obvious way from the rules of include/auxchan.h and gen/search.h: every
+ * word of every room scored against every query word, by brute force.
+ * The tests of the search and its fuzz target compare the library with it.
+ *
+ * It shares no code with the library's search or the generator's word
+ * table: its own word splitting, its own stems' kinds, its own edit
+ * distance, its own ranking.  Only the page's records (tests/reference.h)
+ * and the constants of the public header are common.
+ */
+#ifndef AUXCHAN_SCORE_H
+#define AUXCHAN_SCORE_H
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auxchan.h"
+#include "reference.h"
+
+/* A word of a room. */
+struct score_word {
+	char *w;         /* folded, NUL-terminated */
+	size_t channel;
+	unsigned weight;
+};
+
+/* A distinct word of the page, with its points in each room. */
+struct score_term {
+	char *w;
+	unsigned *points; /* per room, 0 where it is not */
+	unsigned max;
+};
+
+static struct score_term *score_terms;
+static size_t score_nterms;
+
+static int score_is_word(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c >= 0x80;
+}
+
+/* Calls add(word, ctx) for each word of s (n bytes), folded; words too
+ * long for any page (a cell holds 1024 bytes) or query are left out. */
+static void score_split(const char *s, size_t n, void (*add)(const char *, void *), void *ctx)
+{
+	char buf[2048];
+
+	for (size_t i = 0; i < n;) {
+		size_t start, len;
+
+		while (i < n && !score_is_word((unsigned char)s[i]))
+			i++;
+		for (start = i; i < n && score_is_word((unsigned char)s[i]); i++)
+			;
+		if ((len = i - start) == 0 || len >= sizeof buf)
+			continue;
+		for (size_t k = 0; k < len; k++)
+			buf[k] = (char)ref_fold((unsigned char)s[start + k]);
+		buf[len] = '\0';
+		add(buf, ctx);
+	}
+}
+
+struct score_words {
+	struct score_word *v;
+	size_t n;
+	size_t channel;
+	unsigned weight;
+};
+
+static void score_add(const char *w, void *ctx)
+{
+	struct score_words *ws = ctx;
+
+	ws->v = realloc(ws->v, (ws->n + 1) * sizeof *ws->v);
+	ws->v[ws->n].w = strcpy(malloc(strlen(w) + 1), w);
+	ws->v[ws->n].channel = ws->channel;
+	ws->v[ws->n++].weight = ws->weight;
+}
+
+/* The stem of group g, folded, in buf. */
+static size_t score_stem(size_t g, char *buf)
+{
+	const struct group *gr = &ref_pg.groups[g];
+
+	for (size_t i = 0; i < gr->stemlen; i++)
+		buf[i] = (char)ref_fold((unsigned char)ref_pg.ch[gr->first].alias[1 + i]);
+	buf[gr->stemlen] = '\0';
+	return gr->stemlen;
+}
+
+/* The stem of group g without the longest prefix, leaving a byte, that at
+ * least 3 stems start with (in buf; "" if none). */
+static void score_kind_rest(size_t g, char *buf)
+{
+	char s[300], t[300];
+	size_t n = score_stem(g, s);
+
+	buf[0] = '\0';
+	for (size_t k = n - 1; k > 0; k--) {
+		size_t sharing = 0;
+
+		for (size_t h = 0; h < ref_pg.ngroups; h++)
+			if (score_stem(h, t) >= k && memcmp(t, s, k) == 0)
+				sharing++;
+		if (sharing >= 3) {
+			strcpy(buf, s + k);
+			return;
+		}
+	}
+}
+
+static int score_by_word(const void *a, const void *b)
+{
+	return strcmp(((const struct score_word *)a)->w, ((const struct score_word *)b)->w);
+}
+
+/* Builds the terms of the page (ref_pg, loaded). */
+static void score_load(void)
+{
+	struct score_words ws = { 0 };
+	size_t n = ref_pg.n;
+
+	for (size_t c = 0; c < n; c++) {
+		const struct channel *ch = &ref_pg.ch[c];
+
+		ws.channel = c;
+		ws.weight = 3;
+		score_split(ch->name, strlen(ch->name), score_add, &ws);
+		score_split(ch->alias + 1, ch->lplen, score_add, &ws);
+		if (ch->group != NO_GROUP) {
+			char stem[300], rest[300];
+
+			score_split(ref_pg.groups[ch->group].topic, strlen(ref_pg.groups[ch->group].topic),
+			            score_add, &ws);
+			score_split(stem, score_stem(ch->group, stem), score_add, &ws);
+			score_kind_rest(ch->group, rest);
+			score_split(rest, strlen(rest), score_add, &ws);
+		}
+		ws.weight = 1;
+		score_split(ch->section, strlen(ch->section), score_add, &ws);
+		score_split(ch->purpose, strlen(ch->purpose), score_add, &ws);
+	}
+	qsort(ws.v, ws.n, sizeof *ws.v, score_by_word);
+	for (size_t i = 0, j; i < ws.n; i = j) {
+		struct score_term t = { ws.v[i].w, calloc(n + 1, sizeof(unsigned)), 0 };
+		unsigned *weight = calloc(n + 1, sizeof(unsigned));
+		size_t df = 0;
+
+		for (j = i; j < ws.n && !strcmp(ws.v[j].w, t.w); j++)
+			if (ws.v[j].weight > weight[ws.v[j].channel])
+				weight[ws.v[j].channel] = ws.v[j].weight;
+		for (size_t c = 0; c < n; c++)
+			df += weight[c] > 0;
+		for (size_t c = 0; c < n; c++)
+			if (weight[c]) {
+				long p = lround(16.0 * log2(1.0 + (double)n / (double)df) * weight[c]);
+
+				t.points[c] = p < 1 ? 1 : (unsigned)p;
+				if (t.points[c] > t.max)
+					t.max = t.points[c];
+			}
+		free(weight);
+		for (size_t k = i + 1; k < j; k++)
+			free(ws.v[k].w);
+		score_terms = realloc(score_terms, (score_nterms + 1) * sizeof *score_terms);
+		score_terms[score_nterms++] = t;
+	}
+	free(ws.v);
+}
+
+static void score_free(void)
+{
+	for (size_t i = 0; i < score_nterms; i++) {
+		free(score_terms[i].w);
+		free(score_terms[i].points);
+	}
+	free(score_terms);
+	score_terms = NULL;
+	score_nterms = 0;
+}
+
+/* The optimal string alignment distance of a and b (bytes). */
+static size_t score_distance(const char *a, const char *b)
+{
+	size_t m = strlen(a), n = strlen(b), *d = malloc((m + 1) * (n + 1) * sizeof *d), r;
+
+#define D(i, j) d[(i) * (n + 1) + (j)]
+	for (size_t i = 0; i <= m; i++)
+		D(i, 0) = i;
+	for (size_t j = 0; j <= n; j++)
+		D(0, j) = j;
+	for (size_t i = 1; i <= m; i++)
+		for (size_t j = 1; j <= n; j++) {
+			size_t v = D(i - 1, j - 1) + (a[i - 1] != b[j - 1]);
+
+			if (D(i - 1, j) + 1 < v)
+				v = D(i - 1, j) + 1;
+			if (D(i, j - 1) + 1 < v)
+				v = D(i, j - 1) + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    D(i - 2, j - 2) + 1 < v)
+				v = D(i - 2, j - 2) + 1;
+			D(i, j) = v;
+		}
+	r = D(m, n);
+#undef D
+	free(d);
+	return r;
+}
+
+/* A query word's matches: terms and halves (2 the word, 1 prefix or typo). */
+struct score_query {
+	size_t term[AUXCHAN_SEARCH_MATCHES];
+	unsigned half[AUXCHAN_SEARCH_MATCHES];
+	size_t n;
+};
+
+static void score_match(const char *q, struct score_query *m)
+{
+	size_t nq = strlen(q), n = 0;
+	size_t *term = malloc((score_nterms + 1) * sizeof *term);
+	unsigned *half = malloc((score_nterms + 1) * sizeof *half);
+
+	for (size_t t = 0; t < score_nterms; t++) {
+		const char *w = score_terms[t].w;
+		unsigned h = 0;
+
+		if (!strcmp(w, q))
+			h = 2;
+		else if ((nq >= AUXCHAN_SEARCH_PREFIX && strlen(w) > nq && !strncmp(w, q, nq)) ||
+		         (nq >= AUXCHAN_SEARCH_TYPO && score_distance(q, w) == 1))
+			h = 1;
+		if (h)
+			term[n] = t, half[n++] = h;
+	}
+	/* The same word first, then by the most they can bring, then in order. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0; j--) {
+			unsigned va = score_terms[term[j - 1]].max * half[j - 1];
+			unsigned vb = score_terms[term[j]].max * half[j];
+			int first = half[j] == 2 && half[j - 1] != 2;
+			int second = half[j - 1] == 2 && half[j] != 2;
+
+			if (first || (!second && (vb > va || (vb == va && term[j] < term[j - 1])))) {
+				size_t t = term[j];
+				unsigned h = half[j];
+
+				term[j] = term[j - 1], half[j] = half[j - 1];
+				term[j - 1] = t, half[j - 1] = h;
+			} else {
+				break;
+			}
+		}
+	m->n = n < AUXCHAN_SEARCH_MATCHES ? n : AUXCHAN_SEARCH_MATCHES;
+	for (size_t i = 0; i < m->n; i++)
+		m->term[i] = term[i], m->half[i] = half[i];
+	free(term);
+	free(half);
+}
+
+struct score_words_of_query {
+	char w[AUXCHAN_SEARCH_WORDS][2048];
+	struct score_query m[AUXCHAN_SEARCH_WORDS];
+	size_t n;
+};
+
+static void score_query_word(const char *w, void *ctx)
+{
+	struct score_words_of_query *q = ctx;
+
+	if (q->n == AUXCHAN_SEARCH_WORDS || strlen(w) > AUXCHAN_SEARCH_WORD_MAX)
+		return;
+	for (size_t k = 0; k < q->n; k++)
+		if (!strcmp(q->w[k], w))
+			return;
+	strcpy(q->w[q->n], w);
+	score_match(w, &q->m[q->n]);
+	if (q->m[q->n].n > 0)
+		q->n++;
+}
+
+/* auxchan_search(), by the reference. */
+static size_t score_search(const char *query, size_t len, size_t *out, size_t cap)
+{
+	static struct score_words_of_query q;
+	unsigned best = 0;
+	size_t found = 0;
+
+	while (len > 0 && strchr(" \t\n\r\f\v", query[0]) && query[0])
+		query++, len--;
+	while (len > 0 && strchr(" \t\n\r\f\v", query[len - 1]) && query[len - 1])
+		len--;
+	if ((found = ref_lookup(query, len, out, cap)) > 0)
+		return found;
+	q.n = 0;
+	score_split(query, len, score_query_word, &q);
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t c = 0; c < ref_pg.n; c++) {
+			unsigned total = 0;
+
+			for (size_t i = 0; i < q.n; i++) {
+				unsigned most = 0;
+
+				for (size_t k = 0; k < q.m[i].n; k++) {
+					unsigned p = score_terms[q.m[i].term[k]].points[c] * q.m[i].half[k];
+
+					if (p > most)
+						most = p;
+				}
+				total += most;
+			}
+			if (pass == 0 && total > best)
+				best = total;
+			else if (pass == 1 && best > 0 && total == best) {
+				if (found < cap)
+					out[found] = c;
+				found++;
+			}
+		}
+	return found;
+}
+
+#endif /* AUXCHAN_SCORE_H */

@@ -1,0 +1,384 @@
+/*
+ * search.c - tests of the search (src/search.c), built from the page given
+ * as argv[1]; argv[2] is the build directory.
+ *
+ * - Natural queries on the seed page, as people type them, with the rooms
+ *   they mean.
+ * - Every query of that table, and queries made of the page's own words
+ *   (each word, its prefixes, its typos, pairs of words of a room, words
+ *   of no room), give exactly what the reference scorer gives
+ *   (tests/score.h, which shares no code with the search).
+ * - Suggestions for queries nothing answers.
+ * - No allocation during a search or a suggestion, no writable data in the
+ *   search's objects.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auxchan.h"
+#include "check.h"
+#include "object.h"
+#include "reference.h"
+#include "score.h"
+
+/* ---- Allocation counter (as tests/channel.c) ---------------------------- */
+
+static unsigned long allocations;
+
+#if !CHECK_SANITIZED
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void __libc_free(void *);
+
+void *malloc(size_t n)
+{
+	allocations++;
+	return __libc_malloc(n);
+}
+
+void *calloc(size_t n, size_t m)
+{
+	allocations++;
+	return __libc_calloc(n, m);
+}
+
+void *realloc(void *p, size_t n)
+{
+	allocations++;
+	return __libc_realloc(p, n);
+}
+
+void free(void *p)
+{
+	if (p)
+		allocations++;
+	__libc_free(p);
+}
+#endif
+
+/* The aliases of the channels found, space-separated, in buf. */
+static void aliases(const size_t *found, size_t n, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t k = 0; k < n; k++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", k ? " " : "",
+		         auxchan_field(found[k], AUXCHAN_ALIAS));
+}
+
+/* ---- Natural queries on the seed ------------------------------------- */
+
+#define PY "#SIGPY-GEN:auxolotl.org #SIGPY-GOV:auxolotl.org"
+#define JS "#SIGJS-GEN:auxolotl.org #SIGJS-GOV:auxolotl.org"
+#define DOCS "#SIGDOCS-GEN:auxolotl.org #SIGDOCS-GOV:auxolotl.org"
+#define COC "#COMCOC-GEN:auxolotl.org #COMCOC-GOV:auxolotl.org"
+#define HOME "#SIGHOME-GEN:auxolotl.org #SIGHOME-GOV:auxolotl.org"
+
+static const struct {
+	const char *description, *query;
+	const char *rooms; /* the aliases found, space-separated; "" for none */
+} natural[] = {
+	{ .description = "a group and its kind", .query = "gnome sig",
+	  .rooms = "#SIGGNOME-GEN:auxolotl.org #SIGGNOME-GOV:auxolotl.org" },
+	{ .description = "a topic and a room's role", .query = "darwin governance",
+	  .rooms = "#SIGDARWIN-GOV:auxolotl.org" },
+	{ .description = "a typo: two letters swapped", .query = "javascirpt", .rooms = JS },
+	{ .description = "a question in the words of a purpose",
+	  .query = "how is the python sig run", .rooms = "#SIGPY-GOV:auxolotl.org" },
+	{ .description = "words of a purpose", .query = "coordinate improvements",
+	  .rooms = "#SIGDOCS-GEN:auxolotl.org" },
+	{ .description = "no room for it", .query = "minecraft", .rooms = "" },
+	{ .description = "a word in a purpose only", .query = "macos",
+	  .rooms = "#SIGDARWIN-GEN:auxolotl.org" },
+	{ .description = "what a committee does", .query = "moderation", .rooms = COC },
+	{ .description = "a word of one purpose", .query = "plasma",
+	  .rooms = "#SIGKDE-GEN:auxolotl.org" },
+	{ .description = "what marketing does", .query = "branding",
+	  .rooms = "#COMMARKET-GEN:auxolotl.org" },
+	{ .description = "an abbreviation: the stem without SIG", .query = "js", .rooms = JS },
+	{ .description = "another abbreviation", .query = "docs", .rooms = DOCS },
+	{ .description = "a committee's abbreviation: the stem without COM", .query = "coc",
+	  .rooms = COC },
+	{ .description = "a language and 'sig'", .query = "python sig", .rooms = PY },
+	{ .description = "a name, in any case", .query = "Python General",
+	  .rooms = "#SIGPY-GEN:auxolotl.org" },
+	{ .description = "the name the page should have had", .query = "SIG:Python Governance",
+	  .rooms = "#SIGPY-GOV:auxolotl.org" },
+	{ .description = "a question, unquoted words", .query = "where can I ask about macOS",
+	  .rooms = "#SIGDARWIN-GEN:auxolotl.org" },
+	{ .description = "the start of a word", .query = "mac",
+	  .rooms = "#SIGDARWIN-GEN:auxolotl.org" },
+	{ .description = "a typo in a language", .query = "pyhton", .rooms = PY },
+	{ .description = "another typo, a letter left out", .query = "haskel",
+	  .rooms = "#SIGHASKELL-GEN:auxolotl.org #SIGHASKELL-GOV:auxolotl.org" },
+	{ .description = "a language", .query = "rust",
+	  .rooms = "#SIGRUST-GEN:auxolotl.org #SIGRUST-GOV:auxolotl.org" },
+	{ .description = "asking for help with a language", .query = "haskell help",
+	  .rooms = "#SIGHASKELL-GEN:auxolotl.org" },
+	{ .description = "a committee's subject", .query = "security",
+	  .rooms = "#COMSEC-GEN:auxolotl.org #COMSEC-GOV:auxolotl.org" },
+	{ .description = "a word of a purpose, singular", .query = "logo",
+	  .rooms = "#COMMARKET-GEN:auxolotl.org" },
+	{ .description = "a desktop and its part", .query = "kde plasma",
+	  .rooms = "#SIGKDE-GEN:auxolotl.org" },
+	{ .description = "a desktop", .query = "gnome desktop",
+	  .rooms = "#SIGGNOME-GEN:auxolotl.org" },
+	{ .description = "a committee by its name",  .query = "steering committee",
+	  .rooms = "#COMSTEER-GEN:auxolotl.org #COMSTEER-GOV:auxolotl.org" },
+	{ .description = "a whole sentence of words", .query = "i want to help with documentation",
+	  .rooms = DOCS },
+	{ .description = "a tool of a group", .query = "home manager", .rooms = HOME },
+	{ .description = "a word with a tilde", .query = "~home", .rooms = HOME },
+	{ .description = "a hyphenated word", .query = "large-scale direction",
+	  .rooms = "#COMSTEER-GEN:auxolotl.org" },
+	{ .description = "the start of a word of a purpose", .query = "report a problem",
+	  .rooms = "#COMCOC-GEN:auxolotl.org" },
+	{ .description = "a group's key", .query = "cli",
+	  .rooms = "#SIGCLI-GEN:auxolotl.org #SIGCLI-GOV:auxolotl.org" },
+	{ .description = "the Aux CLI", .query = "aux cli", .rooms = "#SIGCLI-GEN:auxolotl.org" },
+	{ .description = "packages of the core", .query = "core packages",
+	  .rooms = "#SIGCORE-GEN:auxolotl.org" },
+	{ .description = "a two-letter language", .query = "go sig",
+	  .rooms = "#SIGGO-GEN:auxolotl.org #SIGGO-GOV:auxolotl.org" },
+	{ .description = "words of a purpose", .query = "talk about security",
+	  .rooms = "#COMSEC-GEN:auxolotl.org #COMSEC-GOV:auxolotl.org" },
+	{ .description = "what a committee wants", .query = "make aux more secure",
+	  .rooms = "#COMSEC-GEN:auxolotl.org" },
+	{ .description = "the project's direction", .query = "project direction",
+	  .rooms = "#COMSTEER-GEN:auxolotl.org" },
+	{ .description = "a display manager", .query = "display manager",
+	  .rooms = "#SIGGNOME-GEN:auxolotl.org" },
+	{ .description = "a language's governance", .query = "javascript governance",
+	  .rooms = "#SIGJS-GOV:auxolotl.org" },
+	{ .description = "an alias: a key", .query = "#SIGPY-GEN:auxolotl.org",
+	  .rooms = "#SIGPY-GEN:auxolotl.org" },
+	{ .description = "a link: a key", .query = "https://matrix.to/#/#general:auxolotl.org",
+	  .rooms = "#general:auxolotl.org" },
+	{ .description = "a key with spaces around", .query = "  python  ", .rooms = PY },
+	{ .description = "a display name: a key", .query = "Committee: Marketing Governance",
+	  .rooms = "#COMMARKET-GOV:auxolotl.org" },
+	{ .description = "a language and a word no room has", .query = "rust language",
+	  .rooms = "#SIGRUST-GEN:auxolotl.org #SIGRUST-GOV:auxolotl.org" },
+	{ .description = "a word of a purpose", .query = "secure",
+	  .rooms = "#COMSEC-GEN:auxolotl.org" },
+	{ .description = "the project's name", .query = "auxolotl",
+	  .rooms = "#general:auxolotl.org" },
+	{ .description = "nothing but spaces and marks", .query = " ?! ", .rooms = "" },
+	{ .description = "an empty query", .query = "", .rooms = "" },
+};
+
+static int is_seed(void)
+{
+	return !strcmp(auxchan_title(), "Matrix") && auxchan_count() == 33;
+}
+
+static void test_natural(void)
+{
+	if (!is_seed()) {
+		printf("note: not the seed page: its %zu natural queries skipped\n",
+		       sizeof natural / sizeof *natural);
+		return;
+	}
+	for (size_t i = 0; i < sizeof natural / sizeof *natural; i++) {
+		size_t found[40], n = auxchan_search(natural[i].query, strlen(natural[i].query),
+		                                     found, 40);
+		char got[2048];
+
+		aliases(found, n < 40 ? n : 40, got, sizeof got);
+		check(!strcmp(got, natural[i].rooms), "%s: '%s'\n  expected: %s\n  got:      %s",
+		      natural[i].description, natural[i].query, natural[i].rooms, got);
+	}
+	check(sizeof natural / sizeof *natural >= 40, "at least 40 natural queries");
+}
+
+/* ---- Against the reference ------------------------------------------- */
+
+static unsigned long compared;
+
+/* The search and the reference give the same channels for the query. */
+static void agree(const char *q, size_t n, const char *what)
+{
+	size_t got[64], want[64], ngot, nwant, one[1];
+
+	ngot = auxchan_search(q, n, got, 64);
+	nwant = score_search(q, n, want, 64);
+	compared++;
+	check(ngot == nwant && !memcmp(got, want, (ngot < 64 ? ngot : 64) * sizeof *got),
+	      "%s '%.*s': the search gives %zu channels, the reference %zu", what, (int)n, q,
+	      ngot, nwant);
+	for (size_t k = 1; k < ngot && k < 64; k++)
+		if (!check(got[k - 1] < got[k] && got[k] < auxchan_count(),
+		           "%s '%.*s': channels in range, in page order", what, (int)n, q))
+			break;
+	check(auxchan_search(q, n, one, ngot ? 1 : 0) == ngot && (!ngot || one[0] == got[0]),
+	      "%s '%.*s': a smaller array gets the first channel and the count", what, (int)n, q);
+}
+
+/* Queries made of the page's own words, as people mistype them too. */
+static void test_reference(void)
+{
+	static const char *const noise[] = { "the", "xyzzy", "room", "chat", "a", "qqqq" };
+	char q[600];
+
+	/* Some 400 words of a large page: the reference is slow. */
+	size_t step = score_nterms / 400 + 1;
+
+	for (size_t i = 0; i < sizeof natural / sizeof *natural; i++)
+		agree(natural[i].query, strlen(natural[i].query), "natural query");
+	for (size_t t = 0; t < score_nterms; t += step) {
+		const char *w = score_terms[t].w;
+		size_t n = strlen(w);
+
+		if (n > 200)
+			continue;
+		agree(w, n, "word");
+		for (size_t k = 1; k < n; k++)
+			agree(w, k, "prefix");
+		for (size_t k = 0; k < n; k++) { /* a letter left out, doubled, changed */
+			memcpy(q, w, k);
+			memcpy(q + k, w + k + 1, n - k - 1);
+			agree(q, n - 1, "typo");
+			memcpy(q, w, k + 1);
+			memcpy(q + k + 1, w + k, n - k);
+			agree(q, n + 1, "typo");
+			memcpy(q, w, n);
+			q[k] = q[k] == 'z' ? 'a' : 'z';
+			agree(q, n, "typo");
+			if (k + 1 < n) { /* two swapped */
+				memcpy(q, w, n);
+				q[k] = w[k + 1], q[k + 1] = w[k];
+				agree(q, n, "typo");
+			}
+		}
+		for (size_t k = 0; k < sizeof noise / sizeof *noise; k++) {
+			snprintf(q, sizeof q, "%s %s", w, noise[k]);
+			agree(q, strlen(q), "word and noise");
+		}
+	}
+	/* Two words of a room: its name's first and its purpose's last. */
+	for (size_t c = 0; c < ref_pg.n; c++) {
+		const char *purpose = ref_pg.ch[c].purpose, *last = strrchr(purpose, ' ');
+
+		snprintf(q, sizeof q, "%.*s %s", (int)strcspn(ref_pg.ch[c].name, " :"),
+		         ref_pg.ch[c].name, last ? last + 1 : purpose);
+		agree(q, strlen(q), "two words of a room");
+		snprintf(q, sizeof q, "%s %s", ref_pg.ch[c].purpose, ref_pg.ch[c].section);
+		agree(q, strlen(q), "a purpose and a section");
+	}
+	printf("note: %lu queries compared with the reference\n", compared);
+}
+
+/* ---- Suggestions ----------------------------------------------------- */
+
+static const struct {
+	const char *description, *query;
+	const char *keys; /* the suggestions, comma-separated */
+} suggestions[] = {
+	{ .description = "a localpart cut short", .query = "sigpy-ge",
+	  .keys = "SIGPY-GEN, SIGPY-GOV" },
+	{ .description = "a topic with a typo", .query = "pyhton", .keys = "Python" },
+	{ .description = "an alias on another server", .query = "#sigpy-gen:matrix.org",
+	  .keys = "#SIGPY-GEN:auxolotl.org" },
+	{ .description = "far from every key", .query = "minecraft", .keys = "" },
+	{ .description = "nothing", .query = "   ", .keys = "" },
+};
+
+static void test_suggest(void)
+{
+	if (!is_seed())
+		return;
+	for (size_t i = 0; i < sizeof suggestions / sizeof *suggestions; i++) {
+		const char *key[AUXCHAN_SUGGEST_MAX];
+		size_t len[AUXCHAN_SUGGEST_MAX], n;
+		char got[512] = "";
+
+		n = auxchan_suggest(suggestions[i].query, strlen(suggestions[i].query), key, len, 2);
+		for (size_t k = 0; k < n; k++)
+			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%.*s", k ? ", " : "",
+			         (int)len[k], key[k]);
+		check_str(suggestions[i].description, got, suggestions[i].keys);
+	}
+}
+
+/* ---- No allocation, no writable data ----------------------------------- */
+
+static int under_valgrind(void)
+{
+	const char *preload = getenv("LD_PRELOAD");
+
+	return preload && strstr(preload, "vgpreload");
+}
+
+static void test_allocation(void)
+{
+	const char *key[4];
+	size_t found[8], len[4];
+	unsigned long before = allocations;
+
+	if (under_valgrind() || CHECK_SANITIZED)
+		return;
+	for (size_t i = 0; i < sizeof natural / sizeof *natural; i++) {
+		auxchan_search(natural[i].query, strlen(natural[i].query), found, 8);
+		auxchan_suggest(natural[i].query, strlen(natural[i].query), key, len, 4);
+	}
+	check_num("allocations during searches and suggestions", (long long)(allocations - before), 0);
+}
+
+static void undefined(const char *name, void *ctx)
+{
+	static const char *const allowed[] = {
+		"memchr", "memcmp", "bcmp", "memcpy", "memmove", "memset", "strlen",
+		"_GLOBAL_OFFSET_TABLE_", NULL,
+	};
+	int ok = !strncmp(name, "auxchan_", 8);
+
+	for (const char *const *a = allowed; *a; a++)
+		ok |= strcmp(*a, name) == 0;
+	check(ok, "%s references '%s': only string functions and the library are allowed",
+	      (const char *)ctx, name);
+}
+
+static void test_objects(const char *build)
+{
+	static const char *const objects[] = { "search.o", "pic/search.o" };
+
+	if (CHECK_SANITIZED)
+		return;
+	for (size_t i = 0; i < sizeof objects / sizeof *objects; i++) {
+		struct elf_sizes sz = { 0 };
+		char path[4096];
+
+		snprintf(path, sizeof path, "%s/%s", build, objects[i]);
+		if (!check(elf_scan(path, &sz, undefined, path) == 0, "%s: readable ELF object", path))
+			continue;
+		check(sz.data == 0 && sz.bss == 0 && sz.writable == 0,
+		      "%s: no writable data (.data %zu, .bss %zu, writable %zu bytes)",
+		      path, sz.data, sz.bss, sz.writable);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static char outbuf[1 << 16];
+
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	if (argc != 3) {
+		fputs("usage: search PAGE BUILDDIR\n", stderr);
+		return 2;
+	}
+	if (ref_load(argv[1]) != 0) {
+		fprintf(stderr, "search: cannot read the page %s\n", argv[1]);
+		return 2;
+	}
+	score_load();
+	test_natural();
+	test_suggest();
+	test_allocation();
+	test_reference();
+	test_objects(argv[2]);
+	score_free();
+	ref_free();
+	return check_done("search");
+}
