@@ -287,11 +287,11 @@ $(B)/tests/fuzz-%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libauxchan.a $(GEN_OB
                    $(TEST_HDR) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) $(LDFLAGS) $< tests/fuzz/replay.c \
-		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -o $@
+		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -lm -o $@
 $(B)/fuzzer/%: tests/fuzz/%.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) -fsanitize=fuzzer $(LDFLAGS) $< \
-		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -o $@
+		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -lm -o $@
 
 # Other pages, each built in a build directory of its own and tested by the
 # same programs: the hostile page (text made to break generated C and
@@ -313,13 +313,14 @@ $(T)/%: $(T).md FORCE
 # $(B)/tests/NAME $(DATA) $(B).
 CHECK_NAMES = $(TESTS)
 ifeq ($(PREBUILT),)
-CHECK_NAMES += fuzz-lookup fuzz-generator hostile-channel hostile-search hostile-auxchan \
-	hostile-fuzz-lookup buckets-channel buckets-search
+CHECK_NAMES += fuzz-lookup fuzz-search fuzz-generator hostile-channel hostile-search \
+	hostile-auxchan hostile-fuzz-lookup hostile-fuzz-search buckets-channel buckets-search
 endif
 CHECK_hostile-channel = $(H)/tests/channel $(HOSTILE) $(H)
 CHECK_hostile-auxchan = $(H)/tests/auxchan $(HOSTILE) $(H)
 CHECK_hostile-fuzz-lookup = $(H)/tests/fuzz-lookup $(HOSTILE) $(H)
 CHECK_hostile-search = $(H)/tests/search $(HOSTILE) $(H)
+CHECK_hostile-fuzz-search = $(H)/tests/fuzz-search $(HOSTILE) $(H)
 CHECK_buckets-channel = $(T)/tests/channel $(T).md $(T)
 CHECK_buckets-search = $(T)/tests/search $(T).md $(T)
 check_run = $(1) $(or $(CHECK_$(1)),$(B)/tests/$(1) $(DATA) $(B))
@@ -335,7 +336,7 @@ check: all $(CHECK_PROGRAMS) | deps-check
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=all --errors-for-leak-kinds=all
 VALGRIND_PAGES = $(DATA) $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
-VALGRIND_CHECKS = page lint channel hostile-channel fuzz-lookup fuzz-generator
+VALGRIND_CHECKS = page lint channel search hostile-channel fuzz-lookup fuzz-search fuzz-generator
 
 check-valgrind: $(B)/auxchan-gen $(CHECK_PROGRAMS) | deps-valgrind
 	@TEST_PAGES='$(VALGRIND_PAGES)' VALGRIND='$(VALGRIND)' \
@@ -366,9 +367,10 @@ FUZZ_B = $(B)/fuzz
 FUZZ_MAKE = $(MAKE) --no-print-directory -s CC="$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer-no-link"
 
 fuzz: deps-fuzz
-	@$(FUZZ_MAKE) BUILDDIR=$(FUZZ_B) all $(FUZZ_B)/fuzzer/lookup $(FUZZ_B)/fuzzer/generator
+	@$(FUZZ_MAKE) BUILDDIR=$(FUZZ_B) all $(FUZZ_B)/fuzzer/lookup $(FUZZ_B)/fuzzer/search \
+		$(FUZZ_B)/fuzzer/generator
 	@$(FUZZ_MAKE) BUILDDIR=$(FUZZ_B)/hostile DATA=$(HOSTILE) all \
-		$(FUZZ_B)/hostile/fuzzer/lookup 2>/dev/null
+		$(FUZZ_B)/hostile/fuzzer/lookup $(FUZZ_B)/hostile/fuzzer/search 2>/dev/null
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_B) $(DATA) $(FUZZ_PAGES)
 
 # ---- Benchmark: `make bench`, never part of `make check` -------------------

@@ -3,9 +3,9 @@
 #
 #   FUZZ_SECONDS=N sh tests/fuzz/run.sh FUZZ_BUILDDIR PAGE TEST_PAGE...
 #
-# The targets are built already: FUZZ_BUILDDIR/fuzzer/{lookup,generator}
-# on PAGE's tables, FUZZ_BUILDDIR/hostile/fuzzer/lookup on the hostile
-# page's.  Corpora grow in FUZZ_BUILDDIR/corpus/, from seeds: each key of
+# The targets are built already: FUZZ_BUILDDIR/fuzzer/{lookup,search,
+# generator} on PAGE's tables, FUZZ_BUILDDIR/hostile/fuzzer/{lookup,search}
+# on the hostile page's.  Corpora grow in FUZZ_BUILDDIR/corpus/, from seeds: each key of
 # the page (auxchan --keys) and its links for lookup, PAGE and the test
 # pages for the generator, and the saved inputs of tests/fuzz/TARGET/.  A
 # finding fails the run and leaves its input in FUZZ_BUILDDIR/findings/.
@@ -48,6 +48,9 @@ cp "$page" "$@" "$b/seed/generator/"
 run lookup "$b/fuzzer/lookup" "$b/seed/lookup" -max_len=600 -dict=tests/fuzz/lookup.dict
 run hostile-lookup "$b/hostile/fuzzer/lookup" "$b/seed/hostile-lookup" \
 	-max_len=600 -dict=tests/fuzz/lookup.dict
+run search "$b/fuzzer/search" "$b/seed/lookup" -max_len=400 -dict=tests/fuzz/lookup.dict
+run hostile-search "$b/hostile/fuzzer/search" "$b/seed/hostile-lookup" \
+	-max_len=400 -dict=tests/fuzz/lookup.dict
 run generator "$b/fuzzer/generator" "$b/seed/generator" \
 	-max_len=8192 -dict=tests/fuzz/generator.dict
 echo "fuzz: no finding"
