@@ -384,10 +384,10 @@ $(B)/bench/synth: tests/bench/synth.c tests/bench/rnd.h
 	@mkdir -p $(@D)
 	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LDFLAGS) $< -o $@
 
-$(B)/bench/peer: tests/bench/peer.c $(B)/libauxchan.a $(GEN_B)/gen/gperf.o $(LIB_HDR) gen/gperf.h
+$(B)/bench/peer: tests/bench/peer.c $(B)/libauxchan.a $(GEN_OBJ) $(LIB_HDR) gen/gperf.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $< $(GEN_B)/gen/gperf.o \
-		$(B)/libauxchan.a -o $@
+		$(GEN_B)/gen/files.o $(B)/libauxchan.a -o $@
 
 # gperf's output as its users compile it: trigraphs off (gnu11), its
 # warnings its own.

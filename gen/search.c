@@ -179,7 +179,8 @@ struct table {
 
 static unsigned points(size_t n, size_t df, unsigned weight)
 {
-	long p = lround(16.0 * log2(1.0 + (double)n / (double)df) * weight);
+	double idf = log2(1.0 + (double)n / (double)df);
+	long p = lround(16.0 * idf * idf * weight);
 
 	return p < 1 ? 1 : (unsigned)p;
 }

@@ -15,11 +15,12 @@
  * SEARCH_NAME_WEIGHT; and from its purpose and section, SEARCH_TEXT_WEIGHT.
  * A word's points in a room are
  *
- *     round(16 * log2(1 + rooms / rooms with the word) * weight)
+ *     round(16 * idf * idf * weight),  idf = log2(1 + rooms / rooms with the word)
  *
  * with the largest weight it has there: a word found in few rooms counts
- * more than one found in many, and a word of a name more than one of a
- * purpose.
+ * more than one found in many (squared, so that a word most rooms have,
+ * "about", "the", "Aux", barely counts), and a word of a name more than
+ * one of a purpose.
  */
 #ifndef AUXCHAN_SEARCH_H
 #define AUXCHAN_SEARCH_H

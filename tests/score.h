@@ -157,7 +157,8 @@ static void score_load(void)
 			df += weight[c] > 0;
 		for (size_t c = 0; c < n; c++)
 			if (weight[c]) {
-				long p = lround(16.0 * log2(1.0 + (double)n / (double)df) * weight[c]);
+				double idf = log2(1.0 + (double)n / (double)df);
+				long p = lround(16.0 * idf * idf * weight[c]);
 
 				t.points[c] = p < 1 ? 1 : (unsigned)p;
 				if (t.points[c] > t.max)

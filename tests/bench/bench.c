@@ -34,7 +34,7 @@
  * Every method but runtime copies the rooms it finds, as a lookup must.
  * Ratios are taken on an even mix of hits and misses.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* strcasestr(), the peer of the search */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -493,6 +493,16 @@ static double footprint(const char *build, struct elf_sizes *lib, size_t *raw)
 	return (double)(lib->text + lib->rodata + lib->data) / (double)*raw;
 }
 
+/* Bytes of code and tables of the search's object: the word table. */
+static size_t words_size(const char *build)
+{
+	char *obj = format("%s/search.o", build);
+	struct elf_sizes sz = object_sizes(obj);
+
+	free(obj);
+	return sz.text + sz.rodata + sz.data;
+}
+
 /* ---- Processes ---------------------------------------------------------------- */
 
 /* Median wall time of running each command, alternately, n times each. */
@@ -583,6 +593,8 @@ struct growth {
 	size_t object;              /* bytes of code and tables */
 	double hit, miss, ratio;    /* lookups of SAMPLE keys, footprint ratio */
 	double all_hit, all_miss;   /* lookups of every key */
+	double search, suggest;     /* ns a search, us a suggestion */
+	size_t words;               /* bytes of the search's object */
 };
 
 /*
@@ -617,6 +629,9 @@ static struct growth grow(const char *build, int rows)
 		g.miss = number_of(out, "miss_ns=");
 		g.all_hit = number_of(out, "all_hit_ns=");
 		g.all_miss = number_of(out, "all_miss_ns=");
+		g.search = number_of(out, "search_ns=");
+		g.suggest = number_of(out, "suggest_us=");
+		g.words = (size_t)number_of(out, "words_bytes=");
 		g.ratio = number_of(out, "footprint_ratio=");
 		free(out);
 	}
@@ -629,6 +644,193 @@ static struct growth grow(const char *build, int rows)
 }
 
 /* ---- main ----------------------------------------------------------------------- */
+
+/* ---- The search -------------------------------------------------------------- */
+
+/*
+ * Questions people ask of the seed page, written down before the search
+ * answered them, with the rooms that would answer each (any of them, and
+ * only them).  Their hit rate is how often the search gives such rooms;
+ * the multi-word ones are also the queries the search is timed on.
+ */
+static const struct {
+	const char *query, *rooms;
+} asked[] = {
+	{ "where do i talk about nix packages", "#SIGCORE-GEN:auxolotl.org" },
+	{ "help with gnome", "#SIGGNOME-GEN:auxolotl.org" },
+	{ "javascript help", "#SIGJS-GEN:auxolotl.org" },
+	{ "how do I report someone", "#COMCOC-GEN:auxolotl.org" },
+	{ "code of conduct violation", "#COMCOC-GEN:auxolotl.org" },
+	{ "governance of the rust sig", "#SIGRUST-GOV:auxolotl.org" },
+	{ "mac os", "#SIGDARWIN-GEN:auxolotl.org" },
+	{ "documentation", "#SIGDOCS-GEN:auxolotl.org #SIGDOCS-GOV:auxolotl.org" },
+	{ "improve the docs", "#SIGDOCS-GEN:auxolotl.org" },
+	{ "kde", "#SIGKDE-GEN:auxolotl.org #SIGKDE-GOV:auxolotl.org" },
+	{ "window manager", "#SIGGNOME-GEN:auxolotl.org" },
+	{ "desktop environment", "#SIGGNOME-GEN:auxolotl.org #SIGKDE-GEN:auxolotl.org" },
+	{ "who decides the project direction",
+	  "#COMSTEER-GEN:auxolotl.org #COMSTEER-GOV:auxolotl.org" },
+	{ "logo design", "#COMMARKET-GEN:auxolotl.org" },
+	{ "publicity", "#COMMARKET-GEN:auxolotl.org" },
+	{ "vulnerability report", "#COMSEC-GEN:auxolotl.org" },
+	{ "cli bugs", "#SIGCLI-GEN:auxolotl.org" },
+	{ "command line", "#SIGCLI-GEN:auxolotl.org" },
+	{ "haskell", "#SIGHASKELL-GEN:auxolotl.org #SIGHASKELL-GOV:auxolotl.org" },
+	{ "go language", "#SIGGO-GEN:auxolotl.org #SIGGO-GOV:auxolotl.org" },
+	{ "golang", "#SIGGO-GEN:auxolotl.org #SIGGO-GOV:auxolotl.org" },
+	{ "home-manager", "#SIGHOME-GEN:auxolotl.org #SIGHOME-GOV:auxolotl.org" },
+	{ "dotfiles", "#SIGHOME-GEN:auxolotl.org" },
+	{ "general discussion", "#general:auxolotl.org" },
+	{ "aux project", "#general:auxolotl.org" },
+	{ "python governance", "#SIGPY-GOV:auxolotl.org" },
+	{ "pythn", "#SIGPY-GEN:auxolotl.org #SIGPY-GOV:auxolotl.org" },
+	{ "darwin", "#SIGDARWIN-GEN:auxolotl.org #SIGDARWIN-GOV:auxolotl.org" },
+	{ "moderation team", "#COMCOC-GOV:auxolotl.org" },
+	{ "apply the rules", "#COMCOC-GOV:auxolotl.org" },
+	{ "security committee", "#COMSEC-GEN:auxolotl.org #COMSEC-GOV:auxolotl.org" },
+	{ "marketing meeting", "#COMMARKET-GEN:auxolotl.org #COMMARKET-GOV:auxolotl.org" },
+	{ "i have a question about rust", "#SIGRUST-GEN:auxolotl.org" },
+	{ "kde sig governance", "#SIGKDE-GOV:auxolotl.org" },
+};
+#define NASKED (sizeof asked / sizeof *asked)
+
+/* How many of the questions the search answers with rooms that answer
+ * them, and only such rooms; each miss printed. */
+static size_t hit_rate(void)
+{
+	size_t hits = 0;
+
+	for (size_t i = 0; i < NASKED; i++) {
+		size_t found[64], n = auxchan_search(asked[i].query, strlen(asked[i].query), found, 64);
+		int ok = n > 0 && n <= 64;
+
+		for (size_t k = 0; ok && k < n; k++) {
+			const char *alias = auxchan_field(found[k], AUXCHAN_ALIAS), *at = asked[i].rooms;
+
+			ok = 0;
+			while ((at = strstr(at, alias)) && !ok) {
+				ok = (at == asked[i].rooms || at[-1] == ' ') &&
+				     (at[strlen(alias)] == ' ' || at[strlen(alias)] == '\0');
+				at++;
+			}
+		}
+		if (ok)
+			hits++;
+		else {
+			printf("  missed '%s':", asked[i].query);
+			for (size_t k = 0; k < n && k < 4; k++)
+				printf(" %s", auxchan_field(found[k], AUXCHAN_ALIAS));
+			printf("%s%s\n", n > 4 ? " ..." : "", n ? "" : " nothing");
+		}
+	}
+	return hits;
+}
+
+/* Queries of a page for timing: on the seed, the multi-word questions;
+ * on another page, for some 200 rooms, the first word of its name and the
+ * last of its purpose, and the same with a letter of the purpose's word
+ * doubled (a typo). */
+static char **search_queries(int seed, size_t *n)
+{
+	char **q = malloc((NASKED + 401) * sizeof *q);
+
+	*n = 0;
+	if (seed) {
+		for (size_t i = 0; i < NASKED; i++)
+			if (strchr(asked[i].query, ' '))
+				q[(*n)++] = strcpy(malloc(strlen(asked[i].query) + 1), asked[i].query);
+		return q;
+	}
+	for (size_t c = 0; c < auxchan_count() && *n < 400; c += auxchan_count() / 200 + 1) {
+		const char *name = auxchan_field(c, AUXCHAN_NAME);
+		const char *purpose = auxchan_field(c, AUXCHAN_PURPOSE), *last = strrchr(purpose, ' ');
+		size_t nl = strcspn(name, " :"), pl;
+
+		last = last ? last + 1 : purpose;
+		pl = strcspn(last, " ,.");
+		q[(*n)++] = format("%.*s %.*s", (int)nl, name, (int)pl, last);
+		q[(*n)++] = format("%.*s %.*s%.*s", (int)nl, name, (int)(pl / 2 + 1), last,
+		                   (int)(pl - pl / 2), last + pl / 2);
+	}
+	return q;
+}
+
+/* The obvious search a user would write: each room's name and purpose
+ * scanned for each word of the query with strcasestr(); the rooms with the
+ * most words found.  How many rooms it finds. */
+static size_t strcasestr_search(const char *query)
+{
+	char words[AUXCHAN_SEARCH_WORDS][AUXCHAN_SEARCH_WORD_MAX + 1];
+	size_t nw = 0, best = 0, found = 0;
+	const char *p = query;
+
+	while (*p && nw < AUXCHAN_SEARCH_WORDS) {
+		size_t n = strcspn(p, " ");
+
+		if (n && n <= AUXCHAN_SEARCH_WORD_MAX)
+			memcpy(words[nw], p, n), words[nw++][n] = '\0';
+		p += n + (p[n] == ' ');
+	}
+	for (size_t c = 0; c < auxchan_count(); c++) {
+		const char *name = auxchan_field(c, AUXCHAN_NAME);
+		const char *purpose = auxchan_field(c, AUXCHAN_PURPOSE);
+		size_t hits = 0;
+
+		for (size_t w = 0; w < nw; w++)
+			hits += strcasestr(name, words[w]) || strcasestr(purpose, words[w]);
+		if (hits > best)
+			best = hits, found = 0;
+		found += hits && hits == best;
+	}
+	return found;
+}
+
+/* Median ns per query of auxchan_search() (peer 0) or the strcasestr scan
+ * (peer 1) over the n queries. */
+static double time_search(char **q, size_t n, int peer)
+{
+	double t[REPS];
+	size_t iters = 1, out[8];
+
+	for (int r = -1; r < REPS; r++) {
+		double t0 = now_ns();
+
+		for (size_t it = 0; it < iters; it++)
+			for (size_t i = 0; i < n; i++)
+				sink += peer ? strcasestr_search(q[i]) : auxchan_search(q[i], strlen(q[i]),
+				                                                        out, 8);
+		if (r < 0) /* warm up, and calibrate */
+			iters = (size_t)(REP_NS / (now_ns() - t0 + 1)) + 1;
+		else
+			t[r] = (now_ns() - t0) / (double)(n * iters);
+	}
+	return median(t, REPS);
+}
+
+/* Median us of auxchan_suggest() on misses: keys with their middle byte
+ * changed and two bytes added (farther than the search's typos). */
+static double time_suggest(void)
+{
+	double t[REPS];
+	const char *key[4];
+	size_t len[4], n = 0, step = nkeys / 20 + 1;
+	char q[20][600];
+
+	for (size_t i = 0; i < nkeys && n < 20; i += step)
+		if (keys[i].len > 4 && keys[i].len < 500) {
+			snprintf(q[n], sizeof q[n], "%sqz", keys[i].s);
+			q[n][keys[i].len / 2] = 'x';
+			n++;
+		}
+	for (int r = 0; r < REPS; r++) {
+		double t0 = now_ns();
+
+		for (size_t i = 0; i < n; i++)
+			sink += auxchan_suggest(q[i], strlen(q[i]), key, len, 4);
+		t[r] = (now_ns() - t0) / (double)n / 1e3;
+	}
+	return median(t, REPS);
+}
 
 static void print_lookups(double runtime)
 {
@@ -657,6 +859,9 @@ int main(int argc, char **argv)
 	const char *page = argv[argc - 2], *build = argv[argc - 1];
 	struct elf_sizes lib, so, empty;
 	struct growth g[NGROWTH];
+	char **sq;
+	size_t nsq, hits;
+	double search, search_peer;
 	double runtime, cli = 0, hello = 0, ratio, footprint_max;
 	size_t len, raw;
 	char *text;
@@ -677,10 +882,12 @@ int main(int argc, char **argv)
 		nmisses = nmisses < SAMPLE ? nmisses : SAMPLE;
 		time_lookups(); /* as many keys as the seed has: what the caches hold */
 		ratio = footprint(build, &lib, &raw);
+		sq = search_queries(0, &nsq);
 		printf("LOOKUPS hit_ns=%.2f miss_ns=%.2f all_hit_ns=%.2f all_miss_ns=%.2f "
-		       "libc_hit_ns=%.2f libc_all_hit_ns=%.2f footprint_ratio=%.3f\n",
+		       "libc_hit_ns=%.2f libc_all_hit_ns=%.2f footprint_ratio=%.3f search_ns=%.1f "
+		       "suggest_us=%.1f words_bytes=%zu\n",
 		       ns[AUXCHAN][0], ns[AUXCHAN][1], all[0], all[1], ns[BSEARCH_LIBC][0], libc_all,
-		       ratio);
+		       ratio, time_search(sq, nsq, 0), time_suggest(), words_size(build));
 		return 0;
 	}
 	for (int m = 0; m < NMETHODS; m++)
@@ -722,13 +929,25 @@ int main(int argc, char **argv)
 		free(hellop);
 	}
 
+	sq = search_queries(1, &nsq);
+	search = time_search(sq, nsq, 0);
+	search_peer = time_search(sq, nsq, 1);
+	printf("\nSearch, median ns a query over %zu questions of several words: auxchan_search "
+	       "%.0f, a strcasestr() scan of names and purposes %.0f: %.1f times slower\n", nsq,
+	       search, search_peer, search_peer / search);
+	printf("Word table (search.o): %zu bytes\n", words_size(build));
+	printf("Questions of people, answered with the rooms meant:\n");
+	hits = hit_rate();
+	printf("  %zu of %zu (%.0f%%)\n", hits, NASKED, 100.0 * (double)hits / NASKED);
+
 	printf("\nSynthetic pages (tests/bench/synth.c), built one step at a time, serially,\n"
 	       "with this build's generator (wall seconds); footprint ratio; lookups, median ns\n"
 	       "of %d keys and as many misses (hit, miss: what the caches hold, as the seed's\n"
-	       "keys) and of every key (hit*, miss*: tables larger than the caches):\n", SAMPLE);
-	printf("%6s %7s %7s %8s %6s %6s %6s %7s %8s %9s %6s %6s %6s %6s %6s\n", "rows", "keys",
-	       "buckets", "slots", "gen", "gperf", "cc", "total", "ms/row", "object", "ratio", "hit",
-	       "miss", "hit*", "miss*");
+	       "keys) and of every key (hit*, miss*: tables larger than the caches); a search\n"
+	       "(ns) and a suggestion (us); the word table (bytes):\n", SAMPLE);
+	printf("%6s %7s %7s %8s %6s %6s %6s %7s %8s %9s %6s %6s %6s %6s %6s %7s %7s %8s\n",
+	       "rows", "keys", "buckets", "slots", "gen", "gperf", "cc", "total", "ms/row", "object",
+	       "ratio", "hit", "miss", "hit*", "miss*", "search", "suggest", "words");
 	footprint_max = ratio;
 	for (size_t i = 0; i < NGROWTH; i++) {
 		double total;
@@ -738,8 +957,8 @@ int main(int argc, char **argv)
 		printf("%6d %7ld %7ld %8ld %6.2f %6.2f %6.2f %7.2f %8.3f %9zu", growth_rows[i],
 		       g[i].keys, g[i].buckets, g[i].slots, g[i].gen, g[i].gperf, g[i].cc, total,
 		       1e3 * total / growth_rows[i], g[i].object);
-		printf(" %6.2f %6.1f %6.1f %6.1f %6.1f", g[i].ratio, g[i].hit, g[i].miss, g[i].all_hit,
-		       g[i].all_miss);
+		printf(" %6.2f %6.1f %6.1f %6.1f %6.1f %7.0f %7.1f %8zu", g[i].ratio, g[i].hit,
+		       g[i].miss, g[i].all_hit, g[i].all_miss, g[i].search, g[i].suggest, g[i].words);
 		/* The footprint goal's sizes: the seed, 1,000 rows and more. */
 		if (growth_rows[i] >= 1000 && g[i].ratio > footprint_max)
 			footprint_max = g[i].ratio;
@@ -760,13 +979,16 @@ int main(int argc, char **argv)
 		       "bsearch_ratio=%.2f linear_ratio=%.2f floor_ratio=%.2f big_hit_ratio=%.2f "
 		       "footprint_ratio=%.2f footprint_max=%.2f relocs_extra=%zu cli_ratio=%.2f "
 		       "build5000_s=%.2f build20000_s=%.2f build_row_ratio=%.2f big_hit_synth_ratio=%.2f "
-		       "big_all_hit_ns=%.1f\n",
+		       "big_all_hit_ns=%.1f search_ns=%.0f search_ratio=%.1f big_search_ns=%.0f "
+		       "big_suggest_us=%.1f words_bytes=%zu hit_rate=%.2f\n",
 		       ns[AUXCHAN][0], ns[AUXCHAN][1], mix(BSEARCH_LIBC) / mix(AUXCHAN),
 		       timed[GPERF_ICASE] ? mix(GPERF_ICASE) / mix(AUXCHAN) : 0,
 		       mix(BSEARCH) / mix(AUXCHAN), mix(LINEAR) / mix(AUXCHAN),
 		       mix(AUXCHAN) / mix(FLOOR), big / ns[AUXCHAN][0], ratio, footprint_max,
 		       so.relocs - empty.relocs, cli / hello, k5->gen + k5->gperf + k5->cc,
-		       k20->gen + k20->gperf + k20->cc, per20 / per1, big / small->hit, k20->all_hit);
+		       k20->gen + k20->gperf + k20->cc, per20 / per1, big / small->hit, k20->all_hit,
+		       search, search_peer / search, k20->search, k20->suggest, words_size(build),
+		       (double)hits / NASKED);
 	}
 	page_cleanup();
 	return 0;
