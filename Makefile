@@ -165,8 +165,11 @@ $(B)/libauxchan.a: $(LIB_OBJ:%=$(B)/%)
 
 # libauxchan.so.MAJOR.MINOR.PATCH, its soname libauxchan.so.MAJOR, and the
 # link for -lauxchan.
+# -Bsymbolic-functions: the search's calls of the lookup stay inside, with
+# no relocation.
 $(B)/$(SHLIB): $(LIB_OBJ:%=$(B)/pic/%)
-	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) $(LDFLAGS) $^ -o $@
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-Bsymbolic-functions $(LDFLAGS) $^ \
+		-o $@
 
 $(B)/libauxchan.so: $(B)/$(SHLIB)
 	ln -sf $(SHLIB) $(B)/$(SONAME)

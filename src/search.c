@@ -9,7 +9,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "auxchan.h"
 #include "key.h"
@@ -23,13 +22,34 @@ GPERF_OUTPUT_END
 
 GPERF_PROBE_FUNCTION(sw_probe, SW_BUCKETS)
 
+/* ---- Bytes ---------------------------------------------------------- */
+
+/*
+ * Byte loops for the search's short strings: as the lookup, the search
+ * calls nothing, not even libc (so libauxchan.so needs no relocation of its
+ * own); GCC is kept from turning such loops back into calls (gperf.h).
+ */
+static int bytes_compare(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+	return 0;
+}
+
+static void bytes_copy(char *to, const char *from, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		to[i] = from[i];
+}
+
 /* ---- Words ---------------------------------------------------------- */
 
 /* Orders word w of the table before (< 0) or after the n bytes at s. */
 static int sw_compare(size_t w, const char *s, size_t n)
 {
 	size_t len = sw_words[w].len;
-	int c = memcmp(SW_POOL + sw_words[w].text, s, len < n ? len : n);
+	int c = bytes_compare(SW_POOL + sw_words[w].text, s, len < n ? len : n);
 
 	return c ? c : len < n ? -1 : len > n;
 }
@@ -73,13 +93,13 @@ static int one_edit(const char *a, size_t n, const char *b, size_t m)
 	while (i < n && a[i] == b[i])
 		i++;
 	if (m == n + 1) /* b has one byte more: at i */
-		return memcmp(a + i, b + i + 1, n - i) == 0;
+		return bytes_compare(a + i, b + i + 1, n - i) == 0;
 	if (m != n || i == n)
 		return 0;
-	if (memcmp(a + i + 1, b + i + 1, n - i - 1) == 0) /* substitution */
+	if (bytes_compare(a + i + 1, b + i + 1, n - i - 1) == 0) /* substitution */
 		return 1;
 	return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && /* swap */
-	       memcmp(a + i + 2, b + i + 2, n - i - 2) == 0;
+	       bytes_compare(a + i + 2, b + i + 2, n - i - 2) == 0;
 }
 
 /* ---- The words of a query and the words they match --------------------- */
@@ -130,7 +150,8 @@ static void add_match(struct qword *q, size_t w, unsigned half)
 			if (q->m[k].half >= half)
 				return;
 			q->n--; /* found again, better: taken out, put back in its place */
-			memmove(&q->m[k], &q->m[k + 1], (q->n - k) * sizeof *q->m);
+			for (; k < q->n; k++)
+				q->m[k] = q->m[k + 1];
 			break;
 		}
 	for (k = q->n; k > 0 && !match_before(&q->m[k - 1], w, half, value); k--)
@@ -139,7 +160,8 @@ static void add_match(struct qword *q, size_t w, unsigned half)
 		return;
 	if (q->n == AUXCHAN_SEARCH_MATCHES)
 		q->n--;
-	memmove(&q->m[k + 1], &q->m[k], (q->n - k) * sizeof *q->m);
+	for (size_t j = q->n; j > k; j--)
+		q->m[j] = q->m[j - 1];
 	q->m[k] = (struct match){ (uint32_t)w, sw_words[w].first,
 	                          (uint32_t)(sw_words[w].first + sw_words[w].count), half };
 	q->n++;
@@ -185,15 +207,15 @@ static void match_word(struct qword *q, const char *w, size_t n)
 		add_match(q, (size_t)exact, 2);
 	if (n >= AUXCHAN_SEARCH_PREFIX)
 		for (size_t x = sw_lower_bound(w, n) + (exact >= 0); x < SW_WORD_COUNT &&
-		     sw_words[x].len > n && memcmp(SW_POOL + sw_words[x].text, w, n) == 0; x++)
+		     sw_words[x].len > n && bytes_compare(SW_POOL + sw_words[x].text, w, n) == 0; x++)
 			add_match(q, x, 1);
 	if (n >= AUXCHAN_SEARCH_TYPO) {
 		add_deleted(q, word_hash(w, n), w, n);
 		for (size_t i = 0; i < n; i++) {
 			long x;
 
-			memcpy(d, w, i);
-			memcpy(d + i, w + i + 1, n - i - 1);
+			bytes_copy(d, w, i);
+			bytes_copy(d + i, w + i + 1, n - i - 1);
 			if ((x = sw_find(d, n - 1)) >= 0)
 				add_match(q, (size_t)x, 1);
 			add_deleted(q, word_hash(d, n - 1), w, n);
@@ -224,8 +246,12 @@ static unsigned word_points(size_t w, size_t c)
 	       ? sw_post_points[lo] : 0;
 }
 
-/* A room's score: for each query word, the most its matches bring it. */
-static unsigned score(const struct qword *q, size_t nq, size_t c)
+/*
+ * A room's score: for each query word, the most its matches bring it.  The
+ * first read words are read at c (their postings read up to c, in page
+ * order): their points there need no search.
+ */
+static unsigned score(const struct qword *q, size_t nq, size_t read, size_t c)
 {
 	unsigned total = 0;
 
@@ -233,10 +259,15 @@ static unsigned score(const struct qword *q, size_t nq, size_t c)
 		unsigned best = 0;
 
 		for (size_t k = 0; k < q[i].n; k++) {
-			unsigned p = word_points(q[i].m[k].word, c) * q[i].m[k].half;
+			const struct match *m = &q[i].m[k];
+			unsigned p;
 
-			if (p > best)
-				best = p;
+			if (i < read)
+				p = m->pos < m->end && sw_post_room[m->pos] == c ? sw_post_points[m->pos] : 0;
+			else
+				p = word_points(m->word, c);
+			if (p * m->half > best)
+				best = p * m->half;
 		}
 		total += best;
 	}
@@ -269,7 +300,7 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap)
 	/* A first threshold: the rooms of the word that counts most, if few. */
 	for (size_t k = 0, n = 0; k < q[0].n && n < 64; k++)
 		for (uint32_t p = q[0].m[k].pos; p < q[0].m[k].end && n < 64; p++, n++) {
-			unsigned s = score(q, nq, sw_post_room[p]);
+			unsigned s = score(q, nq, 0, sw_post_room[p]);
 
 			if (s > threshold)
 				threshold = s;
@@ -288,7 +319,7 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap)
 					c = sw_post_room[q[i].m[k].pos];
 		if (c == (size_t)-1)
 			break;
-		s = score(q, nq, c);
+		s = score(q, nq, essential, c);
 		if (s > best)
 			best = s, count = 0;
 		if (s == best) {
@@ -343,7 +374,7 @@ size_t auxchan_search(const char *query, size_t len, size_t *out, size_t cap)
 		if (n > AUXCHAN_SEARCH_WORD_MAX)
 			continue;
 		word_fold(w[nq], query + start, n);
-		for (k = 0; k < nq && (wlen[k] != n || memcmp(w[k], w[nq], n)); k++)
+		for (k = 0; k < nq && (wlen[k] != n || bytes_compare(w[k], w[nq], n)); k++)
 			;
 		if (k < nq)
 			continue;
@@ -383,20 +414,27 @@ static unsigned bits(uint64_t x)
 /*
  * The edit distance of a (m bytes) and b (n bytes), ignoring ASCII case:
  * insertions, deletions, substitutions and swaps of neighbours cost 1; any
- * distance over limit is limit + 1, found as soon as a row exceeds it.
+ * distance over limit (under 128) is limit + 1.  Only the cells within
+ * limit of the diagonal are computed (the others are over it), and a row
+ * whose cells all exceed it ends the count.
  */
 static size_t distance(const char *a, size_t m, const char *b, size_t n, size_t limit)
 {
-	unsigned char row[3][AUXCHAN_SUGGEST_LEN_MAX + 1];
+	unsigned char row[3][AUXCHAN_SUGGEST_LEN_MAX + 2], over = (unsigned char)(limit + 1);
 
+	if (m > n + limit || n > m + limit)
+		return limit + 1;
 	for (size_t j = 0; j <= n; j++)
-		row[0][j] = (unsigned char)j;
+		row[0][j] = (unsigned char)(j <= limit ? j : over);
 	for (size_t i = 1; i <= m; i++) {
 		unsigned char *cur = row[i % 3], *prev = row[(i - 1) % 3], *pp = row[(i + 1) % 3];
-		unsigned char x = key_fold((unsigned char)a[i - 1]), least;
+		unsigned char x = key_fold((unsigned char)a[i - 1]), least = over;
+		size_t lo = i > limit ? i - limit : 1, hi = i + limit < n ? i + limit : n;
 
-		least = cur[0] = (unsigned char)i;
-		for (size_t j = 1; j <= n; j++) {
+		cur[lo - 1] = lo == 1 ? (unsigned char)(i <= limit ? i : over) : over;
+		if (cur[lo - 1] < least)
+			least = cur[lo - 1];
+		for (size_t j = lo; j <= hi; j++) {
 			unsigned char y = key_fold((unsigned char)b[j - 1]);
 			unsigned d = prev[j - 1] + (x != y);
 
@@ -407,10 +445,12 @@ static size_t distance(const char *a, size_t m, const char *b, size_t n, size_t 
 			if (i > 1 && j > 1 && x == key_fold((unsigned char)b[j - 2]) &&
 			    key_fold((unsigned char)a[i - 2]) == y && pp[j - 2] + 1u < d)
 				d = pp[j - 2] + 1u;
-			cur[j] = (unsigned char)(d > 255 ? 255 : d);
+			cur[j] = (unsigned char)(d > over ? over : d);
 			if (cur[j] < least)
 				least = cur[j];
 		}
+		if (hi < n) /* beyond the band: over the limit */
+			cur[hi + 1] = over;
 		if (least > limit)
 			return limit + 1;
 	}
@@ -438,7 +478,8 @@ static void suggest_add(struct suggestion *best, size_t *n, size_t max, const ch
 		return;
 	if (*n == max)
 		(*n)--;
-	memmove(&best[k + 1], &best[k], (*n - k) * sizeof *best);
+	for (size_t j = *n; j > k; j--)
+		best[j] = best[j - 1];
 	best[k] = (struct suggestion){ key, len, d };
 	(*n)++;
 }
@@ -448,7 +489,7 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 {
 	struct suggestion best[AUXCHAN_SUGGEST_MAX];
 	size_t n = 0, max = cap < AUXCHAN_SUGGEST_MAX ? cap : AUXCHAN_SUGGEST_MAX, limit;
-	const char *colon;
+	size_t colon;
 	uint64_t set;
 
 	query = trim(query, &len);
@@ -457,15 +498,21 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 	if (len == 0 || len > AUXCHAN_SUGGEST_LEN_MAX || max == 0)
 		return 0;
 	/* "room:wrong.server": the rooms of that localpart come first. */
-	if ((colon = memchr(query, ':', len)) && colon > query) {
+	for (colon = 0; colon < len && query[colon] != ':'; colon++)
+		;
+	if (colon > 0 && colon < len) {
 		char ref[AUXCHAN_SUGGEST_LEN_MAX + 1] = "#";
-		size_t rooms[AUXCHAN_SUGGEST_MAX], lp = (size_t)(colon - query);
-		size_t found = auxchan_lookup((memcpy(ref + 1, query, lp), ref), lp + 1, rooms, max);
+		size_t rooms[AUXCHAN_SUGGEST_MAX], found;
 
+		bytes_copy(ref + 1, query, colon);
+		found = auxchan_lookup(ref, colon + 1, rooms, max);
 		for (size_t k = 0; k < found && k < max; k++) {
 			const char *alias = auxchan_field(rooms[k], AUXCHAN_ALIAS);
+			size_t alen = 0;
 
-			suggest_add(best, &n, max, alias, strlen(alias), 0);
+			while (alias[alen])
+				alen++;
+			suggest_add(best, &n, max, alias, alen, 0);
 		}
 	}
 	/* The closest keys: a few edits away at most, fewer once max are found. */

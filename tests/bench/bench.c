@@ -727,9 +727,9 @@ static size_t hit_rate(void)
 }
 
 /* Queries of a page for timing: on the seed, the multi-word questions;
- * on another page, for some 200 rooms, the first word of its name and the
- * last of its purpose, and the same with a letter of the purpose's word
- * doubled (a typo). */
+ * on another page, for some 200 rooms, as people ask for a room of a
+ * group: its topic and the last word of its name ("kata lomi
+ * governance"), its topic with a letter doubled (a typo) and "help". */
 static char **search_queries(int seed, size_t *n)
 {
 	char **q = malloc((NASKED + 401) * sizeof *q);
@@ -742,15 +742,14 @@ static char **search_queries(int seed, size_t *n)
 		return q;
 	}
 	for (size_t c = 0; c < auxchan_count() && *n < 400; c += auxchan_count() / 200 + 1) {
-		const char *name = auxchan_field(c, AUXCHAN_NAME);
-		const char *purpose = auxchan_field(c, AUXCHAN_PURPOSE), *last = strrchr(purpose, ' ');
-		size_t nl = strcspn(name, " :"), pl;
+		const char *name = auxchan_field(c, AUXCHAN_NAME), *role = strrchr(name, ' ');
+		const char *topic = auxchan_field(c, AUXCHAN_GROUP);
+		size_t tl = strlen(topic);
 
-		last = last ? last + 1 : purpose;
-		pl = strcspn(last, " ,.");
-		q[(*n)++] = format("%.*s %.*s", (int)nl, name, (int)pl, last);
-		q[(*n)++] = format("%.*s %.*s%.*s", (int)nl, name, (int)(pl / 2 + 1), last,
-		                   (int)(pl - pl / 2), last + pl / 2);
+		if (!tl || !role)
+			continue;
+		q[(*n)++] = format("%s %s", topic, role + 1);
+		q[(*n)++] = format("%.*s%s help", (int)(tl / 2 + 1), topic, topic + tl / 2);
 	}
 	return q;
 }
