@@ -61,7 +61,7 @@ LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/gperf.c gen/group.c gen/lint.c gen/page.c
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
 GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/gperf.h gen/group.h gen/lint.h gen/mem.h \
-          gen/page.h src/key.h src/link.h src/utf8.h include/auxchan.h
+          gen/page.h src/json.h src/key.h src/link.h src/utf8.h include/auxchan.h
 TABLE = $(B)/channel_data.h $(B)/channel_gperf.c
 LIB_HDR = include/auxchan.h src/gperf.h src/key.h src/link.h
 
@@ -164,7 +164,7 @@ $(B)/libauxchan.so: $(B)/$(SHLIB)
 	ln -sf $(SHLIB) $(B)/$(SONAME)
 	ln -sf $(SONAME) $@
 
-$(B)/auxchan: src/auxchan.c $(B)/libauxchan.a $(LIB_HDR) src/utf8.h
+$(B)/auxchan: src/auxchan.c $(B)/libauxchan.a $(LIB_HDR) src/json.h src/utf8.h
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) $(LDFLAGS) src/auxchan.c $(B)/libauxchan.a -o $@
 
 # ---- Installing ------------------------------------------------------------

@@ -113,10 +113,29 @@ static const struct {
 	{ "no query", 0, { NULL }, 2, "", { NULL }, 0,
 	  "auxchan: no query (try --list, or --help)\n" },
 	{ "--list with a query", 0, { "--list", "x" }, 2, "", { NULL }, 0,
-	  "auxchan: --list takes no query\n" },
+	  "auxchan: --list takes no query (see auxchan --help)\n" },
+	{ "--keys with a query", 0, { "--keys", "x" }, 2, "", { NULL }, 0,
+	  "auxchan: --keys takes no query (see auxchan --help)\n" },
+	{ "--version with a query", 0, { "x", "--version" }, 2, "", { NULL }, 0,
+	  "auxchan: --version takes no query (see auxchan --help)\n" },
+	{ "--keys with --list", 0, { "--keys", "--list" }, 2, "", { NULL }, 0,
+	  "auxchan: --list, --keys and --version go alone (see auxchan --help)\n" },
+	{ "an empty query", 0, { "python", "" }, 2, "", { NULL }, 0,
+	  "auxchan: empty query (see auxchan --help)\n" },
 	{ "unknown format", 0, { "--format=xml", "x" }, 2, "", { NULL }, 0,
-	  "auxchan: unknown format 'xml' (text, json or tsv)\n" },
-	{ "unknown option", 0, { "--frobnicate" }, 2, "", { "" }, 0, NULL },
+	  "auxchan: unknown format 'xml': text, json or tsv (see auxchan --help)\n" },
+	{ "unknown option", 0, { "--frobnicate=1" }, 2, "", { NULL }, 0,
+	  "auxchan: unknown option '--frobnicate' (see auxchan --help)\n" },
+	{ "unknown short option, in a cluster", 0, { "x", "-lq" }, 2, "", { NULL }, 0,
+	  "auxchan: unknown option '-q' (see auxchan --help)\n" },
+	{ "unknown short option, a control byte", 0, { "-\033" }, 2, "", { NULL }, 0,
+	  "auxchan: unknown option '-\\x1b' (see auxchan --help)\n" },
+	{ "an argument to an option that takes none", 0, { "--list=all" }, 2, "", { NULL }, 0,
+	  "auxchan: option '--list' takes no argument (see auxchan --help)\n" },
+	{ "a missing argument, long", 0, { "x", "--format" }, 2, "", { NULL }, 0,
+	  "auxchan: option '--format' needs an argument (see auxchan --help)\n" },
+	{ "a missing argument, short", 0, { "x", "-f" }, 2, "", { NULL }, 0,
+	  "auxchan: option '-f' needs an argument (see auxchan --help)\n" },
 	{ "help", 0, { "--help" }, 0, NULL, { "usage: auxchan", "--list", "--format" }, 0, "" },
 	{ "version", 0, { "--version" }, 0, NULL, { "auxchan 0.1.0", "channels" }, 2, "" },
 	{ "a miss", 0, { "no-such-room-anywhere" }, 1, "", { NULL }, 0,
@@ -150,6 +169,24 @@ static const struct {
 	  "\nSIG:Python General\n", "\nSIGPY\n" }, 130, "" },
 	{ "version names the page", 1, { "--version" }, 0, NULL,
 	  { "\"Matrix\"", "2024-05-07T00:02:24.648Z", "33 channels" }, 2, "" },
+	{ "keys, JSON", 1, { "--keys", "--format=json" }, 0, NULL,
+	  { "[\n  \"", "\",\n  \"SIGPY-GEN:auxolotl.org\",\n  \"SIGPY-GOV\",\n", "\"\n]\n" },
+	  132, "" },
+	{ "keys, TSV", 1, { "--format=tsv", "--keys" }, 0, NULL,
+	  { "key\n", "\nSIGPY-GEN:auxolotl.org\nSIGPY-GOV\n" }, 131, "" },
+};
+
+/* Standard output on a full disk: exit status 2, and why, whatever wrote. */
+static const struct {
+	const char *description;
+	const char *args[3];
+} full_cases[] = {
+	{ .description = "help", .args = { "--help" } },
+	{ .description = "version", .args = { "--version" } },
+	{ .description = "keys", .args = { "--keys" } },
+	{ .description = "keys, JSON", .args = { "--keys", "--format=json" } },
+	{ .description = "a list", .args = { "--list" } },
+	{ .description = "a list, JSON", .args = { "--list", "-fjson" } },
 };
 
 /* Runs the command with args; its outputs go to the files out and err. */
@@ -398,6 +435,16 @@ int main(int argc, char **argv)
 		else
 			check(*e != '\0', "%s: says something", what);
 		free(o);
+		free(e);
+	}
+	for (size_t i = 0; i < sizeof full_cases / sizeof *full_cases; i++) {
+		char what[128];
+		char *e;
+
+		snprintf(what, sizeof what, "%s on a full disk", full_cases[i].description);
+		check_num(what, run(cmd, full_cases[i].args, "/dev/full", err), 2);
+		e = check_read(err, NULL);
+		check_str(what, e, "auxchan: cannot write the output: No space left on device\n");
 		free(e);
 	}
 	if (seed) { /* on a terminal of 40 columns the purpose wraps; piped, never */
