@@ -32,7 +32,7 @@ static const char usage[] =
 	"\n"
 	"  -l, --list           show every room, by section\n"
 	"  -f, --format=FORMAT  text (default), json, or tsv (a header line, then\n"
-	"                       section, name, alias, url and purpose, with tab,\n"
+	"                       section, name, alias, url, purpose and group, with tab,\n"
 	"                       newline and backslash written \\t, \\n and \\\\)\n"
 	"      --keys           print every key, one a line (or as --format says):\n"
 	"                       aliases (without '#'), localparts, display names,\n"
@@ -52,7 +52,7 @@ static const char *const field_names[AUXCHAN_FIELD_COUNT] = {
 
 /* TSV columns. */
 static const enum auxchan_field tsv_fields[] = {
-	AUXCHAN_SECTION, AUXCHAN_NAME, AUXCHAN_ALIAS, AUXCHAN_URL, AUXCHAN_PURPOSE,
+	AUXCHAN_SECTION, AUXCHAN_NAME, AUXCHAN_ALIAS, AUXCHAN_URL, AUXCHAN_PURPOSE, AUXCHAN_GROUP,
 };
 
 /*

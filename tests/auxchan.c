@@ -92,13 +92,13 @@ static const char python_json[] =
 	"}\n";
 
 static const char python_tsv[] =
-	"section\tname\talias\turl\tpurpose\n"
+	"section\tname\talias\turl\tpurpose\tgroup\n"
 	"For SIGs\tSIG:Python General\t#SIGPY-GEN:auxolotl.org\t"
 	"https://matrix.to/#/#SIGPY-GEN:auxolotl.org\t"
-	"Discuss or ask for help with Python support on Aux\n"
+	"Discuss or ask for help with Python support on Aux\tPython\n"
 	"For SIGs\tSIG:CLI Governance\t#SIGPY-GOV:auxolotl.org\t"
 	"https://matrix.to/#/#SIGPY-GOV:auxolotl.org\t"
-	"Discuss how the Python SIG is run, etc.\n";
+	"Discuss how the Python SIG is run, etc.\tPython\n";
 
 static const struct {
 	const char *description;
@@ -164,7 +164,7 @@ static const struct {
 	  { "{\n  \"title\": \"Matrix\",\n", "\"alias\": \"#general:auxolotl.org\"",
 	    "\"alias\": \"#COMMARKET-GOV:auxolotl.org\"" }, 33 + 6, "" },
 	{ "list, TSV", 1, { "--list", "--format=tsv" }, 0, NULL,
-	  { "section\tname\talias\turl\tpurpose\n" }, 34, "" },
+	  { "section\tname\talias\turl\tpurpose\tgroup\n", "\tPython\n" }, 34, "" },
 	{ "keys", 1, { "--keys" }, 0, NULL, { "\nSIGPY-GEN:auxolotl.org\nSIGPY-GOV\n",
 	  "\nSIG:Python General\n", "\nSIGPY\n" }, 130, "" },
 	{ "version names the page", 1, { "--version" }, 0, NULL,
@@ -250,22 +250,22 @@ static const char *expand(char *buf, size_t size, const char *s, const char *ali
 
 /* Lookups on the hostile page's colliding keys: the TSV lines they print. */
 #define R(name, lp) name "\t#" lp ":x.org\thttps://matrix.to/#/#" lp ":x.org\t"
-#define PA "a name that is the alias of the next room, without '#'\n"
-#define PB "found by its alias, and with the room above by its name\n"
-#define PC "a name that is '#' and the localpart of the next room\n"
-#define PD "found by its localpart, and with the room above by its name\n"
+#define PA "a name that is the alias of the next room, without '#'\t\n"
+#define PB "found by its alias, and with the room above by its name\t\n"
+#define PC "a name that is '#' and the localpart of the next room\t\n"
+#define PD "found by its localpart, and with the room above by its name\t\n"
 #define S "Keys that collide\t"
 static const struct {
 	const char *query, *rooms;
 } collisions[] = {
 	{ "collideb:x.org", S R("collideb:x.org", "collidea") PA S R("Room B", "collideb") PB },
 	{ "#COLLIDEB:x.org", S R("Room B", "collideb") PB
-	  S R("#collideb:x.org", "collidee") "a name that is the alias of Room B\n" },
+	  S R("#collideb:x.org", "collidee") "a name that is the alias of Room B\t\n" },
 	{ "https://matrix.to/#/collideb:x.org", S R("Room B", "collideb") PB },
 	{ "#collidec", S R("#collidec", "collided") PC S R("Room C", "collidec") PD },
 	{ "https://matrix.to/#/%23collidec", S R("Room C", "collidec") PD },
 	{ "collidea", S R("collideb:x.org", "collidea") PA
-	  S R("collidea", "collidef") "a name that is the localpart of the first room here\n" },
+	  S R("collidea", "collidef") "a name that is the localpart of the first room here\t\n" },
 	{ "#collidea", S R("collideb:x.org", "collidea") PA },
 };
 #undef R
