@@ -163,6 +163,10 @@ static void test_docs(void)
 		check_num(*p, sh("groff -man -ww -Tutf8 -z %s && test ! -s %s", *p, out), 0);
 		check_num("its version", sh("grep -q '^\\.TH .*\"auxchan %s\"' %s", version, *p), 0);
 	}
+	/* The JSON example of auxchan(1) renders with its quotes. */
+	check_num("auxchan(1) renders its JSON example", sh("groff -man -Tutf8 -P-cbou src/auxchan.1 "
+	          "| grep -F '{\"title\", \"date\", \"channels\": [{\"section\", \"name\", "
+	          "\"alias\",'"), 0);
 	/* Every function of the header is in auxchan(3). */
 	check_num("auxchan(3) has the API", sh("for f in $(grep -o '^[a-z].*auxchan_[a-z]*(' "
 	          "include/auxchan.h | grep -o 'auxchan_[a-z]*'); do grep -q \"$f\" include/auxchan.3 "
