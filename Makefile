@@ -5,6 +5,7 @@
 #   make run ARGS=python      build, then run: auxchan $(ARGS)
 #   make check                build and run the tests
 #   make DATA=page.md BUILDDIR=dir   the same from another page
+#   make diff OLD=page.md     the rooms changed from OLD to DATA
 #   make install [DESTDIR=... PREFIX=/usr/local BINDIR LIBDIR INCLUDEDIR MANDIR]
 #   make uninstall            remove exactly what install put there
 #   make dist                 auxchan-VERSION.tar.gz, buildable without the
@@ -58,9 +59,9 @@ ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(CFLAGS)
 BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
-GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/gperf.c gen/group.c gen/lint.c gen/page.c
+GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/diff.c gen/gperf.c gen/group.c gen/lint.c gen/page.c
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
-GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/gperf.h gen/group.h gen/lint.h gen/mem.h \
+GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/diff.h gen/gperf.h gen/group.h gen/lint.h gen/mem.h \
           gen/page.h src/json.h src/key.h src/link.h src/utf8.h include/auxchan.h
 TABLE = $(B)/channel_data.h $(B)/channel_gperf.c
 LIB_HDR = include/auxchan.h src/gperf.h src/key.h src/link.h
@@ -72,6 +73,12 @@ all: $(B)/auxchan $(B)/libauxchan.a $(B)/libauxchan.so $(B)/auxchan.bash
 
 run: all
 	$(B)/auxchan $(ARGS)
+
+# make diff OLD=page.md: the rooms added, removed and changed from OLD to
+# DATA (auxchan-gen --diff); fails on an error, not on a change.
+diff: $(GEN)
+	@test -n '$(OLD)' || { echo 'make diff: name the old page: make diff OLD=page.md' >&2; exit 2; }
+	$(GEN) $(GEN_FLAGS) --diff $(OLD) $(DATA) || test $$? -eq 1
 
 # ---- Build dependencies: each a test and the Debian packages it wants ------
 
@@ -125,7 +132,7 @@ else
 $(B)/channel.mk: $(DATA) $(GEN) $(B)/gen.flags
 	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
 $(B)/channel_data.h $(CH_BUCKETS:%=$(B)/gperf/%.gperf): $(B)/channel.mk ;
-ifeq ($(filter clean deps%,$(MAKECMDGOALS)),)
+ifeq ($(filter clean deps% diff,$(MAKECMDGOALS)),)
 -include $(B)/channel.mk
 endif
 
@@ -248,7 +255,7 @@ amalgamation: $(AMALG)/auxchan.c $(AMALG)/auxchan.h
 # the generator's objects and the library; what a test needs beyond its
 # page and build directory comes in the environment (TEST_ENV).
 
-TESTS = link alias group page lint channel auxchan gen package
+TESTS = link alias group page lint diff channel auxchan gen package
 TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h
 TEST_OBJ = $(GEN_OBJ)
 TEST_ENV = MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' VERSION='$(VERSION)'
@@ -413,6 +420,6 @@ clean:
 
 FORCE:
 
-.PHONY: all run deps deps-valgrind deps-check deps-fuzz check check-valgrind check-sanitize \
+.PHONY: all run diff deps deps-valgrind deps-check deps-fuzz check check-valgrind check-sanitize \
         fuzz bench install uninstall dist amalgamation clean FORCE
 .DELETE_ON_ERROR:
