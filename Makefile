@@ -6,6 +6,8 @@
 #   make check                build and run the tests
 #   make DATA=page.md BUILDDIR=dir   the same from another page
 #   make diff OLD=page.md     the rooms changed from OLD to DATA
+#   make update-page [URL=...]  fetch the wiki's page, check it, show its
+#                             changes, then replace DATA
 #   make install [DESTDIR=... PREFIX=/usr/local BINDIR LIBDIR INCLUDEDIR MANDIR]
 #   make uninstall            remove exactly what install put there
 #   make dist                 auxchan-VERSION.tar.gz, buildable without the
@@ -80,16 +82,25 @@ diff: $(GEN)
 	@test -n '$(OLD)' || { echo 'make diff: name the old page: make diff OLD=page.md' >&2; exit 2; }
 	$(GEN) $(GEN_FLAGS) --diff $(OLD) $(DATA) || test $$? -eq 1
 
+# make update-page: fetches URL (any curl URL, file:// too), checks it,
+# shows its changes and only then replaces DATA (gen/update-page.sh).
+# The default: the page's raw file in the Aux wiki's public repository.
+URL = https://git.auxolotl.org/auxolotl/wiki/raw/branch/main/contributing/matrix.md
+update-page: $(GEN) | deps-update
+	sh gen/update-page.sh $(GEN) '$(URL)' $(DATA) $(GEN_FLAGS)
+
 # ---- Build dependencies: each a test and the Debian packages it wants ------
 
 DEPS_BUILD = 'command -v $(GPERF)' gperf 'command -v $(PKG_CONFIG)' pkg-config \
 	'$(PKG_CONFIG) --exists libcmark-gfm' 'libcmark-gfm-dev libcmark-gfm-extensions-dev' \
 	'$(PKG_CONFIG) --exists yaml-0.1' libyaml-dev
 DEPS_VALGRIND = 'command -v valgrind' valgrind
+DEPS_UPDATE = 'command -v curl' curl
 # What the tests use beyond the build: groff (man pages), a C++ compiler
-# (the header from C++), bash (completion), git (dist, the sources).
+# (the header from C++), bash (completion), git (dist, the sources), curl
+# (make update-page, with file:// URLs).
 DEPS_CHECK = 'command -v groff' groff-base 'command -v $(firstword $(CXX))' g++ \
-	'command -v bash' bash 'command -v git' git
+	'command -v bash' bash 'command -v git' git $(DEPS_UPDATE)
 DEPS_FUZZ = "printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) \
 	{ return (int)n * 0 + !d; }' | $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null" \
 	'clang libclang-rt-dev'
@@ -102,6 +113,8 @@ deps:
 endif
 deps-valgrind:
 	@sh gen/deps.sh $(DEPS_VALGRIND)
+deps-update:
+	@sh gen/deps.sh $(DEPS_UPDATE)
 deps-check:
 	@sh gen/deps.sh $(DEPS_CHECK)
 deps-fuzz:
@@ -132,7 +145,7 @@ else
 $(B)/channel.mk: $(DATA) $(GEN) $(B)/gen.flags
 	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
 $(B)/channel_data.h $(CH_BUCKETS:%=$(B)/gperf/%.gperf): $(B)/channel.mk ;
-ifeq ($(filter clean deps% diff,$(MAKECMDGOALS)),)
+ifeq ($(filter clean deps% diff update-page,$(MAKECMDGOALS)),)
 -include $(B)/channel.mk
 endif
 
@@ -255,7 +268,7 @@ amalgamation: $(AMALG)/auxchan.c $(AMALG)/auxchan.h
 # the generator's objects and the library; what a test needs beyond its
 # page and build directory comes in the environment (TEST_ENV).
 
-TESTS = link alias group page lint diff channel auxchan gen package
+TESTS = link alias group page lint diff update channel auxchan gen package
 TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h
 TEST_OBJ = $(GEN_OBJ)
 TEST_ENV = MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' VERSION='$(VERSION)'
@@ -420,6 +433,6 @@ clean:
 
 FORCE:
 
-.PHONY: all run diff deps deps-valgrind deps-check deps-fuzz check check-valgrind check-sanitize \
+.PHONY: all run diff update-page deps deps-update deps-valgrind deps-check deps-fuzz check check-valgrind check-sanitize \
         fuzz bench install uninstall dist amalgamation clean FORCE
 .DELETE_ON_ERROR:

@@ -184,8 +184,8 @@ int main(int argc, char **argv)
 		    channel_write(&pg, base_name(d.file), dir) != 0)
 			rc = 2;
 		if (rc == 1)
-			fprintf(stderr, "auxchan-gen: %s: %u error%s, nothing written\n", d.file,
-			        d.errors, d.errors == 1 ? "" : "s");
+			fprintf(stderr, "auxchan-gen: %s: %u error%s%s\n", d.file, d.errors,
+			        d.errors == 1 ? "" : "s", mode == WRITE ? ", nothing written" : "");
 	}
 	page_free(&pg);
 	page_cleanup();
