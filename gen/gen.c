@@ -23,7 +23,7 @@
 #define MAX_SILENCED 64
 
 static const char usage[] =
-	"usage: auxchan-gen [--strict] [--no-warn=CHECK]... [-o DIR | --check] PAGE\n"
+	"usage: auxchan-gen [--strict] [--no-warn=CHECK]... [-o DIR | --check | --keys] PAGE\n"
 	"       auxchan-gen [--strict] --diff [--format=text|json] OLD NEW\n"
 	"\n"
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
@@ -34,6 +34,8 @@ static const char usage[] =
 	"\n"
 	"  -o DIR           where to write the files\n"
 	"  --check          check the page, write nothing\n"
+	"  --keys           check the page, and print the keys of its table as\n"
+	"                   auxchan --keys would (for a cross build's completions)\n"
 	"  --strict         treat warnings as errors\n"
 	"  --no-warn=CHECK  do not report the warning CHECK (its name ends the\n"
 	"                   warning's line, in brackets)\n"
@@ -130,7 +132,7 @@ int main(int argc, char **argv)
 	const char *dir = ".", *file[2] = { NULL }, *silenced[MAX_SILENCED + 1] = { 0 };
 	struct diag d = { .out = stderr, .off = silenced }, dn;
 	struct page pg, pn;
-	enum { WRITE, CHECK, DIFF } mode = WRITE;
+	enum { WRITE, CHECK, KEYS, DIFF } mode = WRITE;
 	enum diff_format fmt = DIFF_TEXT;
 	size_t nsilenced = 0, nfiles = 0;
 	int rc;
@@ -147,8 +149,8 @@ int main(int argc, char **argv)
 			silenced[nsilenced++] = a + 10;
 		} else if (!strcmp(a, "-o") && i + 1 < argc) {
 			dir = argv[++i];
-		} else if (!strcmp(a, "--check") || !strcmp(a, "--diff")) {
-			mode = a[2] == 'c' ? CHECK : DIFF;
+		} else if (!strcmp(a, "--check") || !strcmp(a, "--keys") || !strcmp(a, "--diff")) {
+			mode = a[2] == 'c' ? CHECK : a[2] == 'k' ? KEYS : DIFF;
 		} else if (!strcmp(a, "--format=text") || !strcmp(a, "--format=json")) {
 			fmt = a[9] == 't' ? DIFF_TEXT : DIFF_JSON;
 		} else if ((a[0] != '-' || !strcmp(a, "-")) && nfiles < 2) {
@@ -179,10 +181,14 @@ int main(int argc, char **argv)
 		}
 		page_free(&pn);
 	} else {
-		/* Read, parse, group, lint, write. */
+		/* Read, parse, group, lint, write (the table, or its keys). */
 		if ((rc = read_check(file[0], &pg, &d)) == 0 && mode == WRITE &&
 		    channel_write(&pg, base_name(d.file), dir) != 0)
 			rc = 2;
+		if (rc == 0 && mode == KEYS && channel_keys(&pg, stdout) != 0) {
+			perror("auxchan-gen: cannot write the keys");
+			rc = 2;
+		}
 		if (rc == 1)
 			fprintf(stderr, "auxchan-gen: %s: %u error%s%s\n", d.file, d.errors,
 			        d.errors == 1 ? "" : "s", mode == WRITE ? ", nothing written" : "");

@@ -329,14 +329,8 @@ struct key {
 static int by_folded(const void *a, const void *b)
 {
 	const struct key *x = a, *y = b;
-	size_t n = x->len < y->len ? x->len : y->len;
 
-	for (size_t i = 0; i < n; i++)
-		if (key_fold((unsigned char)x->s[i]) != key_fold((unsigned char)y->s[i]))
-			return key_fold((unsigned char)x->s[i]) - key_fold((unsigned char)y->s[i]);
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return memcmp(x->s, y->s, n);
+	return key_compare_fold(x->s, x->len, y->s, y->len);
 }
 
 /* Prints every key of the table, sorted (for completion): one a line, in

@@ -382,6 +382,37 @@ static void test_same_output(void)
 		}
 }
 
+/*
+ * auxchan-gen --keys (the keys of a cross build's completions) prints what
+ * auxchan --keys of a library built from the same page prints: for the
+ * seed, and for the hostile page when its build is there (make check
+ * builds it), whose keys start with '#', hold '?' and every UTF-8 length.
+ */
+static void test_keys(const char *build)
+{
+	static const char *const pages[][2] = {
+		{ "data/matrix.md", "" },
+		{ "tests/pages/hostile.md", "/hostile" },
+	};
+
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		char cmd[16384], auxchan[4200], what[256];
+		int rc;
+
+		snprintf(auxchan, sizeof auxchan, "%s%s/auxchan", build, pages[i][1]);
+		if (!exists(auxchan)) {
+			printf("note: no %s: its keys not compared\n", auxchan);
+			continue;
+		}
+		snprintf(cmd, sizeof cmd, "%s --keys %s 2>/dev/null > %s/keys.gen && %s --keys > "
+		         "%s/keys.lib && test -s %s/keys.gen && cmp %s/keys.gen %s/keys.lib", gen,
+		         pages[i][0], work, auxchan, work, work, work, work);
+		rc = system(cmd);
+		snprintf(what, sizeof what, "%s: auxchan-gen --keys is auxchan --keys", pages[i][0]);
+		check_num(what, rc, 0);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static char genpath[4096], workdir[4096], bdir[4096];
@@ -401,6 +432,7 @@ int main(int argc, char **argv)
 	mkdir(work, 0755);
 	join(errfile, sizeof errfile, work, "/", "stderr");
 
+	test_keys(bdir);
 	test_huge_page();
 	list_bad_pages();
 	test_bad_pages();

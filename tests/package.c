@@ -74,7 +74,8 @@ static void test_install(void)
 		"usr/lib/libauxchan.so.%s", "usr/lib/libauxchan.so.0", "usr/lib/libauxchan.so",
 		"usr/lib/pkgconfig/auxchan.pc", "usr/share/man/man1/auxchan.1",
 		"usr/share/man/man3/auxchan.3", "usr/share/bash-completion/completions/auxchan",
-		NULL,
+		"usr/share/zsh/vendor-completions/_auxchan",
+		"usr/share/fish/vendor_completions.d/auxchan.fish", NULL,
 	};
 	static const char *const found[] = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org", NULL };
 
@@ -155,8 +156,6 @@ static void test_library(void)
 
 static void test_docs(void)
 {
-	static const char *const found[] = { "\\#SIGPY-GEN:auxolotl.org", "\\#SIGPY-GOV:auxolotl.org",
-	                                     NULL };
 	static const char *const pages[] = { "src/auxchan.1", "include/auxchan.3", NULL };
 
 	for (const char *const *p = pages; *p; p++) {
@@ -172,15 +171,122 @@ static void test_docs(void)
 	          "include/auxchan.h | grep -o 'auxchan_[a-z]*'); do grep -q \"$f\" include/auxchan.3 "
 	          "|| echo \"missing $f\"; done | grep . && exit 1 || exit 0"), 0);
 
-	check_num("completion: bash -n", sh("bash -n %s/auxchan.bash", build), 0);
-	check_num("completion of '#SIGPY-G'", sh("bash -c 'source %s/auxchan.bash; COMP_LINE=\"auxchan "
-	          "#SIGPY-G\"; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(auxchan \"#SIGPY-G\"); "
-	          "COMP_CWORD=1; _auxchan; printf \"%%s\\n\" \"${COMPREPLY[@]}\"'", build), 0);
-	check_output("completion of '#SIGPY-G'", found);
-	check_num("completion ignores case", sh("bash -c 'source %s/auxchan.bash; COMP_LINE=\"auxchan "
-	          "pyth\"; COMP_POINT=${#COMP_LINE}; _auxchan; printf \"%%s\\n\" \"${COMPREPLY[@]}\"'",
-	          build), 0);
-	check_output("completion ignores case", (const char *const[]){ "Python", NULL });
+}
+
+/*
+ * The completions, each run by its shell (when installed) on the word
+ * typed: bash calls _auxchan as complete -F would; zsh runs the function's
+ * body with compadd replaced by a printer; fish completes the command line
+ * itself.  With turkish, under a Turkish locale, where 'I' folds to a
+ * dotless 'ı' (made with localedef, when it can be).
+ */
+static const struct {
+	const char *description;
+	const char *shell, *word;
+	int turkish;
+	const char *found[3];
+} completions[] = {
+	{ .description = "an alias after '#'", .shell = "bash", .word = "#SIGPY-G",
+	  .found = { "\\#SIGPY-GEN:auxolotl.org", "\\#SIGPY-GOV:auxolotl.org" } },
+	{ .description = "any case", .shell = "bash", .word = "pyth", .found = { "Python" } },
+	{ .description = "a Turkish locale", .shell = "bash", .word = "sigpy", .turkish = 1,
+	  .found = { "SIGPY", "SIGPY-GEN:auxolotl.org" } },
+	{ .description = "an alias after '#'", .shell = "zsh", .word = "\\#SIGPY-G",
+	  .found = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org" } },
+	{ .description = "any case", .shell = "zsh", .word = "pyth", .found = { "Python" } },
+	{ .description = "a Turkish locale", .shell = "zsh", .word = "sigpy", .turkish = 1,
+	  .found = { "SIGPY", "SIGPY-GEN:auxolotl.org" } },
+	{ .description = "an alias after '#'", .shell = "fish", .word = "\\#SIGPY-G",
+	  .found = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org" } },
+	{ .description = "any case", .shell = "fish", .word = "pyth", .found = { "Python" } },
+	{ .description = "a Turkish locale", .shell = "fish", .word = "sigpy", .turkish = 1,
+	  .found = { "SIGPY", "SIGPY-GEN:auxolotl.org" } },
+	{ .description = "options", .shell = "fish", .word = "--form",
+	  .found = { "--format" } },
+};
+
+static void test_completions(void)
+{
+	int turkish = sh("mkdir -p %s/locale && localedef -i tr_TR -f UTF-8 %s/locale/tr_TR.UTF-8",
+	                 work, work) == 0;
+
+	if (!turkish)
+		printf("note: no Turkish locale (localedef): its completion cases skipped\n");
+	for (const char *const *shell = (const char *const[]){ "bash", "zsh", "fish", NULL }; *shell;
+	     shell++) {
+		char what[128];
+
+		if (sh("command -v %s", *shell) != 0) {
+			printf("note: no %s: its completion is not tested\n", *shell);
+			continue;
+		}
+		snprintf(what, sizeof what, "completion: %s -n", *shell);
+		check_num(what, sh("%s -n %s/auxchan.%s", *shell, build, *shell), 0);
+	}
+	for (size_t i = 0; i < sizeof completions / sizeof *completions; i++) {
+		const char *shell = completions[i].shell;
+		char what[128], locale[4500] = "";
+
+		if (sh("command -v %s", shell) != 0 || (completions[i].turkish && !turkish))
+			continue;
+		if (completions[i].turkish)
+			snprintf(locale, sizeof locale, "LOCPATH=%s/locale LC_ALL=tr_TR.UTF-8 ", work);
+		snprintf(what, sizeof what, "completion, %s: %s", shell, completions[i].description);
+		if (!strcmp(shell, "bash"))
+			check_num(what, sh("W='%s' %sbash -c 'source %s/auxchan.bash; COMP_LINE=\"auxchan "
+			          "$W\"; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(auxchan \"$W\"); COMP_CWORD=1; "
+			          "_auxchan; printf \"%%s\\n\" \"${COMPREPLY[@]}\"'", completions[i].word,
+			          locale, build), 0);
+		else if (!strcmp(shell, "zsh"))
+			check_num(what, sh("W='%s' %szsh -f -c 'compadd() { local i=${@[(i)--]}; print -rl "
+			          "-- \"${@[i+1,-1]}\"; }; _t() { PREFIX=$W; source %s/auxchan.zsh; }; _t'",
+			          completions[i].word, locale, build), 0);
+		else
+			check_num(what, sh("W='%s' %sfish --no-config -c 'source %s/auxchan.fish; "
+			          "complete -C \"auxchan $W\"'", completions[i].word, locale, build), 0);
+		check_output(what, completions[i].found);
+	}
+}
+
+/*
+ * The keys of the completions.  A cross build (BUILD_CC is not CC) takes
+ * them from the generator, and never builds or runs the command for them:
+ * the same keys, the same completions.  A native build fails when
+ * auxchan --keys fails or prints nothing (a command that cannot run, as a
+ * 32-bit build's once did), and leaves no completion.
+ */
+static void test_keys(void)
+{
+	static const char *const fakes[][2] = {
+		{ "fails", "exit 3" },
+		{ "prints nothing", "exit 0" },
+	};
+
+	check_num("a cross build's completions", sh("%s -s BUILDDIR=%s/cross CC='%s -DCROSS' "
+	          "BUILD_CC='%s' %s/cross/auxchan.bash %s/cross/auxchan.zsh %s/cross/auxchan.fish",
+	          make, work, cc, cc, work, work, work), 0);
+	check_num("a cross build does not build the command for its keys",
+	          sh("test ! -e %s/cross/auxchan", work), 0);
+	for (const char *const *f = (const char *const[]){ "keys", "bash", "zsh", "fish", NULL }; *f;
+	     f++) {
+		char what[128];
+
+		snprintf(what, sizeof what, "a cross build: auxchan.%s as a native one's", *f);
+		check_num(what, sh("cmp %s/cross/auxchan.%s %s/auxchan.%s", work, *f, build, *f), 0);
+	}
+	for (size_t i = 0; i < sizeof fakes / sizeof *fakes; i++) {
+		char what[128];
+
+		snprintf(what, sizeof what, "make fails when auxchan --keys %s", fakes[i][0]);
+		check(sh("rm -rf %s/keys && mkdir %s/keys && printf '#!/bin/sh\n%s\n' > %s/keys/auxchan "
+		         "&& chmod +x %s/keys/auxchan && %s -s BUILDDIR=%s/keys GEN_B=%s -o %s/keys/auxchan "
+		         "%s/keys/auxchan.bash", work, work, fakes[i][1], work, work, make, work, build, work,
+		         work) != 0, "%s", what);
+		snprintf(what, sizeof what, "no keys and no completion when auxchan --keys %s",
+		         fakes[i][0]);
+		check_num(what, sh("test -z \"$(ls %s/keys | grep -v '^auxchan$' | grep '^auxchan')\"",
+		                   work), 0);
+	}
 }
 
 static void test_dist(void)
@@ -205,7 +311,8 @@ static void test_reproducible(void)
 {
 	static const char *const outputs[] = {
 		"channel_data.h", "channel.mk", "gperf/0.gperf", "gperf/0.c", "channel_gperf.c",
-		"libauxchan.a", "libauxchan.so.%s", "auxchan", "auxchan.bash",
+		"libauxchan.a", "libauxchan.so.%s", "auxchan", "auxchan.bash", "auxchan.zsh",
+		"auxchan.fish",
 		"amalgamation/auxchan.c", NULL,
 	};
 
@@ -254,6 +361,8 @@ int main(int argc, char **argv)
 	test_library();
 	test_install();
 	test_docs();
+	test_completions();
+	test_keys();
 	test_dist();
 	test_reproducible();
 	return check_done("package");
