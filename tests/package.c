@@ -289,6 +289,74 @@ static void test_keys(void)
 	}
 }
 
+/*
+ * Two pages' tables in one program: the seed's library, and
+ * tests/pages/infra.md's built with make NAMESPACE=infra, linked into
+ * tests/two.c statically, shared and as two amalgamations; each answers
+ * its own page.  The renamed library exports infra_ names only, its
+ * header holds no auxchan_ name, and it installs as the pkg-config module
+ * infra.
+ */
+static void test_namespace(void)
+{
+	static const char *const two[] = {
+		"auxchan: \"Matrix\", 33 rooms\n", "infra: \"Infrastructure\", 3 rooms\n",
+		"python: auxchan finds 2 #SIGPY-GEN:auxolotl.org #SIGPY-GOV:auxolotl.org; infra finds 0\n",
+		"servers: auxchan finds 0; infra finds 2 #SERVERS-GEN:infra.example "
+		"#SERVERS-ALERTS:infra.example\n", NULL,
+	};
+	static const char *const files[] = {
+		"usr/include/infra.h", "usr/lib/libinfra.a", "usr/lib/libinfra.so.%s",
+		"usr/lib/libinfra.so.0", "usr/lib/libinfra.so", "usr/lib/pkgconfig/infra.pc", NULL,
+	};
+
+	check_num("make NAMESPACE=infra", sh("%s -s NAMESPACE=infra BUILDDIR=%s/infra "
+	          "DATA=tests/pages/infra.md all amalgamation", make, work), 0);
+	check_num("libinfra.a defines infra_ names only", sh("nm -g --defined-only %s/infra/libinfra.a "
+	          "| awk 'NF == 3 { print $3 }' | grep -v '^infra_' | grep . && exit 1; "
+	          "nm -g --defined-only %s/infra/libinfra.a | grep -q ' T infra_lookup$'", work, work), 0);
+	check_num("libinfra.so exports infra_ names only", sh("nm -D --defined-only "
+	          "%s/infra/libinfra.so | awk '{ print $3 }' | grep -v '^infra_' | grep . && exit 1; "
+	          "readelf -d %s/infra/libinfra.so | grep -q 'SONAME.*\\[libinfra.so.0\\]'", work,
+	          work), 0);
+	check_num("infra.h names nothing auxchan_ or AUXCHAN_", sh("grep -q 'enum infra_field' "
+	          "%s/infra/infra/include/infra.h && ! grep -n 'auxchan_\\|AUXCHAN_' "
+	          "%s/infra/infra/include/infra.h", work, work), 0);
+
+	check_num("two pages, static libraries", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror "
+	          "-Iinclude -I%s/infra/infra/include tests/two.c %s/libauxchan.a %s/infra/libinfra.a "
+	          "-o %s/two-static && %s/two-static", cc, work, build, work, work, work), 0);
+	check_output("two pages, static libraries", two);
+	check_num("two pages, shared libraries", sh("%s -std=c99 -Wall -Werror -Iinclude "
+	          "-I%s/infra/infra/include tests/two.c -L%s -L%s/infra -lauxchan -linfra "
+	          "-o %s/two-shared && LD_LIBRARY_PATH=%s:%s/infra %s/two-shared", cc, work, build, work,
+	          work, build, work, work), 0);
+	check_output("two pages, shared libraries", two);
+	check_num("two pages, amalgamations", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror "
+	          "-I%s/amalgamation -I%s/infra/amalgamation tests/two.c %s/amalgamation/auxchan.c "
+	          "%s/infra/amalgamation/infra.c -o %s/two-amalg && %s/two-amalg", cc, build, work,
+	          build, work, work, work), 0);
+	check_output("two pages, amalgamations", two);
+
+	check_num("make NAMESPACE=infra install", sh("%s -s NAMESPACE=infra BUILDDIR=%s/infra "
+	          "DATA=tests/pages/infra.md install DESTDIR=%s/infra-stage PREFIX=/usr", make, work,
+	          work), 0);
+	for (const char *const *f = files; *f; f++) {
+		char name[256];
+
+		snprintf(name, sizeof name, *f, version);
+		check_num(name, sh("test -e %s/infra-stage/%s", work, name), 0);
+	}
+	check_num("nothing else installed", sh("test \"$(find %s/infra-stage ! -type d | wc -l)\" = 6",
+	                                       work), 0);
+	check_num("pkg-config --libs infra", sh("PKG_CONFIG_SYSROOT_DIR=%s/infra-stage "
+	          "PKG_CONFIG_PATH=%s/infra-stage/usr/lib/pkgconfig pkg-config --libs infra | "
+	          "grep -q -- '-linfra'", work, work), 0);
+	check_num("make NAMESPACE=infra uninstall", sh("%s -s NAMESPACE=infra BUILDDIR=%s/infra "
+	          "DATA=tests/pages/infra.md uninstall DESTDIR=%s/infra-stage PREFIX=/usr && test -z "
+	          "\"$(find %s/infra-stage ! -type d)\"", make, work, work, work), 0);
+}
+
 static void test_dist(void)
 {
 	check_num("make dist", sh("%s -s BUILDDIR=%s dist", make, build), 0);
@@ -363,6 +431,7 @@ int main(int argc, char **argv)
 	test_docs();
 	test_completions();
 	test_keys();
+	test_namespace();
 	test_dist();
 	test_reproducible();
 	return check_done("package");
