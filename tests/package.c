@@ -105,6 +105,32 @@ static void test_install(void)
 	check_num("it uses the shared library", sh("LD_LIBRARY_PATH=%s/stage/usr/lib ldd %s/host-pc "
 	                                           "| grep -q libauxchan.so.0", work, work), 0);
 
+	/*
+	 * Static embeds of the same install, where libauxchan.so stands beside
+	 * libauxchan.a and -lauxchan alone would take it: the archive asked
+	 * for by -Wl,-Bstatic, or the whole program -static (not under
+	 * AddressSanitizer, which cannot be).  pkg-config --static adds
+	 * nothing: the library needs no other.  Either program runs with no
+	 * LD_LIBRARY_PATH and needs no libauxchan.so.
+	 */
+	for (int whole = 0; whole < 2; whole++) {
+		const char *what = whole ? "host, -static, through pkg-config --static"
+		                          : "host, -Wl,-Bstatic, through pkg-config --static";
+		char name[64];
+
+		if (whole && CHECK_SANITIZED)
+			continue;
+		snprintf(name, sizeof name, "host-pc-static%d", whole);
+		check_num(what, sh("PC='env PKG_CONFIG_SYSROOT_DIR=%s/stage PKG_CONFIG_PATH="
+		          "%s/stage/usr/lib/pkgconfig pkg-config --keep-system-cflags --keep-system-libs'; "
+		          "%s -std=c99 -Wall -Werror %s tests/host.c $($PC --cflags auxchan) %s "
+		          "$($PC --static --libs auxchan) %s -o %s/%s && env -u LD_LIBRARY_PATH %s/%s",
+		          work, work, cc, whole ? "-static" : "", whole ? "" : "-Wl,-Bstatic",
+		          whole ? "" : "-Wl,-Bdynamic", work, name, work, name), 0);
+		check_output(what, found);
+		check_num(what, sh("! readelf -d %s/%s | grep NEEDED | grep libauxchan", work, name), 0);
+	}
+
 	check_num("make uninstall", sh("%s -s BUILDDIR=%s uninstall DESTDIR=%s/stage PREFIX=/usr",
 	                               make, build, work), 0);
 	check_num("nothing left but directories", sh("test -z \"$(find %s/stage ! -type d)\"", work), 0);
@@ -149,9 +175,11 @@ static void test_library(void)
 	check_num("amalgamation, -Os", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror -Os -c "
 	          "%s/amalgamation/auxchan.c -o %s/amalg-os.o", cc, build, work), 0);
 	check_num("host from the amalgamation alone", sh("%s -std=c99 -Wall -Werror -I%s/amalgamation "
-	          "tests/host.c %s/amalgamation/auxchan.c -o %s/host-amalg && %s/host-amalg",
-	          cc, build, build, work, work), 0);
+	          "tests/host.c %s/amalgamation/auxchan.c -o %s/host-amalg && "
+	          "env -u LD_LIBRARY_PATH %s/host-amalg", cc, build, build, work, work), 0);
 	check_output("host from the amalgamation", found);
+	check_num("host from the amalgamation needs no libauxchan.so",
+	          sh("! readelf -d %s/host-amalg | grep NEEDED | grep libauxchan", work), 0);
 }
 
 static void test_docs(void)
