@@ -421,7 +421,7 @@ check: all $(CHECK_PROGRAMS) | deps-check
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=all --errors-for-leak-kinds=all
 VALGRIND_PAGES = $(DATA) $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
-VALGRIND_CHECKS = page lint channel hostile-channel fuzz-lookup fuzz-generator
+VALGRIND_CHECKS = page lint diff channel hostile-channel fuzz-lookup fuzz-generator
 
 check-valgrind: $(B)/auxchan-gen $(CHECK_PROGRAMS) | deps-valgrind
 	@TEST_PAGES='$(VALGRIND_PAGES)' VALGRIND='$(VALGRIND)' \

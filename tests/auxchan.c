@@ -374,15 +374,6 @@ static char *run_on_terminal(const char *cmd, const char *arg, unsigned short co
 	return got;
 }
 
-static int lines(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
 int main(int argc, char **argv)
 {
 	char out[64], err[64], cmd[4096];
@@ -427,8 +418,8 @@ int main(int argc, char **argv)
 			check(strstr(o, cases[i].out_has[k]) != NULL, "%s: has '%s'",
 			      what, cases[i].out_has[k]);
 		if (cases[i].out_lines)
-			check(lines(o) == cases[i].out_lines, "%s: %d lines, expected %d",
-			      what, lines(o), cases[i].out_lines);
+			check(check_lines(o) == cases[i].out_lines, "%s: %d lines, expected %d",
+			      what, check_lines(o), cases[i].out_lines);
 		snprintf(what, sizeof what, "%s: standard error", cases[i].description);
 		if (cases[i].err)
 			check_str(what, e, cases[i].err);

@@ -129,17 +129,6 @@ static void clean(const char *dir)
 	}
 }
 
-static int same_file(const char *a, const char *b)
-{
-	size_t la = 0, lb = 0;
-	char *x = check_read(a, &la), *y = check_read(b, &lb);
-	int same = x && y && la == lb && memcmp(x, y, la) == 0;
-
-	free(x);
-	free(y);
-	return same;
-}
-
 static void test_bad_pages(void)
 {
 	struct path bad = path(work, "bad");
@@ -175,7 +164,7 @@ static void test_no_partial_output(void)
 	for (size_t k = 0; k < NOUT; k++) {
 		char tmp[4096];
 
-		check(same_file(path(dir, outputs[k]).s, path(ref, outputs[k]).s),
+		check(check_same_file(path(dir, outputs[k]).s, path(ref, outputs[k]).s),
 		      "%s unchanged by the failed run", outputs[k]);
 		join(tmp, sizeof tmp, path(dir, outputs[k]).s, "", ".tmp");
 		check(!exists(tmp), "no %s left", tmp);
@@ -216,7 +205,7 @@ static void test_determinism(void)
 			exit(2);
 	}
 	for (size_t k = 0; k < NOUT; k++)
-		check(same_file(path(a, outputs[k]).s, path(b, outputs[k]).s),
+		check(check_same_file(path(a, outputs[k]).s, path(b, outputs[k]).s),
 		      "%s is the same from either path", outputs[k]);
 }
 
@@ -315,7 +304,7 @@ static void test_parallel(const char *make, const char *build)
 		check_num(j ? "make -j2" : "make -j1", spawn(argv, "/dev/null", errfile), 0);
 	}
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-		check(same_file(path(dir[0], files[i]).s, path(dir[1], files[i]).s),
+		check(check_same_file(path(dir[0], files[i]).s, path(dir[1], files[i]).s),
 		      "%s: the same from make and make -j2", files[i]);
 	mk = check_read(path(dir[0], "channel.mk").s, NULL);
 	for (char *p = mk ? strstr(mk, "CH_BUCKETS =") : NULL; p && *p; p++)
