@@ -419,10 +419,11 @@ static int usage_error(const char *message, const char *what, size_t len)
 static int option_error(int opt, const char *arg)
 {
 	char name[3] = { '-', (char)optopt, '\0' };
+	int is_long = strncmp(arg, "--", 2) == 0;
 
 	if (opt == ':') /* only --format has an argument */
-		return usage_error("option %s needs an argument", strncmp(arg, "--", 2) ? name : "--format",
-		                   strncmp(arg, "--", 2) ? 2 : 8);
+		return usage_error("option %s needs an argument", is_long ? "--format" : name,
+		                   is_long ? 8 : 2);
 	if (optopt == 0) /* an unknown long option */
 		return usage_error("unknown option %s", arg, strcspn(arg, "="));
 	for (const struct option *o = options; o->name; o++)
