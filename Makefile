@@ -5,11 +5,16 @@
 #   make run ARGS=python      build, then run: auxchan $(ARGS)
 #   make check                build and run the tests
 #   make DATA=page.md BUILDDIR=dir   the same from another page
+#   make diff OLD=page.md     the rooms changed from OLD to DATA
+#   make update-page [URL=...]  fetch the wiki's page, check it, show its
+#                             changes, then replace DATA
 #   make install [DESTDIR=... PREFIX=/usr/local BINDIR LIBDIR INCLUDEDIR MANDIR]
 #   make uninstall            remove exactly what install put there
 #   make dist                 auxchan-VERSION.tar.gz, buildable without the
 #                             generator, gperf, cmark-gfm or libyaml
 #   make amalgamation         $(BUILDDIR)/amalgamation/auxchan.[ch]
+#   make NAMESPACE=name       the library with its names renamed, auxchan_
+#                             to name_ (two pages' tables in one program)
 #   make check-sanitize       make check under ASan and UBSan
 #   make check-valgrind       the generator and the tests under valgrind
 #   make fuzz FUZZ_SECONDS=N  each libFuzzer target N seconds (clang)
@@ -58,24 +63,67 @@ ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(CFLAGS)
 BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
-GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/files.c gen/gperf.c gen/group.c gen/lint.c \
-          gen/page.c gen/pool.c gen/search.c
+GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/diff.c gen/files.c gen/gperf.c gen/group.c \
+          gen/lint.c gen/page.c gen/pool.c gen/search.c
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
-GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/files.h gen/gperf.h gen/group.h gen/lint.h \
-          gen/mem.h gen/page.h gen/pool.h gen/search.h src/key.h src/link.h src/utf8.h src/word.h \
-          include/auxchan.h
+GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/diff.h gen/files.h gen/gperf.h gen/group.h \
+          gen/lint.h gen/mem.h gen/page.h gen/pool.h gen/search.h src/json.h src/key.h \
+          src/link.h src/utf8.h src/word.h include/auxchan.h
 TABLE = $(B)/channel_data.h $(B)/channel_gperf.c $(B)/search_data.h $(B)/search_gperf.c
-LIB_HDR = include/auxchan.h src/gperf.h src/key.h src/link.h src/word.h
-# The library's objects: the lookup, and the search (its words apart).
-LIB_OBJ = channel.o search.o
+LIB_PRIVATE_HDR = src/gperf.h src/key.h src/link.h src/word.h
+LIB_HDR = include/auxchan.h $(LIB_PRIVATE_HDR)
+# The library's sources: the lookup, and the search (its words apart).
+LIB_SRC = src/channel.c src/search.c
 
-SONAME = libauxchan.so.$(MAJOR)
-SHLIB = libauxchan.so.$(VERSION)
+# make NAMESPACE=infra: the library with every name it exports renamed by
+# prefix (src/namespace.sh), auxchan_ to infra_, AUXCHAN_ to INFRA_, so
+# that the tables of two pages can live in one program: header infra.h,
+# libinfra.a and libinfra.so, pkg-config module infra, amalgamation
+# infra.[ch].  Its renamed sources, header and objects are in
+# $(B)/NAMESPACE/.  The command, its completions and the tests are the
+# default namespace's.
+NAMESPACE = auxchan
+LIB = lib$(NAMESPACE)
+SONAME = $(LIB).so.$(MAJOR)
+SHLIB = $(LIB).so.$(VERSION)
+ifeq ($(NAMESPACE),auxchan)
+NS_SRC = src
+NS_INC = include
+NS_OBJ = $(B)
+else
+NS_SRC = $(B)/$(NAMESPACE)/src
+NS_INC = $(B)/$(NAMESPACE)/include
+NS_OBJ = $(B)/$(NAMESPACE)
+endif
+HEADER = $(NS_INC)/$(NAMESPACE).h
+NS_HDR = $(HEADER) $(LIB_PRIVATE_HDR:src/%=$(NS_SRC)/%)
+NS_CPPFLAGS = -I$(NS_INC) -I$(NS_SRC) -I$(B) $(CPPFLAGS)
+LIB_OBJ = $(LIB_SRC:src/%.c=$(NS_OBJ)/%.o)
+LIB_PIC_OBJ = $(LIB_SRC:src/%.c=$(NS_OBJ)/pic/%.o)
 
-all: $(B)/auxchan $(B)/libauxchan.a $(B)/libauxchan.so $(B)/auxchan.bash
+COMPLETIONS = $(B)/auxchan.bash $(B)/auxchan.zsh $(B)/auxchan.fish
+
+ifeq ($(NAMESPACE),auxchan)
+all: $(B)/auxchan $(B)/$(LIB).a $(B)/$(LIB).so $(COMPLETIONS)
+else
+all: $(B)/$(LIB).a $(B)/$(LIB).so $(HEADER)
+endif
 
 run: all
 	$(B)/auxchan $(ARGS)
+
+# make diff OLD=page.md: the rooms added, removed and changed from OLD to
+# DATA (auxchan-gen --diff); fails on an error, not on a change.
+diff: $(GEN)
+	@test -n '$(OLD)' || { echo 'make diff: name the old page: make diff OLD=page.md' >&2; exit 2; }
+	$(GEN) $(GEN_FLAGS) --diff $(OLD) $(DATA) || test $$? -eq 1
+
+# make update-page: fetches URL (any curl URL, file:// too), checks it,
+# shows its changes and only then replaces DATA (gen/update-page.sh).
+# The default: the page's raw file in the Aux wiki's public repository.
+URL = https://git.auxolotl.org/auxolotl/wiki/raw/branch/main/contributing/matrix.md
+update-page: $(GEN) | deps-update
+	sh gen/update-page.sh $(GEN) '$(URL)' $(DATA) $(GEN_FLAGS)
 
 # ---- Build dependencies: each a test and the Debian packages it wants ------
 
@@ -83,10 +131,14 @@ DEPS_BUILD = 'command -v $(GPERF)' gperf 'command -v $(PKG_CONFIG)' pkg-config \
 	'$(PKG_CONFIG) --exists libcmark-gfm' 'libcmark-gfm-dev libcmark-gfm-extensions-dev' \
 	'$(PKG_CONFIG) --exists yaml-0.1' libyaml-dev
 DEPS_VALGRIND = 'command -v valgrind' valgrind
+DEPS_UPDATE = 'command -v curl' curl
 # What the tests use beyond the build: groff (man pages), a C++ compiler
-# (the header from C++), bash (completion), git (dist, the sources).
+# (the header from C++), bash, zsh and fish (completions, and a Turkish
+# locale to complete in), git (dist, the sources), curl (make update-page,
+# with file:// URLs).
 DEPS_CHECK = 'command -v groff' groff-base 'command -v $(firstword $(CXX))' g++ \
-	'command -v bash' bash 'command -v git' git
+	'command -v bash' bash 'command -v zsh' zsh 'command -v fish' fish \
+	'test -e /usr/share/i18n/locales/tr_TR' locales 'command -v git' git $(DEPS_UPDATE)
 DEPS_FUZZ = "printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) \
 	{ return (int)n * 0 + !d; }' | $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null" \
 	'clang libclang-rt-dev'
@@ -99,6 +151,8 @@ deps:
 endif
 deps-valgrind:
 	@sh gen/deps.sh $(DEPS_VALGRIND)
+deps-update:
+	@sh gen/deps.sh $(DEPS_UPDATE)
 deps-check:
 	@sh gen/deps.sh $(DEPS_CHECK)
 deps-fuzz:
@@ -131,7 +185,7 @@ $(B)/gperf.mk: $(DATA) $(GEN) $(B)/gen.flags
 	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
 $(B)/channel_data.h $(B)/search_data.h $(CH_GPERF:%=$(B)/gperf/%.gperf) \
 $(SW_GPERF:%=$(B)/gperf/%.gperf): $(B)/gperf.mk ;
-ifeq ($(filter clean deps%,$(MAKECMDGOALS)),)
+ifeq ($(filter clean deps% diff update-page,$(MAKECMDGOALS)),)
 -include $(B)/gperf.mk
 endif
 
@@ -152,14 +206,15 @@ endif
 
 # ---- The library and the command ------------------------------------------
 
-$(B)/%.o: src/%.c $(TABLE) $(LIB_HDR)
-	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -c $< -o $@
-
-$(B)/pic/%.o: src/%.c $(TABLE) $(LIB_HDR)
+$(LIB_OBJ): $(NS_OBJ)/%.o: $(NS_SRC)/%.c $(TABLE) $(NS_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -fPIC $(LIB_CPPFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(NS_CPPFLAGS) -c $< -o $@
 
-$(B)/libauxchan.a: $(LIB_OBJ:%=$(B)/%)
+$(LIB_PIC_OBJ): $(NS_OBJ)/pic/%.o: $(NS_SRC)/%.c $(TABLE) $(NS_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC $(NS_CPPFLAGS) -c $< -o $@
+
+$(B)/$(LIB).a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcD $@ $^
 
@@ -167,15 +222,25 @@ $(B)/libauxchan.a: $(LIB_OBJ:%=$(B)/%)
 # link for -lauxchan.
 # -Bsymbolic-functions: the search's calls of the lookup stay inside, with
 # no relocation.
-$(B)/$(SHLIB): $(LIB_OBJ:%=$(B)/pic/%)
+$(B)/$(SHLIB): $(LIB_PIC_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-Bsymbolic-functions $(LDFLAGS) $^ \
 		-o $@
 
-$(B)/libauxchan.so: $(B)/$(SHLIB)
+$(B)/$(LIB).so: $(B)/$(SHLIB)
 	ln -sf $(SHLIB) $(B)/$(SONAME)
 	ln -sf $(SONAME) $@
 
-$(B)/auxchan: src/auxchan.c $(B)/libauxchan.a $(LIB_HDR) src/utf8.h
+ifneq ($(NAMESPACE),auxchan)
+# The library's sources and header, renamed.
+$(NS_SRC)/%: src/% src/namespace.sh
+	@mkdir -p $(@D)
+	sh src/namespace.sh $(NAMESPACE) $< > $@.tmp && mv $@.tmp $@
+$(HEADER): include/auxchan.h src/namespace.sh
+	@mkdir -p $(@D)
+	sh src/namespace.sh $(NAMESPACE) $< > $@.tmp && mv $@.tmp $@
+endif
+
+$(B)/auxchan: src/auxchan.c $(B)/libauxchan.a $(LIB_HDR) src/json.h src/utf8.h
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) $(LDFLAGS) src/auxchan.c $(B)/libauxchan.a -o $@
 
 # ---- Installing ------------------------------------------------------------
@@ -187,40 +252,69 @@ INCLUDEDIR = $(PREFIX)/include
 MANDIR = $(PREFIX)/share/man
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 # The pkg-config file names the directories of the install: written then.
 PC_LINES = '\# Generated by make install: do not edit.' \
-	'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' 'Name: auxchan' \
+	'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' 'Name: $(NAMESPACE)' \
 	"Description: The Aux community's Matrix rooms, compiled into a lookup table" \
-	'Version: $(VERSION)' 'Libs: -L$${libdir} -lauxchan' 'Cflags: -I$${includedir}'
+	'Version: $(VERSION)' 'Libs: -L$${libdir} -l$(NAMESPACE)' 'Cflags: -I$${includedir}'
 
-# The bash completion: src/auxchan.bash with the keys of the table.
-$(B)/auxchan.bash: src/auxchan.bash $(B)/auxchan
-	{ echo '# Generated by make from src/auxchan.bash and `auxchan --keys`: do not edit.'; \
-	  sed '/^@KEYS@$$/,$$d' src/auxchan.bash; \
-	  $(B)/auxchan --keys | sed 's/^/|/'; \
-	  sed '1,/^@KEYS@$$/d' src/auxchan.bash; } > $@.tmp && mv $@.tmp $@
+# The keys of the completions: the command's (auxchan --keys); in a cross
+# build (BUILD_CC is not CC) the generator's (auxchan-gen --keys: the same
+# list, from the same table), so that make never runs a program built for
+# the target; built from the tarball, the seed's, generated.  A failure or
+# an empty list fails the build: a page has rooms.
+ifneq ($(PREBUILT),)
+$(B)/auxchan.keys: $(PREBUILT)/auxchan.keys
+	cp $< $@
+else ifeq ($(BUILD_CC),$(CC))
+$(B)/auxchan.keys: $(B)/auxchan
+	$(B)/auxchan --keys > $@.tmp && test -s $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+else
+$(B)/auxchan.keys: $(DATA) $(GEN) $(B)/gen.flags
+	$(GEN) $(GEN_FLAGS) --keys $(DATA) > $@.tmp && test -s $@.tmp && mv $@.tmp $@ || \
+		{ rm -f $@.tmp; exit 1; }
+endif
 
-INSTALLED = $(BINDIR)/auxchan $(INCLUDEDIR)/auxchan.h $(LIBDIR)/libauxchan.a \
-            $(LIBDIR)/$(SHLIB) $(LIBDIR)/$(SONAME) $(LIBDIR)/libauxchan.so \
-            $(PKGCONFIGDIR)/auxchan.pc $(MANDIR)/man1/auxchan.1 $(MANDIR)/man3/auxchan.3 \
-            $(BASHCOMPDIR)/auxchan
+# The completions for bash, zsh and fish: src/auxchan.SHELL with the keys.
+$(COMPLETIONS): $(B)/auxchan.%: src/auxchan.% src/completion.sh $(B)/auxchan.keys
+	sh src/completion.sh $< $(B)/auxchan.keys > $@.tmp && mv $@.tmp $@
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR) \
-		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
-		$(DESTDIR)$(BASHCOMPDIR)
-	install -m 755 $(B)/auxchan $(DESTDIR)$(BINDIR)/auxchan
-	install -m 644 include/auxchan.h $(DESTDIR)$(INCLUDEDIR)/auxchan.h
-	install -m 644 $(B)/libauxchan.a $(DESTDIR)$(LIBDIR)/libauxchan.a
+# The library (of any namespace), and the command with its documentation
+# and completions (of the default one).
+INSTALLED_LIB = $(INCLUDEDIR)/$(NAMESPACE).h $(LIBDIR)/$(LIB).a $(LIBDIR)/$(SHLIB) \
+                $(LIBDIR)/$(SONAME) $(LIBDIR)/$(LIB).so $(PKGCONFIGDIR)/$(NAMESPACE).pc
+INSTALLED_CMD = $(BINDIR)/auxchan $(MANDIR)/man1/auxchan.1 $(MANDIR)/man3/auxchan.3 \
+                $(BASHCOMPDIR)/auxchan $(ZSHCOMPDIR)/_auxchan $(FISHCOMPDIR)/auxchan.fish
+ifeq ($(NAMESPACE),auxchan)
+INSTALLED = $(INSTALLED_LIB) $(INSTALLED_CMD)
+install: install-lib install-cmd
+else
+INSTALLED = $(INSTALLED_LIB)
+install: install-lib
+endif
+
+install-lib: all
+	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 644 $(HEADER) $(DESTDIR)$(INCLUDEDIR)/$(NAMESPACE).h
+	install -m 644 $(B)/$(LIB).a $(DESTDIR)$(LIBDIR)/$(LIB).a
 	install -m 755 $(B)/$(SHLIB) $(DESTDIR)$(LIBDIR)/$(SHLIB)
 	ln -sf $(SHLIB) $(DESTDIR)$(LIBDIR)/$(SONAME)
-	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libauxchan.so
-	printf '%s\n' $(PC_LINES) > $(DESTDIR)$(PKGCONFIGDIR)/auxchan.pc
-	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/auxchan.pc
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/$(LIB).so
+	printf '%s\n' $(PC_LINES) > $(DESTDIR)$(PKGCONFIGDIR)/$(NAMESPACE).pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/$(NAMESPACE).pc
+
+install-cmd: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(B)/auxchan $(DESTDIR)$(BINDIR)/auxchan
 	install -m 644 src/auxchan.1 $(DESTDIR)$(MANDIR)/man1/auxchan.1
 	install -m 644 include/auxchan.3 $(DESTDIR)$(MANDIR)/man3/auxchan.3
 	install -m 644 $(B)/auxchan.bash $(DESTDIR)$(BASHCOMPDIR)/auxchan
+	install -m 644 $(B)/auxchan.zsh $(DESTDIR)$(ZSHCOMPDIR)/_auxchan
+	install -m 644 $(B)/auxchan.fish $(DESTDIR)$(FISHCOMPDIR)/auxchan.fish
 
 uninstall:
 	rm -f $(INSTALLED:%=$(DESTDIR)%)
@@ -231,25 +325,26 @@ uninstall:
 # tarball, make needs neither the generator nor gperf (see PREBUILT).
 # Deterministic: sorted names, fixed times and owners, gzip without name.
 DIST = auxchan-$(VERSION)
-dist: $(TABLE)
+dist: $(TABLE) $(B)/auxchan.keys
 	rm -rf $(B)/dist && mkdir -p $(B)/dist/$(DIST)/generated
 	git ls-files -z | xargs -0 cp --parents -t $(B)/dist/$(DIST)
-	cp $(TABLE) $(B)/dist/$(DIST)/generated/
+	cp $(TABLE) $(B)/auxchan.keys $(B)/dist/$(DIST)/generated/
 	cd $(B)/dist && tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
 		--format=ustar -cf - $(DIST) | gzip -n -9 > $(CURDIR)/$(DIST).tar.gz
 	@echo "$(DIST).tar.gz"
 
 # One C file with the library and its tables, and its header.
 AMALG = $(B)/amalgamation
-$(AMALG)/auxchan.c: $(LIB_OBJ:%.o=src/%.c) src/amalgamate.sh $(TABLE) $(LIB_HDR)
+$(AMALG)/$(NAMESPACE).c: $(LIB_SRC:src/%=$(NS_SRC)/%) src/amalgamate.sh $(TABLE) $(NS_HDR)
 	@mkdir -p $(@D)
-	sh src/amalgamate.sh 'src include $(B)' $(LIB_OBJ:%.o=src/%.c) > $@.tmp && mv $@.tmp $@
+	sh src/amalgamate.sh $(NAMESPACE).h '$(NS_SRC) $(NS_INC) $(B)' $(LIB_SRC:src/%=$(NS_SRC)/%) \
+		> $@.tmp && mv $@.tmp $@
 
-$(AMALG)/auxchan.h: include/auxchan.h
+$(AMALG)/$(NAMESPACE).h: $(HEADER)
 	@mkdir -p $(@D)
-	cp include/auxchan.h $@
+	cp $(HEADER) $@
 
-amalgamation: $(AMALG)/auxchan.c $(AMALG)/auxchan.h
+amalgamation: $(AMALG)/$(NAMESPACE).c $(AMALG)/$(NAMESPACE).h
 
 # ---- Tests ------------------------------------------------------------------
 #
@@ -259,7 +354,7 @@ amalgamation: $(AMALG)/auxchan.c $(AMALG)/auxchan.h
 # the generator's objects and the library; what a test needs beyond its
 # page and build directory comes in the environment (TEST_ENV).
 
-TESTS = link alias group page lint channel search auxchan gen package
+TESTS = link alias group page lint diff update channel search auxchan gen package
 TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h tests/score.h
 TEST_OBJ = $(GEN_OBJ)
 TEST_ENV = MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' VERSION='$(VERSION)'
@@ -278,7 +373,7 @@ $(B)/tests/%: tests/%.c $(TEST_OBJ) $(B)/libauxchan.a $(TEST_HDR) $(GEN_HDR)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen -Itests $(TEST_CPPFLAGS) $(LDFLAGS) \
 		$< $(TEST_OBJ) $(B)/libauxchan.a $(GEN_LIBS) -lm -o $@
 # What tests read besides their program: the library's objects, the command.
-$(B)/tests/channel $(B)/tests/search: | $(LIB_OBJ:%=$(B)/pic/%)
+$(B)/tests/channel $(B)/tests/search: | $(LIB_PIC_OBJ)
 $(B)/tests/auxchan: | $(B)/auxchan
 
 # The fuzz targets (tests/fuzz/): built with replay.c, they run the saved
@@ -339,7 +434,8 @@ check: all $(CHECK_PROGRAMS) | deps-check
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=all --errors-for-leak-kinds=all
 VALGRIND_PAGES = $(DATA) $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
-VALGRIND_CHECKS = page lint channel search hostile-channel fuzz-lookup fuzz-search fuzz-generator
+VALGRIND_CHECKS = page lint diff channel search hostile-channel fuzz-lookup fuzz-search \
+	fuzz-generator
 
 check-valgrind: $(B)/auxchan-gen $(CHECK_PROGRAMS) | deps-valgrind
 	@TEST_PAGES='$(VALGRIND_PAGES)' VALGRIND='$(VALGRIND)' \
@@ -428,6 +524,6 @@ clean:
 
 FORCE:
 
-.PHONY: all run deps deps-valgrind deps-check deps-fuzz check check-valgrind check-sanitize \
-        fuzz bench install uninstall dist amalgamation clean FORCE
+.PHONY: all run diff update-page deps deps-update deps-valgrind deps-check deps-fuzz check check-valgrind \
+        check-sanitize fuzz bench install install-lib install-cmd uninstall dist amalgamation clean FORCE
 .DELETE_ON_ERROR:

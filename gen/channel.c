@@ -355,6 +355,19 @@ static void build(struct table *t)
 	bucket(t);
 }
 
+static void table_free(struct table *t)
+{
+	free((void *)t->gperf.key);
+	free((void *)t->gperf.len);
+	gperf_free(&t->gperf);
+	free(t->local);
+	pool_free(&t->pool);
+	entries_free(&t->e);
+	lists_free(&t->lists);
+	free(t->keys);
+	free(t->field);
+}
+
 /* ---- Output ------------------------------------------------------------ */
 
 /* The smallest unsigned type that holds max. */
@@ -446,14 +459,52 @@ int channel_write(const struct page *pg, struct files *fs)
 		files_close(fs, f);
 	}
 	gperf_write(fs, &t.gperf, t.local);
-	free((void *)t.gperf.key);
-	free((void *)t.gperf.len);
-	gperf_free(&t.gperf);
-	free(t.local);
-	pool_free(&t.pool);
-	entries_free(&t.e);
-	lists_free(&t.lists);
-	free(t.keys);
-	free(t.field);
+	table_free(&t);
 	return fs->failed ? -1 : 0;
+}
+
+/* ---- The keys, for completions ------------------------------------------ */
+
+struct key_text {
+	const char *s;
+	size_t len;
+};
+
+static int by_folded(const void *a, const void *b)
+{
+	const struct key_text *x = a, *y = b;
+
+	return key_compare_fold(x->s, x->len, y->s, y->len);
+}
+
+int channel_keys(const struct page *pg, FILE *out)
+{
+	struct table t = { .pg = pg };
+	struct key_text *k;
+	char *pool;
+
+	build(&t);
+	/* The pool as the library holds it: a key's bytes are there, and a
+	 * key that finds nothing typed is listed with the '#' before it, as
+	 * auxchan_key() does. */
+	pool = xmalloc(t.pool.size + 1);
+	for (size_t r = 0; r < t.pool.nroots; r++) {
+		size_t i = t.pool.order[r];
+
+		memcpy(pool + t.pool.off[i], t.pool.s[i], t.pool.len[i] + 1);
+	}
+	k = xmalloc((t.nkeys + 1) * sizeof *k);
+	for (size_t i = 0; i < t.nkeys; i++) {
+		const struct entry *x = &t.e.e[t.keys[i].entry];
+		size_t hash = t.keys[i].typed == 0;
+
+		k[i] = (struct key_text){ pool + x->off - hash, x->len + hash };
+	}
+	qsort(k, t.nkeys, sizeof *k, by_folded);
+	for (size_t i = 0; i < t.nkeys; i++)
+		fprintf(out, "%.*s\n", (int)k[i].len, k[i].s);
+	free(k);
+	free(pool);
+	table_free(&t);
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

@@ -17,6 +17,8 @@
 #ifndef AUXCHAN_CHANNEL_H
 #define AUXCHAN_CHANNEL_H
 
+#include <stdio.h>
+
 #include "files.h"
 #include "page.h"
 
@@ -25,5 +27,13 @@
  * -1 after reporting an I/O error on stderr.
  */
 int channel_write(const struct page *pg, struct files *fs);
+
+/*
+ * Writes to out the keys of pg's table, one a line, in the order and the
+ * form of auxchan --keys (of a library built from pg): the completions'
+ * keys in a cross build, where the command cannot run.  Returns 0, or -1
+ * if out could not be written.
+ */
+int channel_keys(const struct page *pg, FILE *out);
 
 #endif /* AUXCHAN_CHANNEL_H */

@@ -41,7 +41,7 @@ void diag_warning(struct diag *d, const char *check, unsigned line, unsigned col
 {
 	va_list ap;
 
-	d->muted = silenced(d, check);
+	d->muted = silenced(d, check) || (d->errors_only && !d->strict);
 	if (d->muted)
 		return;
 	va_start(ap, fmt);

@@ -18,6 +18,7 @@ struct diag {
 	const char *const *off; /* NULL-terminated names of silenced checks */
 	unsigned errors;    /* errors reported, strict warnings included */
 	unsigned warnings;  /* warnings reported */
+	int errors_only;    /* report no warning (but strict ones, errors) */
 	int muted;          /* the last warning was silenced: so are its notes */
 };
 

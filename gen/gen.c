@@ -1,10 +1,11 @@
 /*
  * gen.c - auxchan-gen: reads the wiki page, checks it, and writes the
  * channel table for gperf and the library (see channel.h).  main() is the
- * pipeline: read, parse, group, lint, write.
+ * pipeline: read, parse, group, lint, write; or, with --check, write
+ * nothing; or, with --diff, compare two revisions (see diff.h).
  *
  * Exit status: 0 written, 1 the page has errors (nothing written),
- * 2 usage or I/O error.
+ * 2 usage or I/O error.  --diff: 0 no change, 1 changes, 2 an error.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 #include "channel.h"
 #include "diag.h"
+#include "diff.h"
 #include "files.h"
 #include "group.h"
 #include "lint.h"
@@ -23,21 +25,31 @@
 #define MAX_SILENCED 64
 
 static const char usage[] =
-	"usage: auxchan-gen [--strict] [--no-warn=CHECK]... [-o DIR] PAGE\n"
+	"usage: auxchan-gen [--strict] [--no-warn=CHECK]... [-o DIR | --check | --keys] PAGE\n"
+	"       auxchan-gen [--strict] --diff [--format=text|json] OLD NEW\n"
 	"\n"
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
 	"as FILE:LINE:COL: error|warning: message, and unless there is an error\n"
-	"writes the channel table in DIR (default: the current directory):\n"
-	"channel_data.h, gperf/channel-N.gperf for each bucket of keys, and\n"
+	"writes the tables in DIR (default: the current directory): channel_data.h\n"
+	"and search_data.h, gperf/TABLE-N.gperf for each bucket of their keys, and\n"
 	"gperf.mk, which names the buckets for make.\n"
 	"\n"
 	"  -o DIR           where to write the files\n"
+	"  --check          check the page, write nothing\n"
+	"  --keys           check the page, and print the keys of its table as\n"
+	"                   auxchan --keys would (for a cross build's completions)\n"
 	"  --strict         treat warnings as errors\n"
 	"  --no-warn=CHECK  do not report the warning CHECK (its name ends the\n"
 	"                   warning's line, in brackets)\n"
+	"  --diff           compare two revisions of the page, OLD and NEW: the\n"
+	"                   rooms added, removed and changed (matched by alias,\n"
+	"                   ignoring case), and the title and date; reports the\n"
+	"                   pages' errors, not their warnings\n"
+	"  --format=FORMAT  of the comparison: text (default) or json\n"
 	"  --help           show this help\n"
 	"\n"
-	"Exit status: 0 written, 1 the page has errors, 2 usage or I/O error.\n";
+	"Exit status: 0 written, 1 the page has errors, 2 usage or I/O error;\n"
+	"with --diff, like diff(1): 0 no change, 1 changes, 2 an error.\n";
 
 /*
  * Reads f into *buf, but never more than max bytes: memory stays bounded
@@ -84,6 +96,31 @@ static int read_page(const char *file, char **text, size_t *len)
 	return rc;
 }
 
+/*
+ * Reads the page file and checks it: parses it into *pg, groups its
+ * channels and lints them, reporting through d (whose file it sets).
+ * Returns 0, 1 if the page has errors, or 2 if it cannot be read.  Either
+ * way *pg must be released with page_free().
+ */
+static int read_check(const char *file, struct page *pg, struct diag *d)
+{
+	unsigned errors = d->errors;
+	size_t len;
+	char *text;
+	int rc;
+
+	memset(pg, 0, sizeof *pg);
+	d->file = strcmp(file, "-") ? file : "<stdin>";
+	if ((rc = read_page(file, &text, &len)) == 0) {
+		page_parse(pg, text, len, d);
+		group_assign(pg);
+		lint_page(pg, d);
+		rc = d->errors > errors;
+	}
+	free(text);
+	return rc;
+}
+
 /* The last component of path: banners must not depend on where we build. */
 static const char *base_name(const char *path)
 {
@@ -94,11 +131,12 @@ static const char *base_name(const char *path)
 
 int main(int argc, char **argv)
 {
-	const char *dir = ".", *file = NULL, *silenced[MAX_SILENCED + 1] = { 0 };
-	struct diag d = { .out = stderr, .off = silenced };
-	struct page pg;
-	size_t nsilenced = 0, len;
-	char *text;
+	const char *dir = ".", *file[2] = { NULL }, *silenced[MAX_SILENCED + 1] = { 0 };
+	struct diag d = { .out = stderr, .off = silenced }, dn;
+	struct page pg, pn;
+	enum { WRITE, CHECK, KEYS, DIFF } mode = WRITE;
+	enum diff_format fmt = DIFF_TEXT;
+	size_t nsilenced = 0, nfiles = 0;
 	int rc;
 
 	for (int i = 1; i < argc; i++) {
@@ -113,36 +151,53 @@ int main(int argc, char **argv)
 			silenced[nsilenced++] = a + 10;
 		} else if (!strcmp(a, "-o") && i + 1 < argc) {
 			dir = argv[++i];
-		} else if ((a[0] != '-' || !strcmp(a, "-")) && !file) {
-			file = a;
+		} else if (!strcmp(a, "--check") || !strcmp(a, "--keys") || !strcmp(a, "--diff")) {
+			mode = a[2] == 'c' ? CHECK : a[2] == 'k' ? KEYS : DIFF;
+		} else if (!strcmp(a, "--format=text") || !strcmp(a, "--format=json")) {
+			fmt = a[9] == 't' ? DIFF_TEXT : DIFF_JSON;
+		} else if ((a[0] != '-' || !strcmp(a, "-")) && nfiles < 2) {
+			file[nfiles++] = a;
 		} else {
 			fprintf(stderr, "auxchan-gen: unexpected argument '%s'\n%s", a, usage);
 			return 2;
 		}
 	}
-	if (!file) {
+	if (nfiles != (mode == DIFF ? 2u : 1u)) {
 		fputs(usage, stderr);
 		return 2;
 	}
-	d.file = strcmp(file, "-") ? file : "<stdin>";
 
-	/* Read, parse, group, lint, write. */
-	if ((rc = read_page(file, &text, &len)) == 0) {
-		struct files fs = { .dir = dir, .label = base_name(d.file) };
-
-		page_parse(&pg, text, len, &d);
-		group_assign(&pg);
-		lint_page(&pg, &d);
-		if (d.errors > 0)
-			rc = 1;
-		else if ((channel_write(&pg, &fs), search_write(&pg, &fs), files_commit(&fs)) != 0)
+	if (mode == DIFF) {
+		/* Read, parse, group, lint each revision; compare. */
+		d.errors_only = 1;
+		dn = d;
+		rc = read_check(file[0], &pg, &d);
+		if ((rc |= read_check(file[1], &pn, &dn)) == 0)
+			rc = diff_write(stdout, fmt, (struct diff_side){ &pg, d.file },
+			                (struct diff_side){ &pn, dn.file });
+		else
 			rc = 2;
-		page_free(&pg);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			perror("auxchan-gen: cannot write the comparison");
+			rc = 2;
+		}
+		page_free(&pn);
+	} else {
+		/* Read, parse, group, lint, write (the tables, or the keys). */
+		struct files fs = { .dir = dir, .label = base_name(file[0]) };
+
+		if ((rc = read_check(file[0], &pg, &d)) == 0 && mode == WRITE &&
+		    (channel_write(&pg, &fs), search_write(&pg, &fs), files_commit(&fs)) != 0)
+			rc = 2;
+		if (rc == 0 && mode == KEYS && channel_keys(&pg, stdout) != 0) {
+			perror("auxchan-gen: cannot write the keys");
+			rc = 2;
+		}
+		if (rc == 1)
+			fprintf(stderr, "auxchan-gen: %s: %u error%s%s\n", d.file, d.errors,
+			        d.errors == 1 ? "" : "s", mode == WRITE ? ", nothing written" : "");
 	}
-	free(text);
+	page_free(&pg);
 	page_cleanup();
-	if (rc == 1)
-		fprintf(stderr, "auxchan-gen: %s: %u error%s, nothing written\n", d.file,
-		        d.errors, d.errors == 1 ? "" : "s");
 	return rc;
 }

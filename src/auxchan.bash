@@ -2,10 +2,19 @@
 # Makefile fills in the list below from `auxchan --keys`, each line after a
 # '|', so that no key can end the here-document).
 
+# Sets the array folded to the words given, ASCII letters in lower case and
+# every other byte as it is: keys match as the library matches them,
+# whatever the locale (in a Turkish one, ${x,,} makes 'I' a dotless 'ı').
+_auxchan_fold()
+{
+	local LC_ALL=C
+	folded=("${@,,}")
+}
+
 _auxchan()
 {
-	local cur key reply
-	local -a keys
+	local cur reply i
+	local -a keys folded
 
 	# Keys hold ':' and ' ': take the word as typed, up to the cursor.
 	if declare -F _get_comp_words_by_ref >/dev/null; then
@@ -28,11 +37,12 @@ AUXCHAN_KEYS
 	case $cur in
 	'\#'* | '#'*) hash='#' cur=${cur#\\} cur=${cur#\#} ;;
 	esac
-	for key in "${keys[@]}"; do
-		key=$hash${key#|}
-		# Keys match ignoring case.
-		if [[ ${key,,} == "$hash${cur,,}"* ]]; then
-			printf -v reply '%q' "$key"
+	keys=("${keys[@]#|}")
+	# Keys match ignoring ASCII case: folded holds the keys, then the word.
+	_auxchan_fold "${keys[@]}" "$cur"
+	for i in "${!keys[@]}"; do
+		if [[ ${folded[i]} == "${folded[-1]}"* ]]; then
+			printf -v reply '%q' "$hash${keys[i]}"
 			COMPREPLY+=("$reply")
 		fi
 	done

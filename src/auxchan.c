@@ -6,6 +6,7 @@
  * 2 usage or output error.
  */
 #define _POSIX_C_SOURCE 200809L /* fileno(), isatty() */
+#include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "auxchan.h"
+#include "json.h"
 #include "key.h"
 #include "utf8.h"
 
@@ -30,15 +32,16 @@ static const char usage[] =
 	"\n"
 	"  -l, --list           show every room, by section\n"
 	"  -f, --format=FORMAT  text (default), json, or tsv (a header line, then\n"
-	"                       section, name, alias, url and purpose, with tab,\n"
+	"                       section, name, alias, url, purpose and group, with tab,\n"
 	"                       newline and backslash written \\t, \\n and \\\\)\n"
-	"      --keys           print every key, one a line: aliases (without '#'),\n"
-	"                       localparts, display names, group stems and topics\n"
+	"      --keys           print every key, one a line (or as --format says):\n"
+	"                       aliases (without '#'), localparts, display names,\n"
+	"                       group stems and topics\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version and the page the rooms come from\n"
 	"\n"
-	"Exit status: 0 every query matched, 1 a query matched nothing,\n"
-	"2 usage or output error.\n";
+	"--list, --keys and --version take no query.  Exit status: 0 every query\n"
+	"matched, 1 a query matched nothing, 2 usage or output error.\n";
 
 enum format { TEXT, JSON, TSV };
 
@@ -49,7 +52,7 @@ static const char *const field_names[AUXCHAN_FIELD_COUNT] = {
 
 /* TSV columns. */
 static const enum auxchan_field tsv_fields[] = {
-	AUXCHAN_SECTION, AUXCHAN_NAME, AUXCHAN_ALIAS, AUXCHAN_URL, AUXCHAN_PURPOSE,
+	AUXCHAN_SECTION, AUXCHAN_NAME, AUXCHAN_ALIAS, AUXCHAN_URL, AUXCHAN_PURPOSE, AUXCHAN_GROUP,
 };
 
 /*
@@ -74,29 +77,24 @@ static void put_safe(FILE *f, const char *s, size_t n)
 
 static void put_json_string(const char *s)
 {
-	putchar('"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	json_put_string(stdout, s, strlen(s));
+}
 
-		if (c == '"' || c == '\\')
-			printf("\\%c", c);
-		else if (c < 0x20)
-			printf("\\u%04x", c);
-		else
-			putchar(c);
-	}
-	putchar('"');
+/* The n bytes at s as a TSV field: tab, newline, backslash escaped. */
+static void put_tsv_bytes(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		switch (s[i]) {
+		case '\t': fputs("\\t", stdout); break;
+		case '\n': fputs("\\n", stdout); break;
+		case '\\': fputs("\\\\", stdout); break;
+		default: putchar(s[i]);
+		}
 }
 
 static void put_tsv_field(const char *s)
 {
-	for (; *s; s++)
-		switch (*s) {
-		case '\t': fputs("\\t", stdout); break;
-		case '\n': fputs("\\n", stdout); break;
-		case '\\': fputs("\\\\", stdout); break;
-		default: putchar(*s);
-		}
+	put_tsv_bytes(s, strlen(s));
 }
 
 #define LABEL_WIDTH 11 /* "  purpose  " */
@@ -310,6 +308,18 @@ static void suggest(const char *q)
 	fputc('\n', stderr);
 }
 
+/*
+ * The exit status once the output is complete: status, or 2 if it could
+ * not all be written, after saying why.
+ */
+static int finish(int status)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	fprintf(stderr, "auxchan: cannot write the output: %s\n", strerror(errno));
+	return 2;
+}
+
 struct key {
 	const char *s;
 	size_t len;
@@ -319,51 +329,118 @@ struct key {
 static int by_folded(const void *a, const void *b)
 {
 	const struct key *x = a, *y = b;
-	size_t n = x->len < y->len ? x->len : y->len;
 
-	for (size_t i = 0; i < n; i++)
-		if (key_fold((unsigned char)x->s[i]) != key_fold((unsigned char)y->s[i]))
-			return key_fold((unsigned char)x->s[i]) - key_fold((unsigned char)y->s[i]);
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return memcmp(x->s, y->s, n);
+	return key_compare_fold(x->s, x->len, y->s, y->len);
 }
 
-/* Prints every key of the table, one a line, sorted (for completion). */
-static int print_keys(void)
+/* Prints every key of the table, sorted (for completion): one a line, in
+ * a JSON array, or as TSV under the header "key". */
+static int print_keys(enum format fmt)
 {
 	size_t n = auxchan_key_count();
 	struct key *k = malloc((n + 1) * sizeof *k);
 
-	if (!k)
+	if (!k) {
+		fputs("auxchan: out of memory\n", stderr);
 		return 2;
+	}
 	for (size_t i = 0; i < n; i++)
 		k[i].s = auxchan_key(i, &k[i].len);
 	qsort(k, n, sizeof *k, by_folded);
-	for (size_t i = 0; i < n; i++)
-		printf("%.*s\n", (int)k[i].len, k[i].s);
+	if (fmt == JSON)
+		putchar('[');
+	else if (fmt == TSV)
+		puts("key");
+	for (size_t i = 0; i < n; i++) {
+		if (fmt == JSON) {
+			fputs(i ? ",\n  " : "\n  ", stdout);
+			json_put_string(stdout, k[i].s, k[i].len);
+		} else if (fmt == TSV) {
+			put_tsv_bytes(k[i].s, k[i].len);
+			putchar('\n');
+		} else {
+			printf("%.*s\n", (int)k[i].len, k[i].s);
+		}
+	}
+	if (fmt == JSON)
+		fputs(n ? "\n]\n" : "]\n", stdout);
 	free(k);
-	return fflush(stdout) ? 2 : 0;
+	return finish(0);
+}
+
+/* Prints the versions, and the page the rooms come from. */
+static int print_version(void)
+{
+	printf("auxchan %s (libauxchan %s)\n", AUXCHAN_VERSION, auxchan_version());
+	printf("rooms from the page \"%s\" of %s: %zu channels\n", auxchan_title(),
+	       *auxchan_date() ? auxchan_date() : "no date", auxchan_count());
+	return finish(0);
 }
 
 /* ---- main ----------------------------------------------------------------- */
 
+#define KEYS_OPTION 256 /* --keys: no short option */
+
+static const struct option options[] = {
+	{ "list", no_argument, NULL, 'l' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "keys", no_argument, NULL, KEYS_OPTION },
+	{ NULL, 0, NULL, 0 },
+};
+
+/*
+ * Reports a usage error on one line that starts "auxchan: " and points at
+ * --help: message, its "%s" replaced by the len bytes at what, quoted and
+ * escaped (see put_safe()).  Returns the exit status 2.
+ */
+static int usage_error(const char *message, const char *what, size_t len)
+{
+	const char *at = strstr(message, "%s");
+
+	fputs("auxchan: ", stderr);
+	if (at) {
+		fprintf(stderr, "%.*s'", (int)(at - message), message);
+		put_safe(stderr, what, len);
+		fputc('\'', stderr);
+		message = at + 2;
+	}
+	fprintf(stderr, "%s (see auxchan --help)\n", message);
+	return 2;
+}
+
+/*
+ * The usage error getopt_long() found (its own messages are off: they
+ * start with argv[0]): opt is ':' or '?', arg the element it was reading
+ * (when that element is done: the option's own for a long option or a
+ * missing argument).
+ */
+static int option_error(int opt, const char *arg)
+{
+	char name[3] = { '-', (char)optopt, '\0' };
+	int is_long = strncmp(arg, "--", 2) == 0;
+
+	if (opt == ':') /* only --format has an argument */
+		return usage_error("option %s needs an argument", is_long ? "--format" : name,
+		                   is_long ? 8 : 2);
+	if (optopt == 0) /* an unknown long option */
+		return usage_error("unknown option %s", arg, strcspn(arg, "="));
+	for (const struct option *o = options; o->name; o++)
+		if (o->val == optopt && o->has_arg == no_argument) /* --list=x */
+			return usage_error("option %s takes no argument", arg, strcspn(arg, "="));
+	return usage_error("unknown option %s", name, 2);
+}
+
 int main(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "list", no_argument, NULL, 'l' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "keys", no_argument, NULL, 'k' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum format fmt = TEXT;
-	int list = 0, opt, status = 0;
+	int list = 0, keys = 0, version = 0, opt, status = 0;
 	size_t count = auxchan_count();
 	unsigned char *sel;
 
-	while ((opt = getopt_long(argc, argv, "lf:hV", options, NULL)) != -1) {
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":lf:hV", options, NULL)) != -1) {
 		switch (opt) {
 		case 'l':
 			list = 1;
@@ -375,31 +452,40 @@ int main(int argc, char **argv)
 				fmt = JSON;
 			else if (!strcmp(optarg, "tsv"))
 				fmt = TSV;
-			else {
-				fprintf(stderr, "auxchan: unknown format '%s' (text, json or tsv)\n", optarg);
-				return 2;
-			}
+			else
+				return usage_error("unknown format %s: text, json or tsv", optarg,
+				                   strlen(optarg));
 			break;
 		case 'h':
 			fputs(usage, stdout);
-			return fflush(stdout) ? 2 : 0;
-		case 'k':
-			return print_keys();
+			return finish(0);
+		case KEYS_OPTION:
+			keys = 1;
+			break;
 		case 'V':
-			printf("auxchan %s (libauxchan %s)\n", AUXCHAN_VERSION, auxchan_version());
-			printf("rooms from the page \"%s\" of %s: %zu channels\n",
-			       auxchan_title(), *auxchan_date() ? auxchan_date() : "no date", count);
-			return fflush(stdout) ? 2 : 0;
+			version = 1;
+			break;
 		default:
-			fputs(usage, stderr);
-			return 2;
+			return option_error(opt, argv[optind - 1]);
 		}
 	}
-	if (list == (optind < argc)) {
-		fputs(list ? "auxchan: --list takes no query\n"
-		           : "auxchan: no query (try --list, or --help)\n", stderr);
+	/* --list, --keys and --version take no query, and go alone. */
+	if (list + keys + version > 1)
+		return usage_error("--list, --keys and --version go alone", NULL, 0);
+	if ((list || keys || version) && optind < argc)
+		return usage_error(list ? "--list takes no query" : keys ? "--keys takes no query"
+		                   : "--version takes no query", NULL, 0);
+	if (keys)
+		return print_keys(fmt);
+	if (version)
+		return print_version();
+	if (!list && optind == argc) {
+		fputs("auxchan: no query (try --list, or --help)\n", stderr);
 		return 2;
 	}
+	for (int a = optind; a < argc; a++)
+		if (!*argv[a])
+			return usage_error("empty query", NULL, 0);
 
 	sel = calloc(count ? count : 1, 1);
 	if (!sel) {
@@ -434,9 +520,5 @@ int main(int argc, char **argv)
 	}
 	show(fmt, sel, list);
 	free(sel);
-	if (fflush(stdout) || ferror(stdout)) {
-		fputs("auxchan: cannot write the output\n", stderr);
-		return 2;
-	}
-	return status;
+	return finish(status);
 }

@@ -48,6 +48,21 @@ static inline int key_eq_fold(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/*
+ * Orders a (n bytes) and b (m bytes) ignoring ASCII case, then, for keys
+ * equal so, by length and bytes: the order of auxchan --keys, and of the
+ * keys the generator lists for completions (auxchan-gen --keys).
+ */
+static inline int key_compare_fold(const char *a, size_t n, const char *b, size_t m)
+{
+	for (size_t i = 0; i < n && i < m; i++)
+		if (key_fold((unsigned char)a[i]) != key_fold((unsigned char)b[i]))
+			return key_fold((unsigned char)a[i]) - key_fold((unsigned char)b[i]);
+	if (n != m)
+		return n < m ? -1 : 1;
+	return memcmp(a, b, n);
+}
+
 /* The byte gperf hashes for c: c folded, '?' and 0xff swapped. */
 static inline unsigned char key_byte(unsigned char c)
 {

@@ -92,13 +92,13 @@ static const char python_json[] =
 	"}\n";
 
 static const char python_tsv[] =
-	"section\tname\talias\turl\tpurpose\n"
+	"section\tname\talias\turl\tpurpose\tgroup\n"
 	"For SIGs\tSIG:Python General\t#SIGPY-GEN:auxolotl.org\t"
 	"https://matrix.to/#/#SIGPY-GEN:auxolotl.org\t"
-	"Discuss or ask for help with Python support on Aux\n"
+	"Discuss or ask for help with Python support on Aux\tPython\n"
 	"For SIGs\tSIG:CLI Governance\t#SIGPY-GOV:auxolotl.org\t"
 	"https://matrix.to/#/#SIGPY-GOV:auxolotl.org\t"
-	"Discuss how the Python SIG is run, etc.\n";
+	"Discuss how the Python SIG is run, etc.\tPython\n";
 
 static const struct {
 	const char *description;
@@ -113,10 +113,29 @@ static const struct {
 	{ "no query", 0, { NULL }, 2, "", { NULL }, 0,
 	  "auxchan: no query (try --list, or --help)\n" },
 	{ "--list with a query", 0, { "--list", "x" }, 2, "", { NULL }, 0,
-	  "auxchan: --list takes no query\n" },
+	  "auxchan: --list takes no query (see auxchan --help)\n" },
+	{ "--keys with a query", 0, { "--keys", "x" }, 2, "", { NULL }, 0,
+	  "auxchan: --keys takes no query (see auxchan --help)\n" },
+	{ "--version with a query", 0, { "x", "--version" }, 2, "", { NULL }, 0,
+	  "auxchan: --version takes no query (see auxchan --help)\n" },
+	{ "--keys with --list", 0, { "--keys", "--list" }, 2, "", { NULL }, 0,
+	  "auxchan: --list, --keys and --version go alone (see auxchan --help)\n" },
+	{ "an empty query", 0, { "python", "" }, 2, "", { NULL }, 0,
+	  "auxchan: empty query (see auxchan --help)\n" },
 	{ "unknown format", 0, { "--format=xml", "x" }, 2, "", { NULL }, 0,
-	  "auxchan: unknown format 'xml' (text, json or tsv)\n" },
-	{ "unknown option", 0, { "--frobnicate" }, 2, "", { "" }, 0, NULL },
+	  "auxchan: unknown format 'xml': text, json or tsv (see auxchan --help)\n" },
+	{ "unknown option", 0, { "--frobnicate=1" }, 2, "", { NULL }, 0,
+	  "auxchan: unknown option '--frobnicate' (see auxchan --help)\n" },
+	{ "unknown short option, in a cluster", 0, { "x", "-lq" }, 2, "", { NULL }, 0,
+	  "auxchan: unknown option '-q' (see auxchan --help)\n" },
+	{ "unknown short option, a control byte", 0, { "-\033" }, 2, "", { NULL }, 0,
+	  "auxchan: unknown option '-\\x1b' (see auxchan --help)\n" },
+	{ "an argument to an option that takes none", 0, { "--list=all" }, 2, "", { NULL }, 0,
+	  "auxchan: option '--list' takes no argument (see auxchan --help)\n" },
+	{ "a missing argument, long", 0, { "x", "--format" }, 2, "", { NULL }, 0,
+	  "auxchan: option '--format' needs an argument (see auxchan --help)\n" },
+	{ "a missing argument, short", 0, { "x", "-f" }, 2, "", { NULL }, 0,
+	  "auxchan: option '-f' needs an argument (see auxchan --help)\n" },
 	{ "help", 0, { "--help" }, 0, NULL, { "usage: auxchan", "--list", "--format" }, 0, "" },
 	{ "version", 0, { "--version" }, 0, NULL, { "auxchan 0.1.0", "channels" }, 2, "" },
 	{ "a miss", 0, { "no-such-room-anywhere" }, 1, "", { NULL }, 0,
@@ -145,11 +164,29 @@ static const struct {
 	  { "{\n  \"title\": \"Matrix\",\n", "\"alias\": \"#general:auxolotl.org\"",
 	    "\"alias\": \"#COMMARKET-GOV:auxolotl.org\"" }, 33 + 6, "" },
 	{ "list, TSV", 1, { "--list", "--format=tsv" }, 0, NULL,
-	  { "section\tname\talias\turl\tpurpose\n" }, 34, "" },
+	  { "section\tname\talias\turl\tpurpose\tgroup\n", "\tPython\n" }, 34, "" },
 	{ "keys", 1, { "--keys" }, 0, NULL, { "\nSIGPY-GEN:auxolotl.org\nSIGPY-GOV\n",
 	  "\nSIG:Python General\n", "\nSIGPY\n" }, 130, "" },
 	{ "version names the page", 1, { "--version" }, 0, NULL,
 	  { "\"Matrix\"", "2024-05-07T00:02:24.648Z", "33 channels" }, 2, "" },
+	{ "keys, JSON", 1, { "--keys", "--format=json" }, 0, NULL,
+	  { "[\n  \"", "\",\n  \"SIGPY-GEN:auxolotl.org\",\n  \"SIGPY-GOV\",\n", "\"\n]\n" },
+	  132, "" },
+	{ "keys, TSV", 1, { "--format=tsv", "--keys" }, 0, NULL,
+	  { "key\n", "\nSIGPY-GEN:auxolotl.org\nSIGPY-GOV\n" }, 131, "" },
+};
+
+/* Standard output on a full disk: exit status 2, and why, whatever wrote. */
+static const struct {
+	const char *description;
+	const char *args[3];
+} full_cases[] = {
+	{ .description = "help", .args = { "--help" } },
+	{ .description = "version", .args = { "--version" } },
+	{ .description = "keys", .args = { "--keys" } },
+	{ .description = "keys, JSON", .args = { "--keys", "--format=json" } },
+	{ .description = "a list", .args = { "--list" } },
+	{ .description = "a list, JSON", .args = { "--list", "-fjson" } },
 };
 
 /* Runs the command with args; its outputs go to the files out and err. */
@@ -213,22 +250,22 @@ static const char *expand(char *buf, size_t size, const char *s, const char *ali
 
 /* Lookups on the hostile page's colliding keys: the TSV lines they print. */
 #define R(name, lp) name "\t#" lp ":x.org\thttps://matrix.to/#/#" lp ":x.org\t"
-#define PA "a name that is the alias of the next room, without '#'\n"
-#define PB "found by its alias, and with the room above by its name\n"
-#define PC "a name that is '#' and the localpart of the next room\n"
-#define PD "found by its localpart, and with the room above by its name\n"
+#define PA "a name that is the alias of the next room, without '#'\t\n"
+#define PB "found by its alias, and with the room above by its name\t\n"
+#define PC "a name that is '#' and the localpart of the next room\t\n"
+#define PD "found by its localpart, and with the room above by its name\t\n"
 #define S "Keys that collide\t"
 static const struct {
 	const char *query, *rooms;
 } collisions[] = {
 	{ "collideb:x.org", S R("collideb:x.org", "collidea") PA S R("Room B", "collideb") PB },
 	{ "#COLLIDEB:x.org", S R("Room B", "collideb") PB
-	  S R("#collideb:x.org", "collidee") "a name that is the alias of Room B\n" },
+	  S R("#collideb:x.org", "collidee") "a name that is the alias of Room B\t\n" },
 	{ "https://matrix.to/#/collideb:x.org", S R("Room B", "collideb") PB },
 	{ "#collidec", S R("#collidec", "collided") PC S R("Room C", "collidec") PD },
 	{ "https://matrix.to/#/%23collidec", S R("Room C", "collidec") PD },
 	{ "collidea", S R("collideb:x.org", "collidea") PA
-	  S R("collidea", "collidef") "a name that is the localpart of the first room here\n" },
+	  S R("collidea", "collidef") "a name that is the localpart of the first room here\t\n" },
 	{ "#collidea", S R("collideb:x.org", "collidea") PA },
 };
 #undef R
@@ -337,15 +374,6 @@ static char *run_on_terminal(const char *cmd, const char *arg, unsigned short co
 	return got;
 }
 
-static int lines(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
 int main(int argc, char **argv)
 {
 	char out[64], err[64], cmd[4096];
@@ -390,14 +418,24 @@ int main(int argc, char **argv)
 			check(strstr(o, cases[i].out_has[k]) != NULL, "%s: has '%s'",
 			      what, cases[i].out_has[k]);
 		if (cases[i].out_lines)
-			check(lines(o) == cases[i].out_lines, "%s: %d lines, expected %d",
-			      what, lines(o), cases[i].out_lines);
+			check(check_lines(o) == cases[i].out_lines, "%s: %d lines, expected %d",
+			      what, check_lines(o), cases[i].out_lines);
 		snprintf(what, sizeof what, "%s: standard error", cases[i].description);
 		if (cases[i].err)
 			check_str(what, e, cases[i].err);
 		else
 			check(*e != '\0', "%s: says something", what);
 		free(o);
+		free(e);
+	}
+	for (size_t i = 0; i < sizeof full_cases / sizeof *full_cases; i++) {
+		char what[128];
+		char *e;
+
+		snprintf(what, sizeof what, "%s on a full disk", full_cases[i].description);
+		check_num(what, run(cmd, full_cases[i].args, "/dev/full", err), 2);
+		e = check_read(err, NULL);
+		check_str(what, e, "auxchan: cannot write the output: No space left on device\n");
 		free(e);
 	}
 	if (seed) { /* on a terminal of 40 columns the purpose wraps; piped, never */

@@ -94,6 +94,28 @@ static inline char *check_read(const char *path, size_t *len)
 	return buf;
 }
 
+/* Do the files a and b hold the same bytes (and can both be read)? */
+static inline int check_same_file(const char *a, const char *b)
+{
+	size_t la = 0, lb = 0;
+	char *x = check_read(a, &la), *y = check_read(b, &lb);
+	int same = x && y && la == lb && memcmp(x, y, la) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
+/* The number of lines of s (its newlines). */
+static inline int check_lines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
 /* Prints the summary line; the exit status for main. */
 static inline int check_done(const char *name)
 {

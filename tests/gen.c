@@ -129,17 +129,6 @@ static void clean(const char *dir)
 	}
 }
 
-static int same_file(const char *a, const char *b)
-{
-	size_t la = 0, lb = 0;
-	char *x = check_read(a, &la), *y = check_read(b, &lb);
-	int same = x && y && la == lb && memcmp(x, y, la) == 0;
-
-	free(x);
-	free(y);
-	return same;
-}
-
 static void test_bad_pages(void)
 {
 	struct path bad = path(work, "bad");
@@ -175,7 +164,7 @@ static void test_no_partial_output(void)
 	for (size_t k = 0; k < NOUT; k++) {
 		char tmp[4096];
 
-		check(same_file(path(dir, outputs[k]).s, path(ref, outputs[k]).s),
+		check(check_same_file(path(dir, outputs[k]).s, path(ref, outputs[k]).s),
 		      "%s unchanged by the failed run", outputs[k]);
 		join(tmp, sizeof tmp, path(dir, outputs[k]).s, "", ".tmp");
 		check(!exists(tmp), "no %s left", tmp);
@@ -216,7 +205,7 @@ static void test_determinism(void)
 			exit(2);
 	}
 	for (size_t k = 0; k < NOUT; k++)
-		check(same_file(path(a, outputs[k]).s, path(b, outputs[k]).s),
+		check(check_same_file(path(a, outputs[k]).s, path(b, outputs[k]).s),
 		      "%s is the same from either path", outputs[k]);
 }
 
@@ -315,7 +304,7 @@ static void test_parallel(const char *make, const char *build)
 		check_num(j ? "make -j2" : "make -j1", spawn(argv, "/dev/null", errfile), 0);
 	}
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-		check(same_file(path(dir[0], files[i]).s, path(dir[1], files[i]).s),
+		check(check_same_file(path(dir[0], files[i]).s, path(dir[1], files[i]).s),
 		      "%s: the same from make and make -j2", files[i]);
 	mk = check_read(path(dir[0], "gperf.mk").s, NULL);
 	for (char *p = mk ? strstr(mk, "CH_GPERF =") : NULL; p && (p = strstr(p, "channel-")); p++)
@@ -382,6 +371,37 @@ static void test_same_output(void)
 		}
 }
 
+/*
+ * auxchan-gen --keys (the keys of a cross build's completions) prints what
+ * auxchan --keys of a library built from the same page prints: for the
+ * seed, and for the hostile page when its build is there (make check
+ * builds it), whose keys start with '#', hold '?' and every UTF-8 length.
+ */
+static void test_keys(const char *build)
+{
+	static const char *const pages[][2] = {
+		{ "data/matrix.md", "" },
+		{ "tests/pages/hostile.md", "/hostile" },
+	};
+
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		char cmd[16384], auxchan[4200], what[256];
+		int rc;
+
+		snprintf(auxchan, sizeof auxchan, "%s%s/auxchan", build, pages[i][1]);
+		if (!exists(auxchan)) {
+			printf("note: no %s: its keys not compared\n", auxchan);
+			continue;
+		}
+		snprintf(cmd, sizeof cmd, "%s --keys %s 2>/dev/null > %s/keys.gen && %s --keys > "
+		         "%s/keys.lib && test -s %s/keys.gen && cmp %s/keys.gen %s/keys.lib", gen,
+		         pages[i][0], work, auxchan, work, work, work, work);
+		rc = system(cmd);
+		snprintf(what, sizeof what, "%s: auxchan-gen --keys is auxchan --keys", pages[i][0]);
+		check_num(what, rc, 0);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static char genpath[4096], workdir[4096], bdir[4096];
@@ -401,6 +421,7 @@ int main(int argc, char **argv)
 	mkdir(work, 0755);
 	join(errfile, sizeof errfile, work, "/", "stderr");
 
+	test_keys(bdir);
 	test_huge_page();
 	list_bad_pages();
 	test_bad_pages();

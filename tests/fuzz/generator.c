@@ -165,14 +165,22 @@ static char dir[] = "/tmp/auxchan-fuzz-XXXXXX";
 
 static void remove_dir(void)
 {
-	static const char *const files[] = { "channel_data.h", "channel_keys.gperf",
-	                                     "channel_rooms.gperf" };
-	char path[sizeof dir + 32];
+	static const char *const files[] = { "channel_data.h", "search_data.h", "gperf.mk" };
+	static const char *const tables[] = { "channel", "search" };
+	char path[sizeof dir + 64];
 
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
 		remove(path);
 	}
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
+		for (unsigned b = 0;; b++) {
+			snprintf(path, sizeof path, "%s/gperf/%s-%u.gperf", dir, tables[t], b);
+			if (remove(path) != 0)
+				break;
+		}
+	snprintf(path, sizeof path, "%s/gperf", dir);
+	rmdir(path);
 	rmdir(dir);
 }
 
