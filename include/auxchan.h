@@ -124,6 +124,14 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
  */
 size_t auxchan_search(const char *query, size_t len, size_t *out, size_t cap);
 
+/*
+ * auxchan_search(), which also stores in *score the top tier's score: 0
+ * when the query is a key, or found nothing; otherwise points, in halves
+ * (the more, the more the query's words say of the channels found).
+ */
+size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t cap,
+                             unsigned *score);
+
 #define AUXCHAN_SEARCH_WORDS 12     /* query words read, at most */
 #define AUXCHAN_SEARCH_WORD_MAX 64  /* bytes of a query word: longer ones are left out */
 #define AUXCHAN_SEARCH_MATCHES 32   /* page words a query word matches, at most */

@@ -2,8 +2,8 @@
  * auxchan.c - the auxchan command: finds the Aux community's Matrix rooms
  * and shows them as text, JSON or TSV.
  *
- * Exit status: 0 every query matched, 1 a query matched nothing,
- * 2 usage or output error.
+ * Exit status: 0 rooms found, 1 none (a search that found nothing), 2 usage
+ * or output error.
  */
 #define _POSIX_C_SOURCE 200809L /* fileno(), isatty() */
 #include <errno.h>
@@ -25,23 +25,29 @@ static const char usage[] =
 	"usage: auxchan [--format=text|json|tsv] QUERY...\n"
 	"       auxchan [--format=text|json|tsv] --list\n"
 	"\n"
-	"Shows the Aux community's Matrix rooms that match each QUERY, ignoring\n"
-	"ASCII case: a room alias (#SIGPY-GEN:auxolotl.org, with or without '#'\n"
-	"or server), a matrix.to link, a display name (\"SIG:Python General\"), or\n"
-	"a group by stem or topic (sigpy, python).\n"
+	"Shows the Aux community's Matrix rooms a query finds.  When every QUERY\n"
+	"is a key, the rooms of each, ignoring ASCII case: a room alias\n"
+	"(#SIGPY-GEN:auxolotl.org, with or without '#' or server), a matrix.to\n"
+	"link, a display name (\"SIG:Python General\"), or a group by stem or\n"
+	"topic (sigpy, python).  Otherwise all of them together are one search,\n"
+	"by words, abbreviations, prefixes and typos: the best-matching rooms\n"
+	"(auxchan where can I ask about macOS; auxchan js; auxchan pyhton).  A\n"
+	"query that starts with '#' must be quoted in a shell: '#SIGPY-GEN'.\n"
 	"\n"
 	"  -l, --list           show every room, by section\n"
 	"  -f, --format=FORMAT  text (default), json, or tsv (a header line, then\n"
-	"                       section, name, alias, url, purpose and group, with tab,\n"
-	"                       newline and backslash written \\t, \\n and \\\\)\n"
+	"                       section, name, alias, url, purpose, group, match\n"
+	"                       and score, with tab, newline and backslash written\n"
+	"                       \\t, \\n and \\\\); JSON and TSV say how each room\n"
+	"                       matched (key, search or list) and a search's score\n"
 	"      --keys           print every key, one a line (or as --format says):\n"
 	"                       aliases (without '#'), localparts, display names,\n"
 	"                       group stems and topics\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version and the page the rooms come from\n"
 	"\n"
-	"--list, --keys and --version take no query.  Exit status: 0 every query\n"
-	"matched, 1 a query matched nothing, 2 usage or output error.\n";
+	"--list, --keys and --version take no query.  Exit status: 0 rooms found,\n"
+	"1 none (with the closest keys), 2 usage or output error.\n";
 
 enum format { TEXT, JSON, TSV };
 
@@ -97,6 +103,15 @@ static void put_tsv_field(const char *s)
 	put_tsv_bytes(s, strlen(s));
 }
 
+/* How the rooms shown were found: all of them, by keys, or by one search. */
+struct answer {
+	enum { LISTED, BY_KEY, BY_SEARCH } how;
+	unsigned score;    /* the search's (auxchan_search_scored()) */
+	const char *query; /* the search's, for the heading of text */
+};
+
+static const char *const how_names[] = { "list", "key", "search" };
+
 #define LABEL_WIDTH 11 /* "  purpose  " */
 
 /*
@@ -146,9 +161,14 @@ static void put_text_field(const char *label, const char *value, size_t width)
 	putchar('\n');
 }
 
-/* Shows the selected channels (sel[i] set) in page order. */
-static void show(enum format fmt, const unsigned char *sel, int by_section)
+/*
+ * Shows the selected channels (sel[i] set) in page order, as found (a):
+ * JSON and TSV say for each how ("match": "list", "key" or "search") and
+ * the search's score; text heads a search's answer with its query.
+ */
+static void show(enum format fmt, const unsigned char *sel, const struct answer *a)
 {
+	int by_section = a->how == LISTED;
 	size_t count = auxchan_count(), width = fmt == TEXT ? text_width() : 0;
 	const char *section = NULL;
 	int first = 1;
@@ -162,7 +182,11 @@ static void show(enum format fmt, const unsigned char *sel, int by_section)
 	} else if (fmt == TSV) {
 		for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++)
 			printf("%s%s", k ? "\t" : "", field_names[tsv_fields[k]]);
-		putchar('\n');
+		fputs("\tmatch\tscore\n", stdout);
+	} else if (a->how == BY_SEARCH && memchr(sel, 1, count)) {
+		fputs("best match for '", stdout);
+		put_safe(stdout, a->query, strlen(a->query));
+		fputs("':\n\n", stdout);
 	}
 	for (size_t i = 0; i < count; i++) {
 		if (!sel[i])
@@ -173,13 +197,20 @@ static void show(enum format fmt, const unsigned char *sel, int by_section)
 				printf("%s\"%s\": ", k ? ", " : "", field_names[k]);
 				put_json_string(auxchan_field(i, (enum auxchan_field)k));
 			}
-			putchar('}');
+			printf(", \"match\": \"%s\", \"score\": ", how_names[a->how]);
+			if (a->how == BY_SEARCH)
+				printf("%u}", a->score);
+			else
+				fputs("null}", stdout);
 		} else if (fmt == TSV) {
 			for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++) {
 				if (k)
 					putchar('\t');
 				put_tsv_field(auxchan_field(i, tsv_fields[k]));
 			}
+			printf("\t%s\t", how_names[a->how]);
+			if (a->how == BY_SEARCH)
+				printf("%u", a->score);
 			putchar('\n');
 		} else {
 			const char *s = auxchan_field(i, AUXCHAN_SECTION);
@@ -207,103 +238,21 @@ static void show(enum format fmt, const unsigned char *sel, int by_section)
 
 /* ---- Suggestions for a query that matches nothing --------------------- */
 
-#define SUGGEST_MAX_LEN 128 /* longer queries and keys get no suggestion */
-#define SUGGEST_COUNT 3
-
-/*
- * Edit distance of a and b, ignoring ASCII case: insertions, deletions,
- * substitutions and swaps of neighbours ("pyhton") cost 1.
- */
-static size_t distance(const char *a, size_t m, const char *b, size_t n)
+/* Prints the library's suggestions for the query q (n bytes), or what to
+ * do when there is none. */
+static void suggest(const char *q, size_t n)
 {
-	size_t row[3][SUGGEST_MAX_LEN + 1];
+	const char *key[3];
+	size_t len[3], k = auxchan_suggest(q, n, key, len, 3);
 
-	for (size_t j = 0; j <= n; j++)
-		row[0][j] = j;
-	for (size_t i = 1; i <= m; i++) {
-		size_t *cur = row[i % 3], *prev = row[(i - 1) % 3], *pp = row[(i + 1) % 3];
-
-		cur[0] = i;
-		for (size_t j = 1; j <= n; j++) {
-			unsigned char x = key_fold((unsigned char)a[i - 1]);
-			unsigned char y = key_fold((unsigned char)b[j - 1]);
-			size_t d = prev[j - 1] + (x != y);
-
-			if (prev[j] + 1 < d)
-				d = prev[j] + 1;
-			if (cur[j - 1] + 1 < d)
-				d = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && x == key_fold((unsigned char)b[j - 2]) &&
-			    key_fold((unsigned char)a[i - 2]) == y && pp[j - 2] + 1 < d)
-				d = pp[j - 2] + 1;
-			cur[j] = d;
-		}
-	}
-	return row[m % 3][n];
-}
-
-struct suggestion {
-	const char *key;
-	size_t len, dist;
-};
-
-/* Adds key at distance d to the best suggestions, kept sorted, unique. */
-static void add(struct suggestion *best, const char *key, size_t len, size_t d)
-{
-	size_t k;
-
-	for (k = 0; k < SUGGEST_COUNT && best[k].key; k++)
-		if (best[k].len == len && key_eq_fold(best[k].key, key, len))
-			return;
-	for (k = SUGGEST_COUNT; k > 0 && (!best[k - 1].key || best[k - 1].dist > d); k--)
-		if (k < SUGGEST_COUNT)
-			best[k] = best[k - 1];
-	if (k < SUGGEST_COUNT)
-		best[k] = (struct suggestion){ key, len, d };
-}
-
-/* Suggests key if it is close enough to the query q. */
-static void consider(struct suggestion *best, const char *q, size_t qlen,
-                     const char *key, size_t len)
-{
-	size_t limit = qlen < 6 ? 1 : qlen < 12 ? 2 : 3, d;
-
-	if (len > 0 && len <= SUGGEST_MAX_LEN && (d = distance(q, qlen, key, len)) <= limit)
-		add(best, key, len, d);
-}
-
-static void suggest(const char *q)
-{
-	struct suggestion best[SUGGEST_COUNT] = { { 0 } };
-	size_t qlen = strlen(q);
-
-	const char *colon = memchr(q, ':', qlen);
-
-	if (qlen == 0 || qlen > SUGGEST_MAX_LEN)
+	if (k == 0) {
+		fputs("auxchan: no key is close to it; auxchan --list shows every room\n", stderr);
 		return;
-	/* "#room:wrong.server": the rooms of that localpart come first. */
-	if (colon) {
-		size_t found[SUGGEST_COUNT];
-		size_t n = auxchan_lookup(q, (size_t)(colon - q), found, SUGGEST_COUNT);
-
-		for (size_t k = 0; k < n && k < SUGGEST_COUNT; k++) {
-			const char *alias = auxchan_field(found[k], AUXCHAN_ALIAS);
-
-			add(best, alias, strlen(alias), 0);
-		}
 	}
-	for (size_t i = 0; i < auxchan_key_count(); i++) {
-		size_t len;
-		const char *key = auxchan_key(i, &len);
-
-		consider(best, q, qlen, key, len);
-	}
-	if (!best[0].key)
-		return;
 	fputs("auxchan: closest keys:", stderr);
-	for (size_t k = 0; k < SUGGEST_COUNT && best[k].key; k++) {
-		fputs(k ? ", " : " ", stderr);
-		put_safe(stderr, best[k].key, best[k].len);
+	for (size_t i = 0; i < k; i++) {
+		fputs(i ? ", " : " ", stderr);
+		put_safe(stderr, key[i], len[i]);
 	}
 	fputc('\n', stderr);
 }
@@ -379,6 +328,65 @@ static int print_version(void)
 
 /* ---- main ----------------------------------------------------------------- */
 
+/* ---- Queries --------------------------------------------------------------- */
+
+/* Is each of the n arguments a key? */
+static int all_keys(char *const *arg, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (auxchan_lookup(arg[i], strlen(arg[i]), NULL, 0) == 0)
+			return 0;
+	return 1;
+}
+
+/* The n arguments as one query, a space between each (to free). */
+static char *joined(char *const *arg, size_t n)
+{
+	size_t len = 0;
+	char *q;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(arg[i]) + 1;
+	if (!(q = malloc(len + 1)))
+		return NULL;
+	q[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(q, " ");
+		strcat(q, arg[i]);
+	}
+	return q;
+}
+
+/*
+ * Selects in sel[] the rooms of the query q (n bytes): a lookup, or with
+ * score a search (its score there).  On a miss, says so with the
+ * library's suggestions.  Returns 0, 1 for a miss, 2 out of memory.
+ */
+static int select_rooms(unsigned char *sel, const char *q, size_t n, unsigned *score)
+{
+	size_t buf[16], *ids = buf, found;
+
+	found = score ? auxchan_search_scored(q, n, buf, 16, score) : auxchan_lookup(q, n, buf, 16);
+	/* Rare: more rooms than buf holds (a group as large as a page). */
+	if (found > 16 && !(ids = malloc(found * sizeof *ids)))
+		return 2;
+	if (ids != buf)
+		found = score ? auxchan_search_scored(q, n, ids, found, score)
+		              : auxchan_lookup(q, n, ids, found);
+	for (size_t k = 0; k < found; k++)
+		sel[ids[k]] = 1;
+	if (ids != buf)
+		free(ids);
+	if (found > 0)
+		return 0;
+	fputs("auxchan: no channel matches '", stderr);
+	put_safe(stderr, q, n);
+	fputs("'\n", stderr);
+	suggest(q, n);
+	return 1;
+}
+
 #define KEYS_OPTION 256 /* --keys: no short option */
 
 static const struct option options[] = {
@@ -435,6 +443,7 @@ static int option_error(int opt, const char *arg)
 int main(int argc, char **argv)
 {
 	enum format fmt = TEXT;
+	struct answer answer = { LISTED, 0, NULL };
 	int list = 0, keys = 0, version = 0, opt, status = 0;
 	size_t count = auxchan_count();
 	unsigned char *sel;
@@ -492,33 +501,33 @@ int main(int argc, char **argv)
 		fputs("auxchan: out of memory\n", stderr);
 		return 2;
 	}
-	if (list)
+	if (list) {
 		memset(sel, 1, count);
-	for (int a = optind; a < argc; a++) {
-		size_t buf[16], *ids = buf, len = strlen(argv[a]);
-		size_t n = auxchan_lookup(argv[a], len, buf, 16);
+	} else if (all_keys(argv + optind, (size_t)(argc - optind))) {
+		/* Keys: the rooms of each, as auxchan_lookup() finds them. */
+		answer.how = BY_KEY;
+		for (int a = optind; a < argc && status == 0; a++)
+			status = select_rooms(sel, argv[a], strlen(argv[a]), NULL);
+	} else {
+		/* Anything else: every argument together, one search. */
+		char *query = joined(argv + optind, (size_t)(argc - optind));
 
-		/* Rare: more matches than buf holds (a group as large as a page). */
-		if (n > 16 && (ids = malloc(n * sizeof *ids)))
-			auxchan_lookup(argv[a], len, ids, n);
-		if (!ids) {
+		if (!query) {
 			fputs("auxchan: out of memory\n", stderr);
 			free(sel);
 			return 2;
 		}
-		for (size_t k = 0; k < n; k++)
-			sel[ids[k]] = 1;
-		if (ids != buf)
-			free(ids);
-		if (n == 0) {
-			fputs("auxchan: no channel matches '", stderr);
-			put_safe(stderr, argv[a], len);
-			fputs("'\n", stderr);
-			suggest(argv[a]);
-			status = 1;
-		}
+		answer = (struct answer){ BY_SEARCH, 0, query };
+		status = select_rooms(sel, query, strlen(query), &answer.score);
 	}
-	show(fmt, sel, list);
+	if (status == 2) {
+		fputs("auxchan: out of memory\n", stderr);
+		free(sel);
+		free((char *)answer.query);
+		return 2;
+	}
+	show(fmt, sel, &answer);
 	free(sel);
+	free((char *)answer.query);
 	return finish(status);
 }

@@ -276,12 +276,13 @@ static unsigned score(const struct qword *q, size_t nq, size_t read, size_t c)
 
 /*
  * The rooms of the top tier, those of the highest score, in page order
- * (the first cap of them in out[]): how many there are.  Rooms are read in
+ * (the first cap of them in out[]): how many there are; their score in
+ * *top.  Rooms are read in
  * page order from the postings of the query words that can still lift a
  * room to the best score found so far; the others' (whose bounds add up
  * to less: "max-score") are only looked up, for the rooms read.
  */
-static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap)
+static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsigned *top)
 {
 	unsigned rest[AUXCHAN_SEARCH_WORDS + 1], best = 0, threshold = 0;
 	size_t count = 0, essential = nq;
@@ -334,6 +335,7 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap)
 				if (q[i].m[k].pos < q[i].m[k].end && sw_post_room[q[i].m[k].pos] == c)
 					q[i].m[k].pos++;
 	}
+	*top = best;
 	return count;
 }
 
@@ -359,10 +361,19 @@ static const char *trim(const char *s, size_t *len)
 
 size_t auxchan_search(const char *query, size_t len, size_t *out, size_t cap)
 {
+	unsigned score;
+
+	return auxchan_search_scored(query, len, out, cap, &score);
+}
+
+size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t cap,
+                             unsigned *score)
+{
 	struct qword q[AUXCHAN_SEARCH_WORDS];
 	char w[AUXCHAN_SEARCH_WORDS][AUXCHAN_SEARCH_WORD_MAX];
 	size_t wlen[AUXCHAN_SEARCH_WORDS], nq = 0, at = 0, start, n, found;
 
+	*score = 0;
 	query = trim(query, &len);
 	/* A key answers as auxchan_lookup() does. */
 	if ((found = auxchan_lookup(query, len, out, cap)) > 0)
@@ -383,7 +394,7 @@ size_t auxchan_search(const char *query, size_t len, size_t *out, size_t cap)
 		if (q[nq].n > 0) /* a word that matches nothing is left out */
 			nq++;
 	}
-	return nq ? top_tier(q, nq, out, cap) : 0;
+	return nq ? top_tier(q, nq, out, cap, score) : 0;
 }
 
 /* ---- Suggestions ----------------------------------------------------- */

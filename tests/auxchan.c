@@ -82,28 +82,31 @@ static const char python_json[] =
 	"\"alias\": \"#SIGPY-GEN:auxolotl.org\", "
 	"\"url\": \"https://matrix.to/#/#SIGPY-GEN:auxolotl.org\", "
 	"\"purpose\": \"Discuss or ask for help with Python support on Aux\", "
-	"\"group\": \"Python\"},\n"
+	"\"group\": \"Python\", \"match\": \"key\", \"score\": null},\n"
 	"    {\"section\": \"For SIGs\", \"name\": \"SIG:CLI Governance\", "
 	"\"alias\": \"#SIGPY-GOV:auxolotl.org\", "
 	"\"url\": \"https://matrix.to/#/#SIGPY-GOV:auxolotl.org\", "
 	"\"purpose\": \"Discuss how the Python SIG is run, etc.\", "
-	"\"group\": \"Python\"}\n"
+	"\"group\": \"Python\", \"match\": \"key\", \"score\": null}\n"
 	"  ]\n"
 	"}\n";
 
 static const char python_tsv[] =
-	"section\tname\talias\turl\tpurpose\tgroup\n"
+	"section\tname\talias\turl\tpurpose\tgroup\tmatch\tscore\n"
 	"For SIGs\tSIG:Python General\t#SIGPY-GEN:auxolotl.org\t"
 	"https://matrix.to/#/#SIGPY-GEN:auxolotl.org\t"
-	"Discuss or ask for help with Python support on Aux\tPython\n"
+	"Discuss or ask for help with Python support on Aux\tPython\tkey\t\n"
 	"For SIGs\tSIG:CLI Governance\t#SIGPY-GOV:auxolotl.org\t"
 	"https://matrix.to/#/#SIGPY-GOV:auxolotl.org\t"
-	"Discuss how the Python SIG is run, etc.\tPython\n";
+	"Discuss how the Python SIG is run, etc.\tPython\tkey\t\n";
+
+/* The heading of an answer that a search gives. */
+#define BEST(q) "best match for '" q "':\n\n"
 
 static const struct {
 	const char *description;
 	int seed;              /* needs the seed page */
-	const char *args[5];
+	const char *args[8];
 	int status;
 	const char *out;       /* exact standard output, if not NULL */
 	const char *out_has[4];/* or pieces of it */
@@ -139,9 +142,11 @@ static const struct {
 	{ "help", 0, { "--help" }, 0, NULL, { "usage: auxchan", "--list", "--format" }, 0, "" },
 	{ "version", 0, { "--version" }, 0, NULL, { "auxchan 0.1.0", "channels" }, 2, "" },
 	{ "a miss", 0, { "no-such-room-anywhere" }, 1, "", { NULL }, 0,
-	  "auxchan: no channel matches 'no-such-room-anywhere'\n" },
+	  "auxchan: no channel matches 'no-such-room-anywhere'\n"
+	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
 	{ "a miss with control bytes, escaped", 0, { "x\033[31m\x7fy" }, 1, "", { NULL }, 0,
-	  "auxchan: no channel matches 'x\\x1b[31m\\x7fy'\n" },
+	  "auxchan: no channel matches 'x\\x1b[31m\\x7fy'\n"
+	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
 	{ "a miss, JSON", 0, { "-f", "json", "no-such-room-anywhere" }, 1, NULL,
 	  { "\"channels\": []\n}\n" }, 0, NULL },
 
@@ -150,13 +155,25 @@ static const struct {
 	{ "python, TSV", 1, { "--format", "tsv", "PYTHON" }, 0, python_tsv, { NULL }, 0, "" },
 	{ "two queries, one channel each time", 1, { "sigpy", "#SIGPY-GEN:auxolotl.org" }, 0,
 	  python_text, { NULL }, 0, "" },
-	{ "a hit and a miss", 1, { "python", "pyhton" }, 1, python_text, { NULL }, 0,
-	  "auxchan: no channel matches 'pyhton'\nauxchan: closest keys: Python\n" },
-	{ "suggestions", 1, { "sigpy-ge" }, 1, "", { NULL }, 0,
-	  "auxchan: no channel matches 'sigpy-ge'\nauxchan: closest keys: SIGPY-GEN, SIGPY-GOV\n" },
-	{ "wrong server", 1, { "#sigpy-gen:matrix.org" }, 1, "", { NULL }, 0,
-	  "auxchan: no channel matches '#sigpy-gen:matrix.org'\n"
-	  "auxchan: closest keys: #SIGPY-GEN:auxolotl.org\n" },
+	{ "a key and a word not a key: one search", 1, { "python", "pyhton" }, 0, NULL,
+	  { BEST("python pyhton") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 11, "" },
+	{ "a question, unquoted", 1, { "where", "can", "I", "ask", "about", "macOS" }, 0,
+	  BEST("where can I ask about macOS") "SIG:Darwin General\n"
+	  "  alias    #SIGDARWIN-GEN:auxolotl.org\n"
+	  "  url      https://matrix.to/#/#SIGDARWIN-GEN:auxolotl.org\n"
+	  "  purpose  Discuss or ask for help with using Aux on MacOS (Darwin)\n", { NULL }, 0, "" },
+	{ "a search, JSON: how each matched, and the score", 1, { "-f", "json", "js" }, 0,
+	  NULL, { "\"alias\": \"#SIGJS-GEN:auxolotl.org\"", "\"match\": \"search\", \"score\": ",
+	  "\"alias\": \"#SIGJS-GOV:auxolotl.org\"" }, 8, "" },
+	{ "a search, TSV", 1, { "-f", "tsv", "gnome", "sig" }, 0, NULL,
+	  { "\tmatch\tscore\n", "\tGnome\tsearch\t" }, 3, "" },
+	{ "an alias on another server: the room", 1, { "#sigpy-gen:matrix.org" }, 0, NULL,
+	  { BEST("#sigpy-gen:matrix.org") "SIG:Python General\n" }, 6, "" },
+	{ "suggestions for a miss", 1, { "pyhtno" }, 1, "", { NULL }, 0,
+	  "auxchan: no channel matches 'pyhtno'\nauxchan: closest keys: Python\n" },
+	{ "nothing close", 1, { "minecraft" }, 1, "", { NULL }, 0,
+	  "auxchan: no channel matches 'minecraft'\n"
+	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
 	{ "list, text, by section", 1, { "--list" }, 0, NULL,
 	  { "# Our channels\n\nAuxolotl General\n", "\n# For SIGs\n\n", "\n# For Committees\n\n" },
 	  33 * 5 + 3 * 2 - 1, "" },
@@ -164,7 +181,8 @@ static const struct {
 	  { "{\n  \"title\": \"Matrix\",\n", "\"alias\": \"#general:auxolotl.org\"",
 	    "\"alias\": \"#COMMARKET-GOV:auxolotl.org\"" }, 33 + 6, "" },
 	{ "list, TSV", 1, { "--list", "--format=tsv" }, 0, NULL,
-	  { "section\tname\talias\turl\tpurpose\tgroup\n", "\tPython\n" }, 34, "" },
+	  { "section\tname\talias\turl\tpurpose\tgroup\tmatch\tscore\n", "\tPython\tlist\t\n" },
+	  34, "" },
 	{ "keys", 1, { "--keys" }, 0, NULL, { "\nSIGPY-GEN:auxolotl.org\nSIGPY-GOV\n",
 	  "\nSIG:Python General\n", "\nSIGPY\n" }, 130, "" },
 	{ "version names the page", 1, { "--version" }, 0, NULL,
@@ -192,7 +210,7 @@ static const struct {
 /* Runs the command with args; its outputs go to the files out and err. */
 static int run(const char *cmd, const char *const *args, const char *out, const char *err)
 {
-	char *argv[8] = { (char *)cmd };
+	char *argv[10] = { (char *)cmd };
 	int n = 1;
 
 	for (const char *const *a = args; *a && n < 7; a++)
@@ -250,22 +268,23 @@ static const char *expand(char *buf, size_t size, const char *s, const char *ali
 
 /* Lookups on the hostile page's colliding keys: the TSV lines they print. */
 #define R(name, lp) name "\t#" lp ":x.org\thttps://matrix.to/#/#" lp ":x.org\t"
-#define PA "a name that is the alias of the next room, without '#'\t\n"
-#define PB "found by its alias, and with the room above by its name\t\n"
-#define PC "a name that is '#' and the localpart of the next room\t\n"
-#define PD "found by its localpart, and with the room above by its name\t\n"
+#define K "\tkey\t\n" /* no group; found by a key, no score */
+#define PA "a name that is the alias of the next room, without '#'\t" K
+#define PB "found by its alias, and with the room above by its name\t" K
+#define PC "a name that is '#' and the localpart of the next room\t" K
+#define PD "found by its localpart, and with the room above by its name\t" K
 #define S "Keys that collide\t"
 static const struct {
 	const char *query, *rooms;
 } collisions[] = {
 	{ "collideb:x.org", S R("collideb:x.org", "collidea") PA S R("Room B", "collideb") PB },
 	{ "#COLLIDEB:x.org", S R("Room B", "collideb") PB
-	  S R("#collideb:x.org", "collidee") "a name that is the alias of Room B\t\n" },
+	  S R("#collideb:x.org", "collidee") "a name that is the alias of Room B\t" K },
 	{ "https://matrix.to/#/collideb:x.org", S R("Room B", "collideb") PB },
 	{ "#collidec", S R("#collidec", "collided") PC S R("Room C", "collidec") PD },
 	{ "https://matrix.to/#/%23collidec", S R("Room C", "collidec") PD },
 	{ "collidea", S R("collideb:x.org", "collidea") PA
-	  S R("collidea", "collidef") "a name that is the localpart of the first room here\t\n" },
+	  S R("collidea", "collidef") "a name that is the localpart of the first room here\t" K },
 	{ "#collidea", S R("collideb:x.org", "collidea") PA },
 };
 #undef R
@@ -307,6 +326,14 @@ static void test_hostile(const char *cmd, const char *out, const char *err)
 			json_string(&p, got, sizeof got);
 			snprintf(what, sizeof what, "hostile: channel %zu %s", i, names[f]);
 			check_str(what, got, expand(want, sizeof want, hostile[i][f], alias));
+			if (f == 5) { /* how it was found: listed, no score (null) */
+				json_string(&p, got, sizeof got);
+				check_str("hostile: member name", got, "match");
+				json_string(&p, got, sizeof got);
+				check_str("hostile: match", got, "list");
+				json_string(&p, got, sizeof got);
+				check_str("hostile: member name", got, "score");
+			}
 		}
 	check(!json_string(&p, got, sizeof got), "hostile: %zu channels, no more", n);
 	free(o);
