@@ -29,6 +29,8 @@ static const char usage[] =
 	"  --strict         treat warnings as errors\n"
 	"  --no-warn=CHECK  do not report the warning CHECK (its name ends the\n"
 	"                   warning's line, in brackets)\n"
+	"\n"
+	"At most 100 errors and warnings are shown; then the number of the others.\n"
 	"  --help           show this help\n"
 	"\n"
 	"Exit status: 0 written, 1 the page has errors, 2 usage or I/O error.\n";
@@ -53,6 +55,15 @@ static size_t read_at_most(FILE *f, char **buf, size_t max)
 	}
 }
 
+/* Prints the checks --no-warn knows, after an unknown one: a usage error. */
+static void unknown_check(const char *name)
+{
+	fprintf(stderr, "auxchan-gen: --no-warn=%s: no such check; the checks are:", name);
+	for (const char *const *c = diag_checks; *c; c++)
+		fprintf(stderr, " %s", *c);
+	fputc('\n', stderr);
+}
+
 /* The last component of path: banners must not depend on where we build. */
 static const char *base_name(const char *path)
 {
@@ -64,7 +75,7 @@ static const char *base_name(const char *path)
 int main(int argc, char **argv)
 {
 	const char *dir = ".", *file = NULL, *silenced[MAX_SILENCED + 1] = { 0 };
-	struct diag d = { .out = stderr, .off = silenced };
+	struct diag d = { .out = stderr, .off = silenced, .max = DIAG_MAX_SHOWN };
 	struct page pg;
 	size_t nsilenced = 0, len;
 	char *text;
@@ -79,7 +90,10 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "--strict")) {
 			d.strict = 1;
-		} else if (!strncmp(a, "--no-warn=", 10) && a[10] && nsilenced < MAX_SILENCED) {
+		} else if (!strncmp(a, "--no-warn=", 10) && !diag_is_check(a + 10)) {
+			unknown_check(a + 10);
+			return 2;
+		} else if (!strncmp(a, "--no-warn=", 10) && nsilenced < MAX_SILENCED) {
 			silenced[nsilenced++] = a + 10;
 		} else if (!strcmp(a, "-o") && i + 1 < argc) {
 			dir = argv[++i];
@@ -116,6 +130,10 @@ int main(int argc, char **argv)
 		fclose(f);
 	free(text);
 	page_cleanup();
+	if (d.hidden)
+		fprintf(stderr, "auxchan-gen: %s: %u more error%s or warning%s not shown (the "
+		        "first %u are)\n", d.file, d.hidden, d.hidden == 1 ? "" : "s",
+		        d.hidden == 1 ? "" : "s", DIAG_MAX_SHOWN);
 	if (rc == 1)
 		fprintf(stderr, "auxchan-gen: %s: %u error%s, nothing written\n", d.file,
 		        d.errors, d.errors == 1 ? "" : "s");

@@ -247,6 +247,66 @@ static void test_options(void)
 	err = check_read(errfile, NULL);
 	check(err && *err == '\0', "--no-warn=no-link silences it, got: %s", err ? err : "");
 	free(err);
+	check_num("--no-warn of no check", run_gen(dir, "data/matrix.md", "--no-warn=duplicate-nam",
+	                                           NULL), 2);
+	err = check_read(errfile, NULL);
+	check_str("--no-warn of no check: the checks listed", err,
+	          "auxchan-gen: --no-warn=duplicate-nam: no such check; the checks are: no-link "
+	          "many-links link-text extra-cells empty-name empty-table stray-link "
+	          "non-ascii-alias duplicate-name name-group purpose-group other-server\n");
+	free(err);
+}
+
+/* Lines in s. */
+static size_t count_lines(const char *s)
+{
+	size_t n = 0;
+
+	while (s && (s = strchr(s, '\n')))
+		n++, s++;
+	return n;
+}
+
+/*
+ * A page of 100,000 rows without a link: the first DIAG_MAX_SHOWN (100)
+ * warnings are printed, then how many more there are; --strict the same,
+ * as errors.
+ */
+static void test_diagnostic_limit(void)
+{
+	struct path page = path(work, "many-bad-rows.md");
+	FILE *f = fopen(page.s, "w");
+	char *err, want[2 * sizeof page.s + 256];
+
+	if (!f) {
+		check(0, "write %s", page.s);
+		return;
+	}
+	fputs("| Name | Link |\n|---|---|\n| R | https://matrix.to/#/#r:x.org |\n", f);
+	for (int i = 0; i < 100000; i++)
+		fputs("| S | - |\n", f);
+	if (fclose(f)) {
+		check(0, "write %s", page.s);
+		return;
+	}
+	check_num("100,000 warnings", run_gen(work, page.s, NULL, NULL), 0);
+	err = check_read(errfile, NULL);
+	check_num("100,000 warnings: 100 shown, and a summary", (long long)count_lines(err), 101);
+	snprintf(want, sizeof want, "%s:103:7: warning: row has no https://matrix.to/#/ link in "
+	         "its Link cell: skipped [no-link]\nauxchan-gen: %s: 99900 more errors or warnings "
+	         "not shown (the first 100 are)\n", page.s, page.s);
+	check(err && strlen(err) > strlen(want) && !strcmp(err + strlen(err) - strlen(want), want),
+	      "100,000 warnings: the last shown, then the summary:\n  expected: ...%s  got: %s",
+	      want, err ? err : "");
+	free(err);
+	check_num("100,000 errors (--strict)", run_gen(work, page.s, "--strict", NULL), 1);
+	err = check_read(errfile, NULL);
+	check_num("100,000 errors: 100 shown, the summary, the count",
+	          (long long)count_lines(err), 102);
+	check(err && strstr(err, "auxchan-gen: ") && strstr(err, ": 100000 errors, nothing written\n"),
+	      "100,000 errors: all counted, got: %s", err ? strrchr(err, ':') : "");
+	free(err);
+	remove(page.s);
 }
 
 /*
@@ -360,6 +420,7 @@ int main(int argc, char **argv)
 	test_same_output();
 	test_no_partial_output();
 	test_options();
+	test_diagnostic_limit();
 	test_make(argv[3]);
 	test_determinism();
 	for (size_t i = 0; i < nbad; i++)
