@@ -166,7 +166,10 @@ static const struct {
 	  "'https://matrix.to/#/%23room%3Aexa%20mple.org' " NOT_ALIAS "has a server name that "
 	  "is not a host name (letters, digits, '-' and '.')\n" },
 	{ B "bad-port.md", B "bad-port.md:3:10: error: link 'https://matrix.to/#/#room:x.org:http' "
-	  NOT_ALIAS "has a server port that is not 1 to 5 digits\n" },
+	  NOT_ALIAS "has a server port that is not a number from 1 to 65535\n" },
+	{ B "port-out-of-range.md", B "port-out-of-range.md:3:7: error: link "
+	  "'https://matrix.to/#/#a:x.org:99999' " NOT_ALIAS "has a server port that is not a "
+	  "number from 1 to 65535\n" },
 	{ B "user-link.md", B "user-link.md:3:14: error: link 'https://matrix.to/#/@someone:x.org' "
 	  NOT_ALIAS "does not start with '#'\n" },
 	{ B "cell-too-long.md", B "cell-too-long.md:3:10: error: cell text is 1025 bytes, over "
