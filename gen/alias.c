@@ -71,6 +71,8 @@ const char *alias_check(const char *a, size_t n)
 		return "does not start with '#'";
 	if (utf8_check(a, n, NULL, NULL) != UTF8_OK)
 		return "is not UTF-8 text without control characters";
+	if (utf8_check_visible(a, n, NULL, NULL) != UTF8_OK)
+		return "has an invisible or direction-changing character";
 	link_split(a, n, &lp, &lplen, &srv, &srvlen);
 	if (!srv)
 		return "has no ':server' part";

@@ -79,11 +79,71 @@ static void position(const struct src *s, size_t off, unsigned *line, unsigned *
 	*col = (unsigned)(off - s->line[lo]) + 1;
 }
 
+/* ---- Characters diagnostics name --------------------------------------- */
+
+/* The Unicode name of cp if a diagnostic may need it, else NULL. */
+static const char *char_name(uint32_t cp)
+{
+	static const struct { uint32_t cp; const char *name; } names[] = {
+		{ 0x85, "NEXT LINE" }, { 0xa0, "NO-BREAK SPACE" }, { 0xad, "SOFT HYPHEN" },
+		{ 0x2002, "EN SPACE" }, { 0x2003, "EM SPACE" }, { 0x2009, "THIN SPACE" },
+		{ 0x200b, "ZERO WIDTH SPACE" }, { 0x200c, "ZERO WIDTH NON-JOINER" },
+		{ 0x200d, "ZERO WIDTH JOINER" }, { 0x200e, "LEFT-TO-RIGHT MARK" },
+		{ 0x200f, "RIGHT-TO-LEFT MARK" }, { 0x2028, "LINE SEPARATOR" },
+		{ 0x2029, "PARAGRAPH SEPARATOR" }, { 0x202a, "LEFT-TO-RIGHT EMBEDDING" },
+		{ 0x202b, "RIGHT-TO-LEFT EMBEDDING" }, { 0x202c, "POP DIRECTIONAL FORMATTING" },
+		{ 0x202d, "LEFT-TO-RIGHT OVERRIDE" }, { 0x202e, "RIGHT-TO-LEFT OVERRIDE" },
+		{ 0x202f, "NARROW NO-BREAK SPACE" }, { 0x2060, "WORD JOINER" },
+		{ 0x2066, "LEFT-TO-RIGHT ISOLATE" }, { 0x2067, "RIGHT-TO-LEFT ISOLATE" },
+		{ 0x2068, "FIRST STRONG ISOLATE" }, { 0x2069, "POP DIRECTIONAL ISOLATE" },
+		{ 0x3000, "IDEOGRAPHIC SPACE" }, { 0xfeff, "ZERO WIDTH NO-BREAK SPACE" },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (names[i].cp == cp)
+			return names[i].name;
+	return NULL;
+}
+
+/* "U+00A0 (NO-BREAK SPACE)", or "U+0001" for a character without a name here. */
+static const char *char_code(uint32_t cp, char *buf, size_t size)
+{
+	const char *name = char_name(cp);
+
+	snprintf(buf, size, "U+%04X%s%s%s", (unsigned)cp, name ? " (" : "", name ? name : "",
+	         name ? ")" : "");
+	return buf;
+}
+
+/*
+ * What the character at t (n > 0 bytes; a fault utf8_check_visible() found)
+ * is, with its code: "control character U+0085 (NEXT LINE)", "invisible
+ * character U+200B (ZERO WIDTH SPACE)", "direction-changing character
+ * U+202E (RIGHT-TO-LEFT OVERRIDE)"; with "a " or "an " before it if
+ * article is not 0.
+ */
+static const char *char_fault(const char *t, size_t n, int article, char *buf, size_t size)
+{
+	uint32_t cp = 0;
+	char code[64];
+	const char *kind = "invisible";
+
+	utf8_decode(t, n, &cp);
+	if (utf8_is_control(cp))
+		kind = "control";
+	else if (utf8_is_direction(cp))
+		kind = "direction-changing";
+	snprintf(buf, size, "%s%s character %s", !article ? "" : *kind == 'i' ? "an " : "a ",
+	         kind, char_code(cp, code, sizeof code));
+	return buf;
+}
+
 /* Checks that the page is UTF-8 text with no control characters. */
 static int check_text(const struct src *s)
 {
 	size_t at;
 	unsigned line, col;
+	char what[128];
 	int fault = utf8_check(s->text, s->len, "\t\n\r", &at);
 
 	if (fault == UTF8_OK)
@@ -95,8 +155,8 @@ static int check_text(const struct src *s)
 	else if (s->text[at] == '\0')
 		diag_error(s->d, line, col, "NUL byte: the page must be UTF-8 text");
 	else
-		diag_error(s->d, line, col, "control character (byte 0x%02x): the page must be "
-		           "text without control characters but tabs", (unsigned char)s->text[at]);
+		diag_error(s->d, line, col, "%s: the page must be text without control characters "
+		           "but tabs", char_fault(s->text + at, s->len - at, 0, what, sizeof what));
 	return -1;
 }
 
@@ -110,6 +170,22 @@ static int is_fence(const struct src *s, size_t i)
 }
 
 static char *normalize(const char *t, size_t n);
+
+/*
+ * char_fault() with an article, for text of the front matter: a control
+ * character there can only come from a YAML escape ("\x01"), which the
+ * message says.
+ */
+static const char *char_fault_yaml(const char *t, size_t n, char *buf, size_t size)
+{
+	size_t len;
+
+	char_fault(t, n, 1, buf, size);
+	len = strlen(buf);
+	if (!strncmp(buf, "a control", 9))
+		snprintf(buf + len, size - len, " (written as a YAML escape)");
+	return buf;
+}
 
 /* Reports libyaml's error, mapping its mark to the page's lines. */
 static void yaml_fail(const struct src *s, const yaml_parser_t *p, unsigned first)
@@ -145,6 +221,8 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 	while (rc == 0) {
 		unsigned line, col;
 		const char *k;
+		size_t at;
+		char what[160];
 
 		if (!yaml_parser_parse(&p, &ev)) {
 			yaml_fail(s, &p, first);
@@ -173,9 +251,10 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 					break;
 				}
 				/* YAML escapes ("\n", "\0") can make what the page may not hold. */
-				if (utf8_check(k, ev.data.scalar.length, NULL, NULL) != UTF8_OK) {
-					diag_error(s->d, line, col, "front matter has a key with a control "
-					           "character (written as a YAML escape)");
+				if (utf8_check_visible(k, ev.data.scalar.length, NULL, &at) != UTF8_OK) {
+					diag_error(s->d, line, col, "front matter has a key with %s",
+					           char_fault_yaml(k + at, ev.data.scalar.length - at,
+					                           what, sizeof what));
 					rc = -1;
 					break;
 				}
@@ -196,11 +275,13 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 					diag_error(s->d, line, col, "front matter: '%s' is not a string",
 					           keys[nkeys - 1].key);
 					rc = -1;
-				} else if (dest && utf8_check((const char *)ev.data.scalar.value,
-				                              ev.data.scalar.length, "\t\n\v\f\r",
-				                              NULL) != UTF8_OK) {
-					diag_error(s->d, line, col, "front matter: '%s' has a control "
-					           "character (written as a YAML escape)", keys[nkeys - 1].key);
+				} else if (dest && utf8_check_visible((const char *)ev.data.scalar.value,
+				                                      ev.data.scalar.length, "\t\n\v\f\r",
+				                                      &at) != UTF8_OK) {
+					diag_error(s->d, line, col, "front matter: '%s' has %s",
+					           keys[nkeys - 1].key,
+					           char_fault_yaml((const char *)ev.data.scalar.value + at,
+					                           ev.data.scalar.length - at, what, sizeof what));
 					rc = -1;
 				} else if (dest) {
 					*dest = normalize((const char *)ev.data.scalar.value,
@@ -369,38 +450,138 @@ static cmark_node *nth_child(cmark_node *n, int k)
 
 /*
  * The plain text of a cell or heading (what) at line:col, "" if node is
- * NULL, checked: for text over PAGE_MAX_CELL bytes or with a control
- * character (which only an entity such as &#7; can bring), an error is
+ * NULL, checked: for text over PAGE_MAX_CELL bytes, with a control
+ * character (which only an entity such as &#7; can bring), or with an
+ * invisible or direction-changing one (utf8_is_invisible()), an error is
  * reported and NULL returned, so that the text goes nowhere else (into
- * another diagnostic, say).
+ * another diagnostic, say, or a terminal).
  */
 static char *cell_text(const struct src *s, cmark_node *node, const char *what,
                        unsigned line, unsigned col)
 {
 	char *t = node ? plain_text(node) : xmemdup("", 0);
 	size_t len = strlen(t), at;
-	uint32_t cp;
+	char fault[128];
 
 	if (len > PAGE_MAX_CELL)
 		diag_error(s->d, line, col, "%s text is %zu bytes, over the limit of %u",
 		           what, len, PAGE_MAX_CELL);
-	else if (utf8_check(t, len, NULL, &at) != UTF8_OK && utf8_decode(t + at, len - at, &cp))
-		diag_error(s->d, line, col, "control character U+%04X in %s", (unsigned)cp, what);
+	else if (utf8_check_visible(t, len, NULL, &at) != UTF8_OK)
+		diag_error(s->d, line, col, "%s in %s", char_fault(t + at, len - at, 0, fault,
+		           sizeof fault), what);
 	else
 		return t;
 	free(t);
 	return NULL;
 }
 
-/* Is the NUL-terminated t the word w (lower case), ignoring ASCII case? */
+/* Is the NUL-terminated t the word w, ignoring ASCII case? */
 static int word_is(const char *t, const char *w)
 {
 	return strlen(t) == strlen(w) && key_eq_fold(t, w, strlen(w));
 }
 
+/* ---- Room links -------------------------------------------------------- */
+
+enum { NOT_MATRIX, MATRIX_TO, MATRIX_URI };
+
 /*
- * The first link in cell whose destination starts with LINK_PREFIX (NULL
- * if none); the second such link, if any, in *second.
+ * Is url a link into Matrix: a matrix.to link (https://matrix.to/#/...,
+ * http too, in any letter case) or a matrix: URI (MSC2312: matrix:r/...)?
+ * Returns MATRIX_TO or MATRIX_URI with what follows "#/" or "matrix:" in
+ * *rest (if rest is not NULL), or NOT_MATRIX.
+ */
+static int matrix_url(const char *url, const char **rest)
+{
+	static const char *const to[] = { "https://matrix.to/#/", "http://matrix.to/#/" };
+	size_t n = strlen(url);
+
+	for (size_t i = 0; i < 2; i++)
+		if (n >= strlen(to[i]) && key_eq_fold(url, to[i], strlen(to[i]))) {
+			if (rest)
+				*rest = url + strlen(to[i]);
+			return MATRIX_TO;
+		}
+	if (n >= 7 && key_eq_fold(url, "matrix:", 7)) {
+		if (rest)
+			*rest = url + 7;
+		return MATRIX_URI;
+	}
+	return NOT_MATRIX;
+}
+
+/*
+ * Reads the room link url into ch->url and ch->alias (and ch->lplen), or
+ * reports what it is instead and returns -1.  A matrix.to link spelt
+ * otherwise than LINK_PREFIX, and a matrix:r/ URI, name their room like
+ * the link https://matrix.to/#/ + their fragment (or "#" + their alias),
+ * which ch->url then holds: the command shows it, and looks it up.
+ */
+static int read_link(const struct src *s, struct channel *ch, const char *url)
+{
+	const char *rest, *why, *lp, *srv, *slash;
+	size_t n, len = strlen(url), at, srvlen;
+	char fault[128], *link, *alias;
+
+	if (utf8_check_visible(url, len, NULL, &at) != UTF8_OK) {
+		diag_error(s->d, ch->line, ch->link_col, "link has %s%s",
+		           char_fault(url + at, len - at, 1, fault, sizeof fault),
+		           utf8_check(url, len, NULL, NULL) ? " (written as an entity)" : "");
+		return -1;
+	}
+	if (matrix_url(url, &rest) == MATRIX_URI) {
+		if (rest[0] == 'u' && rest[1] == '/')
+			why = "names a user, not a room";
+		else if (!strncmp(rest, "roomid/", 7))
+			why = "names a room by its ID, not by an alias (#localpart:server)";
+		else if (rest[0] != 'r' || rest[1] != '/')
+			why = "is not a matrix:r/ URI of a room alias";
+		else
+			why = NULL;
+		if (why) {
+			diag_error(s->d, ch->line, ch->link_col, "link '%s' %s", url, why);
+			return -1;
+		}
+		link = xmalloc(LINK_PREFIX_LEN + strlen(rest + 2) + 2);
+		sprintf(link, "%s#%s", LINK_PREFIX, rest + 2);
+	} else {
+		link = xmalloc(LINK_PREFIX_LEN + strlen(rest) + 1);
+		sprintf(link, "%s%s", LINK_PREFIX, rest);
+	}
+	/* Decoding never lengthens: LINK_BAD can only mean a bad escape. */
+	alias = xmalloc(strlen(link));
+	n = link_decode(link + LINK_PREFIX_LEN, strlen(link) - LINK_PREFIX_LEN, alias, strlen(link));
+	why = n == LINK_BAD ? "has a malformed %-escape" : NULL;
+	/* A permalink: #room:server/$event, matrix:r/room:server/e/event. */
+	srv = n == LINK_BAD ? NULL : memchr(alias, ':', n);
+	slash = srv ? memchr(srv, '/', n - (size_t)(srv - alias)) : NULL;
+	if (!why && slash && !alias_check(alias, (size_t)(slash - alias))) {
+		diag_error(s->d, ch->line, ch->link_col, "link '%s' links to an event in the room "
+		           "%.*s, not to the room: link the room, %s%.*s", url,
+		           (int)(slash - alias), alias, LINK_PREFIX, (int)(slash - alias), alias);
+		why = "";
+	} else if (!why && n && (alias[0] == '@' || alias[0] == '!')) {
+		diag_error(s->d, ch->line, ch->link_col, "link '%s' %s", url, alias[0] == '@'
+		           ? "names a user, not a room"
+		           : "names a room by its ID, not by an alias (#localpart:server)");
+		why = "";
+	} else if (!why && (why = alias_check(alias, n)) == NULL) {
+		link_split(alias, n, &lp, &ch->lplen, &srv, &srvlen);
+		ch->alias = xmemdup(alias, n);
+		/* The page's own spelling, or the one the library can look up. */
+		ch->url = strcmp(link, url) ? xmemdup(link, strlen(link)) : xmemdup(url, len);
+	}
+	if (why && *why)
+		diag_error(s->d, ch->line, ch->link_col, "link '%s' does not name a room alias "
+		           "(#localpart:server): the alias %s", url, why);
+	free(alias);
+	free(link);
+	return why ? -1 : 0;
+}
+
+/*
+ * The first link in cell into Matrix (matrix_url(); NULL if none); the
+ * second such link, if any, in *second.
  */
 static cmark_node *matrix_link(cmark_node *cell, cmark_node **second)
 {
@@ -414,7 +595,7 @@ static cmark_node *matrix_link(cmark_node *cell, cmark_node **second)
 		const char *url;
 
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK &&
-		    (url = cmark_node_get_url(n)) && link_has_prefix(url, strlen(url), 0)) {
+		    (url = cmark_node_get_url(n)) && matrix_url(url, NULL)) {
 			if (found)
 				*second = n;
 			else
@@ -464,20 +645,76 @@ static void check_extra_cells(const struct src *s, cmark_node *row, size_t ncols
 /* Column indices of the header's Name, Link and Purpose cells (-1: none). */
 struct columns { int name, link, purpose, count; };
 
-static struct columns header_columns(cmark_node *header)
+/*
+ * Is cp a space other than ASCII's, or an invisible character: what can
+ * stand unseen beside a header's word?
+ */
+static int is_unseen(uint32_t cp)
 {
+	return cp == 0xa0 || cp == 0xad || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200f) ||
+	       (cp >= 0x2028 && cp <= 0x202f) || (cp >= 0x205f && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x3000 || cp == 0xfeff;
+}
+
+/*
+ * t without the characters is_unseen() finds (to free); the first of them
+ * in *first, 0 if there is none.
+ */
+static char *without_unseen(const char *t, uint32_t *first)
+{
+	size_t n = strlen(t), len = 0;
+	char *out = xmalloc(n + 1);
+
+	*first = 0;
+	for (size_t i = 0, k; i < n; i += k) {
+		uint32_t cp = 0;
+
+		k = utf8_decode(t + i, n - i, &cp);
+		if (!k)
+			k = 1, cp = (unsigned char)t[i];
+		if (is_unseen(cp) && !*first)
+			*first = cp;
+		if (!is_unseen(cp)) {
+			memcpy(out + len, t + i, k);
+			len += k;
+		}
+	}
+	out[len] = '\0';
+	return out;
+}
+
+/*
+ * The header's columns.  A cell that reads Name, Link or Purpose but for a
+ * space or invisible character other than ASCII's ("Name" and a no-break
+ * space) is an error, which names the character; it still counts as that
+ * column, so that nothing else is reported about the table.
+ */
+static struct columns header_columns(const struct src *s, cmark_node *header)
+{
+	static const char *const words[] = { "Name", "Link", "Purpose" };
 	struct columns c = { -1, -1, -1, 0 };
 	int k = 0;
 
 	for (cmark_node *cell = cmark_node_first_child(header); cell;
 	     cell = cmark_node_next(cell), k++, c.count++) {
-		char *t = plain_text(cell);
-		int *slot = word_is(t, "name") ? &c.name
-		          : word_is(t, "link") ? &c.link
-		          : word_is(t, "purpose") ? &c.purpose : NULL;
+		char *t = plain_text(cell), *bare, code[64];
+		int *slots[] = { &c.name, &c.link, &c.purpose }, w;
+		uint32_t unseen;
 
-		if (slot && *slot < 0)
-			*slot = k;
+		for (w = 0; w < 3 && !word_is(t, words[w]); w++)
+			;
+		if (w == 3 && (bare = without_unseen(t, &unseen))) {
+			for (w = 0; w < 3 && !(unseen && word_is(bare, words[w])); w++)
+				;
+			if (w < 3)
+				diag_error(s->d, (unsigned)cmark_node_get_start_line(cell),
+				           cell_col(s, cell), "header cell '%s' holds %s, which is not a "
+				           "plain space: write the word alone to make it the %s column",
+				           words[w], char_code(unseen, code, sizeof code), words[w]);
+			free(bare);
+		}
+		if (w < 3 && *slots[w] < 0)
+			*slots[w] = k;
 		free(t);
 	}
 	return c;
@@ -490,9 +727,7 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 	struct channel ch = { 0 };
 	cmark_node *name = nth_child(row, c->name), *link = nth_child(row, c->link);
 	cmark_node *purpose = nth_child(row, c->purpose), *a, *second;
-	char *alias, *text;
-	const char *why, *lp, *srv, *url;
-	size_t n, srvlen;
+	char *text;
 
 	ch.line = (unsigned)cmark_node_get_start_line(row);
 	ch.name_col = cell_col(s, name);
@@ -514,33 +749,21 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 			           "of a page", PAGE_MAX_CHANNELS);
 		return;
 	}
-	url = cmark_node_get_url(a);
-	if (utf8_check(url, strlen(url), NULL, NULL) != UTF8_OK) {
-		diag_error(s->d, ch.line, ch.link_col, "link has a control character "
-		           "(written as an entity)");
+	if (read_link(s, &ch, cmark_node_get_url(a)) < 0)
 		return;
-	}
-	/* Decoding never lengthens: LINK_BAD can only mean a bad escape. */
-	alias = xmalloc(strlen(url));
-	n = link_decode(url + LINK_PREFIX_LEN, strlen(url) - LINK_PREFIX_LEN,
-	                alias, strlen(url));
-	why = n == LINK_BAD ? "has a malformed %-escape" : alias_check(alias, n);
-	if (why) {
-		diag_error(s->d, ch.line, ch.link_col, "link '%s' does not name a room alias "
-		           "(#localpart:server): the alias %s", url, why);
-		free(alias);
-		return;
-	}
-	link_split(alias, n, &lp, &ch.lplen, &srv, &srvlen);
-	ch.alias = xmemdup(alias, n);
-	free(alias);
 	/* Link text that reads as an alias should be the alias linked to. */
 	text = plain_text(a);
 	if (text[0] == '#' && !alias_check(text, strlen(text)) && strcmp(text, ch.alias))
 		diag_warning(s->d, "link-text", ch.line, ch.link_col, "link text '%s' is not "
 		             "the alias it links to, '%s'", text, ch.alias);
 	free(text);
-	ch.url = xmemdup(url, strlen(url));
+	for (const char *c = ch.alias; *c; c++)
+		if ((unsigned char)*c >= 0x80) {
+			diag_warning(s->d, "non-ascii-alias", ch.line, ch.link_col, "alias '%s' has "
+			             "characters outside ASCII: letters of another script can look "
+			             "like those of a room it would impersonate", ch.alias);
+			break;
+		}
 	ch.name = cell_text(s, name, "cell", ch.line, ch.name_col);
 	ch.purpose = cell_text(s, purpose, "cell", ch.line, ch.purpose_col);
 	if (!ch.name || !ch.purpose) { /* reported: the row goes no further */
@@ -570,7 +793,7 @@ static int read_table(struct src *s, struct page *pg, cmark_node *table, const c
 
 	if (!header || !cmark_gfm_extensions_get_table_row_is_header(header))
 		return 0;
-	c = header_columns(header);
+	c = header_columns(s, header);
 	if (c.name < 0 || c.link < 0) {
 		if ((c.name >= 0 || c.link >= 0) && !s->half_table) {
 			s->half_table = line;

@@ -40,6 +40,12 @@ static const struct {
 	{ "control character", "#ro\x01om:x.org", "is not UTF-8 text without control characters" },
 	{ "invalid UTF-8", "#ro\xffom:x.org", "is not UTF-8 text without control characters" },
 	{ "empty", "", "is empty" },
+	{ "zero width space", "#a\xe2\x80\x8b:x.org", "has an invisible or direction-changing character" },
+	{ "right-to-left override", "#a\xe2\x80\xae:x.org",
+	  "has an invisible or direction-changing character" },
+	{ "zero width no-break space inside text", "#a\xef\xbb\xbf:x.org",
+	  "has an invisible or direction-changing character" },
+	{ "letters of another script", "#\xd0\xb0:x.org", NULL },
 };
 
 static void test_aliases(void)

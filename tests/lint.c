@@ -55,6 +55,10 @@ static const struct {
 	  "the page's 3 rooms are on 'x.org' [other-server]\n" },
 	{ P "warn-empty-table.md", "empty-table",
 	  P "warn-empty-table.md:3:1: warning: channel table has no rows [empty-table]\n" },
+	{ P "warn-non-ascii-alias.md", "non-ascii-alias",
+	  P "warn-non-ascii-alias.md:3:28: warning: alias '#\xd0\xb0:x.org' has characters outside "
+	  "ASCII: letters of another script can look like those of a room it would impersonate "
+	  "[non-ascii-alias]\n" },
 	{ P "non-matrix-row.md", "no-link",
 	  P "non-matrix-row.md:5:24: warning: row has no https://matrix.to/#/ link in its Link "
 	  "cell: skipped [no-link]\n"
