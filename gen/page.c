@@ -626,8 +626,9 @@ static void check_extra_cells(const struct src *s, cmark_node *row, size_t ncols
 	int line = cmark_node_get_start_line(row);
 	size_t i, end;
 
+	/* cmark-gfm pads a short row with empty cells at column 0 of its line. */
 	for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c))
-		if (cmark_node_get_start_line(c) > 0) /* padded cells have no position */
+		if (cmark_node_get_start_line(c) > 0 && cmark_node_get_start_column(c) > 0)
 			last = c;
 	if (!last || line < 1 || (size_t)line > s->nlines || cmark_node_get_end_line(last) != line)
 		return;

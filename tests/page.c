@@ -62,6 +62,14 @@ static const struct {
 			  "#d:x.org", "", 8 },
 		},
 	}, {
+		/* Rows that leave out the last cells: padded, no extra-cells warning. */
+		.file = "tests/pages/short-rows.md", .title = "", .date = "",
+		.n = 3, .rows = {
+			{ "", "Short", "", "https://matrix.to/#/#a:x.org", "#a:x.org", "", 3 },
+			{ "", "Shorter", "", "https://matrix.to/#/#b:x.org", "#b:x.org", "", 4 },
+			{ "", "Full", "Everything", "https://matrix.to/#/#c:x.org", "#c:x.org", "", 5 },
+		},
+	}, {
 		.file = "tests/pages/non-channel-table.md", .title = "", .date = "",
 		.n = 1, .rows = { { "Rooms", "Room Y", "", "https://matrix.to/#/#y:x.org",
 		                    "#y:x.org", "", 11 } },
