@@ -802,12 +802,198 @@ static int read_table(struct src *s, struct page *pg, cmark_node *table, const c
 		}
 		return 0;
 	}
+	/* Its Link column, for stray_link(): 1 + its index. */
+	cmark_node_set_user_data(table, (void *)(uintptr_t)(c.link + 1));
 	if (!cmark_node_next(header))
 		diag_warning(s->d, "empty-table", line, (unsigned)cmark_node_get_start_column(table),
 		             "channel table has no rows");
 	for (cmark_node *row = cmark_node_next(header); row; row = cmark_node_next(row))
 		read_row(s, pg, row, &c, section);
 	return 1;
+}
+
+/* ---- Stray room links ------------------------------------------------- */
+
+/*
+ * Does the link destination or text t point to a room: a matrix.to link
+ * whose fragment starts with '#' or '!' (or their escapes), or a
+ * matrix:r/ or matrix:roomid/ URI?  (Users and other targets are not rooms
+ * to lose.)
+ */
+static int names_room(const char *t)
+{
+	const char *rest;
+	int kind = matrix_url(t, &rest);
+
+	if (kind == MATRIX_URI)
+		return !strncmp(rest, "r/", 2) || !strncmp(rest, "roomid/", 7);
+	return kind == MATRIX_TO && (*rest == '#' || *rest == '!' || key_eq_fold(rest, "%23", 3) ||
+	                             key_eq_fold(rest, "%21", 3));
+}
+
+/*
+ * The first room reference in the text t written without a link (code, a
+ * row cut off its table): "matrix.to/#/" then '#' or '!' (or their
+ * escapes), or "matrix:r/", "matrix:roomid/", in any letter case.  Returns
+ * a pointer into t, or NULL.
+ */
+static const char *room_in_text(const char *t)
+{
+	for (const char *p = t; *p; p++) {
+		const char *r = NULL;
+
+		if (key_eq_fold(p, "matrix.to/#/", 12))
+			r = p + 12;
+		else if (key_eq_fold(p, "matrix:", 7))
+			r = p + 7;
+		if (!r)
+			continue;
+		if (r == p + 7 ? key_eq_fold(r, "r/", 2) || key_eq_fold(r, "roomid/", 7)
+		               : *r == '#' || *r == '!' || key_eq_fold(r, "%23", 3) ||
+		                 key_eq_fold(r, "%21", 3))
+			return p;
+	}
+	return NULL;
+}
+
+/* Is node n inside the Link cell of a row (not the header) of a channel table? */
+static int in_link_cell(cmark_node *n)
+{
+	cmark_node *cell = n, *row, *table;
+	int k = 0;
+
+	while (cell && !type_is(cell, "table_cell"))
+		cell = cmark_node_parent(cell);
+	row = cell ? cmark_node_parent(cell) : NULL;
+	table = row ? cmark_node_parent(row) : NULL;
+	if (!table || cmark_gfm_extensions_get_table_row_is_header(row) ||
+	    !cmark_node_get_user_data(table))
+		return 0;
+	for (cmark_node *c = cmark_node_first_child(row); c && c != cell; c = cmark_node_next(c))
+		k++;
+	return (uintptr_t)cmark_node_get_user_data(table) == (uintptr_t)k + 1;
+}
+
+/* The block (not inline) node n is in, or n. */
+static cmark_node *block_of(cmark_node *n)
+{
+	while (cmark_node_parent(n) && (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) ==
+	                               CMARK_NODE_TYPE_INLINE)
+		n = cmark_node_parent(n);
+	return n;
+}
+
+/* Offset of the first "matrix" at or after from and before end, or end. */
+static size_t find_matrix(const struct src *s, size_t from, size_t end)
+{
+	for (size_t i = from; i + 6 <= end; i++)
+		if (key_eq_fold(s->text + i, "matrix", 6))
+			return i;
+	return end;
+}
+
+/*
+ * Where on the page the stray reference in node n is: n's own position if
+ * cmark-gfm gave it one (links written [text](url)); else the next "matrix"
+ * on the lines of n's block after *cursor (the last one reported: text
+ * nodes and autolinks have no position of their own); else the start of the
+ * block.  Advances *cursor past what it found.
+ */
+static void stray_position(const struct src *s, cmark_node *n, size_t *cursor,
+                           unsigned *line, unsigned *col)
+{
+	cmark_node *b = block_of(n);
+	int first = cmark_node_get_start_line(b), last = cmark_node_get_end_line(b);
+	size_t start, end, at;
+
+	if (first < 1 || (size_t)first > s->nlines)
+		first = 1;
+	if (last < first || (size_t)last > s->nlines)
+		last = first;
+	start = s->line[first - 1];
+	end = (size_t)last < s->nlines ? s->line[last] : s->len;
+	if (cmark_node_get_type(n) == CMARK_NODE_LINK && cmark_node_get_start_line(n) > 0 &&
+	    cmark_node_get_start_column(n) > 0 && (size_t)cmark_node_get_start_line(n) <= s->nlines) {
+		*line = (unsigned)cmark_node_get_start_line(n);
+		*col = (unsigned)cmark_node_get_start_column(n);
+		at = s->line[*line - 1] + *col - 1;
+		if (at <= line_end(s->text, s->len, s->line[*line - 1])) { /* in its line */
+			*cursor = find_matrix(s, at > *cursor ? at : *cursor, end) + 1;
+			return;
+		}
+	}
+	at = find_matrix(s, *cursor > start ? *cursor : start, end);
+	if (at == end) {
+		at = start + (size_t)(cmark_node_get_start_column(b) > 0
+		                      ? cmark_node_get_start_column(b) - 1 : 0);
+	} else {
+		*cursor = at + 1;
+		/* Point at the link's start, its scheme. */
+		if (at >= start + 8 && key_eq_fold(s->text + at - 8, "https://", 8))
+			at -= 8;
+		else if (at >= start + 7 && key_eq_fold(s->text + at - 7, "http://", 7))
+			at -= 7;
+	}
+	position(s, at, line, col);
+}
+
+/* Does the line at line look like a table row: its text starts with '|'? */
+static int looks_like_row(const struct src *s, unsigned line)
+{
+	size_t i = s->line[line - 1];
+
+	while (i < s->len && (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '>'))
+		i++;
+	return i < s->len && s->text[i] == '|';
+}
+
+/*
+ * Warns about a room linked, or written, outside the Link column of a
+ * channel table (stray-link): its room is not read.  Most often a row cut
+ * off its table: a blank line, an indented row or a heading line ends a
+ * GFM table, and the rows after it become a paragraph or code.
+ */
+static void stray_link(struct src *s, cmark_node *n, size_t *cursor)
+{
+	unsigned line, col;
+
+	stray_position(s, n, cursor, &line, &col);
+	if (!block_of(n) || type_is(block_of(n), "table_cell") || !looks_like_row(s, line))
+		diag_warning(s->d, "stray-link", line, col, "link to a room outside the Link "
+		             "column of a channel table: the room is not read");
+	else
+		diag_warning(s->d, "stray-link", line, col, "link to a room on a line that looks "
+		             "like a table row but is not in a table (a blank line, an indented "
+		             "row or a heading line ends a table): the room is not read");
+}
+
+/*
+ * Checks node n for stray room links (stray_link()): a link into a room,
+ * or text or code that names one.  Returns 1 if n is a link (its text
+ * needs no check of its own).
+ */
+static int check_stray(struct src *s, cmark_node *n, size_t *cursor)
+{
+	const char *t;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LINK:
+		t = cmark_node_get_url(n);
+		if (t && names_room(t) && !in_link_cell(n))
+			stray_link(s, n, cursor);
+		return 1;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		for (t = cmark_node_get_literal(n); t && (t = room_in_text(t)); t++)
+			if (!in_link_cell(n))
+				stray_link(s, n, cursor);
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 /* ---- The page --------------------------------------------------------- */
@@ -817,12 +1003,15 @@ static void walk(struct src *s, struct page *pg, cmark_node *doc, int *tables)
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	char *section = xmemdup("", 0);
+	size_t cursor = 0; /* of stray_position() */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
+		if (check_stray(s, n, &cursor))
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT); /* skip the link's text */
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 			unsigned line = (unsigned)cmark_node_get_start_line(n);
 

@@ -59,6 +59,13 @@ static const struct {
 	  P "warn-non-ascii-alias.md:3:28: warning: alias '#\xd0\xb0:x.org' has characters outside "
 	  "ASCII: letters of another script can look like those of a room it would impersonate "
 	  "[non-ascii-alias]\n" },
+	{ P "warn-stray-link.md", "stray-link",
+	  P "warn-stray-link.md:7:28: warning: link to a room on a line that looks like a table "
+	  "row but is not in a table (a blank line, an indented row or a heading line ends a "
+	  "table): the room is not read [stray-link]\n"
+	  P "warn-stray-link.md:8:19: warning: link to a room on a line that looks like a table "
+	  "row but is not in a table (a blank line, an indented row or a heading line ends a "
+	  "table): the room is not read [stray-link]\n" },
 	{ P "non-matrix-row.md", "no-link",
 	  P "non-matrix-row.md:5:24: warning: row has no https://matrix.to/#/ link in its Link "
 	  "cell: skipped [no-link]\n"

@@ -18,6 +18,12 @@ struct row {
 	unsigned line;
 };
 
+#define STRAY "link to a room outside the Link column of a channel table: the room is not " \
+	"read [stray-link]"
+#define STRAY_ROW "link to a room on a line that looks like a table row but is not in a " \
+	"table (a blank line, an indented row or a heading line ends a table): the room is " \
+	"not read [stray-link]"
+
 static const struct {
 	const char *file, *title, *date;
 	size_t n;
@@ -73,6 +79,21 @@ static const struct {
 		.file = "tests/pages/non-channel-table.md", .title = "", .date = "",
 		.n = 1, .rows = { { "Rooms", "Room Y", "", "https://matrix.to/#/#y:x.org",
 		                    "#y:x.org", "", 11 } },
+		.diag = "tests/pages/non-channel-table.md:5:12: warning: " STRAY "\n",
+	}, {
+		/* An indented row is code: it ends the table, and its room is reported. */
+		.file = "tests/pages/table-indented-row.md", .title = "", .date = "",
+		.n = 1, .rows = { { "", "A", "First", "https://matrix.to/#/#a:x.org", "#a:x.org", "", 3 } },
+		.diag = "tests/pages/table-indented-row.md:4:33: warning: " STRAY_ROW "\n"
+		        "tests/pages/table-indented-row.md:5:18: warning: " STRAY_ROW "\n",
+	}, {
+		/* A heading line ends the table; rooms written anywhere are reported. */
+		.file = "tests/pages/table-heading-line.md", .title = "", .date = "",
+		.n = 1, .rows = { { "", "A", "First", "https://matrix.to/#/#a:x.org", "#a:x.org", "", 3 } },
+		.diag = "tests/pages/table-heading-line.md:5:18: warning: " STRAY_ROW "\n"
+		        "tests/pages/table-heading-line.md:6:16: warning: " STRAY_ROW "\n"
+		        "tests/pages/table-heading-line.md:6:35: warning: " STRAY_ROW "\n"
+		        "tests/pages/table-heading-line.md:8:7: warning: " STRAY "\n",
 	}, {
 		.file = "tests/pages/non-matrix-row.md", .title = "", .date = "",
 		.n = 1, .rows = { { "Rooms", "Room Z", "A room", "https://matrix.to/#/#z:x.org",
@@ -199,7 +220,8 @@ static const struct {
 	  "'matrix:u/someone:x.org' names a user, not a room\n" },
 	{ B "no-table.md", B "no-table.md:1: error: no channel table: no table has a header "
 	  "with 'Name' and 'Link' columns\n" },
-	{ B "header-without-link.md", B "header-without-link.md:1: error: no channel table: no "
+	{ B "header-without-link.md", B "header-without-link.md:5:19: warning: " STRAY "\n"
+	  B "header-without-link.md:1: error: no channel table: no "
 	  "table has a header with 'Name' and 'Link' columns\n"
 	  B "header-without-link.md:3:1: note: this table has no 'Link' column\n" },
 	{ B "no-channel.md",
