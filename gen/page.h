@@ -19,6 +19,14 @@
 #define PAGE_MAX_CELL 1024u       /* bytes of a cell's, heading's, title's text */
 #define PAGE_MAX_CHANNELS 5000u   /* channels on a page */
 
+/*
+ * Limits of what reaches the parsers, which take more than linear time on
+ * some input (libyaml 0.2.5, cmark-gfm 0.29.0.gfm.6; see the README):
+ * PAGE_MAX_YAML_DEPTH: the deepest nesting of mappings and sequences in the
+ * front matter (libyaml's time per token grows with it: "x: [[[[...").
+ */
+#define PAGE_MAX_YAML_DEPTH 64u
+
 struct channel {
 	char *section;  /* plain text of the nearest heading above, or "" */
 	char *name;     /* plain text of the Name cell */

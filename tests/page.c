@@ -35,6 +35,14 @@ static const struct {
 		.n = 1, .rows = { { "Rooms", "Room A", "Talk about A", "https://matrix.to/#/#a:x.org",
 		                    "#a:x.org", "", 10 } },
 	}, {
+		/* Strings by one rule: an alias of a string, !!str, a quoted "~". */
+		.file = "tests/pages/front-matter-strings.md", .title = "Matrix rooms",
+		.date = "2024-05-07",
+		.n = 1, .rows = { { "", "Room", "", "https://matrix.to/#/#r:x.org", "#r:x.org", "", 13 } },
+	}, {
+		.file = "tests/pages/front-matter-quoted-null.md", .title = "null", .date = "~",
+		.n = 1, .rows = { { "", "Room", "", "https://matrix.to/#/#r:x.org", "#r:x.org", "", 8 } },
+	}, {
 		.file = "tests/pages/extra-column.md", .title = "", .date = "",
 		.n = 1, .rows = { { "Rooms", "Room B", "About B", "https://matrix.to/#/#b:x.org",
 		                    "#b:x.org", "", 5 } },
@@ -158,6 +166,27 @@ static const struct {
 	  "mapping of keys to values\n" },
 	{ B "front-matter-title-list.md", B "front-matter-title-list.md:2:8: error: front "
 	  "matter: 'title' is not a string\n" },
+	/* One rule for the front matter's strings: plain, quoted, block, aliased. */
+	{ B "front-matter-title-null.md", B "front-matter-title-null.md:2:8: error: front matter: "
+	  "'title' is null (written '~'), not a string: quote it\n" },
+	{ B "front-matter-date-null.md", B "front-matter-date-null.md:3:7: error: front matter: "
+	  "'date' is null (written 'null'), not a string: quote it\n" },
+	{ B "front-matter-title-empty.md", B "front-matter-title-empty.md:2:7: error: front "
+	  "matter: 'title' has no value (null), not a string\n" },
+	{ B "front-matter-title-int.md", B "front-matter-title-int.md:2:8: error: front matter: "
+	  "'title' is tagged !!int, not a string\n" },
+	{ B "front-matter-title-binary.md", B "front-matter-title-binary.md:2:8: error: front "
+	  "matter: 'title' is tagged !!binary, not a string\n" },
+	{ B "front-matter-title-alias-list.md", B "front-matter-title-alias-list.md:3:8: error: "
+	  "front matter: 'title' is not a string\n" },
+	{ B "front-matter-title-unknown-alias.md", B "front-matter-title-unknown-alias.md:2:8: "
+	  "error: front matter: 'title' is an alias of no anchor before it\n" },
+	{ B "front-matter-merge-key.md", B "front-matter-merge-key.md:3:1: error: front matter "
+	  "has a merge key '<<': write the keys themselves\n" },
+	{ B "front-matter-null-key.md", B "front-matter-null-key.md:3:1: error: front matter has "
+	  "a key that is not a string\n" },
+	{ B "front-matter-too-deep.md", B "front-matter-too-deep.md:2:67: error: front matter "
+	  "nests mappings and sequences deeper than 64 levels: over the limit\n" },
 	/* Found by fuzzing: YAML escapes make control characters. */
 	{ B "front-matter-key-control.md", B "front-matter-key-control.md:3:1: error: front "
 	  "matter has a key with a control character U+000A (written as a YAML escape)\n" },
@@ -456,6 +485,27 @@ static void test_limits(void)
 		if (extra)
 			check_str("heading of PAGE_MAX_CELL + 1", first, "limit.md:1:1: error: heading "
 			          "text is 1025 bytes, over the limit of 1024");
+		page_free(&pg);
+	}
+
+	/* The front matter: PAGE_MAX_YAML_DEPTH levels are accepted, one more is not. */
+	for (unsigned extra = 0; extra < 2; extra++) {
+		unsigned brackets = PAGE_MAX_YAML_DEPTH - 1 + extra; /* and the top mapping */
+
+		t.len = 0;
+		add(&t, "---\nx: ");
+		for (unsigned i = 0; i < brackets; i++)
+			add(&t, "[");
+		for (unsigned i = 0; i < brackets; i++)
+			add(&t, "]");
+		add(&t, "\n---\n| Name | Link |\n|---|---|\n| R | https://matrix.to/#/#r:x.org |\n");
+		check_num(extra ? "YAML of PAGE_MAX_YAML_DEPTH + 1 levels: refused"
+		                : "YAML of PAGE_MAX_YAML_DEPTH levels",
+		          parse_text(&t, &pg, first, sizeof first), extra ? -1 : 0);
+		if (extra)
+			check_str("YAML of PAGE_MAX_YAML_DEPTH + 1 levels", first, "limit.md:2:67: error: "
+			          "front matter nests mappings and sequences deeper than 64 levels: over "
+			          "the limit");
 		page_free(&pg);
 	}
 
