@@ -1,10 +1,13 @@
 /* page.c - the page model (see page.h). */
+#include <setjmp.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 #include <yaml.h>
 
 /* Exported by libcmark-gfm, declared only in its internal registry.h. */
@@ -1269,22 +1272,341 @@ static void walk(struct src *s, struct page *pg, cmark_node *doc, int *tables)
 	free(section);
 }
 
-static int parse_markdown(struct src *s, struct page *pg, size_t body)
+/* ---- What reaches cmark-gfm ------------------------------------------ */
+
+/*
+ * cmark-gfm 0.29.0.gfm.6 takes more than linear time, or memory, on some
+ * input (its advisories, fixed in later versions: the README lists them).
+ * Before it reads the page, the page's markdown is measured line by line
+ * against the limits of page.h, and refused with an error at the first
+ * line over one.  The measures are upper bounds of what cmark-gfm will see,
+ * found without reading markdown: a line's container markers, a line made
+ * only of the characters a table's delimiter row may hold, counts of
+ * characters.
+ */
+struct scan {
+	const struct src *s;
+	size_t lead;            /* lines since a blank line, heading or fence */
+	size_t count[9];        /* of each character of MARKUP */
+	size_t www;             /* "www." */
+};
+
+/* The characters on which cmark-gfm's time grows faster than the page. */
+#define MARKUP "[<*_~)@"
+
+/* Is c a space or a tab? */
+static int blank_char(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * How deep the line at [i, e) may nest blocks: each '>' and list marker
+ * of its start opens one, and indentation continues at most one list item
+ * per two columns.  Returns the offset where the count passes max, or e.
+ */
+static size_t nesting(const char *t, size_t i, size_t e, unsigned max)
+{
+	unsigned levels = 0, cols = 0;
+
+	while (i < e) {
+		size_t k = i;
+
+		if (t[k] == ' ' || t[k] == '\t') {
+			cols += t[k] == ' ' ? 1 : 4 - cols % 4;
+			k++;
+		} else if (t[k] == '>') {
+			levels++, k++;
+		} else {
+			while (k < e && k - i < 9 && t[k] >= '0' && t[k] <= '9')
+				k++;
+			if (k > i && k < e && (t[k] == '.' || t[k] == ')'))
+				k++;
+			else if (k == i && strchr("-+*", t[k]))
+				k++;
+			else
+				return e;
+			if (k < e && !blank_char(t[k]))
+				return e; /* not a list marker: text */
+			levels++;
+		}
+		if (levels + cols / 2 > max)
+			return i;
+		i = k;
+	}
+	return e;
+}
+
+/*
+ * Could the line [i, e) be a table's delimiter row, once its container
+ * markers are taken away: only spaces, '|', '-', ':' and marker characters,
+ * with a '-'?  Returns its columns (cells with a '-'), or 0.
+ */
+static size_t delimiter_columns(const char *t, size_t i, size_t e)
+{
+	size_t columns = 0;
+	int dash = 0;
+
+	for (; i < e; i++) {
+		if (!strchr(" \t>*+-:|.)0123456789", t[i]))
+			return 0;
+		if (t[i] == '-')
+			dash = 1;
+		if (t[i] == '|')
+			columns += dash, dash = 0;
+	}
+	return columns + dash;
+}
+
+/*
+ * Does the line [i, e) end any paragraph above it: a heading (#), a code
+ * fence or a bullet item with text, or "1." (which other numbers cannot)?
+ */
+static int ends_paragraph(const char *t, size_t i, size_t e)
+{
+	size_t k = i;
+
+	while (k < e && k - i < 3 && t[k] == ' ')
+		k++;
+	if (k + 3 <= e && (!memcmp(t + k, "```", 3) || !memcmp(t + k, "~~~", 3)))
+		return 1;
+	if (k < e && t[k] == '#') {
+		size_t h = k;
+
+		while (h < e && t[h] == '#')
+			h++;
+		return h - k <= 6 && (h == e || blank_char(t[h]));
+	}
+	if (k + 1 < e && t[k] == '1' && (t[k + 1] == '.' || t[k + 1] == ')'))
+		k++;
+	else if (!(k < e && strchr("-+*", t[k])))
+		return 0;
+	k++;
+	while (k < e && blank_char(t[k]))
+		k++;
+	return k > i + 1 && k < e && blank_char(t[k - 1]);
+}
+
+/* Counts the line's markup characters: 0, or -1 with an error past the limit. */
+static int count_markup(struct scan *sc, size_t i, size_t e, unsigned line)
+{
+	const char *t = sc->s->text;
+
+	for (size_t k = i; k < e; k++) {
+		const char *m = strchr(MARKUP, t[k]);
+		size_t *n = m && t[k] ? &sc->count[m - MARKUP]
+		          : e - k >= 4 && key_eq_fold(t + k, "www.", 4) ? &sc->www : NULL;
+
+		if (n && ++*n > PAGE_MAX_MARKUP) {
+			diag_error(sc->s->d, line, (unsigned)(k - i) + 1, "more than %u '%.*s' on the "
+			           "page: over the limit", PAGE_MAX_MARKUP, n == &sc->www ? 4 : 1,
+			           t + k);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Measures the line [i, e) (number line): 0, or -1 with an error. */
+static int scan_line(struct scan *sc, size_t i, size_t e, unsigned line)
+{
+	const struct src *s = sc->s;
+	const char *t = s->text;
+	size_t k, columns;
+
+	if (e - i > PAGE_MAX_LINE) {
+		diag_error(s->d, line, PAGE_MAX_LINE + 1, "line is %zu bytes long, over the limit "
+		           "of %u", e - i, PAGE_MAX_LINE);
+		return -1;
+	}
+	if ((k = nesting(t, i, e, PAGE_MAX_NESTING)) < e) {
+		diag_error(s->d, line, (unsigned)(k - i) + 1, "line opens more than %u nested "
+		           "blocks (quotes, list items, indentation): over the limit", PAGE_MAX_NESTING);
+		return -1;
+	}
+	for (k = i; k < e && blank_char(t[k]); k++)
+		;
+	if (k == e) {
+		sc->lead = 0;
+		return 0;
+	}
+	if ((columns = delimiter_columns(t, i, e)) > PAGE_MAX_COLUMNS) {
+		diag_error(s->d, line, 1, "table delimiter row of %zu columns, over the limit of %u",
+		           columns, PAGE_MAX_COLUMNS);
+		return -1;
+	}
+	if (columns && sc->lead > PAGE_MAX_TABLE_LEAD) {
+		diag_error(s->d, line, 1, "table delimiter row %zu lines below a blank line or "
+		           "heading, over the limit of %u: cmark-gfm reads them all again for it",
+		           sc->lead, PAGE_MAX_TABLE_LEAD);
+		return -1;
+	}
+	sc->lead = ends_paragraph(t, i, e) ? 1 : sc->lead + 1;
+	return count_markup(sc, i, e, line);
+}
+
+/* Measures the markdown (from offset body) against the limits: 0 or -1. */
+static int check_markdown(const struct src *s, size_t body)
+{
+	struct scan sc = { .s = s };
+	unsigned line, col;
+
+	position(s, body, &line, &col);
+	for (size_t i = body; i < s->len; i = next_line(s->text, s->len, i), line++)
+		if (scan_line(&sc, i, line_end(s->text, s->len, i), line) < 0)
+			return -1;
+	return 0;
+}
+
+/* ---- cmark-gfm's memory ------------------------------------------------- */
+
+/*
+ * cmark-gfm allocates through budget_mem: every block is counted, and
+ * linked in a list, so that reading a page that would take more than
+ * PAGE_MAX_PARSE_MEMORY stops (cmark-gfm itself aborts the process when
+ * memory runs out) and all that cmark-gfm held is freed.  To stop, the
+ * allocator jumps back to read_cmark() with longjmp(): cmark-gfm's frames
+ * are left behind; none holds anything but memory from here.  One page is
+ * read at a time: the generator, and its fuzz target, are single-threaded.
+ */
+union block {
+	struct {
+		union block *prev, *next;
+		size_t size;
+	} h;
+	max_align_t align;
+};
+
+static struct {
+	union block all;        /* the list of live blocks (a ring) */
+	size_t used;            /* bytes cmark-gfm asked for, live */
+	size_t max;             /* the most it may have */
+	jmp_buf *out;           /* where to go past max; NULL: exit as xmalloc() */
+} budget = { .all.h = { &budget.all, &budget.all, 0 }, .max = SIZE_MAX };
+
+/* Leaves cmark-gfm for read_cmark(), or the process as xmalloc() does. */
+static void budget_exceeded(void)
+{
+	if (budget.out)
+		longjmp(*budget.out, 1);
+	fputs("auxchan-gen: out of memory\n", stderr);
+	exit(2);
+}
+
+static void *budget_link(union block *b, size_t size)
+{
+	if (!b)
+		budget_exceeded();
+	b->h.size = size;
+	b->h.prev = &budget.all;
+	b->h.next = budget.all.h.next;
+	b->h.next->h.prev = b;
+	budget.all.h.next = b;
+	budget.used += size;
+	return b + 1;
+}
+
+static void budget_unlink(union block *b)
+{
+	b->h.prev->h.next = b->h.next;
+	b->h.next->h.prev = b->h.prev;
+	budget.used -= b->h.size;
+}
+
+static void *budget_calloc(size_t n, size_t size)
+{
+	if (size && n > (SIZE_MAX - sizeof(union block)) / size)
+		budget_exceeded();
+	if (n * size > budget.max - budget.used)
+		budget_exceeded();
+	return budget_link(calloc(1, sizeof(union block) + n * size), n * size);
+}
+
+static void *budget_realloc(void *p, size_t size)
+{
+	union block *b = p ? (union block *)p - 1 : NULL, *grown;
+
+	if (!b)
+		return budget_calloc(1, size);
+	if (size > SIZE_MAX - sizeof *b || size > budget.max - budget.used + b->h.size)
+		budget_exceeded();
+	budget_unlink(b);
+	grown = realloc(b, sizeof *b + size);
+	if (!grown) { /* b is still there: back in the list, to be freed */
+		budget_link(b, b->h.size);
+		budget_exceeded();
+	}
+	return budget_link(grown, size);
+}
+
+static void budget_free(void *p)
+{
+	if (p) {
+		budget_unlink((union block *)p - 1);
+		free((union block *)p - 1);
+	}
+}
+
+/* Frees every block cmark-gfm left when it was stopped. */
+static void budget_release(void)
+{
+	while (budget.all.h.next != &budget.all)
+		budget_free(budget.all.h.next + 1);
+}
+
+static cmark_mem budget_mem = { budget_calloc, budget_realloc, budget_free };
+
+/*
+ * Reads the page's markdown (from offset body) with cmark-gfm, in at most
+ * PAGE_MAX_PARSE_MEMORY.  Returns the document, and its parser in *parser
+ * (both to free), or NULL with an error reported.
+ */
+static cmark_node *read_cmark(const struct src *s, size_t body, cmark_parser **parser)
 {
 	static const char *const ext[] = { "table", "strikethrough", "autolink" };
-	cmark_parser *p;
+	cmark_parser *volatile p = NULL;
+	volatile int finishing = 0;
 	cmark_node *doc;
-	int tables = 0;
+	jmp_buf out;
 
 	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	if (setjmp(out)) {
+		int line = p && !finishing ? cmark_parser_get_line_number(p) : 0;
+
+		budget.out = NULL;
+		budget.max = SIZE_MAX;
+		budget_release();
+		diag_error(s->d, line > 0 && (size_t)line <= s->nlines ? (unsigned)line : 1, 0,
+		           "cmark-gfm needs more than %u MiB to read the page: over the limit",
+		           PAGE_MAX_PARSE_MEMORY >> 20);
+		return NULL;
+	}
+	budget.out = &out;
+	budget.max = PAGE_MAX_PARSE_MEMORY;
+	p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &budget_mem);
 	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
 		cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(ext[i]));
 	/* The front matter's lines stay as blank lines: same line numbers. */
 	for (size_t i = 0; i < body; i = next_line(s->text, s->len, i))
 		cmark_parser_feed(p, "\n", 1);
 	cmark_parser_feed(p, s->text + body, s->len - body);
+	finishing = 1;
 	doc = cmark_parser_finish(p);
+	/* What reads the document from here allocates little: no limit. */
+	budget.out = NULL;
+	budget.max = SIZE_MAX;
+	*parser = p;
+	return doc;
+}
+
+static int parse_markdown(struct src *s, struct page *pg, size_t body)
+{
+	cmark_parser *p;
+	cmark_node *doc;
+	int tables = 0;
+
+	if (check_markdown(s, body) < 0 || !(doc = read_cmark(s, body, &p)))
+		return -1;
 	walk(s, pg, doc, &tables);
 	cmark_node_free(doc);
 	cmark_parser_free(p);

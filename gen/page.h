@@ -20,12 +20,18 @@
 #define PAGE_MAX_CHANNELS 5000u   /* channels on a page */
 
 /*
- * Limits of what reaches the parsers, which take more than linear time on
- * some input (libyaml 0.2.5, cmark-gfm 0.29.0.gfm.6; see the README):
- * PAGE_MAX_YAML_DEPTH: the deepest nesting of mappings and sequences in the
- * front matter (libyaml's time per token grows with it: "x: [[[[...").
+ * Limits of what reaches the parsers, which take more than linear time or
+ * memory on some input (libyaml 0.2.5, cmark-gfm 0.29.0.gfm.6: the README
+ * lists their advisories).  Each is far above what a page of rooms needs.
  */
-#define PAGE_MAX_YAML_DEPTH 64u
+#define PAGE_MAX_YAML_DEPTH 64u   /* nesting of the front matter: "x: [[[[..." */
+#define PAGE_MAX_LINE 16384u      /* bytes of a line (cmark-gfm's autolinks, '<') */
+#define PAGE_MAX_NESTING 32u      /* quotes, list items, indentation of a line */
+#define PAGE_MAX_COLUMNS 64u      /* columns of a table (its header's cost) */
+#define PAGE_MAX_TABLE_LEAD 16u   /* lines above a table's delimiter row, from a
+                                     blank line or heading: cmark-gfm rereads them */
+#define PAGE_MAX_MARKUP 20000u    /* of each of [ < * _ ~ ) @ www. on a page */
+#define PAGE_MAX_PARSE_MEMORY (256u << 20) /* bytes cmark-gfm may allocate */
 
 struct channel {
 	char *section;  /* plain text of the nearest heading above, or "" */
