@@ -5,16 +5,27 @@
  * Usage: gen GENERATOR BUILDDIR MAKE.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* wait4(): the peak memory of one child */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "run.h"
+
+/* A header and delimiter row of 500 columns. */
+#define H10 "h|h|h|h|h|h|h|h|h|h|"
+#define H100 H10 H10 H10 H10 H10 H10 H10 H10 H10 H10
+#define BIG_HEADER H100 H100 H100 H100 H100
+#define D10 "-|-|-|-|-|-|-|-|-|-|"
+#define D100 D10 D10 D10 D10 D10 D10 D10 D10 D10 D10
+#define BIG_DELIMITER D100 D100 D100 D100 D100
 
 static const char *const outputs[] = {
 	"channel_data.h", "channel_keys.gperf", "channel_rooms.gperf",
@@ -366,6 +377,182 @@ static void test_huge_page(void)
 	remove(page.s);
 }
 
+/* ---- Blow-ups: the parsers' known worst cases, at the page limit ---------- */
+
+/*
+ * Pages that made cmark-gfm 0.29.0.gfm.6, libyaml 0.2.5 or the generator
+ * take minutes or gigabytes (the issue's findings, and the shapes of
+ * cmark-gfm's advisories, their proofs of concept made as large as
+ * PAGE_MAX_BYTES allows): head, then unit repeated, [then middle and unit2
+ * repeated as often,] then tail.  The seed page comes first, or last after
+ * front matter (front).
+ */
+static const struct shape {
+	const char *description;
+	const char *head, *unit, *middle, *unit2, *tail;
+	size_t count;   /* of unit (and unit2), or 0: as many as fit */
+	int front;      /* front matter: the seed page after the tail */
+} shapes[] = {
+	{ .description = "500-column table, 1-cell rows (7.7 GB before)",
+	  .head = "\n|" BIG_HEADER "\n|" BIG_DELIMITER "\n", .unit = "x\n" },
+	{ .description = "YAML x: [[[[ (1M: over 10 minutes before)", .head = "---\nx: ",
+	  .unit = "[", .tail = "\n---\n", .front = 1 },
+	{ .description = "YAML x: {{{{", .head = "---\nx: ", .unit = "{", .tail = "\n---\n",
+	  .front = 1 },
+	{ .description = "YAML 600,000 keys (538 s before)", .head = "---\n", .unit = "%u: v\n",
+	  .tail = "---\n", .front = 1 },
+	{ .description = "table header of 1M columns", .head = "\n|", .unit = "x|",
+	  .middle = "\n|", .unit2 = "-|", .tail = "\n" },
+	{ .description = "table header of 25,000 columns (12.6 s at 400 KB before)",
+	  .head = "\n|", .unit = "x|", .middle = "\n|", .unit2 = "-|", .tail = "\n",
+	  .count = 25000 },
+	{ .description = "CVE-2022-39209 ![l", .head = "\n", .unit = "![l", .tail = "\n" },
+	{ .description = "CVE-2023-22486 ![[]()", .head = "\n", .unit = "![[]()", .tail = "\n" },
+	{ .description = "CVE-2023-22484 <!--", .head = "\n</", .unit = "<!--", .tail = "\n" },
+	{ .description = "CVE-2023-22483 <?x", .head = "\n-1", .unit = "<?x", .tail = "y\n" },
+	{ .description = "CVE-2023-22483 |-/t>|-", .head = "\n", .unit = "|-\nt>|-\n",
+	  .tail = "y\n" },
+	{ .description = "CVE-2023-22483 *t _t*_", .head = "\n", .unit = "*t ", .middle = "",
+	  .unit2 = "_t*_ ", .tail = "\n" },
+	{ .description = "CVE-2023-22483 x | - | |||", .head = "\nx\n| - |\n", .unit = "|",
+	  .tail = "y\n" },
+	{ .description = "CVE-2023-22483 z_www.", .head = "\n", .unit = "z_www.", .tail = "\n" },
+	{ .description = "CVE-2023-22483 [f] references", .head = "\n[f]:u\n\"\n", .unit = "[f]\n",
+	  .tail = "[f]:u \"t\n" },
+	{ .description = "CVE-2023-22483 www.))))", .head = "\nwww.", .unit = ")", .tail = "\n" },
+	{ .description = "CVE-2023-22483 :- : :-", .head = "\n:-\n", .unit = ":\n",
+	  .tail = ":-\n" },
+	{ .description = "CVE-2023-22483 <http://s", .head = "\n", .unit = "<http://s",
+	  .tail = "\n" },
+	{ .description = "CVE-2023-22483 ~e,z~~", .head = "\n~e", .unit = ",z~~", .tail = "\n" },
+	{ .description = "CVE-2023-22483 >>>>....", .head = "\n", .unit = ">", .middle = "",
+	  .unit2 = ".", .tail = "\n" },
+	{ .description = "CVE-2023-24824 >>>>a*a*", .head = "\n", .unit = ">", .middle = "",
+	  .unit2 = "a*", .tail = "\n" },
+	{ .description = "CVE-2023-24824 - - - x, blank lines", .head = "\n", .unit = " -",
+	  .middle = "x", .unit2 = "\n", .tail = "" },
+	{ .description = "CVE-2023-26485 ____.____", .head = "\n", .unit = "_", .middle = ".",
+	  .unit2 = "_", .tail = "\n" },
+	{ .description = "CVE-2023-26485 1. 2. 2.", .head = "\n1.\n", .unit = " 2.\n", .tail = "" },
+	{ .description = "CVE-2023-26485 - - - x", .head = "\n", .unit = " -\n", .tail = "x\n" },
+	{ .description = "CVE-2023-37463 |x|x| |-|-| and rows", .head = "\n|", .unit = "x|",
+	  .middle = "\n|", .unit2 = "-|", .tail = "\na\n" },
+	{ .description = "CVE-2023-37463 [^1]: and blank lines", .head = "\n", .unit = "[^1]:\n",
+	  .middle = "", .unit2 = "\n", .tail = "" },
+	{ .description = "nested brackets [[[a]]]", .head = "\n", .unit = "[", .middle = "a",
+	  .unit2 = "]", .tail = "\n" },
+	{ .description = "references to a long title", .head = "\n\n[f]\n[f]\n[f]\n[f]\n\n[f]: u \"",
+	  .unit = "x\n", .tail = "\"\n" },
+	{ .description = "short lines (memory)", .head = "\n", .unit = "a\n", .tail = "" },
+	{ .description = "1-byte table cells (memory)", .head = "\n|a|b|c|\n|-|-|-|\n",
+	  .unit = "|||\n", .tail = "" },
+};
+
+/* Writes the shape as a page of at most PAGE_MAX_BYTES (4 MiB) to path. */
+static int write_shape(const struct shape *sh, const char *seed, size_t seedlen, const char *path)
+{
+	size_t max = 4u << 20, fixed = seedlen + strlen(sh->head) + (sh->tail ? strlen(sh->tail) : 0);
+	size_t unit = strlen(sh->unit) + (sh->unit2 ? strlen(sh->unit2) : 0), n;
+	FILE *f = fopen(path, "wb");
+	char key[32];
+
+	if (!f)
+		return -1;
+	fixed += sh->middle ? strlen(sh->middle) : 0;
+	n = sh->count ? sh->count : (max - fixed) / unit;
+	if (!sh->front)
+		fwrite(seed, 1, seedlen, f);
+	fputs(sh->head, f);
+	for (size_t i = 0, len = 0; i < n; i++) {
+		if (strchr(sh->unit, '%')) { /* numbered keys, as many as fit */
+			len += (size_t)snprintf(key, sizeof key, sh->unit, (unsigned)i);
+			if (len > max - fixed)
+				break;
+			fputs(key, f);
+		} else {
+			fputs(sh->unit, f);
+		}
+	}
+	if (sh->middle)
+		fputs(sh->middle, f);
+	for (size_t i = 0; sh->unit2 && i < n; i++)
+		fputs(sh->unit2, f);
+	if (sh->tail)
+		fputs(sh->tail, f);
+	if (sh->front)
+		fwrite(seed, 1, seedlen, f);
+	return fclose(f);
+}
+
+/*
+ * Runs the generator on page with at most cpu seconds of CPU and, unless
+ * a sanitizer's shadow memory makes it meaningless, as bytes of address
+ * space.  Returns its exit status (128 + signal if killed), its CPU
+ * seconds and peak memory (KiB) in *ru.
+ */
+static int run_limited(const char *page, rlim_t cpu, rlim_t as, struct rusage *ru)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (pid == 0) {
+		struct rlimit lc = { cpu, cpu + 1 }, la = { as, as };
+
+		setrlimit(RLIMIT_CPU, &lc);
+		if (!CHECK_SANITIZED)
+			setrlimit(RLIMIT_AS, &la);
+		if (!freopen("/dev/null", "w", stdout) || !freopen(errfile, "w", stderr))
+			_exit(126);
+		execl(gen, gen, "-o", work, page, (char *)NULL);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, ru) < 0) {
+		perror("wait4");
+		exit(2);
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/*
+ * Each blow-up finishes, accepted or refused with an error, under limits
+ * generous enough never to fail on a slow machine: 60 s of CPU (the worst
+ * page takes about 1 s here; a blow-up takes minutes), 1 GiB of address
+ * space and 512 MiB of peak memory (the worst takes about 400 MiB).
+ */
+static void test_blowups(void)
+{
+	struct path page = path(work, "blowup.md");
+	size_t seedlen;
+	char *seed = check_read("data/matrix.md", &seedlen), *err;
+
+	if (!check(seed != NULL, "read data/matrix.md"))
+		return;
+	for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+		const struct shape *sh = &shapes[i];
+		struct rusage ru;
+		int rc;
+
+		if (!check(write_shape(sh, seed, seedlen, page.s) == 0, "%s: write %s",
+		           sh->description, page.s))
+			continue;
+		rc = run_limited(page.s, 60, (rlim_t)1 << 30, &ru);
+		err = check_read(errfile, NULL);
+		check(rc == 0 || (rc == 1 && err && strstr(err, ": error: ")),
+		      "%s: finishes, accepted or refused with an error: exit status %d, %s",
+		      sh->description, rc, err ? err : "");
+		if (!CHECK_SANITIZED)
+			check(ru.ru_maxrss <= 512 * 1024, "%s: at most 512 MiB: %ld KiB",
+			      sh->description, ru.ru_maxrss);
+		free(err);
+	}
+	free(seed);
+	remove(page.s);
+}
+
 /* Oddities accepted: a BOM, CRLF; the same table as the clean page. */
 static void test_same_output(void)
 {
@@ -415,6 +602,7 @@ int main(int argc, char **argv)
 	join(errfile, sizeof errfile, work, "/", "stderr");
 
 	test_huge_page();
+	test_blowups();
 	list_bad_pages();
 	test_bad_pages();
 	test_same_output();

@@ -282,6 +282,18 @@ static const struct {
 	  "number from 1 to 65535\n" },
 	{ B "user-link.md", B "user-link.md:3:14: error: link 'https://matrix.to/#/@someone:x.org' "
 	  "names a user, not a room\n" },
+	/* What reaches cmark-gfm (page.h): limits it stays linear within. */
+	{ B "line-too-long.md", B "line-too-long.md:5:16385: error: line is 16513 bytes long, "
+	  "over the limit of 16384\n" },
+	{ B "nesting-too-deep.md", B "nesting-too-deep.md:5:44: error: line opens more than 32 "
+	  "nested blocks (quotes, list items, indentation): over the limit\n" },
+	{ B "table-too-wide.md", B "table-too-wide.md:6:1: error: table delimiter row of 65 "
+	  "columns, over the limit of 64\n" },
+	{ B "table-lead-too-long.md", B "table-lead-too-long.md:22:1: error: table delimiter row "
+	  "17 lines below a blank line or heading, over the limit of 16: cmark-gfm reads them all "
+	  "again for it\n" },
+	{ B "too-many-brackets.md", B "too-many-brackets.md:204:397: error: more than 20000 '[' "
+	  "on the page: over the limit\n" },
 	{ B "cell-too-long.md", B "cell-too-long.md:3:10: error: cell text is 1025 bytes, over "
 	  "the limit of 1024\n" },
 };
@@ -435,6 +447,83 @@ static int parse_text(const struct text *t, struct page *pg, char *first, size_t
 	return rc;
 }
 
+#define ROOM "| Name | Link |\n|---|---|\n| R | https://matrix.to/#/#r:x.org |\n"
+
+/*
+ * The limits of what reaches cmark-gfm, at N and N + 1 (page.h): t holds the
+ * page, line 5 of which is the line measured.
+ */
+static void test_parser_limits(struct text *t)
+{
+	static const struct {
+		const char *description;
+		const char *head, *unit, *tail; /* line 5: head, unit N or N + 1 times, tail */
+		unsigned n;
+		const char *error;              /* for N + 1 */
+	} limits[] = {
+		{ .description = "line of PAGE_MAX_LINE bytes", .unit = "a", .n = PAGE_MAX_LINE,
+		  .error = "limit.md:5:16385: error: line is 16385 bytes long, over the limit of "
+		  "16384" },
+		{ .description = "line of PAGE_MAX_NESTING blocks", .unit = ">", .tail = " x",
+		  .n = PAGE_MAX_NESTING, .error = "limit.md:5:33: error: line opens more than 32 "
+		  "nested blocks (quotes, list items, indentation): over the limit" },
+		{ .description = "list items of PAGE_MAX_NESTING blocks", .unit = "- ", .tail = "x",
+		  .n = PAGE_MAX_NESTING * 2 / 3, .error = "limit.md:5:44: error: line opens more "
+		  "than 32 nested blocks (quotes, list items, indentation): over the limit" },
+		{ .description = "table of PAGE_MAX_COLUMNS columns", .head = "|", .unit = "-|",
+		  .n = PAGE_MAX_COLUMNS, .error = "limit.md:5:1: error: table delimiter row of 65 "
+		  "columns, over the limit of 64" },
+		{ .description = "delimiter row PAGE_MAX_TABLE_LEAD lines below a blank line",
+		  .unit = "lead\n", .tail = "|-|", .n = PAGE_MAX_TABLE_LEAD,
+		  .error = "limit.md:22:1: error: table delimiter row 17 lines below a blank line or "
+		  "heading, over the limit of 16: cmark-gfm reads them all again for it" },
+		{ .description = "PAGE_MAX_MARKUP '['", .unit = "[a]\n", .n = PAGE_MAX_MARKUP,
+		  .error = "limit.md:20005:1: error: more than 20000 '[' on the page: over the limit" },
+		{ .description = "PAGE_MAX_MARKUP 'www.' on lines", .unit = "WWW.\n",
+		  .n = PAGE_MAX_MARKUP, .error = "limit.md:20005:1: error: more than 20000 'WWW.' on "
+		  "the page: over the limit" },
+	};
+	struct page pg;
+	char first[256], what[256];
+
+	for (size_t i = 0; i < sizeof limits / sizeof *limits; i++)
+		for (unsigned extra = 0; extra < 2; extra++) {
+			t->len = 0;
+			add(t, ROOM "\n%s", limits[i].head ? limits[i].head : "");
+			for (unsigned k = 0; k < limits[i].n + extra; k++)
+				add(t, "%s", limits[i].unit);
+			add(t, "%s\n", limits[i].tail ? limits[i].tail : "");
+			snprintf(what, sizeof what, "%s%s", limits[i].description, extra ? " + 1" : "");
+			check_num(what, parse_text(t, &pg, first, sizeof first), extra ? -1 : 0);
+			if (extra)
+				check_str(what, first, limits[i].error);
+			page_free(&pg);
+		}
+
+	/* A table row of 65,536 cells would end its table in cmark-gfm: refused. */
+	t->len = 0;
+	add(t, ROOM);
+	for (unsigned k = 0; k < 65536; k++)
+		add(t, "|");
+	add(t, "|\n");
+	check_num("row of 65,536 cells: refused", parse_text(t, &pg, first, sizeof first), -1);
+	check_str("row of 65,536 cells", first, "limit.md:4:16385: error: line is 65537 bytes "
+	          "long, over the limit of 16384");
+	page_free(&pg);
+
+	/* What cmark-gfm allocates: a page that would need more is refused. */
+	t->len = 0;
+	add(t, ROOM);
+	while (t->len + 2 <= PAGE_MAX_BYTES)
+		add(t, "a\n");
+	check_num("page needing more than PAGE_MAX_PARSE_MEMORY: refused",
+	          parse_text(t, &pg, first, sizeof first), -1);
+	check(!strncmp(first, "limit.md:", 9) && strstr(first, ": error: cmark-gfm needs more than "
+	      "256 MiB to read the page: over the limit"), "page needing more than "
+	      "PAGE_MAX_PARSE_MEMORY: got %s", first);
+	page_free(&pg);
+}
+
 static void test_limits(void)
 {
 	struct text t = { 0 };
@@ -508,6 +597,8 @@ static void test_limits(void)
 			          "the limit");
 		page_free(&pg);
 	}
+
+	test_parser_limits(&t);
 
 	/* Channels: PAGE_MAX_CHANNELS are accepted, one more is not. */
 	t.len = 0;
