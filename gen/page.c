@@ -929,6 +929,43 @@ static char *without_unseen(const char *t, uint32_t *first)
 }
 
 /*
+ * The line of a table's header row: the one above its delimiter row, which
+ * is above its first row (or its last line).  cmark-gfm gives a header the
+ * position of the paragraph it was split from, when glued to one.
+ */
+static unsigned header_line(const struct src *s, cmark_node *header)
+{
+	cmark_node *row = cmark_node_next(header);
+	int delimiter = row ? cmark_node_get_start_line(row) - 1
+	              : cmark_node_get_end_line(cmark_node_parent(header));
+
+	if (delimiter < 2 || (size_t)delimiter > s->nlines)
+		return 1;
+	return (unsigned)delimiter - 1;
+}
+
+/* Column of the first byte of line that is not a space, a tab or a '>'. */
+static unsigned first_col(const struct src *s, unsigned line)
+{
+	size_t start = s->line[line - 1], i = start, end = line_end(s->text, s->len, start);
+
+	while (i < end && (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '>'))
+		i++;
+	return (unsigned)(i - start) + 1;
+}
+
+/* Column of the first word w (ASCII case ignored) on line, or 0. */
+static unsigned word_col(const struct src *s, unsigned line, const char *w)
+{
+	size_t start = s->line[line - 1], end = line_end(s->text, s->len, start);
+
+	for (size_t i = start; i + strlen(w) <= end; i++)
+		if (key_eq_fold(s->text + i, w, strlen(w)))
+			return (unsigned)(i - start) + 1;
+	return 0;
+}
+
+/*
  * The header's columns.  A cell that reads Name, Link or Purpose but for a
  * space or invisible character other than ASCII's ("Name" and a no-break
  * space) is an error, which names the character; it still counts as that
@@ -952,10 +989,11 @@ static struct columns header_columns(const struct src *s, cmark_node *header)
 			for (w = 0; w < 3 && !(unseen && word_is(bare, words[w])); w++)
 				;
 			if (w < 3)
-				diag_error(s->d, (unsigned)cmark_node_get_start_line(cell),
-				           cell_col(s, cell), "header cell '%s' holds %s, which is not a "
-				           "plain space: write the word alone to make it the %s column",
-				           words[w], char_code(unseen, code, sizeof code), words[w]);
+				diag_error(s->d, header_line(s, header),
+				           word_col(s, header_line(s, header), words[w]), "header cell "
+				           "'%s' holds %s, which is not a plain space: write the word alone "
+				           "to make it the %s column", words[w],
+				           char_code(unseen, code, sizeof code), words[w]);
 			free(bare);
 		}
 		if (w < 3 && *slots[w] < 0)
@@ -1033,11 +1071,12 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 static int read_table(struct src *s, struct page *pg, cmark_node *table, const char *section)
 {
 	cmark_node *header = cmark_node_first_child(table);
-	unsigned line = (unsigned)cmark_node_get_start_line(table);
+	unsigned line;
 	struct columns c;
 
 	if (!header || !cmark_gfm_extensions_get_table_row_is_header(header))
 		return 0;
+	line = header_line(s, header);
 	c = header_columns(s, header);
 	if (c.name < 0 || c.link < 0) {
 		if ((c.name >= 0 || c.link >= 0) && !s->half_table) {
@@ -1049,8 +1088,7 @@ static int read_table(struct src *s, struct page *pg, cmark_node *table, const c
 	/* Its Link column, for stray_link(): 1 + its index. */
 	cmark_node_set_user_data(table, (void *)(uintptr_t)(c.link + 1));
 	if (!cmark_node_next(header))
-		diag_warning(s->d, "empty-table", line, (unsigned)cmark_node_get_start_column(table),
-		             "channel table has no rows");
+		diag_warning(s->d, "empty-table", line, first_col(s, line), "channel table has no rows");
 	for (cmark_node *row = cmark_node_next(header); row; row = cmark_node_next(row))
 		read_row(s, pg, row, &c, section);
 	return 1;

@@ -231,6 +231,10 @@ static const struct {
 	{ B "header-no-break-space.md", B "header-no-break-space.md:1:3: error: header cell "
 	  "'Name' holds U+00A0 (NO-BREAK SPACE), which is not a plain space: write the word "
 	  "alone to make it the Name column\n" },
+	/* Found by fuzzing: a header glued to a paragraph has its position; say its own. */
+	{ B "header-glued-zero-width-space.md", B "header-glued-zero-width-space.md:3:10: error: "
+	  "header cell 'Link' holds U+200B (ZERO WIDTH SPACE), which is not a plain space: write "
+	  "the word alone to make it the Link column\n" },
 	{ B "header-zero-width-space.md", B "header-zero-width-space.md:1:20: error: header cell "
 	  "'Link' holds U+200B (ZERO WIDTH SPACE), which is not a plain space: write the word "
 	  "alone to make it the Link column\n" },
