@@ -1376,24 +1376,30 @@ static size_t nesting(const char *t, size_t i, size_t e, unsigned max)
 }
 
 /*
- * Could the line [i, e) be a table's delimiter row, once its container
- * markers are taken away: only spaces, '|', '-', ':' and marker characters,
- * with a '-'?  Returns its columns (cells with a '-'), or 0.
+ * Could the line [i, e) be the delimiter row of a table below a paragraph,
+ * once its quote markers and indentation are taken away: only spaces, '|',
+ * ':' and '-', with a '-' and a '|' or ':'?  (A line of '-' alone is a list
+ * item, a thematic break or a heading's underline, which cmark-gfm tries
+ * before a table.)  Returns its columns (cells with a '-'), or 0.
  */
 static size_t delimiter_columns(const char *t, size_t i, size_t e)
 {
 	size_t columns = 0;
-	int dash = 0;
+	int dash = 0, sign = 0;
 
+	while (i < e && (blank_char(t[i]) || t[i] == '>'))
+		i++;
 	for (; i < e; i++) {
-		if (!strchr(" \t>*+-:|.)0123456789", t[i]))
+		if (!strchr(" \t|:-", t[i]))
 			return 0;
 		if (t[i] == '-')
 			dash = 1;
-		if (t[i] == '|')
-			columns += dash, dash = 0;
+		else if (t[i] == '|')
+			columns += dash, dash = 0, sign = 1;
+		else if (t[i] == ':')
+			sign = 1;
 	}
-	return columns + dash;
+	return sign ? columns + dash : 0;
 }
 
 /*
