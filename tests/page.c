@@ -504,6 +504,15 @@ static void test_parser_limits(struct text *t)
 			page_free(&pg);
 		}
 
+	/* Lines of '-' alone are list items or underlines to cmark-gfm, not delimiter rows. */
+	t->len = 0;
+	add(t, ROOM "\nA paragraph\n");
+	for (unsigned k = 0; k < 2 * PAGE_MAX_TABLE_LEAD; k++)
+		add(t, "%s\n", k % 2 ? " -" : "---");
+	check_num("lines of '-' below a paragraph: not delimiter rows",
+	          parse_text(t, &pg, first, sizeof first), 0);
+	page_free(&pg);
+
 	/* A table row of 65,536 cells would end its table in cmark-gfm: refused. */
 	t->len = 0;
 	add(t, ROOM);
