@@ -1459,8 +1459,14 @@ static int scan_line(struct scan *sc, size_t i, size_t e, unsigned line)
 	size_t k, columns;
 
 	if (e - i > PAGE_MAX_LINE) {
+		size_t pipes = 0;
+
+		for (k = i; k < e; k++)
+			pipes += t[k] == '|';
 		diag_error(s->d, line, PAGE_MAX_LINE + 1, "line is %zu bytes long, over the limit "
-		           "of %u", e - i, PAGE_MAX_LINE);
+		           "of %u%s", e - i, PAGE_MAX_LINE, pipes >= 65535 ? " (as a table row of "
+		           "more than 65535 cells, cmark-gfm would drop it and every row after it)"
+		           : "");
 		return -1;
 	}
 	if ((k = nesting(t, i, e, PAGE_MAX_NESTING)) < e) {

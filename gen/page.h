@@ -70,7 +70,8 @@ struct page {
  * Reads the page text (len bytes, any bytes; more than PAGE_MAX_BYTES is
  * refused, so a reader may stop after PAGE_MAX_BYTES + 1) into pg,
  * reporting problems through d.  Returns 0 on success, -1 if an error was reported.  Either way
- * pg holds what was read and must be released with page_free().
+ * pg holds what was read and must be released with page_free().  One page
+ * at a time: what cmark-gfm allocates is counted in static state (page.c).
  */
 int page_parse(struct page *pg, const char *text, size_t len, struct diag *d);
 
