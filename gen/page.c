@@ -803,19 +803,18 @@ static int read_link(const struct src *s, struct channel *ch, const char *url)
 		diag_error(s->d, ch->line, ch->link_col, "link '%s' links to an event in the room "
 		           "%.*s, not to the room: link the room, %s%.*s", url,
 		           (int)(slash - alias), alias, LINK_PREFIX, (int)(slash - alias), alias);
-		why = "";
+		why = ""; /* reported */
 	} else if (!why && n && (alias[0] == '@' || alias[0] == '!')) {
 		diag_error(s->d, ch->line, ch->link_col, "link '%s' %s", url, alias[0] == '@'
 		           ? "names a user, not a room"
 		           : "names a room by its ID, not by an alias (#localpart:server)");
-		why = "";
+		why = ""; /* reported */
 	} else if (!why && (why = alias_check(alias, n)) == NULL) {
 		link_split(alias, n, &lp, &ch->lplen, &srv, &srvlen);
 		ch->alias = xmemdup(alias, n);
-		/* The page's own spelling, or the one the library can look up. */
-		ch->url = strcmp(link, url) ? xmemdup(link, strlen(link)) : xmemdup(url, len);
+		ch->url = xmemdup(link, strlen(link)); /* the page's, if spelt LINK_PREFIX */
 	}
-	if (why && *why)
+	if (why && *why) /* "": reported above */
 		diag_error(s->d, ch->line, ch->link_col, "link '%s' does not name a room alias "
 		           "(#localpart:server): the alias %s", url, why);
 	free(alias);
