@@ -47,6 +47,17 @@ GEN_PKGS = libcmark-gfm yaml-0.1
 GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict) $(NO_WARN:%=--no-warn=%)
 
 B = $(BUILDDIR)
+
+# Paths make or the shell would take for something else (a space, a quote,
+# a '$', a '#'...): refused before anything is built, rather than leaving
+# stray folders in the tree.
+HASH := \#
+UNSAFE = ' " $(HASH) % : ; \\ * ? [ ] ( ) { } < > | & `
+unsafe_path = $(or $(filter-out 1,$(words $(1))),$(findstring $$,$(2)), \
+	$(strip $(foreach c,$(UNSAFE),$(findstring $(c),$(1)))))
+$(foreach v,BUILDDIR DATA,$(if $(call unsafe_path,$($(v)),$(value $(v))),$(error \
+	$(v)='$(value $(v))' is a path make cannot handle: use one without spaces, quotes, \
+	'$$', '$(HASH)', '%', ':' or other characters of make and the shell)))
 # Where the generator is built: another build's, to share it (make bench).
 GEN_B = $(B)
 GEN = $(GEN_B)/auxchan-gen
@@ -167,10 +178,15 @@ $(GEN_B)/gen/%.o: gen/%.c $(GEN_HDR) | deps
 $(GEN): $(GEN_B)/gen/gen.o $(GEN_OBJ)
 	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LDFLAGS) $^ $(GEN_LIBS) -o $@
 
-# The generator's flags, as a file that changes when they do (STRICT=1).
-$(B)/gen.flags: FORCE
+# What the tables come from besides the page's date, as a file that
+# changes when any of it does: the generator's flags (STRICT=1), the page's
+# path and its checksum.  Another page, or other bytes at the same path,
+# older than the tables, is read again; a build directory never serves a
+# stale page.
+GEN_STAMP = { echo '$(GEN_FLAGS)'; echo '$(DATA)'; cksum < '$(DATA)' 2>/dev/null; }
+$(B)/gen.stamp: FORCE
 	@mkdir -p $(B)
-	@echo '$(GEN_FLAGS)' | cmp -s - $@ || echo '$(GEN_FLAGS)' > $@
+	@$(GEN_STAMP) | cmp -s - $@ || $(GEN_STAMP) > $@
 
 ifneq ($(PREBUILT),)
 $(TABLE): $(B)/%: $(PREBUILT)/%
@@ -181,7 +197,7 @@ else
 # keys, and last gperf.mk, which names the buckets: make reads it
 # (restarting when it is remade), then runs gperf on each bucket, in
 # parallel under -j.
-$(B)/gperf.mk: $(DATA) $(GEN) $(B)/gen.flags
+$(B)/gperf.mk: $(DATA) $(GEN) $(B)/gen.stamp
 	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
 $(B)/channel_data.h $(B)/search_data.h $(CH_GPERF:%=$(B)/gperf/%.gperf) \
 $(SW_GPERF:%=$(B)/gperf/%.gperf): $(B)/gperf.mk ;
@@ -273,7 +289,7 @@ else ifeq ($(BUILD_CC),$(CC))
 $(B)/auxchan.keys: $(B)/auxchan
 	$(B)/auxchan --keys > $@.tmp && test -s $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 else
-$(B)/auxchan.keys: $(DATA) $(GEN) $(B)/gen.flags
+$(B)/auxchan.keys: $(DATA) $(GEN) $(B)/gen.stamp
 	$(GEN) $(GEN_FLAGS) --keys $(DATA) > $@.tmp && test -s $@.tmp && mv $@.tmp $@ || \
 		{ rm -f $@.tmp; exit 1; }
 endif

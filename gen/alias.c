@@ -44,10 +44,16 @@ static const char *server_check(const char *s, size_t n)
 			       "(letters, digits, '-' and '.')";
 	}
 	if (hostlen < n) {
+		unsigned long value = 0;
+
 		port = s + hostlen + 1;
 		if (n - hostlen - 1 < 1 || n - hostlen - 1 > 5 ||
 		    !all_of(port, n - hostlen - 1, DIGITS))
-			return "has a server port that is not 1 to 5 digits";
+			return "has a server port that is not a number from 1 to 65535";
+		for (size_t i = 0; i < n - hostlen - 1; i++)
+			value = value * 10 + (unsigned long)(port[i] - '0');
+		if (value < 1 || value > 65535)
+			return "has a server port that is not a number from 1 to 65535";
 	}
 	return NULL;
 }
@@ -65,6 +71,8 @@ const char *alias_check(const char *a, size_t n)
 		return "does not start with '#'";
 	if (utf8_check(a, n, NULL, NULL) != UTF8_OK)
 		return "is not UTF-8 text without control characters";
+	if (utf8_check_visible(a, n, NULL, NULL) != UTF8_OK)
+		return "has an invisible or direction-changing character";
 	link_split(a, n, &lp, &lplen, &srv, &srvlen);
 	if (!srv)
 		return "has no ':server' part";

@@ -4,8 +4,10 @@
  *
  *     alias       = "#" localpart ":" server_name     (at most 255 bytes)
  *     localpart   = any Unicode except ":" and NUL    (here: not empty, no
- *                                                      control character)
- *     server_name = hostname [ ":" port ]
+ *                                                      control, invisible or
+ *                                                      direction-changing
+ *                                                      character: utf8.h)
+ *     server_name = hostname [ ":" port ]          (port: 1 to 65535)
  *     hostname    = IPv4address / "[" IPv6address "]" / dns-name
  */
 #ifndef AUXCHAN_ALIAS_H

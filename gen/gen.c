@@ -48,6 +48,8 @@ static const char usage[] =
 	"  --format=FORMAT  of the comparison: text (default) or json\n"
 	"  --help           show this help\n"
 	"\n"
+	"At most 100 errors and warnings are shown; then the number of the others.\n"
+	"\n"
 	"Exit status: 0 written, 1 the page has errors, 2 usage or I/O error;\n"
 	"with --diff, like diff(1): 0 no change, 1 changes, 2 an error.\n";
 
@@ -121,6 +123,24 @@ static int read_check(const char *file, struct page *pg, struct diag *d)
 	return rc;
 }
 
+/* Prints the checks --no-warn knows, after an unknown one: a usage error. */
+static void unknown_check(const char *name)
+{
+	fprintf(stderr, "auxchan-gen: --no-warn=%s: no such check; the checks are:", name);
+	for (const char *const *c = diag_checks; *c; c++)
+		fprintf(stderr, " %s", *c);
+	fputc('\n', stderr);
+}
+
+/* Says how many diagnostics of d were not shown (the cap, diag.h). */
+static void report_hidden(const struct diag *d)
+{
+	if (d->hidden)
+		fprintf(stderr, "auxchan-gen: %s: %u more error%s or warning%s not shown (the "
+		        "first %u are)\n", d->file, d->hidden, d->hidden == 1 ? "" : "s",
+		        d->hidden == 1 ? "" : "s", d->max);
+}
+
 /* The last component of path: banners must not depend on where we build. */
 static const char *base_name(const char *path)
 {
@@ -132,7 +152,7 @@ static const char *base_name(const char *path)
 int main(int argc, char **argv)
 {
 	const char *dir = ".", *file[2] = { NULL }, *silenced[MAX_SILENCED + 1] = { 0 };
-	struct diag d = { .out = stderr, .off = silenced }, dn;
+	struct diag d = { .out = stderr, .off = silenced, .max = DIAG_MAX_SHOWN }, dn;
 	struct page pg, pn;
 	enum { WRITE, CHECK, KEYS, DIFF } mode = WRITE;
 	enum diff_format fmt = DIFF_TEXT;
@@ -147,7 +167,10 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "--strict")) {
 			d.strict = 1;
-		} else if (!strncmp(a, "--no-warn=", 10) && a[10] && nsilenced < MAX_SILENCED) {
+		} else if (!strncmp(a, "--no-warn=", 10) && !diag_is_check(a + 10)) {
+			unknown_check(a + 10);
+			return 2;
+		} else if (!strncmp(a, "--no-warn=", 10) && nsilenced < MAX_SILENCED) {
 			silenced[nsilenced++] = a + 10;
 		} else if (!strcmp(a, "-o") && i + 1 < argc) {
 			dir = argv[++i];
@@ -181,6 +204,8 @@ int main(int argc, char **argv)
 			perror("auxchan-gen: cannot write the comparison");
 			rc = 2;
 		}
+		report_hidden(&d);
+		report_hidden(&dn);
 		page_free(&pn);
 	} else {
 		/* Read, parse, group, lint, write (the tables, or the keys). */
@@ -193,6 +218,7 @@ int main(int argc, char **argv)
 			perror("auxchan-gen: cannot write the keys");
 			rc = 2;
 		}
+		report_hidden(&d);
 		if (rc == 1)
 			fprintf(stderr, "auxchan-gen: %s: %u error%s%s\n", d.file, d.errors,
 			        d.errors == 1 ? "" : "s", mode == WRITE ? ", nothing written" : "");

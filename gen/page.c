@@ -1,10 +1,13 @@
 /* page.c - the page model (see page.h). */
+#include <setjmp.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 #include <yaml.h>
 
 /* Exported by libcmark-gfm, declared only in its internal registry.h. */
@@ -77,11 +80,71 @@ static void position(const struct src *s, size_t off, unsigned *line, unsigned *
 	*col = (unsigned)(off - s->line[lo]) + 1;
 }
 
+/* ---- Characters diagnostics name --------------------------------------- */
+
+/* The Unicode name of cp if a diagnostic may need it, else NULL. */
+static const char *char_name(uint32_t cp)
+{
+	static const struct { uint32_t cp; const char *name; } names[] = {
+		{ 0x85, "NEXT LINE" }, { 0xa0, "NO-BREAK SPACE" }, { 0xad, "SOFT HYPHEN" },
+		{ 0x2002, "EN SPACE" }, { 0x2003, "EM SPACE" }, { 0x2009, "THIN SPACE" },
+		{ 0x200b, "ZERO WIDTH SPACE" }, { 0x200c, "ZERO WIDTH NON-JOINER" },
+		{ 0x200d, "ZERO WIDTH JOINER" }, { 0x200e, "LEFT-TO-RIGHT MARK" },
+		{ 0x200f, "RIGHT-TO-LEFT MARK" }, { 0x2028, "LINE SEPARATOR" },
+		{ 0x2029, "PARAGRAPH SEPARATOR" }, { 0x202a, "LEFT-TO-RIGHT EMBEDDING" },
+		{ 0x202b, "RIGHT-TO-LEFT EMBEDDING" }, { 0x202c, "POP DIRECTIONAL FORMATTING" },
+		{ 0x202d, "LEFT-TO-RIGHT OVERRIDE" }, { 0x202e, "RIGHT-TO-LEFT OVERRIDE" },
+		{ 0x202f, "NARROW NO-BREAK SPACE" }, { 0x2060, "WORD JOINER" },
+		{ 0x2066, "LEFT-TO-RIGHT ISOLATE" }, { 0x2067, "RIGHT-TO-LEFT ISOLATE" },
+		{ 0x2068, "FIRST STRONG ISOLATE" }, { 0x2069, "POP DIRECTIONAL ISOLATE" },
+		{ 0x3000, "IDEOGRAPHIC SPACE" }, { 0xfeff, "ZERO WIDTH NO-BREAK SPACE" },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (names[i].cp == cp)
+			return names[i].name;
+	return NULL;
+}
+
+/* "U+00A0 (NO-BREAK SPACE)", or "U+0001" for a character without a name here. */
+static const char *char_code(uint32_t cp, char *buf, size_t size)
+{
+	const char *name = char_name(cp);
+
+	snprintf(buf, size, "U+%04X%s%s%s", (unsigned)cp, name ? " (" : "", name ? name : "",
+	         name ? ")" : "");
+	return buf;
+}
+
+/*
+ * What the character at t (n > 0 bytes; a fault utf8_check_visible() found)
+ * is, with its code: "control character U+0085 (NEXT LINE)", "invisible
+ * character U+200B (ZERO WIDTH SPACE)", "direction-changing character
+ * U+202E (RIGHT-TO-LEFT OVERRIDE)"; with "a " or "an " before it if
+ * article is not 0.
+ */
+static const char *char_fault(const char *t, size_t n, int article, char *buf, size_t size)
+{
+	uint32_t cp = 0;
+	char code[64];
+	const char *kind = "invisible";
+
+	utf8_decode(t, n, &cp);
+	if (utf8_is_control(cp))
+		kind = "control";
+	else if (utf8_is_direction(cp))
+		kind = "direction-changing";
+	snprintf(buf, size, "%s%s character %s", !article ? "" : *kind == 'i' ? "an " : "a ",
+	         kind, char_code(cp, code, sizeof code));
+	return buf;
+}
+
 /* Checks that the page is UTF-8 text with no control characters. */
 static int check_text(const struct src *s)
 {
 	size_t at;
 	unsigned line, col;
+	char what[128];
 	int fault = utf8_check(s->text, s->len, "\t\n\r", &at);
 
 	if (fault == UTF8_OK)
@@ -93,8 +156,8 @@ static int check_text(const struct src *s)
 	else if (s->text[at] == '\0')
 		diag_error(s->d, line, col, "NUL byte: the page must be UTF-8 text");
 	else
-		diag_error(s->d, line, col, "control character (byte 0x%02x): the page must be "
-		           "text without control characters but tabs", (unsigned char)s->text[at]);
+		diag_error(s->d, line, col, "%s: the page must be text without control characters "
+		           "but tabs", char_fault(s->text + at, s->len - at, 0, what, sizeof what));
 	return -1;
 }
 
@@ -109,6 +172,22 @@ static int is_fence(const struct src *s, size_t i)
 
 static char *normalize(const char *t, size_t n);
 
+/*
+ * char_fault() with an article, for text of the front matter: a control
+ * character there can only come from a YAML escape ("\x01"), which the
+ * message says.
+ */
+static const char *char_fault_yaml(const char *t, size_t n, char *buf, size_t size)
+{
+	size_t len;
+
+	char_fault(t, n, 1, buf, size);
+	len = strlen(buf);
+	if (!strncmp(buf, "a control", 9))
+		snprintf(buf + len, size - len, " (written as a YAML escape)");
+	return buf;
+}
+
 /* Reports libyaml's error, mapping its mark to the page's lines. */
 static void yaml_fail(const struct src *s, const yaml_parser_t *p, unsigned first)
 {
@@ -121,19 +200,337 @@ static void yaml_fail(const struct src *s, const yaml_parser_t *p, unsigned firs
 }
 
 /*
+ * A table of names (the front matter's keys, its anchors), hashed: a page
+ * of 600,000 keys is checked for duplicates in linear time.  Each entry
+ * keeps where it was set and, for an anchor, the string it names.
+ */
+struct names {
+	struct name {
+		char *name;
+		unsigned line, col;
+		int is_string;  /* an anchor of a string (YAML_STRING) */
+		char *value;    /* that string */
+		size_t len;
+	} *e;
+	size_t n, cap;
+	size_t *slot;       /* 1 + index into e, 0 if free; nslots a power of 2 */
+	size_t nslots;
+};
+
+/* FNV-1a: deterministic, no seed. */
+static size_t name_hash(const char *t)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+
+	for (; *t; t++)
+		h = (h ^ (unsigned char)*t) * 0x100000001b3u;
+	return (size_t)h;
+}
+
+/* The slot where name is, or the free one where it would go. */
+static size_t *names_slot(const struct names *t, const char *name)
+{
+	size_t i = name_hash(name) & (t->nslots - 1);
+
+	while (t->slot[i] && strcmp(t->e[t->slot[i] - 1].name, name))
+		i = (i + 1) & (t->nslots - 1);
+	return &t->slot[i];
+}
+
+/* The entry for name, or NULL. */
+static struct name *names_find(const struct names *t, const char *name)
+{
+	size_t *slot = t->nslots ? names_slot(t, name) : NULL;
+
+	return slot && *slot ? &t->e[*slot - 1] : NULL;
+}
+
+/* The entry for name, added (empty) if it is not there yet. */
+static struct name *names_add(struct names *t, const char *name)
+{
+	struct name *e = names_find(t, name);
+	size_t *slot;
+
+	if (e)
+		return e;
+	if (2 * (t->n + 1) > t->nslots) { /* grow, and rehash: load at most 1/2 */
+		free(t->slot);
+		t->nslots = t->nslots ? 2 * t->nslots : 64;
+		t->slot = xmalloc(t->nslots * sizeof *t->slot);
+		memset(t->slot, 0, t->nslots * sizeof *t->slot);
+		for (size_t i = 0; i < t->n; i++)
+			*names_slot(t, t->e[i].name) = i + 1;
+	}
+	t->e = xgrow(t->e, &t->cap, t->n + 1, sizeof *t->e);
+	e = &t->e[t->n];
+	memset(e, 0, sizeof *e);
+	e->name = xmemdup(name, strlen(name));
+	slot = names_slot(t, name);
+	*slot = ++t->n;
+	return e;
+}
+
+static void names_free(struct names *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->e[i].name);
+		free(t->e[i].value);
+	}
+	free(t->e);
+	free(t->slot);
+	memset(t, 0, sizeof *t);
+}
+
+/*
+ * One rule says what a YAML node is, for the keys of the front matter and
+ * the values kept (title, date): plain, quoted and block scalars are
+ * strings, and so are scalars tagged !!str or "!" and aliases of strings.
+ * A null (nothing, ~, null, Null, NULL, written plain), a scalar of another
+ * tag, a merge key (<<) and a mapping or sequence are not.
+ */
+enum { YAML_STRING, YAML_NULL, YAML_TAGGED, YAML_MERGE, YAML_COLLECTION, YAML_NO_ANCHOR };
+
+/* What a scalar event is, by the rule above. */
+static int scalar_kind(const yaml_event_t *ev)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	const char *tag = (const char *)ev->data.scalar.tag;
+	const char *v = (const char *)ev->data.scalar.value;
+
+	if (tag && strcmp(tag, "!") && strcmp(tag, YAML_STR_TAG))
+		return YAML_TAGGED;
+	if (tag || ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return YAML_STRING;
+	for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
+		if (!strcmp(v, nulls[i]))
+			return YAML_NULL;
+	return strcmp(v, "<<") ? YAML_STRING : YAML_MERGE;
+}
+
+/* The front matter being read: where it is, what it holds so far. */
+struct yaml {
+	const struct src *s;
+	struct page *pg;
+	unsigned first;       /* the page's line of the YAML's first line */
+	int depth;            /* of mappings and sequences */
+	int is_value;         /* at depth 1: the next node is a value */
+	struct name *key;     /* the key of that value */
+	struct names keys, anchors;
+};
+
+/*
+ * The string a scalar or alias event stands for (by scalar_kind()), in
+ * *t and *len, or why there is none (YAML_NULL...).  An alias stands for
+ * what its anchor does.
+ */
+static int yaml_string(const struct yaml *y, const yaml_event_t *ev, const char **t, size_t *len)
+{
+	const struct name *a;
+	int kind;
+
+	if (ev->type == YAML_ALIAS_EVENT) {
+		a = names_find(&y->anchors, (const char *)ev->data.alias.anchor);
+		if (!a)
+			return YAML_NO_ANCHOR;
+		*t = a->value, *len = a->len;
+		return a->is_string ? YAML_STRING : YAML_COLLECTION;
+	}
+	if (ev->type != YAML_SCALAR_EVENT)
+		return YAML_COLLECTION;
+	kind = scalar_kind(ev);
+	*t = (const char *)ev->data.scalar.value, *len = ev->data.scalar.length;
+	return kind == YAML_MERGE ? YAML_STRING : kind; /* "<<" only means merge as a key */
+}
+
+/* Remembers the anchor an event sets, and the string it names if any. */
+static void yaml_anchor(struct yaml *y, const yaml_event_t *ev)
+{
+	const unsigned char *anchor = ev->type == YAML_SCALAR_EVENT ? ev->data.scalar.anchor
+	                            : ev->type == YAML_MAPPING_START_EVENT
+	                            ? ev->data.mapping_start.anchor
+	                            : ev->type == YAML_SEQUENCE_START_EVENT
+	                            ? ev->data.sequence_start.anchor : NULL;
+	struct name *a;
+	const char *t;
+	size_t len;
+
+	if (!anchor)
+		return;
+	a = names_add(&y->anchors, (const char *)anchor);
+	free(a->value);
+	a->value = NULL;
+	a->is_string = yaml_string(y, ev, &t, &len) == YAML_STRING;
+	if (a->is_string) {
+		a->value = xmemdup(t, len);
+		a->len = len;
+	}
+}
+
+/* "!!int" for tag:yaml.org,2002:int, the tag itself for others. */
+static void tag_text(const char *tag, char *buf, size_t size)
+{
+	static const char yaml_org[] = "tag:yaml.org,2002:";
+
+	if (!strncmp(tag, yaml_org, sizeof yaml_org - 1))
+		snprintf(buf, size, "!!%s", tag + sizeof yaml_org - 1);
+	else
+		snprintf(buf, size, "%s", tag);
+	if (utf8_check_visible(buf, strlen(buf), NULL, NULL) != UTF8_OK) /* %-escapes */
+		snprintf(buf, size, "%s", "with a tag");
+}
+
+/* Why the node of ev is not a string, as a phrase: "is null". */
+static const char *not_string(int kind, const yaml_event_t *ev, char *buf, size_t size)
+{
+	char tag[128];
+
+	switch (kind) {
+	case YAML_NULL:
+		if (*ev->data.scalar.value)
+			snprintf(buf, size, "is null (written '%s'), not a string: quote it",
+			         (const char *)ev->data.scalar.value);
+		else
+			snprintf(buf, size, "has no value (null), not a string");
+		break;
+	case YAML_TAGGED:
+		tag_text((const char *)ev->data.scalar.tag, tag, sizeof tag);
+		snprintf(buf, size, "is tagged %s, not a string", tag);
+		break;
+	case YAML_NO_ANCHOR:
+		snprintf(buf, size, "is an alias of no anchor before it");
+		break;
+	default:
+		snprintf(buf, size, "is not a string");
+	}
+	return buf;
+}
+
+/* Reads a key of the top mapping: a string, set once. */
+static int yaml_key(struct yaml *y, const yaml_event_t *ev, unsigned line, unsigned col)
+{
+	const struct src *s = y->s;
+	const char *k = NULL;
+	size_t len = 0, at;
+	char what[160];
+	int kind = ev->type == YAML_SCALAR_EVENT ? scalar_kind(ev) : YAML_COLLECTION;
+
+	if (kind == YAML_MERGE) {
+		diag_error(s->d, line, col, "front matter has a merge key '<<': write the keys "
+		           "themselves");
+		return -1;
+	}
+	if (kind != YAML_TAGGED)
+		kind = yaml_string(y, ev, &k, &len);
+	if (kind != YAML_STRING) {
+		diag_error(s->d, line, col, "front matter has a key that is not a string");
+		return -1;
+	}
+	/* YAML escapes ("\n", "\0") can make what the page may not hold. */
+	if (utf8_check_visible(k, len, NULL, &at) != UTF8_OK) {
+		diag_error(s->d, line, col, "front matter has a key with %s",
+		           char_fault_yaml(k + at, len - at, what, sizeof what));
+		return -1;
+	}
+	if (names_find(&y->keys, k)) {
+		const struct name *first = names_find(&y->keys, k);
+
+		diag_error(s->d, line, col, "front matter has the key '%s' twice", k);
+		diag_note(s->d, first->line, first->col, "'%s' first set here", k);
+		return -1;
+	}
+	y->key = names_add(&y->keys, k);
+	y->key->line = line;
+	y->key->col = col;
+	return 0;
+}
+
+/* Reads the value of the current key: kept if it is the title or the date. */
+static int yaml_value(struct yaml *y, const yaml_event_t *ev, unsigned line, unsigned col)
+{
+	const struct src *s = y->s;
+	const char *key = y->key->name, *t = NULL;
+	char **dest = !strcmp(key, "title") ? &y->pg->title : !strcmp(key, "date") ? &y->pg->date
+	            : NULL;
+	size_t len = 0, at;
+	char why[200];
+	int kind;
+
+	if (!dest)
+		return 0;
+	kind = yaml_string(y, ev, &t, &len);
+	if (kind != YAML_STRING) {
+		diag_error(s->d, line, col, "front matter: '%s' %s", key,
+		           not_string(kind, ev, why, sizeof why));
+		return -1;
+	}
+	if (utf8_check_visible(t, len, "\t\n\v\f\r", &at) != UTF8_OK) {
+		diag_error(s->d, line, col, "front matter: '%s' has %s", key,
+		           char_fault_yaml(t + at, len - at, why, sizeof why));
+		return -1;
+	}
+	free(*dest);
+	*dest = normalize(t, len);
+	if (strlen(*dest) > PAGE_MAX_CELL) {
+		diag_error(s->d, line, col, "front matter: '%s' is %zu bytes, over the limit of %u",
+		           key, strlen(*dest), PAGE_MAX_CELL);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Reads one event.  libyaml's events carry no key/value roles: at the top
+ * mapping's depth, keys and values alternate.
+ */
+static int yaml_event(struct yaml *y, const yaml_event_t *ev)
+{
+	unsigned line = y->first + (unsigned)ev->start_mark.line;
+	unsigned col = (unsigned)ev->start_mark.column + 1;
+	int rc = 0;
+
+	switch (ev->type) {
+	case YAML_MAPPING_START_EVENT:
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_SCALAR_EVENT:
+	case YAML_ALIAS_EVENT:
+		if (y->depth == 0 && ev->type != YAML_MAPPING_START_EVENT) {
+			diag_error(y->s->d, line, col, "front matter is not a mapping of keys to values");
+			return -1;
+		}
+		if (y->depth == 1)
+			rc = y->is_value ? yaml_value(y, ev, line, col) : yaml_key(y, ev, line, col);
+		if (y->depth == 1)
+			y->is_value = !y->is_value;
+		yaml_anchor(y, ev);
+		if (ev->type == YAML_MAPPING_START_EVENT || ev->type == YAML_SEQUENCE_START_EVENT) {
+			/* Before libyaml's cost grows with the depth (see page.h). */
+			if (++y->depth > (int)PAGE_MAX_YAML_DEPTH) {
+				diag_error(y->s->d, line, col, "front matter nests mappings and sequences "
+				           "deeper than %u levels: over the limit", PAGE_MAX_YAML_DEPTH);
+				return -1;
+			}
+		}
+		return rc;
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT:
+		y->depth--;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/*
  * Reads the YAML mapping (n bytes at yaml, whose first line is the page's
- * line first) and keeps its title and date.  libyaml's events carry no
- * key/value roles: at the top mapping's depth, keys and values alternate.
+ * line first) and keeps its title and date.
  */
 static int front_matter(const struct src *s, struct page *pg, const char *yaml,
                         size_t n, unsigned first)
 {
+	struct yaml y = { .s = s, .pg = pg, .first = first };
 	yaml_parser_t p;
 	yaml_event_t ev;
-	int depth = 0, rc = 0, is_value = 0;
-	char **dest = NULL;     /* where the current key's value goes */
-	struct { char *key; unsigned line, col; } *keys = NULL;
-	size_t nkeys = 0, cap = 0;
+	int rc = 0;
 
 	if (!yaml_parser_initialize(&p)) {
 		diag_error(s->d, first, 0, "cannot start the YAML parser");
@@ -141,9 +538,6 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, n);
 	while (rc == 0) {
-		unsigned line, col;
-		const char *k;
-
 		if (!yaml_parser_parse(&p, &ev)) {
 			yaml_fail(s, &p, first);
 			rc = -1;
@@ -153,81 +547,12 @@ static int front_matter(const struct src *s, struct page *pg, const char *yaml,
 			yaml_event_delete(&ev);
 			break;
 		}
-		line = first + (unsigned)ev.start_mark.line;
-		col = (unsigned)ev.start_mark.column + 1;
-		switch (ev.type) {
-		case YAML_MAPPING_START_EVENT:
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_SCALAR_EVENT:
-		case YAML_ALIAS_EVENT:
-			if (depth == 0 && ev.type != YAML_MAPPING_START_EVENT) {
-				diag_error(s->d, line, col, "front matter is not a mapping of keys to values");
-				rc = -1;
-			} else if (depth == 1 && !is_value) {
-				k = ev.type == YAML_SCALAR_EVENT ? (const char *)ev.data.scalar.value : NULL;
-				if (!k) {
-					diag_error(s->d, line, col, "front matter has a key that is not a string");
-					rc = -1;
-					break;
-				}
-				/* YAML escapes ("\n", "\0") can make what the page may not hold. */
-				if (utf8_check(k, ev.data.scalar.length, NULL, NULL) != UTF8_OK) {
-					diag_error(s->d, line, col, "front matter has a key with a control "
-					           "character (written as a YAML escape)");
-					rc = -1;
-					break;
-				}
-				for (size_t i = 0; i < nkeys && rc == 0; i++)
-					if (strcmp(keys[i].key, k) == 0) {
-						diag_error(s->d, line, col, "front matter has the key '%s' twice", k);
-						diag_note(s->d, keys[i].line, keys[i].col, "'%s' first set here", k);
-						rc = -1;
-					}
-				keys = xgrow(keys, &cap, nkeys + 1, sizeof *keys);
-				keys[nkeys].key = xmemdup(k, strlen(k));
-				keys[nkeys].line = line;
-				keys[nkeys++].col = col;
-				dest = !strcmp(k, "title") ? &pg->title : !strcmp(k, "date") ? &pg->date : NULL;
-				is_value = 1;
-			} else if (depth == 1) {
-				if (dest && ev.type != YAML_SCALAR_EVENT) {
-					diag_error(s->d, line, col, "front matter: '%s' is not a string",
-					           keys[nkeys - 1].key);
-					rc = -1;
-				} else if (dest && utf8_check((const char *)ev.data.scalar.value,
-				                              ev.data.scalar.length, "\t\n\v\f\r",
-				                              NULL) != UTF8_OK) {
-					diag_error(s->d, line, col, "front matter: '%s' has a control "
-					           "character (written as a YAML escape)", keys[nkeys - 1].key);
-					rc = -1;
-				} else if (dest) {
-					*dest = normalize((const char *)ev.data.scalar.value,
-					                  ev.data.scalar.length);
-					if (strlen(*dest) > PAGE_MAX_CELL) {
-						diag_error(s->d, line, col, "front matter: '%s' is %zu bytes, "
-						           "over the limit of %u", keys[nkeys - 1].key,
-						           strlen(*dest), PAGE_MAX_CELL);
-						rc = -1;
-					}
-				}
-				is_value = 0;
-			}
-			if (ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT)
-				depth++;
-			break;
-		case YAML_MAPPING_END_EVENT:
-		case YAML_SEQUENCE_END_EVENT:
-			depth--;
-			break;
-		default:
-			break;
-		}
+		rc = yaml_event(&y, &ev);
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
-	for (size_t i = 0; i < nkeys; i++)
-		free(keys[i].key);
-	free(keys);
+	names_free(&y.keys);
+	names_free(&y.anchors);
 	return rc;
 }
 
@@ -367,38 +692,137 @@ static cmark_node *nth_child(cmark_node *n, int k)
 
 /*
  * The plain text of a cell or heading (what) at line:col, "" if node is
- * NULL, checked: for text over PAGE_MAX_CELL bytes or with a control
- * character (which only an entity such as &#7; can bring), an error is
+ * NULL, checked: for text over PAGE_MAX_CELL bytes, with a control
+ * character (which only an entity such as &#7; can bring), or with an
+ * invisible or direction-changing one (utf8_is_invisible()), an error is
  * reported and NULL returned, so that the text goes nowhere else (into
- * another diagnostic, say).
+ * another diagnostic, say, or a terminal).
  */
 static char *cell_text(const struct src *s, cmark_node *node, const char *what,
                        unsigned line, unsigned col)
 {
 	char *t = node ? plain_text(node) : xmemdup("", 0);
 	size_t len = strlen(t), at;
-	uint32_t cp;
+	char fault[128];
 
 	if (len > PAGE_MAX_CELL)
 		diag_error(s->d, line, col, "%s text is %zu bytes, over the limit of %u",
 		           what, len, PAGE_MAX_CELL);
-	else if (utf8_check(t, len, NULL, &at) != UTF8_OK && utf8_decode(t + at, len - at, &cp))
-		diag_error(s->d, line, col, "control character U+%04X in %s", (unsigned)cp, what);
+	else if (utf8_check_visible(t, len, NULL, &at) != UTF8_OK)
+		diag_error(s->d, line, col, "%s in %s", char_fault(t + at, len - at, 0, fault,
+		           sizeof fault), what);
 	else
 		return t;
 	free(t);
 	return NULL;
 }
 
-/* Is the NUL-terminated t the word w (lower case), ignoring ASCII case? */
+/* Is the NUL-terminated t the word w, ignoring ASCII case? */
 static int word_is(const char *t, const char *w)
 {
 	return strlen(t) == strlen(w) && key_eq_fold(t, w, strlen(w));
 }
 
+/* ---- Room links -------------------------------------------------------- */
+
+enum { NOT_MATRIX, MATRIX_TO, MATRIX_URI };
+
 /*
- * The first link in cell whose destination starts with LINK_PREFIX (NULL
- * if none); the second such link, if any, in *second.
+ * Is url a link into Matrix: a matrix.to link (https://matrix.to/#/...,
+ * http too, in any letter case) or a matrix: URI (MSC2312: matrix:r/...)?
+ * Returns MATRIX_TO or MATRIX_URI with what follows "#/" or "matrix:" in
+ * *rest (if rest is not NULL), or NOT_MATRIX.
+ */
+static int matrix_url(const char *url, const char **rest)
+{
+	static const char *const to[] = { "https://matrix.to/#/", "http://matrix.to/#/" };
+	size_t n = strlen(url);
+
+	for (size_t i = 0; i < 2; i++)
+		if (n >= strlen(to[i]) && key_eq_fold(url, to[i], strlen(to[i]))) {
+			if (rest)
+				*rest = url + strlen(to[i]);
+			return MATRIX_TO;
+		}
+	if (n >= 7 && key_eq_fold(url, "matrix:", 7)) {
+		if (rest)
+			*rest = url + 7;
+		return MATRIX_URI;
+	}
+	return NOT_MATRIX;
+}
+
+/*
+ * Reads the room link url into ch->url and ch->alias (and ch->lplen), or
+ * reports what it is instead and returns -1.  A matrix.to link spelt
+ * otherwise than LINK_PREFIX, and a matrix:r/ URI, name their room like
+ * the link https://matrix.to/#/ + their fragment (or "#" + their alias),
+ * which ch->url then holds: the command shows it, and looks it up.
+ */
+static int read_link(const struct src *s, struct channel *ch, const char *url)
+{
+	const char *rest, *why, *lp, *srv, *slash;
+	size_t n, len = strlen(url), at, srvlen;
+	char fault[128], *link, *alias;
+
+	if (utf8_check_visible(url, len, NULL, &at) != UTF8_OK) {
+		diag_error(s->d, ch->line, ch->link_col, "link has %s%s",
+		           char_fault(url + at, len - at, 1, fault, sizeof fault),
+		           utf8_check(url, len, NULL, NULL) ? " (written as an entity)" : "");
+		return -1;
+	}
+	if (matrix_url(url, &rest) == MATRIX_URI) {
+		if (rest[0] == 'u' && rest[1] == '/')
+			why = "names a user, not a room";
+		else if (!strncmp(rest, "roomid/", 7))
+			why = "names a room by its ID, not by an alias (#localpart:server)";
+		else if (rest[0] != 'r' || rest[1] != '/')
+			why = "is not a matrix:r/ URI of a room alias";
+		else
+			why = NULL;
+		if (why) {
+			diag_error(s->d, ch->line, ch->link_col, "link '%s' %s", url, why);
+			return -1;
+		}
+		link = xmalloc(LINK_PREFIX_LEN + strlen(rest + 2) + 2);
+		sprintf(link, "%s#%s", LINK_PREFIX, rest + 2);
+	} else {
+		link = xmalloc(LINK_PREFIX_LEN + strlen(rest) + 1);
+		sprintf(link, "%s%s", LINK_PREFIX, rest);
+	}
+	/* Decoding never lengthens: LINK_BAD can only mean a bad escape. */
+	alias = xmalloc(strlen(link));
+	n = link_decode(link + LINK_PREFIX_LEN, strlen(link) - LINK_PREFIX_LEN, alias, strlen(link));
+	why = n == LINK_BAD ? "has a malformed %-escape" : NULL;
+	/* A permalink: #room:server/$event, matrix:r/room:server/e/event. */
+	srv = n == LINK_BAD ? NULL : memchr(alias, ':', n);
+	slash = srv ? memchr(srv, '/', n - (size_t)(srv - alias)) : NULL;
+	if (!why && slash && !alias_check(alias, (size_t)(slash - alias))) {
+		diag_error(s->d, ch->line, ch->link_col, "link '%s' links to an event in the room "
+		           "%.*s, not to the room: link the room, %s%.*s", url,
+		           (int)(slash - alias), alias, LINK_PREFIX, (int)(slash - alias), alias);
+		why = ""; /* reported */
+	} else if (!why && n && (alias[0] == '@' || alias[0] == '!')) {
+		diag_error(s->d, ch->line, ch->link_col, "link '%s' %s", url, alias[0] == '@'
+		           ? "names a user, not a room"
+		           : "names a room by its ID, not by an alias (#localpart:server)");
+		why = ""; /* reported */
+	} else if (!why && (why = alias_check(alias, n)) == NULL) {
+		link_split(alias, n, &lp, &ch->lplen, &srv, &srvlen);
+		ch->alias = xmemdup(alias, n);
+		ch->url = xmemdup(link, strlen(link)); /* the page's, if spelt LINK_PREFIX */
+	}
+	if (why && *why) /* "": reported above */
+		diag_error(s->d, ch->line, ch->link_col, "link '%s' does not name a room alias "
+		           "(#localpart:server): the alias %s", url, why);
+	free(alias);
+	free(link);
+	return why ? -1 : 0;
+}
+
+/*
+ * The first link in cell into Matrix (matrix_url(); NULL if none); the
+ * second such link, if any, in *second.
  */
 static cmark_node *matrix_link(cmark_node *cell, cmark_node **second)
 {
@@ -412,7 +836,7 @@ static cmark_node *matrix_link(cmark_node *cell, cmark_node **second)
 		const char *url;
 
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK &&
-		    (url = cmark_node_get_url(n)) && link_has_prefix(url, strlen(url), 0)) {
+		    (url = cmark_node_get_url(n)) && matrix_url(url, NULL)) {
 			if (found)
 				*second = n;
 			else
@@ -443,8 +867,9 @@ static void check_extra_cells(const struct src *s, cmark_node *row, size_t ncols
 	int line = cmark_node_get_start_line(row);
 	size_t i, end;
 
+	/* cmark-gfm pads a short row with empty cells at column 0 of its line. */
 	for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c))
-		if (cmark_node_get_start_line(c) > 0) /* padded cells have no position */
+		if (cmark_node_get_start_line(c) > 0 && cmark_node_get_start_column(c) > 0)
 			last = c;
 	if (!last || line < 1 || (size_t)line > s->nlines || cmark_node_get_end_line(last) != line)
 		return;
@@ -462,20 +887,114 @@ static void check_extra_cells(const struct src *s, cmark_node *row, size_t ncols
 /* Column indices of the header's Name, Link and Purpose cells (-1: none). */
 struct columns { int name, link, purpose, count; };
 
-static struct columns header_columns(cmark_node *header)
+/*
+ * Is cp a space other than ASCII's, or an invisible character: what can
+ * stand unseen beside a header's word?
+ */
+static int is_unseen(uint32_t cp)
 {
+	return cp == 0xa0 || cp == 0xad || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200f) ||
+	       (cp >= 0x2028 && cp <= 0x202f) || (cp >= 0x205f && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x3000 || cp == 0xfeff;
+}
+
+/*
+ * t without the characters is_unseen() finds (to free); the first of them
+ * in *first, 0 if there is none.
+ */
+static char *without_unseen(const char *t, uint32_t *first)
+{
+	size_t n = strlen(t), len = 0;
+	char *out = xmalloc(n + 1);
+
+	*first = 0;
+	for (size_t i = 0, k; i < n; i += k) {
+		uint32_t cp = 0;
+
+		k = utf8_decode(t + i, n - i, &cp);
+		if (!k)
+			k = 1, cp = (unsigned char)t[i];
+		if (is_unseen(cp) && !*first)
+			*first = cp;
+		if (!is_unseen(cp)) {
+			memcpy(out + len, t + i, k);
+			len += k;
+		}
+	}
+	out[len] = '\0';
+	return out;
+}
+
+/*
+ * The line of a table's header row: the one above its delimiter row, which
+ * is above its first row (or its last line).  cmark-gfm gives a header the
+ * position of the paragraph it was split from, when glued to one.
+ */
+static unsigned header_line(const struct src *s, cmark_node *header)
+{
+	cmark_node *row = cmark_node_next(header);
+	int delimiter = row ? cmark_node_get_start_line(row) - 1
+	              : cmark_node_get_end_line(cmark_node_parent(header));
+
+	if (delimiter < 2 || (size_t)delimiter > s->nlines)
+		return 1;
+	return (unsigned)delimiter - 1;
+}
+
+/* Column of the first byte of line that is not a space, a tab or a '>'. */
+static unsigned first_col(const struct src *s, unsigned line)
+{
+	size_t start = s->line[line - 1], i = start, end = line_end(s->text, s->len, start);
+
+	while (i < end && (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '>'))
+		i++;
+	return (unsigned)(i - start) + 1;
+}
+
+/* Column of the first word w (ASCII case ignored) on line, or 0. */
+static unsigned word_col(const struct src *s, unsigned line, const char *w)
+{
+	size_t start = s->line[line - 1], end = line_end(s->text, s->len, start);
+
+	for (size_t i = start; i + strlen(w) <= end; i++)
+		if (key_eq_fold(s->text + i, w, strlen(w)))
+			return (unsigned)(i - start) + 1;
+	return 0;
+}
+
+/*
+ * The header's columns.  A cell that reads Name, Link or Purpose but for a
+ * space or invisible character other than ASCII's ("Name" and a no-break
+ * space) is an error, which names the character; it still counts as that
+ * column, so that nothing else is reported about the table.
+ */
+static struct columns header_columns(const struct src *s, cmark_node *header)
+{
+	static const char *const words[] = { "Name", "Link", "Purpose" };
 	struct columns c = { -1, -1, -1, 0 };
 	int k = 0;
 
 	for (cmark_node *cell = cmark_node_first_child(header); cell;
 	     cell = cmark_node_next(cell), k++, c.count++) {
-		char *t = plain_text(cell);
-		int *slot = word_is(t, "name") ? &c.name
-		          : word_is(t, "link") ? &c.link
-		          : word_is(t, "purpose") ? &c.purpose : NULL;
+		char *t = plain_text(cell), *bare, code[64];
+		int *slots[] = { &c.name, &c.link, &c.purpose }, w;
+		uint32_t unseen;
 
-		if (slot && *slot < 0)
-			*slot = k;
+		for (w = 0; w < 3 && !word_is(t, words[w]); w++)
+			;
+		if (w == 3 && (bare = without_unseen(t, &unseen))) {
+			for (w = 0; w < 3 && !(unseen && word_is(bare, words[w])); w++)
+				;
+			if (w < 3)
+				diag_error(s->d, header_line(s, header),
+				           word_col(s, header_line(s, header), words[w]), "header cell "
+				           "'%s' holds %s, which is not a plain space: write the word alone "
+				           "to make it the %s column", words[w],
+				           char_code(unseen, code, sizeof code), words[w]);
+			free(bare);
+		}
+		if (w < 3 && *slots[w] < 0)
+			*slots[w] = k;
 		free(t);
 	}
 	return c;
@@ -488,9 +1007,7 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 	struct channel ch = { 0 };
 	cmark_node *name = nth_child(row, c->name), *link = nth_child(row, c->link);
 	cmark_node *purpose = nth_child(row, c->purpose), *a, *second;
-	char *alias, *text;
-	const char *why, *lp, *srv, *url;
-	size_t n, srvlen;
+	char *text;
 
 	ch.line = (unsigned)cmark_node_get_start_line(row);
 	ch.name_col = cell_col(s, name);
@@ -512,33 +1029,21 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 			           "of a page", PAGE_MAX_CHANNELS);
 		return;
 	}
-	url = cmark_node_get_url(a);
-	if (utf8_check(url, strlen(url), NULL, NULL) != UTF8_OK) {
-		diag_error(s->d, ch.line, ch.link_col, "link has a control character "
-		           "(written as an entity)");
+	if (read_link(s, &ch, cmark_node_get_url(a)) < 0)
 		return;
-	}
-	/* Decoding never lengthens: LINK_BAD can only mean a bad escape. */
-	alias = xmalloc(strlen(url));
-	n = link_decode(url + LINK_PREFIX_LEN, strlen(url) - LINK_PREFIX_LEN,
-	                alias, strlen(url));
-	why = n == LINK_BAD ? "has a malformed %-escape" : alias_check(alias, n);
-	if (why) {
-		diag_error(s->d, ch.line, ch.link_col, "link '%s' does not name a room alias "
-		           "(#localpart:server): the alias %s", url, why);
-		free(alias);
-		return;
-	}
-	link_split(alias, n, &lp, &ch.lplen, &srv, &srvlen);
-	ch.alias = xmemdup(alias, n);
-	free(alias);
 	/* Link text that reads as an alias should be the alias linked to. */
 	text = plain_text(a);
 	if (text[0] == '#' && !alias_check(text, strlen(text)) && strcmp(text, ch.alias))
 		diag_warning(s->d, "link-text", ch.line, ch.link_col, "link text '%s' is not "
 		             "the alias it links to, '%s'", text, ch.alias);
 	free(text);
-	ch.url = xmemdup(url, strlen(url));
+	for (const char *c = ch.alias; *c; c++)
+		if ((unsigned char)*c >= 0x80) {
+			diag_warning(s->d, "non-ascii-alias", ch.line, ch.link_col, "alias '%s' has "
+			             "characters outside ASCII: letters of another script can look "
+			             "like those of a room it would impersonate", ch.alias);
+			break;
+		}
 	ch.name = cell_text(s, name, "cell", ch.line, ch.name_col);
 	ch.purpose = cell_text(s, purpose, "cell", ch.line, ch.purpose_col);
 	if (!ch.name || !ch.purpose) { /* reported: the row goes no further */
@@ -563,12 +1068,13 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 static int read_table(struct src *s, struct page *pg, cmark_node *table, const char *section)
 {
 	cmark_node *header = cmark_node_first_child(table);
-	unsigned line = (unsigned)cmark_node_get_start_line(table);
+	unsigned line;
 	struct columns c;
 
 	if (!header || !cmark_gfm_extensions_get_table_row_is_header(header))
 		return 0;
-	c = header_columns(header);
+	line = header_line(s, header);
+	c = header_columns(s, header);
 	if (c.name < 0 || c.link < 0) {
 		if ((c.name >= 0 || c.link >= 0) && !s->half_table) {
 			s->half_table = line;
@@ -576,12 +1082,197 @@ static int read_table(struct src *s, struct page *pg, cmark_node *table, const c
 		}
 		return 0;
 	}
+	/* Its Link column, for stray_link(): 1 + its index. */
+	cmark_node_set_user_data(table, (void *)(uintptr_t)(c.link + 1));
 	if (!cmark_node_next(header))
-		diag_warning(s->d, "empty-table", line, (unsigned)cmark_node_get_start_column(table),
-		             "channel table has no rows");
+		diag_warning(s->d, "empty-table", line, first_col(s, line), "channel table has no rows");
 	for (cmark_node *row = cmark_node_next(header); row; row = cmark_node_next(row))
 		read_row(s, pg, row, &c, section);
 	return 1;
+}
+
+/* ---- Stray room links ------------------------------------------------- */
+
+/*
+ * Does the link destination or text t point to a room: a matrix.to link
+ * whose fragment starts with '#' or '!' (or their escapes), or a
+ * matrix:r/ or matrix:roomid/ URI?  (Users and other targets are not rooms
+ * to lose.)
+ */
+static int names_room(const char *t)
+{
+	const char *rest;
+	int kind = matrix_url(t, &rest);
+
+	if (kind == MATRIX_URI)
+		return !strncmp(rest, "r/", 2) || !strncmp(rest, "roomid/", 7);
+	return kind == MATRIX_TO && (*rest == '#' || *rest == '!' || key_eq_fold(rest, "%23", 3) ||
+	                             key_eq_fold(rest, "%21", 3));
+}
+
+/*
+ * The first room reference in the text t written without a link (code, a
+ * row cut off its table): "matrix.to/#/" then '#' or '!' (or their
+ * escapes), or "matrix:r/", "matrix:roomid/", in any letter case.  Returns
+ * a pointer into t, or NULL.
+ */
+static const char *room_in_text(const char *t)
+{
+	for (const char *p = t; *p; p++) {
+		const char *r = NULL;
+
+		if (key_eq_fold(p, "matrix.to/#/", 12))
+			r = p + 12;
+		else if (key_eq_fold(p, "matrix:", 7))
+			r = p + 7;
+		if (!r)
+			continue;
+		if (r == p + 7 ? key_eq_fold(r, "r/", 2) || key_eq_fold(r, "roomid/", 7)
+		               : *r == '#' || *r == '!' || key_eq_fold(r, "%23", 3) ||
+		                 key_eq_fold(r, "%21", 3))
+			return p;
+	}
+	return NULL;
+}
+
+/* Is node n inside the Link cell of a row (not the header) of a channel table? */
+static int in_link_cell(cmark_node *n)
+{
+	cmark_node *cell = n, *row, *table;
+	int k = 0;
+
+	while (cell && !type_is(cell, "table_cell"))
+		cell = cmark_node_parent(cell);
+	row = cell ? cmark_node_parent(cell) : NULL;
+	table = row ? cmark_node_parent(row) : NULL;
+	if (!table || cmark_gfm_extensions_get_table_row_is_header(row) ||
+	    !cmark_node_get_user_data(table))
+		return 0;
+	for (cmark_node *c = cmark_node_first_child(row); c && c != cell; c = cmark_node_next(c))
+		k++;
+	return (uintptr_t)cmark_node_get_user_data(table) == (uintptr_t)k + 1;
+}
+
+/* The block (not inline) node n is in, or n. */
+static cmark_node *block_of(cmark_node *n)
+{
+	while (cmark_node_parent(n) && (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) ==
+	                               CMARK_NODE_TYPE_INLINE)
+		n = cmark_node_parent(n);
+	return n;
+}
+
+/* Offset of the first "matrix" at or after from and before end, or end. */
+static size_t find_matrix(const struct src *s, size_t from, size_t end)
+{
+	for (size_t i = from; i + 6 <= end; i++)
+		if (key_eq_fold(s->text + i, "matrix", 6))
+			return i;
+	return end;
+}
+
+/*
+ * Where on the page the stray reference in node n is: n's own position if
+ * cmark-gfm gave it one (links written [text](url)); else the next "matrix"
+ * on the lines of n's block after *cursor (the last one reported: text
+ * nodes and autolinks have no position of their own); else the start of the
+ * block.  Advances *cursor past what it found.
+ */
+static void stray_position(const struct src *s, cmark_node *n, size_t *cursor,
+                           unsigned *line, unsigned *col)
+{
+	cmark_node *b = block_of(n);
+	int first = cmark_node_get_start_line(b), last = cmark_node_get_end_line(b);
+	size_t start, end, at;
+
+	if (first < 1 || (size_t)first > s->nlines)
+		first = 1;
+	if (last < first || (size_t)last > s->nlines)
+		last = first;
+	start = s->line[first - 1];
+	end = (size_t)last < s->nlines ? s->line[last] : s->len;
+	if (cmark_node_get_type(n) == CMARK_NODE_LINK && cmark_node_get_start_line(n) > 0 &&
+	    cmark_node_get_start_column(n) > 0 && (size_t)cmark_node_get_start_line(n) <= s->nlines) {
+		*line = (unsigned)cmark_node_get_start_line(n);
+		*col = (unsigned)cmark_node_get_start_column(n);
+		at = s->line[*line - 1] + *col - 1;
+		if (at <= line_end(s->text, s->len, s->line[*line - 1])) { /* in its line */
+			*cursor = find_matrix(s, at > *cursor ? at : *cursor, end) + 1;
+			return;
+		}
+	}
+	at = find_matrix(s, *cursor > start ? *cursor : start, end);
+	if (at == end) {
+		at = start + (size_t)(cmark_node_get_start_column(b) > 0
+		                      ? cmark_node_get_start_column(b) - 1 : 0);
+	} else {
+		*cursor = at + 1;
+		/* Point at the link's start, its scheme. */
+		if (at >= start + 8 && key_eq_fold(s->text + at - 8, "https://", 8))
+			at -= 8;
+		else if (at >= start + 7 && key_eq_fold(s->text + at - 7, "http://", 7))
+			at -= 7;
+	}
+	position(s, at, line, col);
+}
+
+/* Does the line at line look like a table row: its text starts with '|'? */
+static int looks_like_row(const struct src *s, unsigned line)
+{
+	size_t i = s->line[line - 1];
+
+	while (i < s->len && (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '>'))
+		i++;
+	return i < s->len && s->text[i] == '|';
+}
+
+/*
+ * Warns about a room linked, or written, outside the Link column of a
+ * channel table (stray-link): its room is not read.  Most often a row cut
+ * off its table: a blank line, an indented row or a heading line ends a
+ * GFM table, and the rows after it become a paragraph or code.
+ */
+static void stray_link(struct src *s, cmark_node *n, size_t *cursor)
+{
+	unsigned line, col;
+
+	stray_position(s, n, cursor, &line, &col);
+	if (!block_of(n) || type_is(block_of(n), "table_cell") || !looks_like_row(s, line))
+		diag_warning(s->d, "stray-link", line, col, "link to a room outside the Link "
+		             "column of a channel table: the room is not read");
+	else
+		diag_warning(s->d, "stray-link", line, col, "link to a room on a line that looks "
+		             "like a table row but is not in a table (a blank line, an indented "
+		             "row or a heading line ends a table): the room is not read");
+}
+
+/*
+ * Checks node n for stray room links (stray_link()): a link into a room,
+ * or text or code that names one.  Returns 1 if n is a link (its text
+ * needs no check of its own).
+ */
+static int check_stray(struct src *s, cmark_node *n, size_t *cursor)
+{
+	const char *t;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LINK:
+		t = cmark_node_get_url(n);
+		if (t && names_room(t) && !in_link_cell(n))
+			stray_link(s, n, cursor);
+		return 1;
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		for (t = cmark_node_get_literal(n); t && (t = room_in_text(t)); t++)
+			if (!in_link_cell(n))
+				stray_link(s, n, cursor);
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 /* ---- The page --------------------------------------------------------- */
@@ -591,12 +1282,15 @@ static void walk(struct src *s, struct page *pg, cmark_node *doc, int *tables)
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	char *section = xmemdup("", 0);
+	size_t cursor = 0; /* of stray_position() */
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
+		if (check_stray(s, n, &cursor))
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT); /* skip the link's text */
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
 			unsigned line = (unsigned)cmark_node_get_start_line(n);
 
@@ -613,22 +1307,353 @@ static void walk(struct src *s, struct page *pg, cmark_node *doc, int *tables)
 	free(section);
 }
 
-static int parse_markdown(struct src *s, struct page *pg, size_t body)
+/* ---- What reaches cmark-gfm ------------------------------------------ */
+
+/*
+ * cmark-gfm 0.29.0.gfm.6 takes more than linear time, or memory, on some
+ * input (its advisories, fixed in later versions: the README lists them).
+ * Before it reads the page, the page's markdown is measured line by line
+ * against the limits of page.h, and refused with an error at the first
+ * line over one.  The measures are upper bounds of what cmark-gfm will see,
+ * found without reading markdown: a line's container markers, a line made
+ * only of the characters a table's delimiter row may hold, counts of
+ * characters.
+ */
+struct scan {
+	const struct src *s;
+	size_t lead;            /* lines since a blank line, heading or fence */
+	size_t count[9];        /* of each character of MARKUP */
+	size_t www;             /* "www." */
+};
+
+/* The characters on which cmark-gfm's time grows faster than the page. */
+#define MARKUP "[<*_~)@"
+
+/* Is c a space or a tab? */
+static int blank_char(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * How deep the line at [i, e) may nest blocks: each '>' and list marker
+ * of its start opens one, and indentation continues at most one list item
+ * per two columns.  Returns the offset where the count passes max, or e.
+ */
+static size_t nesting(const char *t, size_t i, size_t e, unsigned max)
+{
+	unsigned levels = 0, cols = 0;
+
+	while (i < e) {
+		size_t k = i;
+
+		if (t[k] == ' ' || t[k] == '\t') {
+			cols += t[k] == ' ' ? 1 : 4 - cols % 4;
+			k++;
+		} else if (t[k] == '>') {
+			levels++, k++;
+		} else {
+			while (k < e && k - i < 9 && t[k] >= '0' && t[k] <= '9')
+				k++;
+			if (k > i && k < e && (t[k] == '.' || t[k] == ')'))
+				k++;
+			else if (k == i && strchr("-+*", t[k]))
+				k++;
+			else
+				return e;
+			if (k < e && !blank_char(t[k]))
+				return e; /* not a list marker: text */
+			levels++;
+		}
+		if (levels + cols / 2 > max)
+			return i;
+		i = k;
+	}
+	return e;
+}
+
+/*
+ * Could the line [i, e) be the delimiter row of a table below a paragraph,
+ * once its quote markers and indentation are taken away: only spaces, '|',
+ * ':' and '-', with a '-' and a '|' or ':'?  (A line of '-' alone is a list
+ * item, a thematic break or a heading's underline, which cmark-gfm tries
+ * before a table.)  Returns its columns (cells with a '-'), or 0.
+ */
+static size_t delimiter_columns(const char *t, size_t i, size_t e)
+{
+	size_t columns = 0;
+	int dash = 0, sign = 0;
+
+	while (i < e && (blank_char(t[i]) || t[i] == '>'))
+		i++;
+	for (; i < e; i++) {
+		if (!strchr(" \t|:-", t[i]))
+			return 0;
+		if (t[i] == '-')
+			dash = 1;
+		else if (t[i] == '|')
+			columns += dash, dash = 0, sign = 1;
+		else if (t[i] == ':')
+			sign = 1;
+	}
+	return sign ? columns + dash : 0;
+}
+
+/*
+ * Does the line [i, e) end any paragraph above it: a heading (#), a code
+ * fence or a bullet item with text, or "1." (which other numbers cannot)?
+ */
+static int ends_paragraph(const char *t, size_t i, size_t e)
+{
+	size_t k = i;
+
+	while (k < e && k - i < 3 && t[k] == ' ')
+		k++;
+	if (k + 3 <= e && (!memcmp(t + k, "```", 3) || !memcmp(t + k, "~~~", 3)))
+		return 1;
+	if (k < e && t[k] == '#') {
+		size_t h = k;
+
+		while (h < e && t[h] == '#')
+			h++;
+		return h - k <= 6 && (h == e || blank_char(t[h]));
+	}
+	if (k + 1 < e && t[k] == '1' && (t[k + 1] == '.' || t[k + 1] == ')'))
+		k++;
+	else if (!(k < e && strchr("-+*", t[k])))
+		return 0;
+	k++;
+	while (k < e && blank_char(t[k]))
+		k++;
+	return k > i + 1 && k < e && blank_char(t[k - 1]);
+}
+
+/* Counts the line's markup characters: 0, or -1 with an error past the limit. */
+static int count_markup(struct scan *sc, size_t i, size_t e, unsigned line)
+{
+	const char *t = sc->s->text;
+
+	for (size_t k = i; k < e; k++) {
+		const char *m = strchr(MARKUP, t[k]);
+		size_t *n = m && t[k] ? &sc->count[m - MARKUP]
+		          : e - k >= 4 && key_eq_fold(t + k, "www.", 4) ? &sc->www : NULL;
+
+		if (n && ++*n > PAGE_MAX_MARKUP) {
+			diag_error(sc->s->d, line, (unsigned)(k - i) + 1, "more than %u '%.*s' on the "
+			           "page: over the limit", PAGE_MAX_MARKUP, n == &sc->www ? 4 : 1,
+			           t + k);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Measures the line [i, e) (number line): 0, or -1 with an error. */
+static int scan_line(struct scan *sc, size_t i, size_t e, unsigned line)
+{
+	const struct src *s = sc->s;
+	const char *t = s->text;
+	size_t k, columns;
+
+	if (e - i > PAGE_MAX_LINE) {
+		size_t pipes = 0;
+
+		for (k = i; k < e; k++)
+			pipes += t[k] == '|';
+		diag_error(s->d, line, PAGE_MAX_LINE + 1, "line is %zu bytes long, over the limit "
+		           "of %u%s", e - i, PAGE_MAX_LINE, pipes >= 65535 ? " (as a table row of "
+		           "more than 65535 cells, cmark-gfm would drop it and every row after it)"
+		           : "");
+		return -1;
+	}
+	if ((k = nesting(t, i, e, PAGE_MAX_NESTING)) < e) {
+		diag_error(s->d, line, (unsigned)(k - i) + 1, "line opens more than %u nested "
+		           "blocks (quotes, list items, indentation): over the limit", PAGE_MAX_NESTING);
+		return -1;
+	}
+	for (k = i; k < e && blank_char(t[k]); k++)
+		;
+	if (k == e) {
+		sc->lead = 0;
+		return 0;
+	}
+	if ((columns = delimiter_columns(t, i, e)) > PAGE_MAX_COLUMNS) {
+		diag_error(s->d, line, 1, "table delimiter row of %zu columns, over the limit of %u",
+		           columns, PAGE_MAX_COLUMNS);
+		return -1;
+	}
+	if (columns && sc->lead > PAGE_MAX_TABLE_LEAD) {
+		diag_error(s->d, line, 1, "table delimiter row %zu lines below a blank line or "
+		           "heading, over the limit of %u: cmark-gfm reads them all again for it",
+		           sc->lead, PAGE_MAX_TABLE_LEAD);
+		return -1;
+	}
+	sc->lead = ends_paragraph(t, i, e) ? 1 : sc->lead + 1;
+	return count_markup(sc, i, e, line);
+}
+
+/* Measures the markdown (from offset body) against the limits: 0 or -1. */
+static int check_markdown(const struct src *s, size_t body)
+{
+	struct scan sc = { .s = s };
+	unsigned line, col;
+
+	position(s, body, &line, &col);
+	for (size_t i = body; i < s->len; i = next_line(s->text, s->len, i), line++)
+		if (scan_line(&sc, i, line_end(s->text, s->len, i), line) < 0)
+			return -1;
+	return 0;
+}
+
+/* ---- cmark-gfm's memory ------------------------------------------------- */
+
+/*
+ * cmark-gfm allocates through budget_mem: every block is counted, and
+ * linked in a list, so that reading a page that would take more than
+ * PAGE_MAX_PARSE_MEMORY stops (cmark-gfm itself aborts the process when
+ * memory runs out) and all that cmark-gfm held is freed.  To stop, the
+ * allocator jumps back to read_cmark() with longjmp(): cmark-gfm's frames
+ * are left behind; none holds anything but memory from here.  One page is
+ * read at a time: the generator, and its fuzz target, are single-threaded.
+ */
+union block {
+	struct {
+		union block *prev, *next;
+		size_t size;
+	} h;
+	max_align_t align;
+};
+
+static struct {
+	union block all;        /* the list of live blocks (a ring) */
+	size_t used;            /* bytes cmark-gfm asked for, live */
+	size_t max;             /* the most it may have */
+	jmp_buf *out;           /* where to go past max; NULL: exit as xmalloc() */
+} budget = { .all.h = { &budget.all, &budget.all, 0 }, .max = SIZE_MAX };
+
+/* Leaves cmark-gfm for read_cmark(), or the process as xmalloc() does. */
+static void budget_exceeded(void)
+{
+	if (budget.out)
+		longjmp(*budget.out, 1);
+	fputs("auxchan-gen: out of memory\n", stderr);
+	exit(2);
+}
+
+static void *budget_link(union block *b, size_t size)
+{
+	if (!b)
+		budget_exceeded();
+	b->h.size = size;
+	b->h.prev = &budget.all;
+	b->h.next = budget.all.h.next;
+	b->h.next->h.prev = b;
+	budget.all.h.next = b;
+	budget.used += size;
+	return b + 1;
+}
+
+static void budget_unlink(union block *b)
+{
+	b->h.prev->h.next = b->h.next;
+	b->h.next->h.prev = b->h.prev;
+	budget.used -= b->h.size;
+}
+
+static void *budget_calloc(size_t n, size_t size)
+{
+	if (size && n > (SIZE_MAX - sizeof(union block)) / size)
+		budget_exceeded();
+	if (n * size > budget.max - budget.used)
+		budget_exceeded();
+	return budget_link(calloc(1, sizeof(union block) + n * size), n * size);
+}
+
+static void *budget_realloc(void *p, size_t size)
+{
+	union block *b = p ? (union block *)p - 1 : NULL, *grown;
+
+	if (!b)
+		return budget_calloc(1, size);
+	if (size > SIZE_MAX - sizeof *b || size > budget.max - budget.used + b->h.size)
+		budget_exceeded();
+	budget_unlink(b);
+	grown = realloc(b, sizeof *b + size);
+	if (!grown) { /* b is still there: back in the list, to be freed */
+		budget_link(b, b->h.size);
+		budget_exceeded();
+	}
+	return budget_link(grown, size);
+}
+
+static void budget_free(void *p)
+{
+	if (p) {
+		budget_unlink((union block *)p - 1);
+		free((union block *)p - 1);
+	}
+}
+
+/* Frees every block cmark-gfm left when it was stopped. */
+static void budget_release(void)
+{
+	while (budget.all.h.next != &budget.all)
+		budget_free(budget.all.h.next + 1);
+}
+
+static cmark_mem budget_mem = { budget_calloc, budget_realloc, budget_free };
+
+/*
+ * Reads the page's markdown (from offset body) with cmark-gfm, in at most
+ * PAGE_MAX_PARSE_MEMORY.  Returns the document, and its parser in *parser
+ * (both to free), or NULL with an error reported.
+ */
+static cmark_node *read_cmark(const struct src *s, size_t body, cmark_parser **parser)
 {
 	static const char *const ext[] = { "table", "strikethrough", "autolink" };
-	cmark_parser *p;
+	cmark_parser *volatile p = NULL;
+	volatile int finishing = 0;
 	cmark_node *doc;
-	int tables = 0;
+	jmp_buf out;
 
 	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	if (setjmp(out)) {
+		int line = p && !finishing ? cmark_parser_get_line_number(p) : 0;
+
+		budget.out = NULL;
+		budget.max = SIZE_MAX;
+		budget_release();
+		diag_error(s->d, line > 0 && (size_t)line <= s->nlines ? (unsigned)line : 1, 0,
+		           "cmark-gfm needs more than %u MiB to read the page: over the limit",
+		           PAGE_MAX_PARSE_MEMORY >> 20);
+		return NULL;
+	}
+	budget.out = &out;
+	budget.max = PAGE_MAX_PARSE_MEMORY;
+	p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &budget_mem);
 	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
 		cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(ext[i]));
 	/* The front matter's lines stay as blank lines: same line numbers. */
 	for (size_t i = 0; i < body; i = next_line(s->text, s->len, i))
 		cmark_parser_feed(p, "\n", 1);
 	cmark_parser_feed(p, s->text + body, s->len - body);
+	finishing = 1;
 	doc = cmark_parser_finish(p);
+	/* What reads the document from here allocates little: no limit. */
+	budget.out = NULL;
+	budget.max = SIZE_MAX;
+	*parser = p;
+	return doc;
+}
+
+static int parse_markdown(struct src *s, struct page *pg, size_t body)
+{
+	cmark_parser *p;
+	cmark_node *doc;
+	int tables = 0;
+
+	if (check_markdown(s, body) < 0 || !(doc = read_cmark(s, body, &p)))
+		return -1;
 	walk(s, pg, doc, &tables);
 	cmark_node_free(doc);
 	cmark_parser_free(p);

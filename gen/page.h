@@ -19,6 +19,20 @@
 #define PAGE_MAX_CELL 1024u       /* bytes of a cell's, heading's, title's text */
 #define PAGE_MAX_CHANNELS 20000u  /* channels on a page */
 
+/*
+ * Limits of what reaches the parsers, which take more than linear time or
+ * memory on some input (libyaml 0.2.5, cmark-gfm 0.29.0.gfm.6: the README
+ * lists their advisories).  Each is far above what a page of rooms needs.
+ */
+#define PAGE_MAX_YAML_DEPTH 64u   /* nesting of the front matter: "x: [[[[..." */
+#define PAGE_MAX_LINE 16384u      /* bytes of a line (cmark-gfm's autolinks, '<') */
+#define PAGE_MAX_NESTING 32u      /* quotes, list items, indentation of a line */
+#define PAGE_MAX_COLUMNS 64u      /* columns of a table (its header's cost) */
+#define PAGE_MAX_TABLE_LEAD 16u   /* lines above a table's delimiter row, from a
+                                     blank line or heading: cmark-gfm rereads them */
+#define PAGE_MAX_MARKUP 40000u    /* of each of [ < * _ ~ ) @ www. on a page */
+#define PAGE_MAX_PARSE_MEMORY (256u << 20) /* bytes cmark-gfm may allocate */
+
 struct channel {
 	char *section;  /* plain text of the nearest heading above, or "" */
 	char *name;     /* plain text of the Name cell */
@@ -59,6 +73,8 @@ struct page {
  * (group_assign()) and the checks across rows (lint_page()) are the
  * caller's next steps.  Returns 0 on success, -1 if an error was reported.
  * Either way pg holds what was read and must be released with page_free().
+ * One page at a time: what cmark-gfm allocates is counted in static state
+ * (page.c).
  */
 int page_parse(struct page *pg, const char *text, size_t len, struct diag *d);
 

@@ -52,21 +52,44 @@ static inline int utf8_is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 }
 
-enum { UTF8_OK, UTF8_INVALID, UTF8_CONTROL };
+/*
+ * Does cp change the direction in which a terminal shows the text around
+ * it: a direction mark (U+200E, U+200F), embedding or override (U+202A to
+ * U+202E) or isolate (U+2066 to U+2069)?  An override in a room's name
+ * shows the rest of the line reversed.
+ */
+static inline int utf8_is_direction(uint32_t cp)
+{
+	return cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
 
 /*
- * Checks that s (n bytes) is UTF-8 text without control characters, except
- * the ASCII ones listed in ok (may be NULL).  Returns UTF8_OK, or the kind of
- * the first fault with its byte offset in *at (if at is not NULL).
+ * Is cp invisible or direction-changing: a zero width space, non-joiner or
+ * joiner (U+200B to U+200D), a direction character (utf8_is_direction), a
+ * line or paragraph separator (U+2028, U+2029) or a zero width no-break
+ * space (U+FEFF: a byte order mark inside text)?  Two names that differ
+ * only by one look the same.
  */
-static inline int utf8_check(const char *s, size_t n, const char *ok, size_t *at)
+static inline int utf8_is_invisible(uint32_t cp)
+{
+	return (cp >= 0x200b && cp <= 0x200d) || utf8_is_direction(cp) || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0xfeff;
+}
+
+enum { UTF8_OK, UTF8_INVALID, UTF8_CONTROL, UTF8_INVISIBLE };
+
+/* utf8_check(), and utf8_check_visible() if visible is not 0. */
+static inline int utf8_check_text(const char *s, size_t n, const char *ok, size_t *at,
+                                  int visible)
 {
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		int fault = !len ? UTF8_INVALID
 		          : utf8_is_control(cp) && !(cp && ok && strchr(ok, (int)cp))
-		          ? UTF8_CONTROL : UTF8_OK;
+		          ? UTF8_CONTROL
+		          : visible && utf8_is_invisible(cp) ? UTF8_INVISIBLE : UTF8_OK;
 
 		if (fault) {
 			if (at)
@@ -76,6 +99,22 @@ static inline int utf8_check(const char *s, size_t n, const char *ok, size_t *at
 		i += len;
 	}
 	return UTF8_OK;
+}
+
+/*
+ * Checks that s (n bytes) is UTF-8 text without control characters, except
+ * the ASCII ones listed in ok (may be NULL).  Returns UTF8_OK, or the kind of
+ * the first fault with its byte offset in *at (if at is not NULL).
+ */
+static inline int utf8_check(const char *s, size_t n, const char *ok, size_t *at)
+{
+	return utf8_check_text(s, n, ok, at, 0);
+}
+
+/* utf8_check(), and invisible characters (utf8_is_invisible) are faults too. */
+static inline int utf8_check_visible(const char *s, size_t n, const char *ok, size_t *at)
+{
+	return utf8_check_text(s, n, ok, at, 1);
 }
 
 #endif /* AUXCHAN_UTF8_H */

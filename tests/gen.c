@@ -5,16 +5,29 @@
  * Usage: MAKE=make gen PAGE BUILDDIR (the generator is BUILDDIR/auxchan-gen).
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* wait4(): the peak memory of one child */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "run.h"
+
+/* A header and delimiter row of 500 columns. */
+#define H10 "h|h|h|h|h|h|h|h|h|h|"
+#define H100 H10 H10 H10 H10 H10 H10 H10 H10 H10 H10
+#define BIG_HEADER H100 H100 H100 H100 H100
+#define D10 "-|-|-|-|-|-|-|-|-|-|"
+#define D100 D10 D10 D10 D10 D10 D10 D10 D10 D10 D10
+#define BIG_DELIMITER D100 D100 D100 D100 D100
 
 static const char *const outputs[] = {
 	"channel_data.h", "gperf/channel-0.gperf", "gperf.mk",
@@ -236,6 +249,66 @@ static void test_options(void)
 	err = check_read(errfile, NULL);
 	check(err && *err == '\0', "--no-warn=no-link silences it, got: %s", err ? err : "");
 	free(err);
+	check_num("--no-warn of no check", run_gen(dir, "data/matrix.md", "--no-warn=duplicate-nam",
+	                                           NULL), 2);
+	err = check_read(errfile, NULL);
+	check_str("--no-warn of no check: the checks listed", err,
+	          "auxchan-gen: --no-warn=duplicate-nam: no such check; the checks are: no-link "
+	          "many-links link-text extra-cells empty-name empty-table stray-link "
+	          "non-ascii-alias duplicate-name name-group purpose-group other-server\n");
+	free(err);
+}
+
+/* Lines in s. */
+static size_t count_lines(const char *s)
+{
+	size_t n = 0;
+
+	while (s && (s = strchr(s, '\n')))
+		n++, s++;
+	return n;
+}
+
+/*
+ * A page of 100,000 rows without a link: the first DIAG_MAX_SHOWN (100)
+ * warnings are printed, then how many more there are; --strict the same,
+ * as errors.
+ */
+static void test_diagnostic_limit(void)
+{
+	struct path page = path(work, "many-bad-rows.md");
+	FILE *f = fopen(page.s, "w");
+	char *err, want[2 * sizeof page.s + 256];
+
+	if (!f) {
+		check(0, "write %s", page.s);
+		return;
+	}
+	fputs("| Name | Link |\n|---|---|\n| R | https://matrix.to/#/#r:x.org |\n", f);
+	for (int i = 0; i < 100000; i++)
+		fputs("| S | - |\n", f);
+	if (fclose(f)) {
+		check(0, "write %s", page.s);
+		return;
+	}
+	check_num("100,000 warnings", run_gen(work, page.s, NULL, NULL), 0);
+	err = check_read(errfile, NULL);
+	check_num("100,000 warnings: 100 shown, and a summary", (long long)count_lines(err), 101);
+	snprintf(want, sizeof want, "%s:103:7: warning: row has no https://matrix.to/#/ link in "
+	         "its Link cell: skipped [no-link]\nauxchan-gen: %s: 99900 more errors or warnings "
+	         "not shown (the first 100 are)\n", page.s, page.s);
+	check(err && strlen(err) > strlen(want) && !strcmp(err + strlen(err) - strlen(want), want),
+	      "100,000 warnings: the last shown, then the summary:\n  expected: ...%s  got: %s",
+	      want, err ? err : "");
+	free(err);
+	check_num("100,000 errors (--strict)", run_gen(work, page.s, "--strict", NULL), 1);
+	err = check_read(errfile, NULL);
+	check_num("100,000 errors: 100 shown, the summary, the count",
+	          (long long)count_lines(err), 102);
+	check(err && strstr(err, "auxchan-gen: ") && strstr(err, ": 100000 errors, nothing written\n"),
+	      "100,000 errors: all counted, got: %s", err ? strrchr(err, ':') : "");
+	free(err);
+	remove(page.s);
 }
 
 /*
@@ -251,6 +324,7 @@ static void test_make(const char *make, const char *build)
 
 	join(genb, sizeof genb, "GEN_B=", "", build);
 	join(bdir, sizeof bdir, work, "/", "make");
+	spawn((char *[]){ "rm", "-rf", bdir, NULL }, NULL, NULL); /* a fresh start */
 	join(bvar, sizeof bvar, "BUILDDIR=", "", bdir);
 	for (size_t i = 0; i < nbad; i++)
 		for (int round = 1; round <= 2; round++) {
@@ -313,6 +387,89 @@ static void test_parallel(const char *make, const char *build)
 	check(buckets > 1, "the page has several buckets: %ld", buckets);
 }
 
+/* The number of rooms of the command built in dir, from --version. */
+static long rooms_of(const char *dir)
+{
+	struct path cmd = path(dir, "auxchan"), out = path(work, "version.out");
+	char *argv[] = { cmd.s, "--version", NULL }, *text, *at;
+	long n = -1;
+
+	if (spawn(argv, out.s, "/dev/null") != 0 || !(text = check_read(out.s, NULL)))
+		return -1;
+	if ((at = strstr(text, " channels")))
+		for (n = 0; at > text && at[-1] >= '0' && at[-1] <= '9';)
+			at--;
+	if (at && at > text)
+		n = strtol(at, NULL, 10);
+	free(text);
+	return n;
+}
+
+/* Copies the file from to to, dated like from or, if older, a day back. */
+static int copy_page(const char *from, const char *to, int older)
+{
+	size_t len;
+	char *text = check_read(from, &len);
+	FILE *f = fopen(to, "wb");
+	struct timespec times[2] = { { .tv_sec = 0 }, { .tv_sec = 0 } };
+	int ok = text && f && fwrite(text, 1, len, f) == len;
+
+	if (f && fclose(f))
+		ok = 0;
+	free(text);
+	times[0].tv_sec = times[1].tv_sec = time(NULL) - (older ? 86400 : 0);
+	return ok && utimensat(AT_FDCWD, to, times, 0) == 0 ? 0 : -1;
+}
+
+/*
+ * The build never serves a stale page: another page, or other bytes at
+ * the same path, older than the tables, is read again (the page's path and
+ * checksum are part of what the tables depend on).  And a build directory
+ * or page make cannot handle is refused at once, with nothing created.
+ */
+static void test_stale(const char *make, const char *build)
+{
+	struct path dir = path(work, "stale"), a = path(work, "stale-a.md");
+	struct path b = path(work, "stale-b.md"), err = path(work, "stale.err");
+	char data[4200], bvar[4200], genb[4200], *text;
+	char *argv[] = { (char *)make, "--no-print-directory", "-s", data, bvar, genb, NULL };
+
+	join(bvar, sizeof bvar, "BUILDDIR=", "", dir.s);
+	join(genb, sizeof genb, "GEN_B=", "", build);
+	if (!check(copy_page("data/matrix.md", a.s, 0) == 0 &&
+	           copy_page("tests/pages/groups.md", b.s, 1) == 0, "write the pages"))
+		return;
+	join(data, sizeof data, "DATA=", "", a.s);
+	check_num("make from one page", spawn(argv, "/dev/null", "/dev/null"), 0);
+	check_num("its rooms", rooms_of(dir.s), 33);
+	join(data, sizeof data, "DATA=", "", b.s);
+	check_num("make from another page, older", spawn(argv, "/dev/null", "/dev/null"), 0);
+	check(rooms_of(dir.s) != 33, "the other page's rooms, not the first page's: %ld",
+	      rooms_of(dir.s));
+	join(data, sizeof data, "DATA=", "", a.s);
+	if (!check(copy_page("tests/pages/groups.md", a.s, 1) == 0, "replace the first page"))
+		return;
+	check_num("make from the first path, other bytes, older",
+	          spawn(argv, "/dev/null", "/dev/null"), 0);
+	check(rooms_of(dir.s) != 33, "the new bytes' rooms: %ld", rooms_of(dir.s));
+
+	/* A path make cannot handle: one error, nothing made. */
+	{
+		struct path odd = path(work, "stale odd");
+		char *odd_argv[] = { (char *)make, "--no-print-directory", "-s", bvar, NULL };
+
+		join(bvar, sizeof bvar, "BUILDDIR=", "", odd.s);
+		check(spawn(odd_argv, "/dev/null", err.s) != 0, "BUILDDIR with a space: refused");
+		text = check_read(err.s, NULL);
+		check(text && strstr(text, "is a path make cannot handle"),
+		      "BUILDDIR with a space: says why, got: %s", text ? text : "");
+		free(text);
+		check(!exists(odd.s) && !exists("stale"), "BUILDDIR with a space: nothing made");
+		join(bvar, sizeof bvar, "DATA=", "", "page$with'quote.md");
+		check(spawn(odd_argv, "/dev/null", err.s) != 0, "DATA with a quote: refused");
+	}
+}
+
 /* A 10 MB page is refused with the limit, in bounded memory. */
 static void test_huge_page(void)
 {
@@ -337,6 +494,187 @@ static void test_huge_page(void)
 	if (!CHECK_SANITIZED && getrusage(RUSAGE_CHILDREN, &ru) == 0)
 		check(ru.ru_maxrss < 16 * 1024, "10 MB page read in bounded memory: %ld KiB at most",
 		      ru.ru_maxrss);
+	remove(page.s);
+}
+
+/* ---- Blow-ups: the parsers' known worst cases, at the page limit ---------- */
+
+/*
+ * Pages that made cmark-gfm 0.29.0.gfm.6, libyaml 0.2.5 or the generator
+ * take minutes or gigabytes (the issue's findings, and the shapes of
+ * cmark-gfm's advisories, their proofs of concept made as large as
+ * PAGE_MAX_BYTES allows): head, then unit repeated, [then middle and unit2
+ * repeated as often,] then tail.  The seed page comes first, or last after
+ * front matter (front).
+ */
+static const struct shape {
+	const char *description;
+	const char *head, *unit, *middle, *unit2, *tail;
+	size_t count;   /* of unit (and unit2), or 0: as many as fit */
+	int front;      /* front matter: the seed page after the tail */
+} shapes[] = {
+	{ .description = "500-column table, 1-cell rows (7.7 GB before)",
+	  .head = "\n|" BIG_HEADER "\n|" BIG_DELIMITER "\n", .unit = "x\n" },
+	{ .description = "YAML x: [[[[ (1M: over 10 minutes before)", .head = "---\nx: ",
+	  .unit = "[", .tail = "\n---\n", .front = 1 },
+	{ .description = "YAML x: {{{{", .head = "---\nx: ", .unit = "{", .tail = "\n---\n",
+	  .front = 1 },
+	{ .description = "YAML 600,000 keys (538 s before)", .head = "---\n", .unit = "%u: v\n",
+	  .tail = "---\n", .front = 1 },
+	{ .description = "table header of 1M columns", .head = "\n|", .unit = "x|",
+	  .middle = "\n|", .unit2 = "-|", .tail = "\n" },
+	{ .description = "table header of 25,000 columns (12.6 s at 400 KB before)",
+	  .head = "\n|", .unit = "x|", .middle = "\n|", .unit2 = "-|", .tail = "\n",
+	  .count = 25000 },
+	{ .description = "CVE-2022-39209 ![l", .head = "\n", .unit = "![l", .tail = "\n" },
+	{ .description = "CVE-2023-22486 ![[]()", .head = "\n", .unit = "![[]()", .tail = "\n" },
+	{ .description = "CVE-2023-22484 <!--", .head = "\n</", .unit = "<!--", .tail = "\n" },
+	{ .description = "CVE-2023-22483 <?x", .head = "\n-1", .unit = "<?x", .tail = "y\n" },
+	{ .description = "CVE-2023-22483 |-/t>|-", .head = "\n", .unit = "|-\nt>|-\n",
+	  .tail = "y\n" },
+	{ .description = "CVE-2023-22483 *t _t*_", .head = "\n", .unit = "*t ", .middle = "",
+	  .unit2 = "_t*_ ", .tail = "\n" },
+	{ .description = "CVE-2023-22483 x | - | |||", .head = "\nx\n| - |\n", .unit = "|",
+	  .tail = "y\n" },
+	{ .description = "CVE-2023-22483 z_www.", .head = "\n", .unit = "z_www.", .tail = "\n" },
+	{ .description = "CVE-2023-22483 [f] references", .head = "\n[f]:u\n\"\n", .unit = "[f]\n",
+	  .tail = "[f]:u \"t\n" },
+	{ .description = "CVE-2023-22483 www.))))", .head = "\nwww.", .unit = ")", .tail = "\n" },
+	{ .description = "CVE-2023-22483 :- : :-", .head = "\n:-\n", .unit = ":\n",
+	  .tail = ":-\n" },
+	{ .description = "CVE-2023-22483 <http://s", .head = "\n", .unit = "<http://s",
+	  .tail = "\n" },
+	{ .description = "CVE-2023-22483 ~e,z~~", .head = "\n~e", .unit = ",z~~", .tail = "\n" },
+	{ .description = "CVE-2023-22483 >>>>....", .head = "\n", .unit = ">", .middle = "",
+	  .unit2 = ".", .tail = "\n" },
+	{ .description = "CVE-2023-24824 >>>>a*a*", .head = "\n", .unit = ">", .middle = "",
+	  .unit2 = "a*", .tail = "\n" },
+	{ .description = "CVE-2023-24824 - - - x, blank lines", .head = "\n", .unit = " -",
+	  .middle = "x", .unit2 = "\n", .tail = "" },
+	{ .description = "CVE-2023-26485 ____.____", .head = "\n", .unit = "_", .middle = ".",
+	  .unit2 = "_", .tail = "\n" },
+	{ .description = "CVE-2023-26485 1. 2. 2.", .head = "\n1.\n", .unit = " 2.\n", .tail = "" },
+	{ .description = "CVE-2023-26485 - - - x", .head = "\n", .unit = " -\n", .tail = "x\n" },
+	{ .description = "CVE-2023-37463 |x|x| |-|-| and rows", .head = "\n|", .unit = "x|",
+	  .middle = "\n|", .unit2 = "-|", .tail = "\na\n" },
+	{ .description = "CVE-2023-37463 [^1]: and blank lines", .head = "\n", .unit = "[^1]:\n",
+	  .middle = "", .unit2 = "\n", .tail = "" },
+	{ .description = "nested brackets [[[a]]]", .head = "\n", .unit = "[", .middle = "a",
+	  .unit2 = "]", .tail = "\n" },
+	{ .description = "references to a long title", .head = "\n\n[f]\n[f]\n[f]\n[f]\n\n[f]: u \"",
+	  .unit = "x\n", .tail = "\"\n" },
+	{ .description = "short lines (memory)", .head = "\n", .unit = "a\n", .tail = "" },
+	{ .description = "1-byte table cells (memory)", .head = "\n|a|b|c|\n|-|-|-|\n",
+	  .unit = "|||\n", .tail = "" },
+};
+
+/* Writes the shape as a page of at most PAGE_MAX_BYTES (4 MiB) to path. */
+static int write_shape(const struct shape *sh, const char *seed, size_t seedlen, const char *path)
+{
+	size_t max = 4u << 20, fixed = seedlen + strlen(sh->head) + (sh->tail ? strlen(sh->tail) : 0);
+	size_t unit = strlen(sh->unit) + (sh->unit2 ? strlen(sh->unit2) : 0), n;
+	FILE *f = fopen(path, "wb");
+	char key[32];
+
+	if (!f)
+		return -1;
+	fixed += sh->middle ? strlen(sh->middle) : 0;
+	n = sh->count ? sh->count : (max - fixed) / unit;
+	if (!sh->front)
+		fwrite(seed, 1, seedlen, f);
+	fputs(sh->head, f);
+	for (size_t i = 0, len = 0; i < n; i++) {
+		if (strchr(sh->unit, '%')) { /* numbered keys, as many as fit */
+			len += (size_t)snprintf(key, sizeof key, sh->unit, (unsigned)i);
+			if (len > max - fixed)
+				break;
+			fputs(key, f);
+		} else {
+			fputs(sh->unit, f);
+		}
+	}
+	if (sh->middle)
+		fputs(sh->middle, f);
+	for (size_t i = 0; sh->unit2 && i < n; i++)
+		fputs(sh->unit2, f);
+	if (sh->tail)
+		fputs(sh->tail, f);
+	if (sh->front)
+		fwrite(seed, 1, seedlen, f);
+	return fclose(f);
+}
+
+/*
+ * Runs the generator on page with at most cpu seconds of CPU and, unless
+ * a sanitizer's shadow memory makes it meaningless, as bytes of address
+ * space.  Returns its exit status (128 + signal if killed), its CPU
+ * seconds and peak memory (KiB) in *ru.
+ */
+static int run_limited(const char *page, rlim_t cpu, rlim_t as, struct rusage *ru)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (pid == 0) {
+		struct rlimit lc = { cpu, cpu + 1 }, la = { as, as };
+
+		setrlimit(RLIMIT_CPU, &lc);
+		if (!CHECK_SANITIZED)
+			setrlimit(RLIMIT_AS, &la);
+		if (!freopen("/dev/null", "w", stdout) || !freopen(errfile, "w", stderr))
+			_exit(126);
+		execl(gen, gen, "-o", work, page, (char *)NULL);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, ru) < 0) {
+		perror("wait4");
+		exit(2);
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/*
+ * Each blow-up finishes, accepted or refused with an error, under limits
+ * generous enough never to fail on a slow machine: 60 s of CPU (the worst
+ * page takes about 1 s here; a blow-up takes minutes), 1 GiB of address
+ * space and 512 MiB of peak memory (the worst takes about 400 MiB).
+ */
+static void test_blowups(void)
+{
+	struct path page = path(work, "blowup.md");
+	size_t seedlen;
+	char *seed = check_read("data/matrix.md", &seedlen), *err;
+
+	if (!check(seed != NULL, "read data/matrix.md"))
+		return;
+	for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+		const struct shape *sh = &shapes[i];
+		struct rusage ru;
+		int rc;
+
+		if (!check(write_shape(sh, seed, seedlen, page.s) == 0, "%s: write %s",
+		           sh->description, page.s))
+			continue;
+		fflush(stdout); /* the child must not write it again */
+		rc = run_limited(page.s, 60, (rlim_t)1 << 30, &ru);
+		err = check_read(errfile, NULL);
+		check(rc == 0 || (rc == 1 && err && strstr(err, ": error: ")),
+		      "%s: finishes, accepted or refused with an error: exit status %d, %s",
+		      sh->description, rc, err ? err : "");
+		if (!CHECK_SANITIZED)
+			check(ru.ru_maxrss <= 512 * 1024, "%s: at most 512 MiB: %ld KiB",
+			      sh->description, ru.ru_maxrss);
+		if (getenv("AUXCHAN_TEST_TIMES"))
+			printf("note: %s: %.2f s, %ld MiB\n", sh->description,
+			       ru.ru_utime.tv_sec + ru.ru_stime.tv_sec +
+			       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6, ru.ru_maxrss / 1024);
+		free(err);
+	}
+	free(seed);
 	remove(page.s);
 }
 
@@ -423,13 +761,16 @@ int main(int argc, char **argv)
 
 	test_keys(bdir);
 	test_huge_page();
+	test_blowups();
 	list_bad_pages();
 	test_bad_pages();
 	test_same_output();
 	test_no_partial_output();
 	test_options();
+	test_diagnostic_limit();
 	test_make(make, bdir);
 	test_parallel(make, bdir);
+	test_stale(make, bdir);
 	test_determinism();
 	for (size_t i = 0; i < nbad; i++)
 		free(bad_pages[i]);

@@ -18,6 +18,12 @@ struct row {
 	unsigned line;
 };
 
+#define STRAY "link to a room outside the Link column of a channel table: the room is not " \
+	"read [stray-link]"
+#define STRAY_ROW "link to a room on a line that looks like a table row but is not in a " \
+	"table (a blank line, an indented row or a heading line ends a table): the room is " \
+	"not read [stray-link]"
+
 static const struct {
 	const char *file, *title, *date;
 	size_t n;
@@ -28,6 +34,14 @@ static const struct {
 		.file = "tests/pages/columns-reordered.md", .title = "Reordered", .date = "2024-01-02",
 		.n = 1, .rows = { { "Rooms", "Room A", "Talk about A", "https://matrix.to/#/#a:x.org",
 		                    "#a:x.org", "", 10 } },
+	}, {
+		/* Strings by one rule: an alias of a string, !!str, a quoted "~". */
+		.file = "tests/pages/front-matter-strings.md", .title = "Matrix rooms",
+		.date = "2024-05-07",
+		.n = 1, .rows = { { "", "Room", "", "https://matrix.to/#/#r:x.org", "#r:x.org", "", 13 } },
+	}, {
+		.file = "tests/pages/front-matter-quoted-null.md", .title = "null", .date = "~",
+		.n = 1, .rows = { { "", "Room", "", "https://matrix.to/#/#r:x.org", "#r:x.org", "", 8 } },
 	}, {
 		.file = "tests/pages/extra-column.md", .title = "", .date = "",
 		.n = 1, .rows = { { "Rooms", "Room B", "About B", "https://matrix.to/#/#b:x.org",
@@ -48,10 +62,46 @@ static const struct {
 		.file = "tests/pages/entities.md", .title = "", .date = "",
 		.n = 1, .rows = { { "Caf\xc3\xa9", "Caf\xc3\xa9 & Bar", "<tag> \xc2\xa9 AB",
 		                    "https://matrix.to/#/#caf\xc3\xa9:x.org", "#caf\xc3\xa9:x.org", "", 5 } },
+		.diag = "tests/pages/entities.md:5:59: warning: alias '#caf\xc3\xa9:x.org' has characters "
+		        "outside ASCII: letters of another script can look like those of a room it "
+		        "would impersonate [non-ascii-alias]\n",
+	}, {
+		/* Other spellings of a room link: kept as the matrix.to link they mean. */
+		.file = "tests/pages/link-spellings.md", .title = "", .date = "",
+		.n = 4, .rows = {
+			{ "Spellings", "Upper", "Upper case", "https://matrix.to/#/#a:x.org", "#a:x.org", "", 5 },
+			{ "Spellings", "Plain", "HTTP", "https://matrix.to/#/#b:x.org", "#b:x.org", "", 6 },
+			{ "Spellings", "URI", "MSC2312", "https://matrix.to/#/#c:x.org", "#c:x.org", "", 7 },
+			{ "Spellings", "Via", "With via", "https://matrix.to/#/#d%3Ax.org?via=x.org",
+			  "#d:x.org", "", 8 },
+		},
+	}, {
+		/* Rows that leave out the last cells: padded, no extra-cells warning. */
+		.file = "tests/pages/short-rows.md", .title = "", .date = "",
+		.n = 3, .rows = {
+			{ "", "Short", "", "https://matrix.to/#/#a:x.org", "#a:x.org", "", 3 },
+			{ "", "Shorter", "", "https://matrix.to/#/#b:x.org", "#b:x.org", "", 4 },
+			{ "", "Full", "Everything", "https://matrix.to/#/#c:x.org", "#c:x.org", "", 5 },
+		},
 	}, {
 		.file = "tests/pages/non-channel-table.md", .title = "", .date = "",
 		.n = 1, .rows = { { "Rooms", "Room Y", "", "https://matrix.to/#/#y:x.org",
 		                    "#y:x.org", "", 11 } },
+		.diag = "tests/pages/non-channel-table.md:5:12: warning: " STRAY "\n",
+	}, {
+		/* An indented row is code: it ends the table, and its room is reported. */
+		.file = "tests/pages/table-indented-row.md", .title = "", .date = "",
+		.n = 1, .rows = { { "", "A", "First", "https://matrix.to/#/#a:x.org", "#a:x.org", "", 3 } },
+		.diag = "tests/pages/table-indented-row.md:4:33: warning: " STRAY_ROW "\n"
+		        "tests/pages/table-indented-row.md:5:18: warning: " STRAY_ROW "\n",
+	}, {
+		/* A heading line ends the table; rooms written anywhere are reported. */
+		.file = "tests/pages/table-heading-line.md", .title = "", .date = "",
+		.n = 1, .rows = { { "", "A", "First", "https://matrix.to/#/#a:x.org", "#a:x.org", "", 3 } },
+		.diag = "tests/pages/table-heading-line.md:5:18: warning: " STRAY_ROW "\n"
+		        "tests/pages/table-heading-line.md:6:16: warning: " STRAY_ROW "\n"
+		        "tests/pages/table-heading-line.md:6:35: warning: " STRAY_ROW "\n"
+		        "tests/pages/table-heading-line.md:8:7: warning: " STRAY "\n",
 	}, {
 		.file = "tests/pages/non-matrix-row.md", .title = "", .date = "",
 		.n = 1, .rows = { { "Rooms", "Room Z", "A room", "https://matrix.to/#/#z:x.org",
@@ -116,11 +166,32 @@ static const struct {
 	  "mapping of keys to values\n" },
 	{ B "front-matter-title-list.md", B "front-matter-title-list.md:2:8: error: front "
 	  "matter: 'title' is not a string\n" },
+	/* One rule for the front matter's strings: plain, quoted, block, aliased. */
+	{ B "front-matter-title-null.md", B "front-matter-title-null.md:2:8: error: front matter: "
+	  "'title' is null (written '~'), not a string: quote it\n" },
+	{ B "front-matter-date-null.md", B "front-matter-date-null.md:3:7: error: front matter: "
+	  "'date' is null (written 'null'), not a string: quote it\n" },
+	{ B "front-matter-title-empty.md", B "front-matter-title-empty.md:2:7: error: front "
+	  "matter: 'title' has no value (null), not a string\n" },
+	{ B "front-matter-title-int.md", B "front-matter-title-int.md:2:8: error: front matter: "
+	  "'title' is tagged !!int, not a string\n" },
+	{ B "front-matter-title-binary.md", B "front-matter-title-binary.md:2:8: error: front "
+	  "matter: 'title' is tagged !!binary, not a string\n" },
+	{ B "front-matter-title-alias-list.md", B "front-matter-title-alias-list.md:3:8: error: "
+	  "front matter: 'title' is not a string\n" },
+	{ B "front-matter-title-unknown-alias.md", B "front-matter-title-unknown-alias.md:2:8: "
+	  "error: front matter: 'title' is an alias of no anchor before it\n" },
+	{ B "front-matter-merge-key.md", B "front-matter-merge-key.md:3:1: error: front matter "
+	  "has a merge key '<<': write the keys themselves\n" },
+	{ B "front-matter-null-key.md", B "front-matter-null-key.md:3:1: error: front matter has "
+	  "a key that is not a string\n" },
+	{ B "front-matter-too-deep.md", B "front-matter-too-deep.md:2:67: error: front matter "
+	  "nests mappings and sequences deeper than 64 levels: over the limit\n" },
 	/* Found by fuzzing: YAML escapes make control characters. */
 	{ B "front-matter-key-control.md", B "front-matter-key-control.md:3:1: error: front "
-	  "matter has a key with a control character (written as a YAML escape)\n" },
+	  "matter has a key with a control character U+000A (written as a YAML escape)\n" },
 	{ B "front-matter-title-control.md", B "front-matter-title-control.md:2:8: error: front "
-	  "matter: 'title' has a control character (written as a YAML escape)\n" },
+	  "matter: 'title' has a control character U+0007 (written as a YAML escape)\n" },
 	/* Found by fuzzing: the row was linted, its name quoted raw in a warning. */
 	{ B "control-in-name.md", B "control-in-name.md:4:3: error: control character U+0001 "
 	  "in cell\n" },
@@ -130,17 +201,60 @@ static const struct {
 	{ B "invalid-utf8.md", B "invalid-utf8.md:5:6: error: invalid UTF-8 (byte 0xe9): the "
 	  "page must be UTF-8 text\n" },
 	{ B "nul-byte.md", B "nul-byte.md:5:5: error: NUL byte: the page must be UTF-8 text\n" },
-	{ B "binary.md", B "binary.md:1:1: error: control character (byte 0x1f): the page must "
+	{ B "binary.md", B "binary.md:1:1: error: control character U+001F: the page must "
 	  "be text without control characters but tabs\n" },
 	{ B "control-character.md", B "control-character.md:5:3: error: control character "
-	  "(byte 0x1b): the page must be text without control characters but tabs\n" },
+	  "U+001B: the page must be text without control characters but tabs\n" },
+	/* A C1 control is named, not shown as its first byte (0xc2). */
+	{ B "nel.md", B "nel.md:3:16: error: control character U+0085 (NEXT LINE): the page must "
+	  "be text without control characters but tabs\n" },
+	/* Invisible and direction-changing characters, like control characters. */
+	{ B "invisible-in-name.md", B "invisible-in-name.md:3:3: error: invisible character "
+	  "U+200B (ZERO WIDTH SPACE) in cell\n" },
+	{ B "override-in-name.md", B "override-in-name.md:3:3: error: direction-changing "
+	  "character U+202E (RIGHT-TO-LEFT OVERRIDE) in cell\n" },
+	{ B "invisible-in-purpose.md", B "invisible-in-purpose.md:3:10: error: invisible "
+	  "character U+FEFF (ZERO WIDTH NO-BREAK SPACE) in cell\n" },
+	{ B "line-separator-in-name.md", B "line-separator-in-name.md:3:3: error: invisible "
+	  "character U+2028 (LINE SEPARATOR) in cell\n" },
+	{ B "isolate-in-heading.md", B "isolate-in-heading.md:1:1: error: direction-changing "
+	  "character U+2066 (LEFT-TO-RIGHT ISOLATE) in heading\n" },
+	{ B "invisible-in-link.md", B "invisible-in-link.md:3:19: error: link has an invisible "
+	  "character U+200D (ZERO WIDTH JOINER)\n" },
+	{ B "override-in-alias.md", B "override-in-alias.md:3:20: error: link "
+	  "'https://matrix.to/#/%23a%E2%80%AEb%3Ax.org' " NOT_ALIAS "has an invisible or "
+	  "direction-changing character\n" },
+	{ B "front-matter-title-override.md", B "front-matter-title-override.md:2:8: error: "
+	  "front matter: 'title' has a direction-changing character U+202E (RIGHT-TO-LEFT "
+	  "OVERRIDE)\n" },
+	/* A header word beside an unseen character: say which. */
+	{ B "header-no-break-space.md", B "header-no-break-space.md:1:3: error: header cell "
+	  "'Name' holds U+00A0 (NO-BREAK SPACE), which is not a plain space: write the word "
+	  "alone to make it the Name column\n" },
+	/* Found by fuzzing: a header glued to a paragraph has its position; say its own. */
+	{ B "header-glued-zero-width-space.md", B "header-glued-zero-width-space.md:3:10: error: "
+	  "header cell 'Link' holds U+200B (ZERO WIDTH SPACE), which is not a plain space: write "
+	  "the word alone to make it the Link column\n" },
+	{ B "header-zero-width-space.md", B "header-zero-width-space.md:1:20: error: header cell "
+	  "'Link' holds U+200B (ZERO WIDTH SPACE), which is not a plain space: write the word "
+	  "alone to make it the Link column\n" },
 	{ B "control-entity.md", B "control-entity.md:3:10: error: control character U+0007 in "
 	  "cell\n" },
 	{ B "link-control.md", B "link-control.md:3:10: error: link has a control character "
-	  "(written as an entity)\n" },
+	  "U+001B (written as an entity)\n" },
+	/* Links into Matrix that name no room alias: what they name instead. */
+	{ B "event-link.md", B "event-link.md:3:22: error: link "
+	  "'https://matrix.to/#/#a:x.org/$ev3nt:x.org?via=x.org' links to an event in the room "
+	  "#a:x.org, not to the room: link the room, https://matrix.to/#/#a:x.org\n" },
+	{ B "room-id-link.md", B "room-id-link.md:3:18: error: link "
+	  "'https://matrix.to/#/!abcdef:x.org' names a room by its ID, not by an alias "
+	  "(#localpart:server)\n" },
+	{ B "matrix-uri-user.md", B "matrix-uri-user.md:3:22: error: link "
+	  "'matrix:u/someone:x.org' names a user, not a room\n" },
 	{ B "no-table.md", B "no-table.md:1: error: no channel table: no table has a header "
 	  "with 'Name' and 'Link' columns\n" },
-	{ B "header-without-link.md", B "header-without-link.md:1: error: no channel table: no "
+	{ B "header-without-link.md", B "header-without-link.md:5:19: warning: " STRAY "\n"
+	  B "header-without-link.md:1: error: no channel table: no "
 	  "table has a header with 'Name' and 'Link' columns\n"
 	  B "header-without-link.md:3:1: note: this table has no 'Link' column\n" },
 	{ B "no-channel.md",
@@ -166,9 +280,24 @@ static const struct {
 	  "'https://matrix.to/#/%23room%3Aexa%20mple.org' " NOT_ALIAS "has a server name that "
 	  "is not a host name (letters, digits, '-' and '.')\n" },
 	{ B "bad-port.md", B "bad-port.md:3:10: error: link 'https://matrix.to/#/#room:x.org:http' "
-	  NOT_ALIAS "has a server port that is not 1 to 5 digits\n" },
+	  NOT_ALIAS "has a server port that is not a number from 1 to 65535\n" },
+	{ B "port-out-of-range.md", B "port-out-of-range.md:3:7: error: link "
+	  "'https://matrix.to/#/#a:x.org:99999' " NOT_ALIAS "has a server port that is not a "
+	  "number from 1 to 65535\n" },
 	{ B "user-link.md", B "user-link.md:3:14: error: link 'https://matrix.to/#/@someone:x.org' "
-	  NOT_ALIAS "does not start with '#'\n" },
+	  "names a user, not a room\n" },
+	/* What reaches cmark-gfm (page.h): limits it stays linear within. */
+	{ B "line-too-long.md", B "line-too-long.md:5:16385: error: line is 16513 bytes long, "
+	  "over the limit of 16384\n" },
+	{ B "nesting-too-deep.md", B "nesting-too-deep.md:5:44: error: line opens more than 32 "
+	  "nested blocks (quotes, list items, indentation): over the limit\n" },
+	{ B "table-too-wide.md", B "table-too-wide.md:6:1: error: table delimiter row of 65 "
+	  "columns, over the limit of 64\n" },
+	{ B "table-lead-too-long.md", B "table-lead-too-long.md:22:1: error: table delimiter row "
+	  "17 lines below a blank line or heading, over the limit of 16: cmark-gfm reads them all "
+	  "again for it\n" },
+	{ B "too-many-brackets.md", B "too-many-brackets.md:404:397: error: more than 40000 '[' "
+	  "on the page: over the limit\n" },
 	{ B "cell-too-long.md", B "cell-too-long.md:3:10: error: cell text is 1025 bytes, over "
 	  "the limit of 1024\n" },
 };
@@ -322,6 +451,93 @@ static int parse_text(const struct text *t, struct page *pg, char *first, size_t
 	return rc;
 }
 
+#define ROOM "| Name | Link |\n|---|---|\n| R | https://matrix.to/#/#r:x.org |\n"
+
+/*
+ * The limits of what reaches cmark-gfm, at N and N + 1 (page.h): t holds the
+ * page, line 5 of which is the line measured.
+ */
+static void test_parser_limits(struct text *t)
+{
+	static const struct {
+		const char *description;
+		const char *head, *unit, *tail; /* line 5: head, unit N or N + 1 times, tail */
+		unsigned n;
+		const char *error;              /* for N + 1 */
+	} limits[] = {
+		{ .description = "line of PAGE_MAX_LINE bytes", .unit = "a", .n = PAGE_MAX_LINE,
+		  .error = "limit.md:5:16385: error: line is 16385 bytes long, over the limit of "
+		  "16384" },
+		{ .description = "line of PAGE_MAX_NESTING blocks", .unit = ">", .tail = " x",
+		  .n = PAGE_MAX_NESTING, .error = "limit.md:5:33: error: line opens more than 32 "
+		  "nested blocks (quotes, list items, indentation): over the limit" },
+		{ .description = "list items of PAGE_MAX_NESTING blocks", .unit = "- ", .tail = "x",
+		  .n = PAGE_MAX_NESTING * 2 / 3, .error = "limit.md:5:44: error: line opens more "
+		  "than 32 nested blocks (quotes, list items, indentation): over the limit" },
+		{ .description = "table of PAGE_MAX_COLUMNS columns", .head = "|", .unit = "-|",
+		  .n = PAGE_MAX_COLUMNS, .error = "limit.md:5:1: error: table delimiter row of 65 "
+		  "columns, over the limit of 64" },
+		{ .description = "delimiter row PAGE_MAX_TABLE_LEAD lines below a blank line",
+		  .unit = "lead\n", .tail = "|-|", .n = PAGE_MAX_TABLE_LEAD,
+		  .error = "limit.md:22:1: error: table delimiter row 17 lines below a blank line or "
+		  "heading, over the limit of 16: cmark-gfm reads them all again for it" },
+		{ .description = "PAGE_MAX_MARKUP '['", .unit = "[a]\n", .n = PAGE_MAX_MARKUP,
+		  .error = "limit.md:40005:1: error: more than 40000 '[' on the page: over the limit" },
+		{ .description = "PAGE_MAX_MARKUP 'www.' on lines", .unit = "WWW.\n",
+		  .n = PAGE_MAX_MARKUP, .error = "limit.md:40005:1: error: more than 40000 'WWW.' on "
+		  "the page: over the limit" },
+	};
+	struct page pg;
+	char first[256], what[256];
+
+	for (size_t i = 0; i < sizeof limits / sizeof *limits; i++)
+		for (unsigned extra = 0; extra < 2; extra++) {
+			t->len = 0;
+			add(t, ROOM "\n%s", limits[i].head ? limits[i].head : "");
+			for (unsigned k = 0; k < limits[i].n + extra; k++)
+				add(t, "%s", limits[i].unit);
+			add(t, "%s\n", limits[i].tail ? limits[i].tail : "");
+			snprintf(what, sizeof what, "%s%s", limits[i].description, extra ? " + 1" : "");
+			check_num(what, parse_text(t, &pg, first, sizeof first), extra ? -1 : 0);
+			if (extra)
+				check_str(what, first, limits[i].error);
+			page_free(&pg);
+		}
+
+	/* Lines of '-' alone are list items or underlines to cmark-gfm, not delimiter rows. */
+	t->len = 0;
+	add(t, ROOM "\nA paragraph\n");
+	for (unsigned k = 0; k < 2 * PAGE_MAX_TABLE_LEAD; k++)
+		add(t, "%s\n", k % 2 ? " -" : "---");
+	check_num("lines of '-' below a paragraph: not delimiter rows",
+	          parse_text(t, &pg, first, sizeof first), 0);
+	page_free(&pg);
+
+	/* A table row of 65,536 cells would end its table in cmark-gfm: refused. */
+	t->len = 0;
+	add(t, ROOM);
+	for (unsigned k = 0; k < 65536; k++)
+		add(t, "|");
+	add(t, "|\n");
+	check_num("row of 65,536 cells: refused", parse_text(t, &pg, first, sizeof first), -1);
+	check_str("row of 65,536 cells", first, "limit.md:4:16385: error: line is 65537 bytes "
+	          "long, over the limit of 16384 (as a table row of more than 65535 cells, "
+	          "cmark-gfm would drop it and every row after it)");
+	page_free(&pg);
+
+	/* What cmark-gfm allocates: a page that would need more is refused. */
+	t->len = 0;
+	add(t, ROOM);
+	while (t->len + 2 <= PAGE_MAX_BYTES)
+		add(t, "a\n");
+	check_num("page needing more than PAGE_MAX_PARSE_MEMORY: refused",
+	          parse_text(t, &pg, first, sizeof first), -1);
+	check(!strncmp(first, "limit.md:", 9) && strstr(first, ": error: cmark-gfm needs more than "
+	      "256 MiB to read the page: over the limit"), "page needing more than "
+	      "PAGE_MAX_PARSE_MEMORY: got %s", first);
+	page_free(&pg);
+}
+
 static void test_limits(void)
 {
 	struct text t = { 0 };
@@ -374,6 +590,29 @@ static void test_limits(void)
 			          "text is 1025 bytes, over the limit of 1024");
 		page_free(&pg);
 	}
+
+	/* The front matter: PAGE_MAX_YAML_DEPTH levels are accepted, one more is not. */
+	for (unsigned extra = 0; extra < 2; extra++) {
+		unsigned brackets = PAGE_MAX_YAML_DEPTH - 1 + extra; /* and the top mapping */
+
+		t.len = 0;
+		add(&t, "---\nx: ");
+		for (unsigned i = 0; i < brackets; i++)
+			add(&t, "[");
+		for (unsigned i = 0; i < brackets; i++)
+			add(&t, "]");
+		add(&t, "\n---\n| Name | Link |\n|---|---|\n| R | https://matrix.to/#/#r:x.org |\n");
+		check_num(extra ? "YAML of PAGE_MAX_YAML_DEPTH + 1 levels: refused"
+		                : "YAML of PAGE_MAX_YAML_DEPTH levels",
+		          parse_text(&t, &pg, first, sizeof first), extra ? -1 : 0);
+		if (extra)
+			check_str("YAML of PAGE_MAX_YAML_DEPTH + 1 levels", first, "limit.md:2:67: error: "
+			          "front matter nests mappings and sequences deeper than 64 levels: over "
+			          "the limit");
+		page_free(&pg);
+	}
+
+	test_parser_limits(&t);
 
 	/* Channels: PAGE_MAX_CHANNELS are accepted, one more is not. */
 	t.len = 0;

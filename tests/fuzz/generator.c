@@ -7,8 +7,8 @@
  * page, at least one of them an error; or it is accepted, and its records
  * obey the page model (gen/page.h): every alias a valid room alias, unique
  * ignoring ASCII case, the one its link names; every field UTF-8 without
- * control characters, whitespace collapsed, within the cell limit; groups
- * consistent.  An accepted page's table is then written, to a directory of
+ * control, invisible or direction-changing characters, whitespace
+ * collapsed, within the cell limit; groups consistent.  An accepted page's table is then written, to a directory of
  * the process's own.  Any fault aborts (a finding); leaks are the
  * sanitizer's to report.
  *
@@ -94,8 +94,9 @@ static unsigned check_diagnostics(char *out)
 			errors++;
 		else if (strncmp(end, ": warning: ", 11) && strncmp(end, ": note: ", 8))
 			fail("a diagnostic is not an error, a warning or a note", line);
-		if (utf8_check(line, strlen(line), NULL, NULL) != UTF8_OK)
-			fail("a diagnostic is not UTF-8 text without control characters", line);
+		if (utf8_check_visible(line, strlen(line), NULL, NULL) != UTF8_OK)
+			fail("a diagnostic is not UTF-8 text without control, invisible or "
+			     "direction-changing characters", line);
 	}
 	return errors;
 }
@@ -107,8 +108,9 @@ static void check_text(const char *what, const char *s)
 
 	if (n > PAGE_MAX_CELL)
 		fail(what, "longer than a cell may be");
-	if (utf8_check(s, n, NULL, NULL) != UTF8_OK)
-		fail(what, "not UTF-8 text without control characters");
+	if (utf8_check_visible(s, n, NULL, NULL) != UTF8_OK)
+		fail(what, "not UTF-8 text without control, invisible or direction-changing "
+		     "characters");
 	if (n && (s[0] == ' ' || s[n - 1] == ' ' || strstr(s, "  ")))
 		fail(what, "whitespace not collapsed");
 }
