@@ -448,12 +448,43 @@ static void write_data(FILE *f, const char *label, const struct table *t)
 	fprintf(f, "struct ch_slot {\n\tch_local gperf;\n\tch_local key;\n};\n");
 }
 
-int channel_write(const struct page *pg, struct files *fs)
+/* ---- The keys as the library lists them ------------------------------- */
+
+/*
+ * The keys of the table as auxchan_key() gives them, in its order: their
+ * bytes in a copy of the pool as the library holds it, a key that finds
+ * nothing typed with the '#' before it.
+ */
+static void list_keys(const struct table *t, struct key_list *k)
+{
+	const struct gperf_table *g = &t->gperf;
+
+	k->text = xmalloc(t->pool.size + 1);
+	for (size_t r = 0; r < t->pool.nroots; r++) {
+		size_t i = t->pool.order[r];
+
+		memcpy(k->text + t->pool.off[i], t->pool.s[i], t->pool.len[i] + 1);
+	}
+	k->n = t->nkeys;
+	k->s = xmalloc((t->nkeys + 1) * sizeof *k->s);
+	k->len = xmalloc((t->nkeys + 1) * sizeof *k->len);
+	for (size_t i = 0; i < t->nkeys; i++) {
+		const struct key *x = &t->keys[g->order[i]];
+		size_t hash = x->typed == 0;
+
+		k->s[i] = k->text + t->e.e[x->entry].off - hash;
+		k->len[i] = t->e.e[x->entry].len + hash;
+	}
+}
+
+int channel_write(const struct page *pg, struct files *fs, struct key_list *keys)
 {
 	struct table t = { .pg = pg };
 	FILE *f;
 
 	build(&t);
+	if (keys)
+		list_keys(&t, keys);
 	if ((f = files_open(fs, "channel_data.h"))) {
 		write_data(f, fs->label, &t);
 		files_close(fs, f);
@@ -463,7 +494,13 @@ int channel_write(const struct page *pg, struct files *fs)
 	return fs->failed ? -1 : 0;
 }
 
-/* ---- The keys, for completions ------------------------------------------ */
+void key_list_free(struct key_list *k)
+{
+	free(k->text);
+	free(k->s);
+	free(k->len);
+	memset(k, 0, sizeof *k);
+}
 
 struct key_text {
 	const char *s;
@@ -480,31 +517,19 @@ static int by_folded(const void *a, const void *b)
 int channel_keys(const struct page *pg, FILE *out)
 {
 	struct table t = { .pg = pg };
+	struct key_list list;
 	struct key_text *k;
-	char *pool;
 
 	build(&t);
-	/* The pool as the library holds it: a key's bytes are there, and a
-	 * key that finds nothing typed is listed with the '#' before it, as
-	 * auxchan_key() does. */
-	pool = xmalloc(t.pool.size + 1);
-	for (size_t r = 0; r < t.pool.nroots; r++) {
-		size_t i = t.pool.order[r];
-
-		memcpy(pool + t.pool.off[i], t.pool.s[i], t.pool.len[i] + 1);
-	}
-	k = xmalloc((t.nkeys + 1) * sizeof *k);
-	for (size_t i = 0; i < t.nkeys; i++) {
-		const struct entry *x = &t.e.e[t.keys[i].entry];
-		size_t hash = t.keys[i].typed == 0;
-
-		k[i] = (struct key_text){ pool + x->off - hash, x->len + hash };
-	}
-	qsort(k, t.nkeys, sizeof *k, by_folded);
-	for (size_t i = 0; i < t.nkeys; i++)
+	list_keys(&t, &list);
+	k = xmalloc((list.n + 1) * sizeof *k);
+	for (size_t i = 0; i < list.n; i++)
+		k[i] = (struct key_text){ list.s[i], list.len[i] };
+	qsort(k, list.n, sizeof *k, by_folded);
+	for (size_t i = 0; i < list.n; i++)
 		fprintf(out, "%.*s\n", (int)k[i].len, k[i].s);
 	free(k);
-	free(pool);
+	key_list_free(&list);
 	table_free(&t);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

@@ -22,11 +22,22 @@
 #include "files.h"
 #include "page.h"
 
+/* The keys of a table as the library lists them (auxchan_key()). */
+struct key_list {
+	size_t n;
+	const char **s;  /* key i's bytes (not NUL-terminated) */
+	size_t *len;
+	char *text;      /* what they point into */
+};
+
 /*
- * Writes the table of pg among the files fs (see files.h).  Returns 0, or
- * -1 after reporting an I/O error on stderr.
+ * Writes the table of pg among the files fs (see files.h), and if keys is
+ * not NULL, lists its keys there (free them with key_list_free()).
+ * Returns 0, or -1 after reporting an I/O error on stderr.
  */
-int channel_write(const struct page *pg, struct files *fs);
+int channel_write(const struct page *pg, struct files *fs, struct key_list *keys);
+
+void key_list_free(struct key_list *k);
 
 /*
  * Writes to out the keys of pg's table, one a line, in the order and the

@@ -210,10 +210,13 @@ int main(int argc, char **argv)
 	} else {
 		/* Read, parse, group, lint, write (the tables, or the keys). */
 		struct files fs = { .dir = dir, .label = base_name(file[0]) };
+		struct key_list keys = { 0 };
 
 		if ((rc = read_check(file[0], &pg, &d)) == 0 && mode == WRITE &&
-		    (channel_write(&pg, &fs), search_write(&pg, &fs), files_commit(&fs)) != 0)
+		    (channel_write(&pg, &fs, &keys), search_write(&pg, &keys, &fs),
+		     files_commit(&fs)) != 0)
 			rc = 2;
+		key_list_free(&keys);
 		if (rc == 0 && mode == KEYS && channel_keys(&pg, stdout) != 0) {
 			perror("auxchan-gen: cannot write the keys");
 			rc = 2;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auxchan.h"
 #include "gperf.h"
 #include "group.h"
 #include "key.h"
@@ -348,7 +349,42 @@ static void write_data(FILE *f, const char *label, const struct table *t)
 	fprintf(f, "struct sw_slot {\n\tsw_id gperf;\n\tsw_id key;\n};\n");
 }
 
-int search_write(const struct page *pg, struct files *fs)
+/*
+ * The keys for suggestions, by length: first[L] is where the keys of L
+ * bytes start in order[] (keys longer than AUXCHAN_SUGGEST_LEN_MAX, which
+ * get none, last), letters[] the kinds of byte of each.
+ */
+static void write_suggest(FILE *f, const struct key_list *k)
+{
+	size_t nlen = AUXCHAN_SUGGEST_LEN_MAX + 2, first[AUXCHAN_SUGGEST_LEN_MAX + 3] = { 0 };
+	size_t *order = xmalloc((k->n + 1) * sizeof *order), *at = xmalloc((nlen + 1) * sizeof *at);
+
+	for (size_t i = 0; i < k->n; i++)
+		first[(k->len[i] < nlen ? k->len[i] : nlen - 1) + 1]++;
+	for (size_t l = 0; l < nlen; l++)
+		first[l + 1] += first[l];
+	memcpy(at, first, (nlen + 1) * sizeof *at);
+	for (size_t i = 0; i < k->n; i++) /* in the table's order within a length */
+		order[at[k->len[i] < nlen ? k->len[i] : nlen - 1]++] = i;
+	fprintf(f, "\n/* The keys by length, for suggestions: where those of each length start,\n"
+	        " * their numbers (auxchan_key()), and the kinds of byte of each\n"
+	        " * (word_letters()). */\n");
+	fprintf(f, "static const %s sw_suggest_first[%zu] = {", uint_type(k->n), nlen + 1);
+	for (size_t l = 0; l <= nlen; l++)
+		fprintf(f, "%s%zu,", l % 16 ? " " : "\n\t", first[l]);
+	fprintf(f, "\n};\nstatic const %s sw_suggest_key[%zu] = {", uint_type(k->n), k->n + 1);
+	for (size_t i = 0; i < k->n; i++)
+		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", order[i]);
+	fprintf(f, "\n};\nstatic const uint32_t sw_suggest_letters[%zu] = {", k->n + 1);
+	for (size_t i = 0; i < k->n; i++)
+		fprintf(f, "%s%lu,", i % 8 ? " " : "\n\t",
+		        (unsigned long)word_letters(k->s[order[i]], k->len[order[i]]));
+	fprintf(f, "\n};\n");
+	free(order);
+	free(at);
+}
+
+int search_write(const struct page *pg, const struct key_list *keys, struct files *fs)
 {
 	struct table t = { .pg = pg };
 	size_t *value;
@@ -357,6 +393,7 @@ int search_write(const struct page *pg, struct files *fs)
 	build(&t);
 	if ((f = files_open(fs, "search_data.h"))) {
 		write_data(f, fs->label, &t);
+		write_suggest(f, keys);
 		files_close(fs, f);
 	}
 	value = xmalloc((t.nwords + 1) * sizeof *value);

@@ -25,6 +25,7 @@
 #ifndef AUXCHAN_SEARCH_H
 #define AUXCHAN_SEARCH_H
 
+#include "channel.h"
 #include "files.h"
 #include "page.h"
 
@@ -33,9 +34,11 @@
 #define SEARCH_KIND 3 /* stems that share a prefix for it to be their kind's */
 
 /*
- * Writes the word table of pg among the files fs (see files.h).  Returns 0,
- * or -1 after reporting an I/O error on stderr.
+ * Writes the word table of pg among the files fs (see files.h), with the
+ * index of its keys (as the library lists them) that suggestions read:
+ * their numbers by length, and the kinds of byte each holds
+ * (word_letters()).  Returns 0, or -1 after reporting an I/O error.
  */
-int search_write(const struct page *pg, struct files *fs);
+int search_write(const struct page *pg, const struct key_list *keys, struct files *fs);
 
 #endif /* AUXCHAN_SEARCH_H */

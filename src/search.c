@@ -399,21 +399,7 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 
 /* ---- Suggestions ----------------------------------------------------- */
 
-/* The ASCII letters and digits of s, and which other bytes, as bits: a
- * key this far from the query is half as many edits away at least. */
-static uint64_t letters(const char *s, size_t n)
-{
-	uint64_t set = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned c = key_fold((unsigned char)s[i]);
-
-		set |= 1ull << (c - 'a' < 26 ? c - 'a' : c - '0' < 10 ? 26 + c - '0' : 36 + c % 28);
-	}
-	return set;
-}
-
-static unsigned bits(uint64_t x)
+static unsigned bits(uint32_t x)
 {
 	unsigned n = 0;
 
@@ -471,19 +457,22 @@ static size_t distance(const char *a, size_t m, const char *b, size_t n, size_t 
 struct suggestion {
 	const char *key;
 	size_t len, dist;
+	size_t order; /* the key's number, or 0 for the room's alias that comes first */
 };
 
-/* Adds key at distance d to the sorted best[] (n of them, at most max),
- * once (ignoring case), after those as close. */
+/* Adds key (its number order) at distance d to the sorted best[] (n of
+ * them, at most max), once (ignoring case): closest first, then in the
+ * order of the keys. */
 static void suggest_add(struct suggestion *best, size_t *n, size_t max, const char *key,
-                        size_t len, size_t d)
+                        size_t len, size_t d, size_t order)
 {
 	size_t k;
 
 	for (k = 0; k < *n; k++)
 		if (best[k].len == len && key_eq_fold(best[k].key, key, len))
 			return;
-	for (k = *n; k > 0 && best[k - 1].dist > d; k--)
+	for (k = *n; k > 0 && (best[k - 1].dist > d ||
+	                       (best[k - 1].dist == d && best[k - 1].order > order)); k--)
 		;
 	if (k == max)
 		return;
@@ -491,7 +480,7 @@ static void suggest_add(struct suggestion *best, size_t *n, size_t max, const ch
 		(*n)--;
 	for (size_t j = *n; j > k; j--)
 		best[j] = best[j - 1];
-	best[k] = (struct suggestion){ key, len, d };
+	best[k] = (struct suggestion){ key, len, d, order };
 	(*n)++;
 }
 
@@ -501,7 +490,7 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 	struct suggestion best[AUXCHAN_SUGGEST_MAX];
 	size_t n = 0, max = cap < AUXCHAN_SUGGEST_MAX ? cap : AUXCHAN_SUGGEST_MAX, limit;
 	size_t colon;
-	uint64_t set;
+	uint32_t set;
 
 	query = trim(query, &len);
 	if (len > 0 && query[0] == '#') /* as keys are written: aliases without it */
@@ -523,24 +512,31 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 
 			while (alias[alen])
 				alen++;
-			suggest_add(best, &n, max, alias, alen, 0);
+			suggest_add(best, &n, max, alias, alen, 0, 0);
 		}
 	}
-	/* The closest keys: a few edits away at most, fewer once max are found. */
+	/*
+	 * The closest keys: a few edits away at most, no farther than the last
+	 * of max found.  Keys by length (search_data.h): only those of lengths
+	 * within the limit are read, and of those only the ones whose kinds of
+	 * byte could be that close.
+	 */
 	limit = len < 6 ? 1 : len < 12 ? 2 : 3;
-	set = letters(query, len);
-	for (size_t i = 0; i < auxchan_key_count(); i++) {
-		size_t klen, d;
-		const char *key = auxchan_key(i, &klen);
+	set = word_letters(query, len);
+	for (size_t l = len > limit ? len - limit : 1; l <= len + limit &&
+	     l <= AUXCHAN_SUGGEST_LEN_MAX; l++)
+		for (size_t i = sw_suggest_first[l]; i < sw_suggest_first[l + 1]; i++) {
+			size_t klen, d, key = sw_suggest_key[i];
+			const char *text;
 
-		if (n == max)
-			limit = best[n - 1].dist ? best[n - 1].dist - 1 : 0;
-		if (klen > AUXCHAN_SUGGEST_LEN_MAX || klen + limit < len || len + limit < klen ||
-		    bits(set ^ letters(key, klen)) > 2 * limit)
-			continue;
-		if ((d = distance(query, len, key, klen, limit)) <= limit)
-			suggest_add(best, &n, max, key, klen, d);
-	}
+			if (n == max)
+				limit = best[n - 1].dist;
+			if (l + limit < len || len + limit < l || bits(set ^ sw_suggest_letters[i]) > 2 * limit)
+				continue;
+			text = auxchan_key(key, &klen);
+			if ((d = distance(query, len, text, klen, limit)) <= limit)
+				suggest_add(best, &n, max, text, klen, d, key + 1);
+		}
 	for (size_t k = 0; k < n; k++) {
 		keys[k] = best[k].key;
 		lens[k] = best[k].len;

@@ -47,6 +47,25 @@ static inline void word_fold(char *buf, const char *s, size_t n)
 }
 
 /*
+ * The kinds of byte s (n bytes) holds, as bits: a letter (ASCII case
+ * folded), a digit of four kinds, another ASCII byte, a byte outside ASCII.
+ * An edit adds or removes two bits at most, so strings whose sets differ
+ * in more than 2d bits are more than d edits apart.
+ */
+static inline uint32_t word_letters(const char *s, size_t n)
+{
+	uint32_t set = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = key_fold((unsigned char)s[i]);
+
+		set |= 1u << (c - 'a' < 26 ? c - 'a' : c - '0' < 10 ? 26 + (c - '0') % 4
+		              : c < 0x80 ? 30 : 31);
+	}
+	return set;
+}
+
+/*
  * A 32-bit hash of the n bytes at s (FNV-1a): what the index of words
  * within one edit of a query word is sorted by.
  */

@@ -184,10 +184,10 @@ static void score_free(void)
 	score_nterms = 0;
 }
 
-/* The optimal string alignment distance of a and b (bytes). */
-static size_t score_distance(const char *a, const char *b)
+/* The optimal string alignment distance of a (m bytes) and b (n bytes). */
+static size_t score_distance_n(const char *a, size_t m, const char *b, size_t n)
 {
-	size_t m = strlen(a), n = strlen(b), *d = malloc((m + 1) * (n + 1) * sizeof *d), r;
+	size_t *d = malloc((m + 1) * (n + 1) * sizeof *d), r;
 
 #define D(i, j) d[(i) * (n + 1) + (j)]
 	for (size_t i = 0; i <= m; i++)
@@ -211,6 +211,11 @@ static size_t score_distance(const char *a, const char *b)
 #undef D
 	free(d);
 	return r;
+}
+
+static size_t score_distance(const char *a, const char *b)
+{
+	return score_distance_n(a, strlen(a), b, strlen(b));
 }
 
 /* A query word's matches: terms and halves (2 the word, 1 prefix or typo). */
@@ -323,6 +328,71 @@ static size_t score_search(const char *query, size_t len, size_t *out, size_t ca
 			}
 		}
 	return found;
+}
+
+/* The OSA distance of a and b (n, m bytes), ASCII case folded. */
+static size_t score_distance_fold(const char *a, size_t n, const char *b, size_t m)
+{
+	char *x = malloc(n + 1), *y = malloc(m + 1);
+	size_t d;
+
+	for (size_t i = 0; i < n; i++)
+		x[i] = (char)ref_fold((unsigned char)a[i]);
+	for (size_t i = 0; i < m; i++)
+		y[i] = (char)ref_fold((unsigned char)b[i]);
+	d = score_distance_n(x, n, y, m);
+	free(x);
+	free(y);
+	return d;
+}
+
+/* auxchan_suggest(), by the reference: every key's distance computed. */
+static size_t score_suggest(const char *q, size_t len, const char **keys, size_t *lens,
+                            size_t cap)
+{
+	size_t max = cap < AUXCHAN_SUGGEST_MAX ? cap : AUXCHAN_SUGGEST_MAX, n = 0, limit;
+	size_t nk = auxchan_key_count();
+
+	while (len > 0 && strchr(" \t\n\r\f\v", q[0]) && q[0])
+		q++, len--;
+	while (len > 0 && strchr(" \t\n\r\f\v", q[len - 1]) && q[len - 1])
+		len--;
+	if (len > 0 && q[0] == '#')
+		q++, len--;
+	if (len == 0 || len > AUXCHAN_SUGGEST_LEN_MAX || max == 0)
+		return 0;
+	/* "room:server": the aliases of that localpart's rooms first. */
+	for (size_t colon = 0; colon < len; colon++)
+		if (q[colon] == ':') {
+			char ref[AUXCHAN_SUGGEST_LEN_MAX + 2] = "#";
+			size_t rooms[AUXCHAN_SUGGEST_MAX], found;
+
+			if (colon == 0)
+				break;
+			memcpy(ref + 1, q, colon);
+			found = ref_lookup(ref, colon + 1, rooms, max);
+			for (size_t k = 0; k < found && k < max; k++) {
+				keys[n] = ref_pg.ch[rooms[k]].alias;
+				lens[n] = strlen(keys[n]);
+				n++;
+			}
+			break;
+		}
+	limit = len < 6 ? 1 : len < 12 ? 2 : 3;
+	/* Then the keys, closest first, in their order within a distance. */
+	for (size_t d = 0; d <= limit && n < max; d++)
+		for (size_t i = 0; i < nk && n < max; i++) {
+			size_t klen, dup = 0;
+			const char *k = auxchan_key(i, &klen);
+
+			if (klen > AUXCHAN_SUGGEST_LEN_MAX || score_distance_fold(q, len, k, klen) != d)
+				continue;
+			for (size_t j = 0; j < n; j++)
+				dup |= ref_same(keys[j], lens[j], k, klen);
+			if (!dup)
+				keys[n] = k, lens[n++] = klen;
+		}
+	return n;
 }
 
 #endif /* AUXCHAN_SCORE_H */

@@ -302,6 +302,44 @@ static void test_suggest(void)
 	}
 }
 
+/* The suggestions and the reference's agree, for q (n bytes). */
+static void agree_suggest(const char *q, size_t n, const char *what)
+{
+	const char *got[AUXCHAN_SUGGEST_MAX], *want[AUXCHAN_SUGGEST_MAX];
+	size_t glen[AUXCHAN_SUGGEST_MAX], wlen[AUXCHAN_SUGGEST_MAX], ng, nw, k;
+
+	ng = auxchan_suggest(q, n, got, glen, 4);
+	nw = score_suggest(q, n, want, wlen, 4);
+	for (k = 0; k < ng && k < nw && ref_same(got[k], glen[k], want[k], wlen[k]); k++)
+		;
+	check(ng == nw && k == ng, "%s '%.*s': %zu suggestions, the reference %zu (%.*s / %.*s)",
+	      what, (int)n, q, ng, nw, ng ? (int)glen[0] : 0, ng ? got[0] : "",
+	      nw ? (int)wlen[0] : 0, nw ? want[0] : "");
+}
+
+/* Suggestions against the reference: keys two and three edits away. */
+static void test_suggest_reference(void)
+{
+	size_t step = auxchan_key_count() / 150 + 1;
+	char q[400];
+
+	for (size_t i = 0; i < sizeof natural / sizeof *natural; i++)
+		agree_suggest(natural[i].query, strlen(natural[i].query), "natural query");
+	for (size_t i = 0; i < auxchan_key_count(); i += step) {
+		size_t len;
+		const char *k = auxchan_key(i, &len);
+
+		if (len < 3 || len > 300)
+			continue;
+		snprintf(q, sizeof q, "%.*sxq", (int)len, k); /* two bytes more */
+		agree_suggest(q, len + 2, "a key, two bytes more");
+		q[len / 2] = q[len / 2] == 'z' ? 'y' : 'z'; /* and one changed */
+		agree_suggest(q, len + 2, "a key, three edits");
+		snprintf(q, sizeof q, "#%.*s:elsewhere.org", (int)len, k);
+		agree_suggest(q, strlen(q), "a key on another server");
+	}
+}
+
 /* ---- No allocation, no writable data ----------------------------------- */
 
 static int under_valgrind(void)
@@ -377,6 +415,7 @@ int main(int argc, char **argv)
 	test_suggest();
 	test_allocation();
 	test_reference();
+	test_suggest_reference();
 	test_objects(argv[2]);
 	score_free();
 	ref_free();

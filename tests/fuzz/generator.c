@@ -30,6 +30,7 @@
 #include "key.h"
 #include "link.h"
 #include "page.h"
+#include "search.h"
 #include "pages.h"
 #include "utf8.h"
 
@@ -228,7 +229,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		struct files fs = { .dir = dir, .label = LABEL };
 
-		if ((channel_write(&pg, &fs), files_commit(&fs)) != 0)
+		struct key_list keys = { 0 };
+
+		channel_write(&pg, &fs, &keys);
+		search_write(&pg, &keys, &fs);
+		key_list_free(&keys);
+		if (files_commit(&fs) != 0)
 			fail("the table of an accepted page was not written", NULL);
 	}
 	page_free(&pg);

@@ -113,5 +113,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < k; i++)
 		if (!is_key(keys[i], lens[i]))
 			fail("a suggestion that is neither a key nor an alias", data, size, k, cap);
+	{
+		const char *want[AUXCHAN_SUGGEST_MAX + 1];
+		size_t wlen[AUXCHAN_SUGGEST_MAX + 1], nw = score_suggest(q, size, want, wlen, cap);
+
+		if (nw != k)
+			fail("other suggestions than the reference's", data, size, k, nw);
+		for (size_t i = 0; i < k; i++)
+			if (!ref_same(keys[i], lens[i], want[i], wlen[i]))
+				fail("other suggestions than the reference's", data, size, k, nw);
+	}
 	return 0;
 }
