@@ -217,7 +217,7 @@ static size_t list_end(struct lists *l)
 {
 	size_t off;
 
-	qsort(l->build, l->nbuild, sizeof *l->build, by_size);
+	xsort(l->build, l->nbuild, sizeof *l->build, by_size);
 	off = list_store(l, l->build, l->nbuild);
 	l->nbuild = 0;
 	l->stamp++;
@@ -349,7 +349,7 @@ static void build(struct table *t)
 			                p->off[t->field[i][AUXCHAN_GROUP]], i);
 		}
 	}
-	qsort(t->e.e, t->e.n, sizeof *t->e.e, by_key);
+	xsort(t->e.e, t->e.n, sizeof *t->e.e, by_key);
 	lists_init(&t->lists, pg->n);
 	add_keys(t);
 	bucket(t);
@@ -525,7 +525,7 @@ int channel_keys(const struct page *pg, FILE *out)
 	k = xmalloc((list.n + 1) * sizeof *k);
 	for (size_t i = 0; i < list.n; i++)
 		k[i] = (struct key_text){ list.s[i], list.len[i] };
-	qsort(k, list.n, sizeof *k, by_folded);
+	xsort(k, list.n, sizeof *k, by_folded);
 	for (size_t i = 0; i < list.n; i++)
 		fprintf(out, "%.*s\n", (int)k[i].len, k[i].s);
 	free(k);

@@ -55,7 +55,7 @@ static struct room *sorted_rooms(const struct page *pg)
 
 	for (size_t i = 0; i < pg->n; i++)
 		r[i] = (struct room){ pg->ch[i].alias, strlen(pg->ch[i].alias), i };
-	qsort(r, pg->n, sizeof *r, by_alias);
+	xsort(r, pg->n, sizeof *r, by_alias);
 	return r;
 }
 

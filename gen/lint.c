@@ -57,7 +57,7 @@ static size_t duplicates(const struct page *pg, size_t off, size_t *dup, size_t 
 		ix[i] = i;
 	sort_page = pg; /* qsort has no context argument in C11 */
 	sort_field = off;
-	qsort(ix, pg->n, sizeof *ix, by_field);
+	xsort(ix, pg->n, sizeof *ix, by_field);
 	for (size_t i = 1, run = 0; i < pg->n; i++) {
 		const char *a = field(&pg->ch[ix[run]], off), *b = field(&pg->ch[ix[i]], off);
 
@@ -68,7 +68,7 @@ static size_t duplicates(const struct page *pg, size_t off, size_t *dup, size_t 
 			run = i;
 		}
 	}
-	qsort(dup, n, sizeof *dup, by_index);
+	xsort(dup, n, sizeof *dup, by_index);
 	free(ix);
 	return n;
 }

@@ -44,4 +44,12 @@ static inline void *xgrow(void *p, size_t *cap, size_t need, size_t sz)
 	return xrealloc(p, *cap * sz);
 }
 
+/* qsort() for the arrays xgrow() builds: one never grown is NULL, which
+ * qsort() must not be given even with no elements. */
+static inline void xsort(void *p, size_t n, size_t sz, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(p, n, sz, cmp);
+}
+
 #endif /* AUXCHAN_MEM_H */

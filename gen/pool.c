@@ -60,7 +60,7 @@ void pool_layout(struct pool *p)
 	for (size_t i = 0; i < p->n; i++)
 		ix[i] = i;
 	sort_pool = p;
-	qsort(ix, p->n, sizeof *ix, by_reversed);
+	xsort(ix, p->n, sizeof *ix, by_reversed);
 	for (size_t k = p->n; k-- > 0;) {
 		size_t i = ix[k], next = k + 1 < p->n ? ix[k + 1] : i;
 		int shared = next != i && is_suffix(p, i, next);

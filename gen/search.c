@@ -121,7 +121,7 @@ static void collect(const struct page *pg, struct occs *os)
 		st[g].s = xmalloc(st[g].len + 1);
 		word_fold(st[g].s, pg->ch[pg->groups[g].first].alias + 1, st[g].len);
 	}
-	qsort(st, pg->ngroups, sizeof *st, by_stem);
+	xsort(st, pg->ngroups, sizeof *st, by_stem);
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct channel *c = &pg->ch[i];
 
@@ -141,7 +141,7 @@ static void collect(const struct page *pg, struct occs *os)
 		add_words(os, c->section, strlen(c->section), i, SEARCH_TEXT_WEIGHT);
 		add_words(os, c->purpose, strlen(c->purpose), i, SEARCH_TEXT_WEIGHT);
 	}
-	qsort(os->o, os->n, sizeof *os->o, by_word);
+	xsort(os->o, os->n, sizeof *os->o, by_word);
 	for (size_t g = 0; g < pg->ngroups; g++)
 		free(st[g].s);
 	free(st);
@@ -253,7 +253,7 @@ static void build_deletions(struct table *t)
 			t->del[t->ndel++] = (struct deletion){ word_hash(buf, x->len - 1), w };
 		}
 	}
-	qsort(t->del, t->ndel, sizeof *t->del, by_deletion);
+	xsort(t->del, t->ndel, sizeof *t->del, by_deletion);
 	for (size_t i = 0; i < t->ndel; i++) /* "aab": "ab" twice */
 		if (kept == 0 || by_deletion(&t->del[kept - 1], &t->del[i]))
 			t->del[kept++] = t->del[i];
