@@ -371,7 +371,7 @@ amalgamation: $(AMALG)/$(NAMESPACE).c $(AMALG)/$(NAMESPACE).h
 # page and build directory comes in the environment (TEST_ENV).
 
 TESTS = link alias group page lint diff update channel search auxchan gen package
-TEST_HDR = tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h tests/score.h
+TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h tests/score.h
 TEST_OBJ = $(GEN_OBJ)
 TEST_ENV = MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' VERSION='$(VERSION)'
 
@@ -397,12 +397,12 @@ $(B)/tests/auxchan: | $(B)/auxchan
 # make check; built with libFuzzer, they are make fuzz.  FUZZ_PAGE names
 # the page of the tables they are linked with.
 FUZZ_CPPFLAGS = $(LIB_CPPFLAGS) -Igen -Itests -DFUZZ_PAGE='"$(DATA)"'
-$(B)/tests/fuzz-%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libauxchan.a $(GEN_OBJ) \
-                   $(TEST_HDR) $(GEN_HDR)
+FUZZ_HDR = tests/fuzz/differ.h $(TEST_HDR) $(GEN_HDR)
+$(B)/tests/fuzz-%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libauxchan.a $(GEN_OBJ) $(FUZZ_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) $(LDFLAGS) $< tests/fuzz/replay.c \
 		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -lm -o $@
-$(B)/fuzzer/%: tests/fuzz/%.c $(B)/libauxchan.a $(GEN_OBJ) $(TEST_HDR) $(GEN_HDR)
+$(B)/fuzzer/%: tests/fuzz/%.c $(B)/libauxchan.a $(GEN_OBJ) $(FUZZ_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) -fsanitize=fuzzer $(LDFLAGS) $< \
 		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -lm -o $@

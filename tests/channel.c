@@ -22,48 +22,11 @@
 
 #include "auxchan.h"
 #include "check.h"
+#include "allocations.h"
 #include "key.h"
 #include "link.h"
 #include "object.h"
 #include "reference.h"
-
-/* ---- Allocation counter ---------------------------------------------------
- * glibc lets a program replace malloc: every allocation of the process,
- * libc's own included, comes through here.
- */
-static unsigned long allocations;
-
-#if !CHECK_SANITIZED /* a sanitizer brings its own allocator: not counted */
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void __libc_free(void *);
-
-void *malloc(size_t n)
-{
-	allocations++;
-	return __libc_malloc(n);
-}
-
-void *calloc(size_t n, size_t m)
-{
-	allocations++;
-	return __libc_calloc(n, m);
-}
-
-void *realloc(void *p, size_t n)
-{
-	allocations++;
-	return __libc_realloc(p, n);
-}
-
-void free(void *p)
-{
-	if (p)
-		allocations++;
-	__libc_free(p);
-}
-#endif
 
 /* Checks the library's answer for a query against the reference. */
 static void check_query(const char *q, size_t n, const char *what)

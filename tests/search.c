@@ -19,45 +19,10 @@
 
 #include "auxchan.h"
 #include "check.h"
+#include "allocations.h"
 #include "object.h"
 #include "reference.h"
 #include "score.h"
-
-/* ---- Allocation counter (as tests/channel.c) ---------------------------- */
-
-static unsigned long allocations;
-
-#if !CHECK_SANITIZED
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void __libc_free(void *);
-
-void *malloc(size_t n)
-{
-	allocations++;
-	return __libc_malloc(n);
-}
-
-void *calloc(size_t n, size_t m)
-{
-	allocations++;
-	return __libc_calloc(n, m);
-}
-
-void *realloc(void *p, size_t n)
-{
-	allocations++;
-	return __libc_realloc(p, n);
-}
-
-void free(void *p)
-{
-	if (p)
-		allocations++;
-	__libc_free(p);
-}
-#endif
 
 /* The aliases of the channels found, space-separated, in buf. */
 static void aliases(const size_t *found, size_t n, char *buf, size_t size)

@@ -15,6 +15,7 @@
  * saved inputs (make check).
  */
 #define _POSIX_C_SOURCE 200809L
+#define FUZZ_TARGET "lookup"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,50 +23,7 @@
 
 #include "auxchan.h"
 #include "reference.h"
-
-#ifndef FUZZ_PAGE
-#error "FUZZ_PAGE must name the page of the library's tables"
-#endif
-
-static size_t *got, *want;
-
-static void unload(void)
-{
-	free(got);
-	free(want);
-	ref_free();
-}
-
-/* Reads the page's records once; checks they are the library's page. */
-static void load(void)
-{
-	size_t n = auxchan_count();
-
-	if (ref_load(FUZZ_PAGE) != 0 || ref_pg.n != n || strcmp(ref_pg.title, auxchan_title())) {
-		fprintf(stderr, "lookup: %s is not the page of the library's tables\n", FUZZ_PAGE);
-		exit(2);
-	}
-	atexit(unload);
-	got = malloc((n + 1) * sizeof *got);
-	want = malloc((n + 1) * sizeof *want);
-	if (!got || !want)
-		abort();
-}
-
-static void fail(const char *what, const uint8_t *key, size_t len, size_t ngot, size_t nwant)
-{
-	fprintf(stderr, "lookup: %s for the key '", what);
-	for (size_t i = 0; i < len; i++)
-		fprintf(stderr, key[i] >= 0x20 && key[i] < 0x7f && key[i] != '\\' ? "%c" : "\\x%02x",
-		        key[i]);
-	fprintf(stderr, "' (%zu bytes): the library finds %zu channels, the reference %zu:\n",
-	        len, ngot, nwant);
-	for (size_t i = 0; i < ngot && i <= ref_pg.n; i++)
-		fprintf(stderr, "  library:   %s\n", auxchan_field(got[i], AUXCHAN_ALIAS));
-	for (size_t i = 0; i < nwant && i <= ref_pg.n; i++)
-		fprintf(stderr, "  reference: %s\n", ref_pg.ch[want[i]].alias);
-	abort();
-}
+#include "differ.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -78,21 +36,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n = auxchan_count(), ngot, nwant, cap;
 
 	if (!got)
-		load();
+		differ_load();
 	ngot = auxchan_lookup(key, size, got, n + 1);
 	nwant = ref_lookup(key, size, want, n + 1);
 	if (ngot != nwant || ngot > n || memcmp(got, want, ngot * sizeof *got))
-		fail("a different answer", data, size, ngot, nwant);
+		differ_fail("a different answer", "key", data, size, ngot, nwant);
 	for (size_t i = 0; i < ngot; i++)
 		if (got[i] >= n || (i && got[i] <= got[i - 1]) || !ref_matches(key, size, got[i]))
-			fail("a channel found that does not match, or out of order", data, size, ngot,
-			     nwant);
+			differ_fail("a channel found that does not match, or out of order", "key", data,
+			            size, ngot, nwant);
 	/* A smaller array: the first channels only, the whole count. */
 	if (ngot > 0) {
 		cap = size % ngot;
 		if (auxchan_lookup(key, size, cap ? got : NULL, cap) != ngot ||
 		    memcmp(got, want, cap * sizeof *got))
-			fail("a different answer with a smaller array", data, size, ngot, nwant);
+			differ_fail("a different answer with a smaller array", "key", data, size, ngot, nwant);
 	}
 	return 0;
 }

@@ -14,6 +14,7 @@
  * tests/fuzz/replay.c to run saved inputs (make check).
  */
 #define _POSIX_C_SOURCE 200809L
+#define FUZZ_TARGET "search"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,48 +22,8 @@
 
 #include "auxchan.h"
 #include "reference.h"
+#include "differ.h"
 #include "score.h"
-
-#ifndef FUZZ_PAGE
-#error "FUZZ_PAGE must name the page of the library's tables"
-#endif
-
-static size_t *got, *want;
-
-static void unload(void)
-{
-	free(got);
-	free(want);
-	score_free();
-	ref_free();
-}
-
-/* Reads the page's records once; checks they are the library's page. */
-static void load(void)
-{
-	size_t n = auxchan_count();
-
-	if (ref_load(FUZZ_PAGE) != 0 || ref_pg.n != n || strcmp(ref_pg.title, auxchan_title())) {
-		fprintf(stderr, "search: %s is not the page of the library's tables\n", FUZZ_PAGE);
-		exit(2);
-	}
-	score_load();
-	atexit(unload);
-	got = malloc((n + 1) * sizeof *got);
-	want = malloc((n + 1) * sizeof *want);
-	if (!got || !want)
-		abort();
-}
-
-static void fail(const char *what, const uint8_t *q, size_t len, size_t ngot, size_t nwant)
-{
-	fprintf(stderr, "search: %s for the query '", what);
-	for (size_t i = 0; i < len; i++)
-		fprintf(stderr, q[i] >= 0x20 && q[i] < 0x7f && q[i] != '\\' ? "%c" : "\\x%02x", q[i]);
-	fprintf(stderr, "' (%zu bytes): the library finds %zu channels, the reference %zu\n",
-	        len, ngot, nwant);
-	abort();
-}
 
 /* Is s (n bytes) a key of the table, or an alias? */
 static int is_key(const char *s, size_t n)
@@ -80,6 +41,21 @@ static int is_key(const char *s, size_t n)
 	return 0;
 }
 
+/* Reports different suggestions, the library's and the reference's (or
+ * the count asked for), and aborts. */
+static void suggest_fail(const char *what, const uint8_t *q, size_t len, const char **keys,
+                         const size_t *lens, size_t k, const char **want, const size_t *wlen,
+                         size_t nw)
+{
+	differ_begin(what, "query", q, len);
+	fprintf(stderr, ":\n");
+	for (size_t i = 0; i < k && i < AUXCHAN_SUGGEST_MAX; i++)
+		fprintf(stderr, "  library:   %.*s\n", (int)lens[i], keys[i]);
+	for (size_t i = 0; i < nw && want; i++)
+		fprintf(stderr, "  reference: %.*s\n", (int)wlen[i], want[i]);
+	abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The saved inputs make check replays (replay.c). */
@@ -88,40 +64,43 @@ const char *const fuzz_replay[] = { "tests/fuzz/search", NULL };
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *q = (const char *)data, *keys[AUXCHAN_SUGGEST_MAX + 1];
-	size_t n = auxchan_count(), ngot, nwant, cap, lens[AUXCHAN_SUGGEST_MAX + 1], k;
+	const char *wkeys[AUXCHAN_SUGGEST_MAX + 1];
+	size_t n = auxchan_count(), ngot, nwant, cap, k, nw;
+	size_t lens[AUXCHAN_SUGGEST_MAX + 1], wlens[AUXCHAN_SUGGEST_MAX + 1];
 
-	if (!got)
-		load();
+	if (!got) {
+		differ_load();
+		score_load();
+		atexit(score_free);
+	}
 	ngot = auxchan_search(q, size, got, n + 1);
 	nwant = score_search(q, size, want, n + 1);
 	if (ngot != nwant || ngot > n || memcmp(got, want, ngot * sizeof *got))
-		fail("a different answer", data, size, ngot, nwant);
+		differ_fail("a different answer", "query", data, size, ngot, nwant);
 	for (size_t i = 1; i < ngot; i++)
 		if (got[i] <= got[i - 1])
-			fail("channels out of order", data, size, ngot, nwant);
+			differ_fail("channels out of order", "query", data, size, ngot, nwant);
 	/* A smaller array: the first channels only, the whole count. */
 	if (ngot > 0) {
 		cap = size % ngot;
 		if (auxchan_search(q, size, cap ? got : NULL, cap) != ngot ||
 		    memcmp(got, want, cap * sizeof *got))
-			fail("a different answer with a smaller array", data, size, ngot, nwant);
+			differ_fail("a different answer with a smaller array", "query", data, size, ngot,
+			            nwant);
 	}
+	/* Suggestions: keys or aliases, no more than asked, the reference's. */
 	cap = size % (AUXCHAN_SUGGEST_MAX + 2);
 	k = auxchan_suggest(q, size, keys, lens, cap);
 	if (k > cap || k > AUXCHAN_SUGGEST_MAX)
-		fail("more suggestions than asked", data, size, k, cap);
+		suggest_fail("more suggestions than asked", data, size, keys, lens, k, NULL, NULL, 0);
 	for (size_t i = 0; i < k; i++)
 		if (!is_key(keys[i], lens[i]))
-			fail("a suggestion that is neither a key nor an alias", data, size, k, cap);
-	{
-		const char *want[AUXCHAN_SUGGEST_MAX + 1];
-		size_t wlen[AUXCHAN_SUGGEST_MAX + 1], nw = score_suggest(q, size, want, wlen, cap);
-
-		if (nw != k)
-			fail("other suggestions than the reference's", data, size, k, nw);
-		for (size_t i = 0; i < k; i++)
-			if (!ref_same(keys[i], lens[i], want[i], wlen[i]))
-				fail("other suggestions than the reference's", data, size, k, nw);
-	}
+			suggest_fail("a suggestion that is neither a key nor an alias", data, size, keys,
+			             lens, k, NULL, NULL, 0);
+	nw = score_suggest(q, size, wkeys, wlens, cap);
+	for (size_t i = 0; i < k || i < nw; i++)
+		if (nw != k || !ref_same(keys[i], lens[i], wkeys[i], wlens[i]))
+			suggest_fail("other suggestions than the reference's", data, size, keys, lens, k,
+			             wkeys, wlens, nw);
 	return 0;
 }
