@@ -379,19 +379,31 @@ static size_t score_suggest(const char *q, size_t len, const char **keys, size_t
 			break;
 		}
 	limit = len < 6 ? 1 : len < 12 ? 2 : 3;
-	/* Then the keys, closest first, in their order within a distance. */
+	/* Then the keys, closest first, in their order within a distance (a
+	 * key of a length more than limit away is farther than limit). */
+	size_t *dist = malloc((nk + 1) * sizeof *dist);
+
+	for (size_t i = 0; i < nk; i++) {
+		size_t klen;
+		const char *k = auxchan_key(i, &klen);
+
+		dist[i] = klen > AUXCHAN_SUGGEST_LEN_MAX || klen > len + limit || len > klen + limit
+		                  ? limit + 1
+		                  : score_distance_fold(q, len, k, klen);
+	}
 	for (size_t d = 0; d <= limit && n < max; d++)
 		for (size_t i = 0; i < nk && n < max; i++) {
 			size_t klen, dup = 0;
 			const char *k = auxchan_key(i, &klen);
 
-			if (klen > AUXCHAN_SUGGEST_LEN_MAX || score_distance_fold(q, len, k, klen) != d)
+			if (dist[i] != d)
 				continue;
 			for (size_t j = 0; j < n; j++)
 				dup |= ref_same(keys[j], lens[j], k, klen);
 			if (!dup)
 				keys[n] = k, lens[n++] = klen;
 		}
+	free(dist);
 	return n;
 }
 
