@@ -328,43 +328,11 @@ static void test_allocation(void)
 	check_num("allocations during every lookup above", (long long)(allocations - before), 0);
 }
 
+/* The library's objects may call these and nothing else (no malloc). */
 static const char *const allowed[] = {
 	"memchr", "memcmp", "bcmp", "memcpy", "memmove", "memset", "strlen", "strcmp", "strncmp",
 	"_GLOBAL_OFFSET_TABLE_", NULL,
 };
-
-static void undefined(const char *name, void *ctx)
-{
-	const char *object = ctx;
-	int ok = 0;
-
-	for (const char *const *a = allowed; *a; a++)
-		ok |= strcmp(*a, name) == 0;
-	check(ok, "%s references '%s': only string functions are allowed", object, name);
-}
-
-static void test_objects(const char *build)
-{
-	static const char *const objects[] = { "channel.o", "pic/channel.o" };
-
-	if (CHECK_SANITIZED) { /* instrumented: they reference the sanitizer */
-		puts("note: sanitizer build: the library's objects are checked by make check");
-		return;
-	}
-
-	for (size_t i = 0; i < sizeof objects / sizeof *objects; i++) {
-		struct elf_sizes sz = { 0 };
-		char path[4096];
-
-		snprintf(path, sizeof path, "%s/%s", build, objects[i]);
-		if (!check(elf_scan(path, &sz, undefined, path) == 0, "%s: readable ELF object", path))
-			continue;
-		check(sz.data == 0 && sz.bss == 0 && sz.writable == 0,
-		      "%s: no writable data (.data %zu, .bss %zu, writable %zu bytes)",
-		      path, sz.data, sz.bss, sz.writable);
-		check(sz.rodata > 0, "%s: its tables are read-only data", path);
-	}
-}
 
 int main(int argc, char **argv)
 {
@@ -385,7 +353,7 @@ int main(int argc, char **argv)
 	test_round_trip();
 	test_key_list();
 	test_allocation();
-	test_objects(argv[2]);
+	object_check_module(argv[2], "channel", allowed, NULL);
 	if (!is_seed())
 		printf("note: not the seed page: its %zu cases skipped\n", sizeof seed / sizeof *seed);
 	ref_free();

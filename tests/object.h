@@ -86,4 +86,54 @@ out:
 	return rc;
 }
 
+/* With check.h: the checks of a library module's objects. */
+#ifdef AUXCHAN_CHECK_H
+struct object_rules {
+	const char *path;
+	const char *const *allowed; /* NULL-terminated */
+	const char *own;            /* the library's prefix, or NULL */
+};
+
+static void object_undefined(const char *name, void *ctx)
+{
+	const struct object_rules *r = ctx;
+	int ok = r->own && !strncmp(name, r->own, strlen(r->own));
+
+	for (const char *const *a = r->allowed; *a; a++)
+		ok |= strcmp(*a, name) == 0;
+	check(ok, "%s references '%s': only string functions%s are allowed", r->path, name,
+	      r->own ? " and the library" : "");
+}
+
+/*
+ * Checks a library module's objects, BUILD/NAME.o and BUILD/pic/NAME.o:
+ * tables in read-only data, no writable data (no mutable state), and no
+ * undefined symbol but those of allowed[] (NULL-terminated; no malloc) and,
+ * if own is not NULL, the library's own (own is their prefix).  Skipped in
+ * a sanitizer build, whose instrumented objects reference the sanitizer.
+ */
+static void object_check_module(const char *build, const char *name,
+                                const char *const *allowed, const char *own)
+{
+	if (CHECK_SANITIZED) {
+		printf("note: sanitizer build: %s.o is checked by make check\n", name);
+		return;
+	}
+	for (int pic = 0; pic <= 1; pic++) {
+		struct elf_sizes sz = { 0 };
+		char path[4096];
+		struct object_rules r = { path, allowed, own };
+
+		snprintf(path, sizeof path, "%s/%s%s.o", build, pic ? "pic/" : "", name);
+		if (!check(elf_scan(path, &sz, object_undefined, &r) == 0, "%s: readable ELF object",
+		           path))
+			continue;
+		check(sz.data == 0 && sz.bss == 0 && sz.writable == 0,
+		      "%s: no writable data (.data %zu, .bss %zu, writable %zu bytes)", path, sz.data,
+		      sz.bss, sz.writable);
+		check(sz.rodata > 0, "%s: its tables are read-only data", path);
+	}
+}
+#endif
+
 #endif /* AUXCHAN_OBJECT_H */
