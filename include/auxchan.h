@@ -145,8 +145,10 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
  * many.  For "room:server" whose localpart is a room's (the server
  * wrong), that room's alias comes first; then the keys a few edits away
  * (ignoring ASCII case and a leading '#'): one for a query under 6 bytes,
- * two under 12, three from there.  A query of over AUXCHAN_SUGGEST_LEN_MAX
- * bytes gets none.  Uses about 1 KiB of stack.
+ * two under 12, three from there; at one distance, in the order of
+ * auxchan_key().  A query of over AUXCHAN_SUGGEST_LEN_MAX bytes gets
+ * none.  Uses about 1 KiB of stack; reads the keys of lengths close to the
+ * query's (under a millisecond for 20,000 rooms: README, Speed and size).
  */
 size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t *lens,
                        size_t cap);
