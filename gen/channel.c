@@ -466,14 +466,13 @@ static void list_keys(const struct table *t, struct key_list *k)
 		memcpy(k->text + t->pool.off[i], t->pool.s[i], t->pool.len[i] + 1);
 	}
 	k->n = t->nkeys;
-	k->s = xmalloc((t->nkeys + 1) * sizeof *k->s);
-	k->len = xmalloc((t->nkeys + 1) * sizeof *k->len);
+	k->k = xmalloc((t->nkeys + 1) * sizeof *k->k);
 	for (size_t i = 0; i < t->nkeys; i++) {
 		const struct key *x = &t->keys[g->order[i]];
 		size_t hash = x->typed == 0;
 
-		k->s[i] = k->text + t->e.e[x->entry].off - hash;
-		k->len[i] = t->e.e[x->entry].len + hash;
+		k->k[i] = (struct key_text){ k->text + t->e.e[x->entry].off - hash,
+		                             t->e.e[x->entry].len + hash };
 	}
 }
 
@@ -497,38 +496,20 @@ int channel_write(const struct page *pg, struct files *fs, struct key_list *keys
 void key_list_free(struct key_list *k)
 {
 	free(k->text);
-	free(k->s);
-	free(k->len);
+	free(k->k);
 	memset(k, 0, sizeof *k);
-}
-
-struct key_text {
-	const char *s;
-	size_t len;
-};
-
-static int by_folded(const void *a, const void *b)
-{
-	const struct key_text *x = a, *y = b;
-
-	return key_compare_fold(x->s, x->len, y->s, y->len);
 }
 
 int channel_keys(const struct page *pg, FILE *out)
 {
 	struct table t = { .pg = pg };
 	struct key_list list;
-	struct key_text *k;
 
 	build(&t);
 	list_keys(&t, &list);
-	k = xmalloc((list.n + 1) * sizeof *k);
+	xsort(list.k, list.n, sizeof *list.k, key_text_order);
 	for (size_t i = 0; i < list.n; i++)
-		k[i] = (struct key_text){ list.s[i], list.len[i] };
-	xsort(k, list.n, sizeof *k, by_folded);
-	for (size_t i = 0; i < list.n; i++)
-		fprintf(out, "%.*s\n", (int)k[i].len, k[i].s);
-	free(k);
+		fprintf(out, "%.*s\n", (int)list.k[i].len, list.k[i].s);
 	key_list_free(&list);
 	table_free(&t);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;

@@ -20,14 +20,14 @@
 #include <stdio.h>
 
 #include "files.h"
+#include "key.h"
 #include "page.h"
 
 /* The keys of a table as the library lists them (auxchan_key()). */
 struct key_list {
 	size_t n;
-	const char **s;  /* key i's bytes (not NUL-terminated) */
-	size_t *len;
-	char *text;      /* what they point into */
+	struct key_text *k; /* key i */
+	char *text;         /* what they point into */
 };
 
 /*

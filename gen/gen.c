@@ -212,10 +212,14 @@ int main(int argc, char **argv)
 		struct files fs = { .dir = dir, .label = base_name(file[0]) };
 		struct key_list keys = { 0 };
 
-		if ((rc = read_check(file[0], &pg, &d)) == 0 && mode == WRITE &&
-		    (channel_write(&pg, &fs, &keys), search_write(&pg, &keys, &fs),
-		     files_commit(&fs)) != 0)
-			rc = 2;
+		if ((rc = read_check(file[0], &pg, &d)) == 0 && mode == WRITE) {
+			/* The search lists the keys for suggestions as the table has them;
+			 * a file that fails is reported, and files_commit() writes none. */
+			channel_write(&pg, &fs, &keys);
+			search_write(&pg, &keys, &fs);
+			if (files_commit(&fs) != 0)
+				rc = 2;
+		}
 		key_list_free(&keys);
 		if (rc == 0 && mode == KEYS && channel_keys(&pg, stdout) != 0) {
 			perror("auxchan-gen: cannot write the keys");

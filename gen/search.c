@@ -360,12 +360,12 @@ static void write_suggest(FILE *f, const struct key_list *k)
 	size_t *order = xmalloc((k->n + 1) * sizeof *order), *at = xmalloc((nlen + 1) * sizeof *at);
 
 	for (size_t i = 0; i < k->n; i++)
-		first[(k->len[i] < nlen ? k->len[i] : nlen - 1) + 1]++;
+		first[(k->k[i].len < nlen ? k->k[i].len : nlen - 1) + 1]++;
 	for (size_t l = 0; l < nlen; l++)
 		first[l + 1] += first[l];
 	memcpy(at, first, (nlen + 1) * sizeof *at);
 	for (size_t i = 0; i < k->n; i++) /* in the table's order within a length */
-		order[at[k->len[i] < nlen ? k->len[i] : nlen - 1]++] = i;
+		order[at[k->k[i].len < nlen ? k->k[i].len : nlen - 1]++] = i;
 	fprintf(f, "\n/* The keys by length, for suggestions: where those of each length start,\n"
 	        " * their numbers (auxchan_key()), and the kinds of byte of each\n"
 	        " * (word_letters()). */\n");
@@ -378,7 +378,7 @@ static void write_suggest(FILE *f, const struct key_list *k)
 	fprintf(f, "\n};\nstatic const uint32_t sw_suggest_letters[%zu] = {", k->n + 1);
 	for (size_t i = 0; i < k->n; i++)
 		fprintf(f, "%s%lu,", i % 8 ? " " : "\n\t",
-		        (unsigned long)word_letters(k->s[order[i]], k->len[order[i]]));
+		        (unsigned long)word_letters(k->k[order[i]].s, k->k[order[i]].len));
 	fprintf(f, "\n};\n");
 	free(order);
 	free(at);

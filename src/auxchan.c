@@ -269,25 +269,12 @@ static int finish(int status)
 	return 2;
 }
 
-struct key {
-	const char *s;
-	size_t len;
-};
-
-/* Orders keys ignoring ASCII case, then by their bytes. */
-static int by_folded(const void *a, const void *b)
-{
-	const struct key *x = a, *y = b;
-
-	return key_compare_fold(x->s, x->len, y->s, y->len);
-}
-
 /* Prints every key of the table, sorted (for completion): one a line, in
  * a JSON array, or as TSV under the header "key". */
 static int print_keys(enum format fmt)
 {
 	size_t n = auxchan_key_count();
-	struct key *k = malloc((n + 1) * sizeof *k);
+	struct key_text *k = malloc((n + 1) * sizeof *k);
 
 	if (!k) {
 		fputs("auxchan: out of memory\n", stderr);
@@ -295,7 +282,7 @@ static int print_keys(enum format fmt)
 	}
 	for (size_t i = 0; i < n; i++)
 		k[i].s = auxchan_key(i, &k[i].len);
-	qsort(k, n, sizeof *k, by_folded);
+	qsort(k, n, sizeof *k, key_text_order);
 	if (fmt == JSON)
 		putchar('[');
 	else if (fmt == TSV)
@@ -326,8 +313,6 @@ static int print_version(void)
 	return finish(0);
 }
 
-/* ---- main ----------------------------------------------------------------- */
-
 /* ---- Queries --------------------------------------------------------------- */
 
 /* Is each of the n arguments a key? */
@@ -342,19 +327,22 @@ static int all_keys(char *const *arg, size_t n)
 /* The n arguments as one query, a space between each (to free). */
 static char *joined(char *const *arg, size_t n)
 {
-	size_t len = 0;
+	size_t len = 0, at = 0;
 	char *q;
 
 	for (size_t i = 0; i < n; i++)
 		len += strlen(arg[i]) + 1;
 	if (!(q = malloc(len + 1)))
 		return NULL;
-	q[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(arg[i]);
+
 		if (i)
-			strcat(q, " ");
-		strcat(q, arg[i]);
+			q[at++] = ' ';
+		memcpy(q + at, arg[i], l);
+		at += l;
 	}
+	q[at] = '\0';
 	return q;
 }
 
@@ -386,6 +374,8 @@ static int select_rooms(unsigned char *sel, const char *q, size_t n, unsigned *s
 	suggest(q, n);
 	return 1;
 }
+
+/* ---- main ----------------------------------------------------------------- */
 
 #define KEYS_OPTION 256 /* --keys: no short option */
 

@@ -63,6 +63,20 @@ static inline int key_compare_fold(const char *a, size_t n, const char *b, size_
 	return memcmp(a, b, n);
 }
 
+/* A key's bytes (not NUL-terminated), as auxchan_key() gives them. */
+struct key_text {
+	const char *s;
+	size_t len;
+};
+
+/* The qsort() order of struct key_text: key_compare_fold(). */
+static inline int key_text_order(const void *a, const void *b)
+{
+	const struct key_text *x = a, *y = b;
+
+	return key_compare_fold(x->s, x->len, y->s, y->len);
+}
+
 /* The byte gperf hashes for c: c folded, '?' and 0xff swapped. */
 static inline unsigned char key_byte(unsigned char c)
 {

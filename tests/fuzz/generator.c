@@ -228,7 +228,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			have_dir = 1;
 		}
 		struct files fs = { .dir = dir, .label = LABEL };
-
 		struct key_list keys = { 0 };
 
 		channel_write(&pg, &fs, &keys);
