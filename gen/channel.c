@@ -13,6 +13,7 @@
 #include "gperf.h"
 #include "mem.h"
 #include "pool.h"
+#include "table.h"
 
 /* ---- Keys ---------------------------------------------------------------
  *
@@ -67,18 +68,10 @@ static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
 	e->kind = kind;
 }
 
-/* Orders by encoded bytes, shorter first among equal prefixes. */
-static int compare_enc(const char *a, size_t n, const char *b, size_t m)
-{
-	int c = memcmp(a, b, n < m ? n : m);
-
-	return c ? c : n < m ? -1 : n > m;
-}
-
 static int by_key(const void *a, const void *b)
 {
 	const struct entry *x = a, *y = b;
-	int c = compare_enc(x->enc, x->len, y->enc, y->len);
+	int c = table_compare(x->enc, x->len, y->enc, y->len);
 
 	if (c)
 		return c;
@@ -270,7 +263,7 @@ static void add_keys(struct table *t)
 		const struct entry *x = &e->e[i];
 		struct key k = { .entry = i };
 
-		for (j = i; j < e->n && !compare_enc(x->enc, x->len, e->e[j].enc, e->e[j].len); j++)
+		for (j = i; j < e->n && !table_compare(x->enc, x->len, e->e[j].enc, e->e[j].len); j++)
 			;
 		list_add(l, e, i, j, 1u << ROOM);
 		k.link = list_end(l);
@@ -370,18 +363,12 @@ static void table_free(struct table *t)
 
 /* ---- Output ------------------------------------------------------------ */
 
-/* The smallest unsigned type that holds max. */
-static const char *uint_type(size_t max)
-{
-	return max <= UINT8_MAX ? "uint8_t" : max <= UINT16_MAX ? "uint16_t" : "uint32_t";
-}
-
 /* An array of n size_t values as C, sixteen a line. */
 static void put_array(FILE *f, const char *type, const char *name, const size_t *v, size_t n)
 {
 	fprintf(f, "static const %s %s[%zu] = {", type, name, n);
 	for (size_t i = 0; i < n; i++)
-		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", v[i]);
+		table_put_number(f, i, 16, v[i]);
 	fprintf(f, "\n};\n");
 }
 
@@ -399,13 +386,13 @@ static void write_data(FILE *f, const char *label, const struct table *t)
 	        " * Channel lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nkeys,
 	        g->nbuckets, g->max_bucket, p->size, p->distinct, t->lists.n);
 	fprintf(f, "#include <stdint.h>\n\n");
-	fprintf(f, "typedef %s ch_off;   /* offsets in the string pool */\n", uint_type(p->size));
-	fprintf(f, "typedef %s ch_len;   /* key lengths */\n", uint_type(t->max_len));
+	fprintf(f, "typedef %s ch_off;   /* offsets in the string pool */\n", table_uint_type(p->size));
+	fprintf(f, "typedef %s ch_len;   /* key lengths */\n", table_uint_type(t->max_len));
 	fprintf(f, "typedef %s ch_list;  /* offsets in ch_lists: a channel list */\n",
-	        uint_type(t->lists.n));
-	fprintf(f, "typedef %s ch_ref;   /* channel numbers, list lengths */\n", uint_type(max_ref));
+	        table_uint_type(t->lists.n));
+	fprintf(f, "typedef %s ch_ref;   /* channel numbers, list lengths */\n", table_uint_type(max_ref));
 	fprintf(f, "typedef %s ch_local; /* key numbers within a bucket */\n\n",
-	        uint_type(g->max_bucket));
+	        table_uint_type(g->max_bucket));
 	fprintf(f, "#define CH_COUNT %zu\n#define CH_TITLE %zu\n#define CH_DATE %zu\n"
 	        "#define CH_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
 	fprintf(f, "#define CH_KEY_COUNT %zu\n#define CH_KEY_MAX %zu /* bytes of the longest */\n",

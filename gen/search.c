@@ -12,6 +12,7 @@
 #include "mem.h"
 #include "pool.h"
 #include "search.h"
+#include "table.h"
 #include "word.h"
 
 /* Words of this many buckets on average per gperf table (as channel.c's). */
@@ -49,17 +50,10 @@ static void add_words(struct occs *os, const char *text, size_t n, size_t c, uns
 	}
 }
 
-static int compare_bytes(const char *a, size_t n, const char *b, size_t m)
-{
-	int c = memcmp(a, b, n < m ? n : m);
-
-	return c ? c : n < m ? -1 : n > m;
-}
-
 static int by_word(const void *a, const void *b)
 {
 	const struct occ *x = a, *y = b;
-	int c = compare_bytes(x->w, x->len, y->w, y->len);
+	int c = table_compare(x->w, x->len, y->w, y->len);
 
 	if (c)
 		return c;
@@ -76,7 +70,7 @@ static int by_stem(const void *a, const void *b)
 {
 	const struct stem *x = a, *y = b;
 
-	return compare_bytes(x->s, x->len, y->s, y->len);
+	return table_compare(x->s, x->len, y->s, y->len);
 }
 
 /* How many of the sorted stems start with the n bytes at p. */
@@ -87,7 +81,7 @@ static size_t count_prefixed(const struct stem *st, size_t nst, const char *p, s
 	while (lo < hi) { /* the first stem not below p */
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (compare_bytes(st[mid].s, st[mid].len, p, n) < 0)
+		if (table_compare(st[mid].s, st[mid].len, p, n) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -198,7 +192,7 @@ static void build_words(struct table *t)
 		struct word w = { os->o[i].w, os->o[i].len, t->nposts, 0, 0, 0 };
 		size_t df = 0;
 
-		for (j = i; j < os->n && !compare_bytes(os->o[j].w, os->o[j].len, w.w, w.len); j++)
+		for (j = i; j < os->n && !table_compare(os->o[j].w, os->o[j].len, w.w, w.len); j++)
 			df += j == i || os->o[j].channel != os->o[j - 1].channel;
 		for (size_t k = i; k < j; k++) { /* a room once, with its largest weight */
 			unsigned weight = os->o[k].weight;
@@ -284,11 +278,6 @@ static void build(struct table *t)
 
 /* ---- Output ------------------------------------------------------------ */
 
-static const char *uint_type(size_t max)
-{
-	return max <= UINT8_MAX ? "uint8_t" : max <= UINT16_MAX ? "uint16_t" : "uint32_t";
-}
-
 static void write_data(FILE *f, const char *label, const struct table *t)
 {
 	const struct pool *p = &t->pool;
@@ -302,14 +291,14 @@ static void write_data(FILE *f, const char *label, const struct table *t)
 	        " * deletion away.  String pool: %zu bytes.\n */\n", t->nwords,
 	        t->gperf.nbuckets, t->pg->n, t->nposts, t->ndel, p->size);
 	fprintf(f, "#include <stdint.h>\n\n");
-	fprintf(f, "typedef %s sw_off;    /* offsets in the word pool */\n", uint_type(p->size));
-	fprintf(f, "typedef %s sw_len;    /* word lengths */\n", uint_type(t->max_len));
-	fprintf(f, "typedef %s sw_id;     /* word numbers */\n", uint_type(t->nwords));
+	fprintf(f, "typedef %s sw_off;    /* offsets in the word pool */\n", table_uint_type(p->size));
+	fprintf(f, "typedef %s sw_len;    /* word lengths */\n", table_uint_type(t->max_len));
+	fprintf(f, "typedef %s sw_id;     /* word numbers */\n", table_uint_type(t->nwords));
 	fprintf(f, "typedef %s sw_post;   /* postings: offsets, counts */\n",
-	        uint_type(t->nposts > maxcount ? t->nposts : maxcount));
-	fprintf(f, "typedef %s sw_room;   /* room numbers */\n", uint_type(t->pg->n));
+	        table_uint_type(t->nposts > maxcount ? t->nposts : maxcount));
+	fprintf(f, "typedef %s sw_room;   /* room numbers */\n", table_uint_type(t->pg->n));
 	fprintf(f, "typedef %s sw_points; /* a word's points in a room */\n\n",
-	        uint_type(t->max_points));
+	        table_uint_type(t->max_points));
 	fprintf(f, "#define SW_WORD_COUNT %zu\n#define SW_WORD_MAX %zu /* bytes of the longest */\n",
 	        t->nwords, t->max_len);
 	fprintf(f, "#define SW_POOL_SIZE %zu\n#define SW_DELETION_COUNT %zu\n", p->size, t->ndel);
@@ -333,18 +322,18 @@ static void write_data(FILE *f, const char *label, const struct table *t)
 	fprintf(f, "};\n\n/* Postings: the rooms of each word, in page order, and its points there. */\n");
 	fprintf(f, "static const sw_room sw_post_room[%zu] = {", t->nposts + 1);
 	for (size_t i = 0; i < t->nposts; i++)
-		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->channel[i]);
+		table_put_number(f, i, 16, t->channel[i]);
 	fprintf(f, "\n};\nstatic const sw_points sw_post_points[%zu] = {", t->nposts + 1);
 	for (size_t i = 0; i < t->nposts; i++)
-		fprintf(f, "%s%u,", i % 16 ? " " : "\n\t", t->points[i]);
+		table_put_number(f, i, 16, t->points[i]);
 	fprintf(f, "\n};\n\n/* Words one deleted byte away from a word: their hash (word_hash()),\n"
 	        " * sorted, and the word. */\n");
 	fprintf(f, "static const uint32_t sw_deletion_hash[%zu] = {", t->ndel + 1);
 	for (size_t i = 0; i < t->ndel; i++)
-		fprintf(f, "%s%lu,", i % 8 ? " " : "\n\t", (unsigned long)t->del[i].hash);
+		table_put_number(f, i, 8, t->del[i].hash);
 	fprintf(f, "\n};\nstatic const sw_id sw_deletion_word[%zu] = {", t->ndel + 1);
 	for (size_t i = 0; i < t->ndel; i++)
-		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", t->del[i].word);
+		table_put_number(f, i, 16, t->del[i].word);
 	fprintf(f, "\n};\n\n/* A gperf slot: its word's number, after gperf's own field (src/gperf.h). */\n");
 	fprintf(f, "struct sw_slot {\n\tsw_id gperf;\n\tsw_id key;\n};\n");
 }
@@ -369,16 +358,15 @@ static void write_suggest(FILE *f, const struct key_list *k)
 	fprintf(f, "\n/* The keys by length, for suggestions: where those of each length start,\n"
 	        " * their numbers (auxchan_key()), and the kinds of byte of each\n"
 	        " * (word_letters()). */\n");
-	fprintf(f, "static const %s sw_suggest_first[%zu] = {", uint_type(k->n), nlen + 1);
+	fprintf(f, "static const %s sw_suggest_first[%zu] = {", table_uint_type(k->n), nlen + 1);
 	for (size_t l = 0; l <= nlen; l++)
-		fprintf(f, "%s%zu,", l % 16 ? " " : "\n\t", first[l]);
-	fprintf(f, "\n};\nstatic const %s sw_suggest_key[%zu] = {", uint_type(k->n), k->n + 1);
+		table_put_number(f, l, 16, first[l]);
+	fprintf(f, "\n};\nstatic const %s sw_suggest_key[%zu] = {", table_uint_type(k->n), k->n + 1);
 	for (size_t i = 0; i < k->n; i++)
-		fprintf(f, "%s%zu,", i % 16 ? " " : "\n\t", order[i]);
+		table_put_number(f, i, 16, order[i]);
 	fprintf(f, "\n};\nstatic const uint32_t sw_suggest_letters[%zu] = {", k->n + 1);
 	for (size_t i = 0; i < k->n; i++)
-		fprintf(f, "%s%lu,", i % 8 ? " " : "\n\t",
-		        (unsigned long)word_letters(k->k[order[i]].s, k->k[order[i]].len));
+		table_put_number(f, i, 8, word_letters(k->k[order[i]].s, k->k[order[i]].len));
 	fprintf(f, "\n};\n");
 	free(order);
 	free(at);
