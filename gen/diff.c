@@ -32,20 +32,12 @@ struct room {
 	size_t len, channel;
 };
 
-/* Orders aliases by their bytes, ASCII case folded (key_fold()). */
+/* Orders aliases ignoring ASCII case. */
 static int by_alias(const void *a, const void *b)
 {
 	const struct room *x = a, *y = b;
-	size_t n = x->len < y->len ? x->len : y->len;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = key_fold((unsigned char)x->alias[i]);
-		unsigned char d = key_fold((unsigned char)y->alias[i]);
-
-		if (c != d)
-			return c < d ? -1 : 1;
-	}
-	return x->len < y->len ? -1 : x->len > y->len;
+	return key_order_fold(x->alias, x->len, y->alias, y->len);
 }
 
 /* The rooms of pg, sorted by alias (to free). */
@@ -117,19 +109,14 @@ static void json_string(FILE *f, const char *s)
 static void json_room(FILE *f, const struct page *pg, size_t i)
 {
 	const struct channel *c = &pg->ch[i];
+	const char *value[AUXCHAN_FIELD_COUNT] = {
+		[AUXCHAN_SECTION] = c->section, [AUXCHAN_NAME] = c->name,
+		[AUXCHAN_ALIAS] = c->alias,     [AUXCHAN_URL] = c->url,
+		[AUXCHAN_PURPOSE] = c->purpose,
+		[AUXCHAN_GROUP] = c->group == NO_GROUP ? "" : pg->groups[c->group].topic,
+	};
 
-	fputs("{\"section\": ", f);
-	json_string(f, c->section);
-	fputs(", \"name\": ", f);
-	json_string(f, c->name);
-	fputs(", \"alias\": ", f);
-	json_string(f, c->alias);
-	fputs(", \"url\": ", f);
-	json_string(f, c->url);
-	fputs(", \"purpose\": ", f);
-	json_string(f, c->purpose);
-	fputs(", \"group\": ", f);
-	json_string(f, c->group == NO_GROUP ? "" : pg->groups[c->group].topic);
+	json_put_room(f, value);
 	fprintf(f, ", \"line\": %u}", c->line);
 }
 

@@ -52,9 +52,6 @@ static const char usage[] =
 enum format { TEXT, JSON, TSV };
 
 /* JSON member names, in the order of enum auxchan_field. */
-static const char *const field_names[AUXCHAN_FIELD_COUNT] = {
-	"section", "name", "alias", "url", "purpose", "group",
-};
 
 /* TSV columns. */
 static const enum auxchan_field tsv_fields[] = {
@@ -181,7 +178,7 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 		fputs(",\n  \"channels\": [", stdout);
 	} else if (fmt == TSV) {
 		for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++)
-			printf("%s%s", k ? "\t" : "", field_names[tsv_fields[k]]);
+			printf("%s%s", k ? "\t" : "", json_field_names[tsv_fields[k]]);
 		fputs("\tmatch\tscore\n", stdout);
 	} else if (a->how == BY_SEARCH && memchr(sel, 1, count)) {
 		fputs("best match for '", stdout);
@@ -192,11 +189,12 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 		if (!sel[i])
 			continue;
 		if (fmt == JSON) {
-			fputs(first ? "\n    {" : ",\n    {", stdout);
-			for (int k = 0; k < AUXCHAN_FIELD_COUNT; k++) {
-				printf("%s\"%s\": ", k ? ", " : "", field_names[k]);
-				put_json_string(auxchan_field(i, (enum auxchan_field)k));
-			}
+			const char *value[AUXCHAN_FIELD_COUNT];
+
+			for (int k = 0; k < AUXCHAN_FIELD_COUNT; k++)
+				value[k] = auxchan_field(i, (enum auxchan_field)k);
+			fputs(first ? "\n    " : ",\n    ", stdout);
+			json_put_room(stdout, value);
 			printf(", \"match\": \"%s\", \"score\": ", how_names[a->how]);
 			if (a->how == BY_SEARCH)
 				printf("%u}", a->score);

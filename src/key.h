@@ -49,18 +49,27 @@ static inline int key_eq_fold(const char *a, const char *b, size_t n)
 }
 
 /*
- * Orders a (n bytes) and b (m bytes) ignoring ASCII case, then, for keys
- * equal so, by length and bytes: the order of auxchan --keys, and of the
- * keys the generator lists for completions (auxchan-gen --keys).
+ * Orders a (n bytes) and b (m bytes) ignoring ASCII case, a prefix first:
+ * 0 for the same key in any case.
  */
-static inline int key_compare_fold(const char *a, size_t n, const char *b, size_t m)
+static inline int key_order_fold(const char *a, size_t n, const char *b, size_t m)
 {
 	for (size_t i = 0; i < n && i < m; i++)
 		if (key_fold((unsigned char)a[i]) != key_fold((unsigned char)b[i]))
 			return key_fold((unsigned char)a[i]) - key_fold((unsigned char)b[i]);
-	if (n != m)
-		return n < m ? -1 : 1;
-	return memcmp(a, b, n);
+	return n < m ? -1 : n > m;
+}
+
+/*
+ * key_order_fold(), then, for keys equal but for case, by bytes: the order
+ * of auxchan --keys, and of the keys the generator lists for completions
+ * (auxchan-gen --keys).
+ */
+static inline int key_compare_fold(const char *a, size_t n, const char *b, size_t m)
+{
+	int c = key_order_fold(a, n, b, m);
+
+	return c ? c : memcmp(a, b, n);
 }
 
 /* A key's bytes (not NUL-terminated), as auxchan_key() gives them. */
