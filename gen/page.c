@@ -1094,44 +1094,38 @@ static int read_table(struct src *s, struct page *pg, cmark_node *table, const c
 /* ---- Stray room links ------------------------------------------------- */
 
 /*
- * Does the link destination or text t point to a room: a matrix.to link
- * whose fragment starts with '#' or '!' (or their escapes), or a
- * matrix:r/ or matrix:roomid/ URI?  (Users and other targets are not rooms
- * to lose.)
+ * Does r start a room's reference: r follows "matrix.to/#/" (uri 0) and
+ * starts with '#' or '!' (or their escapes), or follows "matrix:" (uri 1)
+ * and starts with "r/" or "roomid/", in any letter case?  (Users and other
+ * targets are not rooms to lose.)
  */
-static int names_room(const char *t)
+static int names_room(const char *r, int uri)
+{
+	if (uri)
+		return key_eq_fold(r, "r/", 2) || key_eq_fold(r, "roomid/", 7);
+	return *r == '#' || *r == '!' || key_eq_fold(r, "%23", 3) || key_eq_fold(r, "%21", 3);
+}
+
+/* Does the link destination t point to a room (names_room())? */
+static int links_room(const char *t)
 {
 	const char *rest;
 	int kind = matrix_url(t, &rest);
 
-	if (kind == MATRIX_URI)
-		return !strncmp(rest, "r/", 2) || !strncmp(rest, "roomid/", 7);
-	return kind == MATRIX_TO && (*rest == '#' || *rest == '!' || key_eq_fold(rest, "%23", 3) ||
-	                             key_eq_fold(rest, "%21", 3));
+	return kind != NOT_MATRIX && names_room(rest, kind == MATRIX_URI);
 }
 
 /*
  * The first room reference in the text t written without a link (code, a
- * row cut off its table): "matrix.to/#/" then '#' or '!' (or their
- * escapes), or "matrix:r/", "matrix:roomid/", in any letter case.  Returns
- * a pointer into t, or NULL.
+ * row cut off its table): "matrix.to/#/" or "matrix:" and a room
+ * (names_room()).  Returns a pointer into t, or NULL.
  */
 static const char *room_in_text(const char *t)
 {
-	for (const char *p = t; *p; p++) {
-		const char *r = NULL;
-
-		if (key_eq_fold(p, "matrix.to/#/", 12))
-			r = p + 12;
-		else if (key_eq_fold(p, "matrix:", 7))
-			r = p + 7;
-		if (!r)
-			continue;
-		if (r == p + 7 ? key_eq_fold(r, "r/", 2) || key_eq_fold(r, "roomid/", 7)
-		               : *r == '#' || *r == '!' || key_eq_fold(r, "%23", 3) ||
-		                 key_eq_fold(r, "%21", 3))
+	for (const char *p = t; *p; p++)
+		if ((key_eq_fold(p, "matrix.to/#/", 12) && names_room(p + 12, 0)) ||
+		    (key_eq_fold(p, "matrix:", 7) && names_room(p + 7, 1)))
 			return p;
-	}
 	return NULL;
 }
 
@@ -1258,7 +1252,7 @@ static int check_stray(struct src *s, cmark_node *n, size_t *cursor)
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_LINK:
 		t = cmark_node_get_url(n);
-		if (t && names_room(t) && !in_link_cell(n))
+		if (t && links_room(t) && !in_link_cell(n))
 			stray_link(s, n, cursor);
 		return 1;
 	case CMARK_NODE_TEXT:
