@@ -371,7 +371,8 @@ amalgamation: $(AMALG)/$(NAMESPACE).c $(AMALG)/$(NAMESPACE).h
 # page and build directory comes in the environment (TEST_ENV).
 
 TESTS = link alias group page lint diff update channel search auxchan gen package
-TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/reference.h tests/run.h tests/score.h
+TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/reference.h \
+           tests/run.h tests/score.h
 TEST_OBJ = $(GEN_OBJ)
 TEST_ENV = MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' VERSION='$(VERSION)'
 
@@ -380,14 +381,14 @@ TEST_ENV = MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' VERSION='$(VERSION)'
 ifneq ($(PREBUILT),)
 TESTS = link alias group channel search auxchan
 TEST_OBJ = $(B)/gen/alias.o $(B)/gen/group.o
-GEN_LIBS =
+GEN_LIBS = -lm
 TEST_CPPFLAGS = -DCHANNEL_NO_PAGE
 endif
 
 $(B)/tests/%: tests/%.c $(TEST_OBJ) $(B)/libauxchan.a $(TEST_HDR) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen -Itests $(TEST_CPPFLAGS) $(LDFLAGS) \
-		$< $(TEST_OBJ) $(B)/libauxchan.a $(GEN_LIBS) -lm -o $@
+		$< $(TEST_OBJ) $(B)/libauxchan.a $(GEN_LIBS) -o $@
 # What tests read besides their program: the library's objects, the command.
 $(B)/tests/channel $(B)/tests/search: | $(LIB_PIC_OBJ)
 $(B)/tests/auxchan: | $(B)/auxchan
@@ -401,11 +402,11 @@ FUZZ_HDR = tests/fuzz/differ.h $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/fuzz-%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libauxchan.a $(GEN_OBJ) $(FUZZ_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) $(LDFLAGS) $< tests/fuzz/replay.c \
-		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -lm -o $@
+		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -o $@
 $(B)/fuzzer/%: tests/fuzz/%.c $(B)/libauxchan.a $(GEN_OBJ) $(FUZZ_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_CPPFLAGS) -fsanitize=fuzzer $(LDFLAGS) $< \
-		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -lm -o $@
+		$(B)/libauxchan.a $(GEN_OBJ) $(GEN_LIBS) -o $@
 
 # Other pages, each built in a build directory of its own and tested by the
 # same programs: the hostile page (text made to break generated C and
@@ -468,8 +469,8 @@ check-sanitize:
 
 # ---- Fuzzing: `make fuzz FUZZ_SECONDS=N` --------------------------------
 #
-# libFuzzer (clang) runs each target N seconds: lookup on the seed's tables
-# and on the hostile page's, then generator.  Everything is built in
+# libFuzzer (clang) runs each target N seconds: lookup and search on the
+# seed's tables and on the hostile page's, then generator.  Everything is built in
 # $(FUZZ_B), instrumented for coverage, AddressSanitizer and
 # UndefinedBehaviorSanitizer; the corpora grow there too, from seeds: the
 # keys of each page (auxchan --keys, and the links), the test pages, and
