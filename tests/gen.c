@@ -109,7 +109,7 @@ static int exists(const char *p)
 	return stat(p, &st) == 0;
 }
 
-/* Runs auxchan-gen with up to three arguments, then -o dir and the page. */
+/* Runs auxchan-gen with up to two arguments, then -o dir and the page. */
 static int run_gen(const char *dir, const char *page, const char *a1, const char *a2)
 {
 	char *argv[8];

@@ -92,11 +92,11 @@ static int reset(void)
 	return system(cmd);
 }
 
-/* The make command that updates the page from url (shell words). */
+/* The shell command that updates the page from url, its output in log_file. */
 static void update_cmd(char *cmd, size_t size, const char *build, const char *url)
 {
 	snprintf(cmd, size, "%s -s --no-print-directory BUILDDIR=%s update-page DATA='%s' "
-	         "URL='%s'", make, build, page, url);
+	         "URL='%s' > %s 2>&1", make, build, page, url, log_file);
 }
 
 static void test_cases(const char *build)
@@ -110,10 +110,7 @@ static void test_cases(const char *build)
 		if (reset() != 0)
 			exit(2);
 		snprintf(url, sizeof url, "file://%s/%s", cwd, cases[i].url);
-		update_cmd(cmd, sizeof cmd - 32, build, url);
-		strcat(cmd, " > ");
-		strcat(cmd, log_file);
-		strcat(cmd, " 2>&1");
+		update_cmd(cmd, sizeof cmd, build, url);
 		rc = system(cmd);
 		check(cases[i].fails ? rc != 0 : rc == 0, "%s: make update-page %s", what,
 		      cases[i].fails ? "fails" : "succeeds");
@@ -148,10 +145,7 @@ static void test_interrupt(const char *build)
 		exit(2);
 	}
 	snprintf(url, sizeof url, "file://%s", fifo);
-	update_cmd(cmd, sizeof cmd - 32, build, url);
-	strcat(cmd, " > ");
-	strcat(cmd, log_file);
-	strcat(cmd, " 2>&1");
+	update_cmd(cmd, sizeof cmd, build, url);
 	posix_spawnattr_init(&attr);
 	posix_spawnattr_setpgroup(&attr, 0);
 	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
