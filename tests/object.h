@@ -17,7 +17,7 @@ struct elf_sizes {
 	size_t relocs;   /* entries of loaded relocation sections: dynamic ones */
 };
 
-static int elf_prefix(const char *name, const char *kind)
+static inline int elf_prefix(const char *name, const char *kind)
 {
 	size_t n = strlen(kind);
 
@@ -29,7 +29,7 @@ static int elf_prefix(const char *name, const char *kind)
  * undef(name, ctx) for each undefined symbol.  Returns 0, or -1 if the file
  * cannot be read or is not a 64-bit ELF object.
  */
-static int elf_scan(const char *path, struct elf_sizes *sz,
+static inline int elf_scan(const char *path, struct elf_sizes *sz,
                     void (*undef)(const char *name, void *ctx), void *ctx)
 {
 	FILE *f = fopen(path, "rb");
@@ -94,7 +94,7 @@ struct object_rules {
 	const char *own;            /* the library's prefix, or NULL */
 };
 
-static void object_undefined(const char *name, void *ctx)
+static inline void object_undefined(const char *name, void *ctx)
 {
 	const struct object_rules *r = ctx;
 	int ok = r->own && !strncmp(name, r->own, strlen(r->own));
@@ -112,7 +112,7 @@ static void object_undefined(const char *name, void *ctx)
  * if own is not NULL, the library's own (own is their prefix).  Skipped in
  * a sanitizer build, whose instrumented objects reference the sanitizer.
  */
-static void object_check_module(const char *build, const char *name,
+static inline void object_check_module(const char *build, const char *name,
                                 const char *const *allowed, const char *own)
 {
 	if (CHECK_SANITIZED) {
