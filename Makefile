@@ -40,7 +40,7 @@ STD_CFLAGS = -std=c11 -Wall -Wextra -Werror
 GPERF = gperf
 GPERFFLAGS =
 # Each bucket's gperf run: two searches, for denser tables (see the README).
-GPERF_TABLE_FLAGS = -m 2
+GPERF_TABLE_FLAGS = -m 2 --ignore-case
 PKG_CONFIG = pkg-config
 GEN_PKGS = libcmark-gfm yaml-0.1
 # make STRICT=1: warnings are errors; make NO_WARN="check ...": not reported.

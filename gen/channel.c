@@ -61,7 +61,7 @@ static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
 	k->e = xgrow(k->e, &k->cap, k->n + 1, sizeof *k->e);
 	e = &k->e[k->n++];
 	e->enc = xmalloc(len);
-	key_encode(e->enc, s, len, 1, 0);
+	key_encode(e->enc, s, len, 1);
 	e->len = len;
 	e->off = off;
 	e->channel = channel;

@@ -18,14 +18,11 @@ void gperf_put_string(FILE *f, const char *s, size_t n)
 	}
 }
 
-/*
- * The first-level hash of key k with seed: the library's, of the query.
- * The words hashed are the encoded ones: encoding the encoded key again
- * without the '?' swap, into scratch (as long as the key), gives the same.
- */
-static uint64_t key_hash(const struct gperf_table *t, size_t k, uint64_t seed, char *scratch)
+/* The first-level hash of key k with seed: the library's of the query.  The
+ * key is encoded already: encoding it again without the swap changes nothing. */
+static uint64_t gperf_key_hash(const struct gperf_table *t, size_t k, uint64_t seed)
 {
-	return key_encode(scratch, t->key[k], t->len[k], 0, seed);
+	return key_hash(t->key[k], t->len[k], 0, seed);
 }
 
 #define SEEDS 64
@@ -33,13 +30,7 @@ static uint64_t key_hash(const struct gperf_table *t, size_t k, uint64_t seed, c
 void gperf_bucket(struct gperf_table *t)
 {
 	size_t nb = t->n ? (t->n + t->bucket_keys - 1) / t->bucket_keys : 1, best = (size_t)-1;
-	size_t *count = xmalloc((nb + 1) * sizeof *count), max_len = 0;
-	char *scratch;
-
-	for (size_t k = 0; k < t->n; k++)
-		if (t->len[k] > max_len)
-			max_len = t->len[k];
-	scratch = xmalloc(max_len);
+	size_t *count = xmalloc((nb + 1) * sizeof *count);
 
 	for (size_t s = 0; s < SEEDS && best > 2 * t->bucket_keys; s++) {
 		uint64_t seed = s * 0x94d049bb133111ebull;
@@ -47,7 +38,7 @@ void gperf_bucket(struct gperf_table *t)
 
 		memset(count, 0, nb * sizeof *count);
 		for (size_t k = 0; k < t->n; k++) {
-			size_t b = key_bucket(key_hash(t, k, seed, scratch), nb);
+			size_t b = key_bucket(gperf_key_hash(t, k, seed), nb);
 
 			if (++count[b] > max)
 				max = count[b];
@@ -61,7 +52,7 @@ void gperf_bucket(struct gperf_table *t)
 	t->first = xmalloc((nb + 1) * sizeof *t->first);
 	memset(count, 0, (nb + 1) * sizeof *count);
 	for (size_t k = 0; k < t->n; k++) {
-		t->bucket[k] = key_bucket(key_hash(t, k, t->seed, scratch), nb);
+		t->bucket[k] = key_bucket(gperf_key_hash(t, k, t->seed), nb);
 		count[t->bucket[k] + 1]++;
 	}
 	t->first[0] = 0;
@@ -73,7 +64,6 @@ void gperf_bucket(struct gperf_table *t)
 	t->nbuckets = nb;
 	t->max_bucket = t->n ? best : 0;
 	free(count);
-	free(scratch);
 }
 
 /* The gperf input of bucket b. */

@@ -28,26 +28,28 @@ GPERF_PROBE_FUNCTION(ch_probe, CH_BUCKETS)
 
 /*
  * The key that the n bytes at s are, ignoring ASCII case, or NULL.  Uses
- * CH_KEY_MAX bytes of stack.
+ * CH_KEY_MAX bytes of stack on a page that has a key with a '?'.
  */
 static inline const struct ch_key *ch_find(const char *s, size_t n)
 {
 	char q[CH_KEY_MAX];
+	const char *h = s;
 	const struct ch_key *k;
-	uint64_t hash;
 	long key;
 
 	/* Reject what no key can be. */
 	if (n == 0 || n > CH_KEY_MAX)
 		return NULL;
-	/* Fold case (and swap '?'), hashing as we go: the hash picks the bucket. */
-	hash = key_encode(q, s, n, CH_SWAP, CH_SEED);
-	/* Its gperf table names the one key the query can be. */
-	if ((key = ch_probe(key_bucket(hash, CH_BUCKET_COUNT), q, n)) < 0)
+	/* gperf hashes keys with '?' and 0xff swapped (key.h): so the query. */
+	if (CH_SWAP && key_find(s, n, '?', 0xff) < n)
+		key_encode(q, s, n, CH_SWAP), h = q;
+	/* The first-level hash picks a bucket, whose gperf hash (blind to
+	 * ASCII case) names the one key the query can be. */
+	if ((key = ch_probe(key_bucket(key_hash(s, n, CH_SWAP, CH_SEED), CH_BUCKET_COUNT), h, n)) < 0)
 		return NULL;
 	/* Compare: the query must be that key. */
 	k = &ch_keys[key];
-	return k->len == n && key_matches(q, CH_POOL + k->text, n, CH_SWAP) ? k : NULL;
+	return k->len == n && key_equal(s, CH_POOL + k->text, n) ? k : NULL;
 }
 
 size_t auxchan_count(void)
@@ -103,7 +105,7 @@ const char *auxchan_key(size_t i, size_t *len)
 static int ch_is_link(const char *key, size_t len)
 {
 	return len >= LINK_PREFIX_LEN && (key[0] | 0x20) == 'h' &&
-	       key_matches(LINK_PREFIX, key, LINK_PREFIX_LEN, 0);
+	       key_equal(LINK_PREFIX, key, LINK_PREFIX_LEN);
 }
 
 /*

@@ -163,12 +163,11 @@ static inline uint64_t key_hash_end(uint64_t h, size_t n)
 /*
  * Encodes the n bytes at s into buf (not overlapping s): key_byte() of
  * each, eight at a time, the last word overlapping the one before; a key
- * shorter than eight bytes as one key_load_short() word.  Returns the
- * key's first-level hash, from seed.
+ * shorter than eight bytes as one key_load_short() word.
  */
-static inline uint64_t key_encode(char *buf, const char *s, size_t n, int swap, uint64_t seed)
+static inline void key_encode(char *buf, const char *s, size_t n, int swap)
 {
-	uint64_t w, h = seed;
+	uint64_t w;
 	size_t i;
 
 	if (n < 8) {
@@ -183,16 +182,30 @@ static inline uint64_t key_encode(char *buf, const char *s, size_t n, int swap, 
 			buf[n / 2] = (char)(w >> 8);
 			buf[n - 1] = (char)(w >> 16);
 		}
-		return key_hash_end(key_mix(h, w), n);
+		return;
 	}
 	for (i = 0; i + 8 < n; i += 8) {
 		w = key_word(key_load8(s + i), swap);
 		memcpy(buf + i, &w, 8);
-		h = key_mix(h, w);
 	}
 	w = key_word(key_load8(s + n - 8), swap);
 	memcpy(buf + n - 8, &w, 8);
-	return key_hash_end(key_mix(h, w), n);
+}
+
+/*
+ * The first-level hash, from seed, of the n bytes at s as key_encode()
+ * with swap would write them, without writing them.
+ */
+static inline uint64_t key_hash(const char *s, size_t n, int swap, uint64_t seed)
+{
+	uint64_t h = seed;
+	size_t i;
+
+	if (n < 8)
+		return key_hash_end(key_mix(h, key_word(key_load_short(s, n), swap)), n);
+	for (i = 0; i + 8 < n; i += 8)
+		h = key_mix(h, key_word(key_load8(s + i), swap));
+	return key_hash_end(key_mix(h, key_word(key_load8(s + n - 8), swap)), n);
 }
 
 /* The bucket, of count, that a key's first-level hash h picks. */
@@ -201,17 +214,17 @@ static inline size_t key_bucket(uint64_t h, size_t count)
 	return (size_t)((h >> 32) * count >> 32);
 }
 
-/* Does enc (n bytes encoded with swap) equal the encoding of s's n bytes? */
-static inline int key_matches(const char *enc, const char *s, size_t n, int swap)
+/* Do the n bytes at a and b match, ignoring ASCII case?  Eight at a time. */
+static inline int key_equal(const char *a, const char *b, size_t n)
 {
 	size_t i;
 
 	if (n < 8)
-		return key_load_short(enc, n) == key_word(key_load_short(s, n), swap);
+		return key_word(key_load_short(a, n), 0) == key_word(key_load_short(b, n), 0);
 	for (i = 0; i + 8 < n; i += 8)
-		if (key_load8(enc + i) != key_word(key_load8(s + i), swap))
+		if (key_word(key_load8(a + i), 0) != key_word(key_load8(b + i), 0))
 			return 0;
-	return key_load8(enc + n - 8) == key_word(key_load8(s + n - 8), swap);
+	return key_word(key_load8(a + n - 8), 0) == key_word(key_load8(b + n - 8), 0);
 }
 
 /*

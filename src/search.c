@@ -57,12 +57,11 @@ static int sw_compare(size_t w, const char *s, size_t n)
 /* The number of the word (folded, n bytes) in the table, or -1. */
 static long sw_find(const char *w, size_t n)
 {
-	char q[AUXCHAN_SEARCH_WORD_MAX];
 	long id;
 
-	if (n == 0 || n > SW_WORD_MAX || n > sizeof q)
+	if (n == 0 || n > SW_WORD_MAX)
 		return -1;
-	id = sw_probe(key_bucket(key_encode(q, w, n, 0, SW_SEED), SW_BUCKET_COUNT), q, n);
+	id = sw_probe(key_bucket(key_hash(w, n, 0, SW_SEED), SW_BUCKET_COUNT), w, n);
 	return id >= 0 && sw_compare((size_t)id, w, n) == 0 ? id : -1;
 }
 
