@@ -16,7 +16,7 @@
  *   1. A keyword line starting with '#' is a comment: every key is quoted.
  *   2. It writes '?' raw into C string literals, where "??/" would be a
  *      trigraph under -std=c11: keys reach it with '?' and 0xff swapped
- *      (key.h), and queries are encoded the same way.
+ *      (key.h), and so does a query that has one before it is hashed.
  *   3. Its escapes: '\x' is greedy and "\q" an error, so every byte out of
  *      printable ASCII, '"', '\\' and '?' is a three-digit octal escape.
  *   4. It wants a key per table: an empty bucket gets a placeholder key,
@@ -39,6 +39,10 @@
  *      hash functions make, takes time and memory that grow steeply with
  *      the buckets (a 20,000-room page: 13 s and 2.7 GB to compile, 5 s
  *      without it): it is off for the files that include gperf's output.
+ *  10. --ignore-case (each bucket's hash, blind to ASCII case, takes queries
+ *      as typed) comes with a writable table, gperf_downcase, for the
+ *      case-blind compare of its lookup functions: we give it that compare
+ *      (gperf_case_strcmp(), gperf_case_memcmp() with -l) without a table.
  */
 #ifndef AUXCHAN_GPERF_SRC_H
 #define AUXCHAN_GPERF_SRC_H
@@ -50,6 +54,25 @@
 #endif
 
 #include <stddef.h>
+
+#include "key.h"
+
+/* Quirk 10: gperf's case-blind compares, for its unused lookup functions. */
+#define GPERF_DOWNCASE 1
+#define GPERF_CASE_STRCMP 1
+#define GPERF_CASE_MEMCMP 1
+static inline int gperf_case_memcmp(const char *a, const char *b, size_t n)
+{
+	return !key_equal(a, b, n);
+}
+static inline int gperf_case_strcmp(const char *a, const char *b)
+{
+	size_t n = 0;
+
+	while (key_fold((unsigned char)a[n]) == key_fold((unsigned char)b[n]) && a[n])
+		n++;
+	return key_fold((unsigned char)a[n]) - key_fold((unsigned char)b[n]);
+}
 
 /* Declares bucket b's unused lookup function static (quirk 5). */
 #define GPERF_DECLARE(p, P, b, first) \
@@ -73,8 +96,8 @@
 #define GPERF_OUTPUT_END _Pragma("GCC diagnostic pop")
 
 /*
- * Bucket b: if the encoded query q (n bytes) is as long as some key of the
- * bucket, its gperf hash gives the slot, and the slot the key it must be.
+ * Bucket b: if the query q (n bytes, '?' swapped if need be) is as long as
+ * some key of the bucket, its gperf hash gives the slot, and the slot the key it must be.
  */
 #define GPERF_PROBE(p, P, b, first) \
 	case b: \
@@ -85,7 +108,7 @@
 
 /*
  * Defines static long name(size_t bucket, const char *q, size_t n): the
- * number of the key that the encoded query q (n bytes) can only be, in the
+ * number of the key that the query q (n bytes) can only be, in the
  * bucket its first-level hash picked; -1 if none.  A function of its own,
  * so that a large page's many buckets do not keep its caller from
  * inlining what it calls; flattened, so that each bucket's gperf hash is

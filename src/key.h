@@ -19,12 +19,14 @@
  * byte by byte if shorter than four (key_load_short()): without a loop,
  * whose exit a processor would mispredict as lengths vary.
  *
- * key_encode() also returns the key's first-level hash, which picks its
- * bucket (one gperf table each, see gen/gperf.c): every encoded word is
- * multiplied by an odd constant and folded in with a rotation, then the
- * length is mixed in.  The multiplications do not wait on each other, so
- * the hash costs little more than the encoding.  A seed, chosen by the
- * generator for the page, starts it.
+ * key_hash() is a key's first-level hash, which picks its bucket (one
+ * gperf table each, see gen/gperf.c): every encoded word is multiplied by
+ * an odd constant and folded in with a rotation, then the length is mixed
+ * in.  The multiplications do not wait on each other, so the hash costs
+ * little more than reading the key.  A seed, chosen by the generator for
+ * the page, starts it.  gperf's hash of a bucket ignores ASCII case itself
+ * (--ignore-case), so a query reaches it as typed; only the '?' swap needs
+ * a copy, key_encode(), and only on a page with a '?' in a key.
  */
 #ifndef AUXCHAN_KEY_H
 #define AUXCHAN_KEY_H
