@@ -216,17 +216,30 @@ static inline size_t key_bucket(uint64_t h, size_t count)
 	return (size_t)((h >> 32) * count >> 32);
 }
 
+/*
+ * Do the words a and b match, ignoring ASCII case?  Where their bytes
+ * differ, they may differ only in 0x20, and only where a's byte is a
+ * letter: cheaper than folding both.
+ */
+static inline int key_word_equal(uint64_t a, uint64_t b)
+{
+	uint64_t d = a ^ b, low = (a | KEY_ONES * 0x20) & ~KEY_HIGH;
+	uint64_t letter = (low + KEY_ONES * (0x80 - 'a')) & ~(low + KEY_ONES * (0x80 - 'z' - 1)) & ~a;
+
+	return (d & ~((letter & KEY_HIGH) >> 2)) == 0;
+}
+
 /* Do the n bytes at a and b match, ignoring ASCII case?  Eight at a time. */
 static inline int key_equal(const char *a, const char *b, size_t n)
 {
 	size_t i;
 
 	if (n < 8)
-		return key_word(key_load_short(a, n), 0) == key_word(key_load_short(b, n), 0);
+		return key_word_equal(key_load_short(a, n), key_load_short(b, n));
 	for (i = 0; i + 8 < n; i += 8)
-		if (key_word(key_load8(a + i), 0) != key_word(key_load8(b + i), 0))
+		if (!key_word_equal(key_load8(a + i), key_load8(b + i)))
 			return 0;
-	return key_word(key_load8(a + n - 8), 0) == key_word(key_load8(b + n - 8), 0);
+	return key_word_equal(key_load8(a + n - 8), key_load8(b + n - 8));
 }
 
 /*

@@ -90,17 +90,46 @@ static void test_keys(void)
 				      "channel %zu key '%.*s': found", c, (int)lens[k], q);
 				check_query(q, lens[k], "key");
 			}
-			/* Near misses: each byte changed, one byte more, one less. */
-			for (size_t i = 0; i < lens[k]; i++) {
-				memcpy(q, keys[k], lens[k]);
-				q[i] = (char)(q[i] ^ 0x01);
-				check_query(q, lens[k], "near key");
-			}
+			/* Near misses: each byte changed (0x20 is the case bit of
+			 * letters only), one byte more, one less. */
+			for (size_t i = 0; i < lens[k]; i++)
+				for (int bit = 0x01; bit <= 0x20; bit += 0x1f) {
+					memcpy(q, keys[k], lens[k]);
+					q[i] = (char)(q[i] ^ bit);
+					check_query(q, lens[k], "near key");
+				}
 			memcpy(q, keys[k], lens[k]);
 			q[lens[k]] = 'x';
 			check_query(q, lens[k] + 1, "longer key");
 			check_query(q, lens[k] - 1, "shorter key");
 		}
+	}
+}
+
+/*
+ * key_equal() (key.h), which compares eight bytes at a time, against a
+ * byte's ASCII folding: every pair of bytes, at every place of keys of 1
+ * to 17 bytes (short keys are read in overlapping halves, long ones in
+ * words, the last overlapping).
+ */
+static void test_key_equal(void)
+{
+	char a[17], b[17];
+
+	memset(a, 'k', sizeof a);
+	memset(b, 'K', sizeof b);
+	for (size_t n = 1; n <= sizeof a; n++) {
+		size_t wrong = 0;
+
+		for (size_t at = 0; at < n; at++) {
+			for (unsigned x = 0; x < 256; x++)
+				for (unsigned y = 0; y < 256; y++) {
+					a[at] = (char)x, b[at] = (char)y;
+					wrong += key_equal(a, b, n) != (key_fold(x) == key_fold(y));
+				}
+			a[at] = 'k', b[at] = 'K';
+		}
+		check(wrong == 0, "key_equal() of %zu bytes: %zu pairs of bytes wrong", n, wrong);
 	}
 }
 
@@ -350,6 +379,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
+	test_key_equal();
 	test_round_trip();
 	test_key_list();
 	test_allocation();
