@@ -441,6 +441,10 @@ CHECK_buckets-search = $(T)/tests/search $(T).md $(T)
 check_run = $(1) $(or $(CHECK_$(1)),$(B)/tests/$(1) $(DATA) $(B))
 CHECKS = $(foreach c,$(CHECK_NAMES),$(call check_run,$(c)))
 CHECK_PROGRAMS = $(foreach c,$(CHECK_NAMES),$(word 2,$(call check_run,$(c))))
+# Built, not run: the benchmark keeps compiling (make bench runs it).
+ifeq ($(PREBUILT),)
+CHECK_PROGRAMS += $(B)/bench/bench
+endif
 
 check: all $(CHECK_PROGRAMS) | deps-check
 	@$(TEST_ENV) sh tests/check.sh $(B)/tests $(CHECKS)
