@@ -102,7 +102,17 @@ static void write_bucket(FILE *f, const char *label, const struct gperf_table *t
 
 void gperf_write(struct files *fs, const struct gperf_table *t, const size_t *value)
 {
-	char *var = xmalloc(strlen(t->upper) + 8);
+	size_t max = t->bucket_max ? t->bucket_max : GPERF_BUCKET_MAX * t->bucket_keys;
+	char *var;
+
+	if (t->max_bucket > max) {
+		fprintf(stderr, "auxchan-gen: %s: error: %zu of the %zu keys of the %s table fall in one "
+		        "bucket of the first-level hash, where at most %zu may: keys made to collide?\n",
+		        fs->label, t->max_bucket, t->n, t->name, max);
+		fs->failed = 1;
+		return;
+	}
+	var = xmalloc(strlen(t->upper) + 8);
 
 	for (size_t b = 0; b < t->nbuckets && !fs->failed; b++) {
 		char name[256];

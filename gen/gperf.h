@@ -23,6 +23,14 @@
  */
 void gperf_put_string(FILE *f, const char *s, size_t n);
 
+/*
+ * How many times its share of keys a bucket may hold: gperf's time grows
+ * steeply with keys, so a page whose keys crowd into one bucket (made to
+ * collide: the first-level hash resists it, see src/key.h) is refused
+ * rather than left to gperf for minutes.
+ */
+#define GPERF_BUCKET_MAX 4
+
 struct gperf_table {
 	const char *name;    /* its files, gperf/NAME-N.gperf, and make's NAME_GPERF */
 	const char *prefix;  /* its C names: PREFIX_hash_N, PREFIX_slots_N... */
@@ -31,6 +39,7 @@ struct gperf_table {
 	const char **key;
 	const size_t *len;
 	size_t bucket_keys;  /* keys a bucket holds at most on average */
+	size_t bucket_max;   /* the most a bucket may hold; 0: GPERF_BUCKET_MAX x bucket_keys */
 
 	/* Set by gperf_bucket(): */
 	size_t nbuckets, max_bucket;
@@ -51,7 +60,8 @@ void gperf_bucket(struct gperf_table *t);
 /*
  * Writes the gperf input of each bucket, gperf/NAME-B.gperf, its slots of
  * struct PREFIX_slot each holding value[k] for its key k, and names the
- * files in gperf.mk (see files.h).
+ * files in gperf.mk (see files.h).  A bucket of more than bucket_max keys
+ * is an error: it says so, and fails fs (nothing is written).
  */
 void gperf_write(struct files *fs, const struct gperf_table *t, const size_t *value);
 

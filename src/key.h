@@ -20,13 +20,13 @@
  * whose exit a processor would mispredict as lengths vary.
  *
  * key_hash() is a key's first-level hash, which picks its bucket (one
- * gperf table each, see gen/gperf.c): every encoded word is multiplied by
- * an odd constant and folded in with a rotation, then the length is mixed
- * in.  The multiplications do not wait on each other, so the hash costs
- * little more than reading the key.  A seed, chosen by the generator for
- * the page, starts it.  gperf's hash of a bucket ignores ASCII case itself
- * (--ignore-case), so a query reaches it as typed; only the '?' swap needs
- * a copy, key_encode(), and only on a page with a '?' in a key.
+ * gperf table each, see gen/gperf.c): every encoded word, mixed with a
+ * seed the generator picks for the page, is multiplied by an odd constant
+ * and folded in with a rotation, then the length is mixed in.  The
+ * multiplications do not wait on each other, so the hash costs little
+ * more than reading the key.  gperf's hash of a bucket ignores ASCII case
+ * itself (--ignore-case), so a query reaches it as typed; only the '?'
+ * swap needs a copy, key_encode(), and only on a page with a '?' in a key.
  */
 #ifndef AUXCHAN_KEY_H
 #define AUXCHAN_KEY_H
@@ -149,10 +149,17 @@ static inline uint64_t key_load_short(const char *s, size_t n)
 
 #define KEY_MUL 0x9e3779b97f4a7c15ull /* odd: each word's multiplier */
 
-/* The hash so far, h, with the encoded word w folded in. */
-static inline uint64_t key_mix(uint64_t h, uint64_t w)
+/*
+ * The hash so far, h, with the encoded word w folded in.  The seed goes
+ * into every word before its multiplication: started from the seed alone,
+ * the rotations and xors would let keys that collide under one seed
+ * collide under all of them, and a page could put any number of keys in
+ * one bucket (gen/gperf.c refuses a bucket of more than GPERF_BUCKET_MAX
+ * times its share).
+ */
+static inline uint64_t key_mix(uint64_t h, uint64_t w, uint64_t seed)
 {
-	return (h << 27 | h >> 37) ^ w * KEY_MUL;
+	return (h << 27 | h >> 37) ^ (w ^ seed) * KEY_MUL;
 }
 
 /* The hash of a key of n bytes, from h: the length mixed in. */
@@ -204,10 +211,10 @@ static inline uint64_t key_hash(const char *s, size_t n, int swap, uint64_t seed
 	size_t i;
 
 	if (n < 8)
-		return key_hash_end(key_mix(h, key_word(key_load_short(s, n), swap)), n);
+		return key_hash_end(key_mix(h, key_word(key_load_short(s, n), swap), seed), n);
 	for (i = 0; i + 8 < n; i += 8)
-		h = key_mix(h, key_word(key_load8(s + i), swap));
-	return key_hash_end(key_mix(h, key_word(key_load8(s + n - 8), swap)), n);
+		h = key_mix(h, key_word(key_load8(s + i), swap), seed);
+	return key_hash_end(key_mix(h, key_word(key_load8(s + n - 8), swap), seed), n);
 }
 
 /* The bucket, of count, that a key's first-level hash h picks. */

@@ -133,6 +133,43 @@ static void test_key_equal(void)
 	}
 }
 
+/*
+ * The first-level hash (key.h) with the seed in every word: two keys made
+ * to collide under one seed (each step of the hash can be undone, so the
+ * second word is solved for) do not collide under others.  With the seed
+ * only at the start, they did under all of them, and a page could crowd
+ * any number of keys into one bucket.
+ */
+static uint64_t rotl27(uint64_t h)
+{
+	return h << 27 | h >> 37;
+}
+
+static void test_key_hash_seeds(void)
+{
+	uint64_t inverse = KEY_MUL, seed = 0x94d049bb133111ebull, a[2], b[2], h;
+	char x[16], y[16];
+	size_t differ = 0, tries = 0;
+
+	for (int i = 0; i < 6; i++) /* Newton: KEY_MUL's inverse mod 2^64 */
+		inverse *= 2 - KEY_MUL * inverse;
+	memcpy(x, "name of the room", 16);
+	memcpy(a, x, 16);
+	h = key_mix(key_mix(seed, a[0], seed), a[1], seed);
+	do { /* a second word without upper case, which hashing would fold */
+		memcpy(y, "another.", 8);
+		y[0] = (char)('a' + tries % 26), y[1] = (char)('a' + tries / 26 % 26);
+		memcpy(b, y, 8);
+		b[1] = (h ^ rotl27(key_mix(seed, b[0], seed))) * inverse ^ seed;
+		memcpy(y + 8, &b[1], 8);
+	} while (++tries < 100000 && key_word(b[1], 0) != b[1]);
+	check(key_hash(x, 16, 0, seed) == key_hash(y, 16, 0, seed),
+	      "keys made to collide under one seed collide");
+	for (uint64_t s = 2; s <= 65; s++)
+		differ += key_hash(x, 16, 0, s * seed) != key_hash(y, 16, 0, s * seed);
+	check_num("... and under 64 other seeds, they differ", (long long)differ, 64);
+}
+
 /* Is the query (n bytes) one of the strings channel c is found by? */
 static int names_channel(const char *q, size_t n, size_t c)
 {
@@ -380,6 +417,7 @@ int main(int argc, char **argv)
 	}
 
 	test_key_equal();
+	test_key_hash_seeds();
 	test_round_trip();
 	test_key_list();
 	test_allocation();

@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "files.h"
+#include "../gen/gperf.h" /* src/ has a gperf.h too: the library's */
 #include "run.h"
 
 /* A header and delimiter row of 500 columns. */
@@ -740,6 +742,41 @@ static void test_keys(const char *build)
 	}
 }
 
+/*
+ * A bucket that holds more keys than it may fails the run, with nothing
+ * written: a page whose keys crowd into one bucket would otherwise leave
+ * gperf a table of any size.  Four keys, two buckets of at most one key:
+ * one bucket must take two.
+ */
+static void test_crowded_bucket(void)
+{
+	static const char *const key[] = { "alpha", "beta", "gamma", "delta" };
+	static const size_t len[] = { 5, 4, 5, 5 }, value[] = { 0, 1, 2, 3 };
+	struct path d = path(work, "crowded");
+	int saved = dup(2), null = open("/dev/null", O_WRONLY);
+
+	for (size_t max = 1; max <= 2; max++) {
+		struct gperf_table t = { .name = "t", .prefix = "t", .upper = "T", .n = 4,
+		                         .key = (const char **)key, .len = len, .bucket_keys = 2,
+		                         .bucket_max = max == 1 ? 1 : 0 };
+		struct files fs = { .dir = d.s, .label = "crowded" };
+
+		clean(d.s);
+		mkdir(d.s, 0755);
+		gperf_bucket(&t);
+		dup2(null, 2); /* the error it reports */
+		gperf_write(&fs, &t, value);
+		check_num(max == 1 ? "crowded: fails" : "room enough: writes", files_commit(&fs),
+		          max == 1 ? -1 : 0);
+		dup2(saved, 2);
+		check(exists(path(d.s, "gperf.mk").s) == (max == 2), "gperf.mk %s",
+		      max == 1 ? "not written" : "written");
+		gperf_free(&t);
+	}
+	close(null);
+	close(saved);
+}
+
 int main(int argc, char **argv)
 {
 	static char genpath[4096], workdir[4096], bdir[4096];
@@ -760,6 +797,7 @@ int main(int argc, char **argv)
 	join(errfile, sizeof errfile, work, "/", "stderr");
 
 	test_keys(bdir);
+	test_crowded_bucket();
 	test_huge_page();
 	test_blowups();
 	list_bad_pages();
