@@ -17,6 +17,9 @@
  * In one process, interleaved repetition by repetition, each timed by its
  * median over the repetitions:
  *   auxchan       auxchan_lookup(), the public API
+ *   auxchan hot   the same, each query HOT times in a row: its code and
+ *                 data in cache, its branches predicted; what a lookup
+ *                 costs when nothing waits on memory or a wrong guess
  *   gperf icase   gperf used directly on the same keys, with its own
  *                 --ignore-case lookup (tests/bench/peer.c; linked into the
  *                 seed's benchmark only: gperf alone cannot hash the keys
@@ -55,13 +58,14 @@
 #define REPS 21          /* repetitions of each timing; the median is kept */
 #define REP_NS 2000000.0 /* how long one repetition of one method runs */
 #define SAMPLE 200       /* keys of a large page timed as the seed's: about as many */
+#define HOT 16           /* times in a row each query is asked, for "auxchan hot" */
 
 enum {
-	AUXCHAN, GPERF_ICASE, BSEARCH, LINEAR, FLOOR, BSEARCH_LIBC, LINEAR_LIBC, FLOOR_LIBC,
+	AUXCHAN, AUXCHAN_HOT, GPERF_ICASE, BSEARCH, LINEAR, FLOOR, BSEARCH_LIBC, LINEAR_LIBC, FLOOR_LIBC,
 	NMETHODS
 };
 static const char *const method_names[NMETHODS] = {
-	"auxchan", "gperf icase", "bsearch", "linear", "floor", "bsearch libc", "linear libc",
+	"auxchan", "auxchan hot", "gperf icase", "bsearch", "linear", "floor", "bsearch libc", "linear libc",
 	"floor libc",
 };
 
@@ -285,77 +289,148 @@ static void build_queries(void)
 
 /* ---- Timing --------------------------------------------------------------- */
 
-/* Runs method m over the n queries, iters times: how many found rooms. */
-static size_t run(int m, const struct query *q, size_t n, size_t iters)
+/*
+ * Each method's loop over the n queries: how many it found.  A function of
+ * its own each (never inlined), so that the code the compiler makes of one
+ * does not change with another, as it did when they shared a function.
+ */
+#define METHOD(name) static __attribute__((noinline)) size_t name(const struct query *q, size_t n)
+
+METHOD(run_auxchan)
 {
 	size_t found = 0, out[4];
+
+	for (size_t i = 0; i < n; i++)
+		found += auxchan_lookup(q[i].s, q[i].len, out, 4) != 0;
+	sink += out[0];
+	return found;
+}
+
+METHOD(run_auxchan_hot) /* found once a query, if found every time */
+{
+	size_t found = 0, out[4];
+
+	for (size_t i = 0; i < n; i++) {
+		size_t times = 0;
+
+		for (int h = 0; h < HOT; h++)
+			times += auxchan_lookup(q[i].s, q[i].len, out, 4) != 0;
+		found += times == HOT;
+	}
+	sink += out[0];
+	return found;
+}
+
+METHOD(run_gperf_icase)
+{
+	size_t found = 0, out[4] = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		const struct peer_word *w = peer_lookup(q[i].s, q[i].len);
+
+		if (w) {
+			const unsigned short *r = peer_rooms + w->rooms;
+
+			for (size_t j = 0; j < r[0] && j < 4; j++)
+				out[j] = r[1 + j];
+			found += r[0] != 0;
+		}
+	}
+	sink += out[0];
+	return found;
+}
+
+/* bsearch() with cmp, then the rooms copied. */
+static size_t run_bsearch(const struct query *q, size_t n, int (*cmp)(const void *, const void *))
+{
+	size_t found = 0, out[4] = { 0 };
 	const struct key *k;
 
-	for (size_t it = 0; it < iters; it++)
-		switch (m) {
-		case AUXCHAN:
-			for (size_t i = 0; i < n; i++)
-				found += auxchan_lookup(q[i].s, q[i].len, out, 4) != 0;
-			break;
-		case GPERF_ICASE:
-			for (size_t i = 0; i < n; i++) {
-				const struct peer_word *w = peer_lookup(q[i].s, q[i].len);
+	for (size_t i = 0; i < n; i++) {
+		struct key x = { .s = q[i].s };
 
-				if (w) {
-					const unsigned short *r = peer_rooms + w->rooms;
-
-					for (size_t j = 0; j < r[0] && j < 4; j++)
-						out[j] = r[1 + j];
-					found += r[0] != 0;
-				}
-			}
-			break;
-		case BSEARCH:
-			for (size_t i = 0; i < n; i++) {
-				struct key x = { .s = q[i].s };
-
-				if ((k = bsearch(&x, keys, nkeys, sizeof *keys, by_key)))
-					found += found_key(k, out) != 0;
-			}
-			break;
-		case LINEAR:
-			for (size_t i = 0; i < n; i++)
-				for (size_t j = 0; j < nkeys; j++)
-					if (ascii_casecmp(q[i].s, keys[j].s) == 0) {
-						found += found_key(&keys[j], out) != 0;
-						break;
-					}
-			break;
-		case FLOOR:
-			for (size_t i = 0; i < n; i++)
-				if (q[i].len == q[i].answer->len &&
-				    ascii_ncasecmp(q[i].s, q[i].answer->s, q[i].len) == 0)
-					found += found_key(q[i].answer, out) != 0;
-			break;
-		case BSEARCH_LIBC:
-			for (size_t i = 0; i < n; i++) {
-				struct key x = { .s = q[i].s };
-
-				if ((k = bsearch(&x, keys, nkeys, sizeof *keys, by_key_libc)))
-					found += found_key(k, out) != 0;
-			}
-			break;
-		case LINEAR_LIBC:
-			for (size_t i = 0; i < n; i++)
-				for (size_t j = 0; j < nkeys; j++)
-					if (strcasecmp(q[i].s, keys[j].s) == 0) {
-						found += found_key(&keys[j], out) != 0;
-						break;
-					}
-			break;
-		case FLOOR_LIBC:
-			for (size_t i = 0; i < n; i++)
-				if (q[i].len == q[i].answer->len &&
-				    strncasecmp(q[i].s, q[i].answer->s, q[i].len) == 0)
-					found += found_key(q[i].answer, out) != 0;
-			break;
-		}
+		if ((k = bsearch(&x, keys, nkeys, sizeof *keys, cmp)))
+			found += found_key(k, out) != 0;
+	}
 	sink += out[0];
+	return found;
+}
+
+METHOD(run_bsearch_ascii)
+{
+	return run_bsearch(q, n, by_key);
+}
+
+METHOD(run_bsearch_libc)
+{
+	return run_bsearch(q, n, by_key_libc);
+}
+
+METHOD(run_linear)
+{
+	size_t found = 0, out[4] = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < nkeys; j++)
+			if (ascii_casecmp(q[i].s, keys[j].s) == 0) {
+				found += found_key(&keys[j], out) != 0;
+				break;
+			}
+	sink += out[0];
+	return found;
+}
+
+METHOD(run_linear_libc)
+{
+	size_t found = 0, out[4] = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < nkeys; j++)
+			if (strcasecmp(q[i].s, keys[j].s) == 0) {
+				found += found_key(&keys[j], out) != 0;
+				break;
+			}
+	sink += out[0];
+	return found;
+}
+
+METHOD(run_floor)
+{
+	size_t found = 0, out[4] = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		if (q[i].len == q[i].answer->len &&
+		    ascii_ncasecmp(q[i].s, q[i].answer->s, q[i].len) == 0)
+			found += found_key(q[i].answer, out) != 0;
+	sink += out[0];
+	return found;
+}
+
+METHOD(run_floor_libc)
+{
+	size_t found = 0, out[4] = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		if (q[i].len == q[i].answer->len && strncasecmp(q[i].s, q[i].answer->s, q[i].len) == 0)
+			found += found_key(q[i].answer, out) != 0;
+	sink += out[0];
+	return found;
+}
+
+static size_t (*const method_run[NMETHODS])(const struct query *, size_t) = {
+	[AUXCHAN] = run_auxchan, [AUXCHAN_HOT] = run_auxchan_hot,
+	[GPERF_ICASE] = run_gperf_icase, [BSEARCH] = run_bsearch_ascii, [LINEAR] = run_linear,
+	[FLOOR] = run_floor, [BSEARCH_LIBC] = run_bsearch_libc, [LINEAR_LIBC] = run_linear_libc,
+	[FLOOR_LIBC] = run_floor_libc,
+};
+
+/* Runs method m over the n queries, iters times: how many it found. */
+static size_t run(int m, const struct query *q, size_t n, size_t iters)
+{
+	size_t found = 0;
+
+	for (size_t it = 0; it < iters; it++)
+		found += method_run[m](q, n);
 	return found;
 }
 
@@ -385,7 +460,8 @@ static void time_lookups(void)
 				double t0 = now_ns();
 
 				found = run(m, q, n, iters[m][k]);
-				t[m][k][r] = (now_ns() - t0) / (double)(n * iters[m][k]);
+				t[m][k][r] = (now_ns() - t0) / (double)(n * iters[m][k]) /
+				             (m == AUXCHAN_HOT ? HOT : 1);
 				if (found != (k ? 0 : n * iters[m][k])) {
 					fprintf(stderr, "bench: %s finds %zu of %zu %s\n", method_names[m],
 					        found, n * iters[m][k], k ? "misses" : "hits");
@@ -592,6 +668,7 @@ struct growth {
 	long keys, buckets, slots;
 	size_t object;              /* bytes of code and tables */
 	double hit, miss, ratio;    /* lookups of SAMPLE keys, footprint ratio */
+	double hot;                 /* hits of the same keys, each HOT times in a row */
 	double all_hit, all_miss;   /* lookups of every key */
 	double search, suggest;     /* ns a search, us a suggestion */
 	size_t words;               /* bytes of the search's object */
@@ -626,6 +703,7 @@ static struct growth grow(const char *build, int rows)
 		timed_run(format("%s %s/bench/bench", m, dir));
 		out = output_of(format("%s/bench/bench --lookups %s %s", dir, page, dir));
 		g.hit = number_of(out, "hit_ns=");
+		g.hot = number_of(out, "hot_ns=");
 		g.miss = number_of(out, "miss_ns=");
 		g.all_hit = number_of(out, "all_hit_ns=");
 		g.all_miss = number_of(out, "all_miss_ns=");
@@ -871,7 +949,7 @@ int main(int argc, char **argv)
 	}
 	build_keys();
 	build_queries();
-	timed[AUXCHAN] = timed[BSEARCH_LIBC] = 1;
+	timed[AUXCHAN] = timed[AUXCHAN_HOT] = timed[BSEARCH_LIBC] = 1;
 	if (lookups_only) { /* a synthetic page: the figures the full run reads */
 		double all[2], libc_all;
 
@@ -884,9 +962,10 @@ int main(int argc, char **argv)
 		sq = search_queries(0, &nsq);
 		printf("LOOKUPS hit_ns=%.2f miss_ns=%.2f all_hit_ns=%.2f all_miss_ns=%.2f "
 		       "libc_hit_ns=%.2f libc_all_hit_ns=%.2f footprint_ratio=%.3f search_ns=%.1f "
-		       "suggest_us=%.1f words_bytes=%zu\n",
+		       "suggest_us=%.1f words_bytes=%zu hot_ns=%.2f\n",
 		       ns[AUXCHAN][0], ns[AUXCHAN][1], all[0], all[1], ns[BSEARCH_LIBC][0], libc_all,
-		       ratio, time_search(sq, nsq, 0), time_suggest(), words_size(build));
+		       ratio, time_search(sq, nsq, 0), time_suggest(), words_size(build),
+		       ns[AUXCHAN_HOT][0]);
 		return 0;
 	}
 	for (int m = 0; m < NMETHODS; m++)
@@ -942,11 +1021,12 @@ int main(int argc, char **argv)
 	printf("\nSynthetic pages (tests/bench/synth.c), built one step at a time, serially,\n"
 	       "with this build's generator (wall seconds); footprint ratio; lookups, median ns\n"
 	       "of %d keys and as many misses (hit, miss: what the caches hold, as the seed's\n"
-	       "keys) and of every key (hit*, miss*: tables larger than the caches); a search\n"
-	       "(ns) and a suggestion (us); the word table (bytes):\n", SAMPLE);
-	printf("%6s %7s %7s %8s %6s %6s %6s %7s %8s %9s %6s %6s %6s %6s %6s %7s %7s %8s\n",
+	       "keys; hot: each of those hits %d times in a row) and of every key (hit*,\n"
+	       "miss*: tables larger than the caches); a search (ns) and a suggestion (us);\n"
+	       "the word table (bytes):\n", SAMPLE, HOT);
+	printf("%6s %7s %7s %8s %6s %6s %6s %7s %8s %9s %6s %6s %6s %6s %6s %6s %7s %7s %8s\n",
 	       "rows", "keys", "buckets", "slots", "gen", "gperf", "cc", "total", "ms/row", "object",
-	       "ratio", "hit", "miss", "hit*", "miss*", "search", "suggest", "words");
+	       "ratio", "hit", "hot", "miss", "hit*", "miss*", "search", "suggest", "words");
 	footprint_max = ratio;
 	for (size_t i = 0; i < NGROWTH; i++) {
 		double total;
@@ -956,8 +1036,9 @@ int main(int argc, char **argv)
 		printf("%6d %7ld %7ld %8ld %6.2f %6.2f %6.2f %7.2f %8.3f %9zu", growth_rows[i],
 		       g[i].keys, g[i].buckets, g[i].slots, g[i].gen, g[i].gperf, g[i].cc, total,
 		       1e3 * total / growth_rows[i], g[i].object);
-		printf(" %6.2f %6.1f %6.1f %6.1f %6.1f %7.0f %7.1f %8zu", g[i].ratio, g[i].hit,
-		       g[i].miss, g[i].all_hit, g[i].all_miss, g[i].search, g[i].suggest, g[i].words);
+		printf(" %6.2f %6.1f %6.1f %6.1f %6.1f %6.1f %7.0f %7.1f %8zu", g[i].ratio, g[i].hit,
+		       g[i].hot, g[i].miss, g[i].all_hit, g[i].all_miss, g[i].search, g[i].suggest,
+		       g[i].words);
 		/* The footprint goal's sizes: the seed, 1,000 rows and more. */
 		if (growth_rows[i] >= 1000 && g[i].ratio > footprint_max)
 			footprint_max = g[i].ratio;
@@ -974,12 +1055,14 @@ int main(int argc, char **argv)
 		printf("Hits at 5,000 and 20,000 rows, the slower, against the seed's: %.2f; against "
 		       "30 synthetic rows' (keys of the same shapes, one bucket): %.2f\n",
 		       big / ns[AUXCHAN][0], big / small->hit);
+		printf("The same keys each asked %d times in a row (nothing waits on memory or a wrong "
+		       "guess), 20,000 rows against 30: %.2f\n", HOT, k20->hot / small->hot);
 		printf("\nRESULT hit_ns=%.1f miss_ns=%.1f libc_bsearch_ratio=%.2f gperf_icase_ratio=%.2f "
 		       "bsearch_ratio=%.2f linear_ratio=%.2f floor_ratio=%.2f big_hit_ratio=%.2f "
 		       "footprint_ratio=%.2f footprint_max=%.2f relocs_extra=%zu cli_ratio=%.2f "
 		       "build5000_s=%.2f build20000_s=%.2f build_row_ratio=%.2f big_hit_synth_ratio=%.2f "
 		       "big_all_hit_ns=%.1f search_ns=%.0f search_ratio=%.1f big_search_ns=%.0f "
-		       "big_suggest_us=%.1f words_bytes=%zu hit_rate=%.2f\n",
+		       "big_suggest_us=%.1f words_bytes=%zu hit_rate=%.2f big_hot_ratio=%.2f\n",
 		       ns[AUXCHAN][0], ns[AUXCHAN][1], mix(BSEARCH_LIBC) / mix(AUXCHAN),
 		       timed[GPERF_ICASE] ? mix(GPERF_ICASE) / mix(AUXCHAN) : 0,
 		       mix(BSEARCH) / mix(AUXCHAN), mix(LINEAR) / mix(AUXCHAN),
@@ -987,7 +1070,7 @@ int main(int argc, char **argv)
 		       so.relocs - empty.relocs, cli / hello, k5->gen + k5->gperf + k5->cc,
 		       k20->gen + k20->gperf + k20->cc, per20 / per1, big / small->hit, k20->all_hit,
 		       search, search_peer / search, k20->search, k20->suggest, words_size(build),
-		       (double)hits / NASKED);
+		       (double)hits / NASKED, k20->hot / small->hot);
 	}
 	page_cleanup();
 	return 0;
