@@ -340,8 +340,9 @@ METHOD(run_gperf_icase)
 	return found;
 }
 
-/* bsearch() with cmp, then the rooms copied. */
-static size_t run_bsearch(const struct query *q, size_t n, int (*cmp)(const void *, const void *))
+/* bsearch() with cmp, then the rooms copied: inlined in each method, so that
+ * glibc's inline bsearch() calls cmp directly, as a program's would. */
+static inline __attribute__((always_inline)) size_t run_bsearch(const struct query *q, size_t n, int (*cmp)(const void *, const void *))
 {
 	size_t found = 0, out[4] = { 0 };
 	const struct key *k;
