@@ -97,7 +97,8 @@ static inline int gperf_case_strcmp(const char *a, const char *b)
 
 /*
  * Bucket b: if the query q (n bytes, '?' swapped if need be) is as long as
- * some key of the bucket, its gperf hash gives the slot, and the slot the key it must be.
+ * some key of the bucket, its gperf hash gives the slot, and the slot the
+ * key it must be.
  */
 #define GPERF_PROBE(p, P, b, first) \
 	case b: \
