@@ -65,8 +65,8 @@ enum {
 	NMETHODS
 };
 static const char *const method_names[NMETHODS] = {
-	"auxchan", "auxchan hot", "gperf icase", "bsearch", "linear", "floor", "bsearch libc", "linear libc",
-	"floor libc",
+	"auxchan", "auxchan hot", "gperf icase", "bsearch", "linear", "floor", "bsearch libc",
+	"linear libc", "floor libc",
 };
 
 /* The peer, gperf's own lookup (tests/bench/peer.c), when it is linked. */
@@ -342,7 +342,8 @@ METHOD(run_gperf_icase)
 
 /* bsearch() with cmp, then the rooms copied: inlined in each method, so that
  * glibc's inline bsearch() calls cmp directly, as a program's would. */
-static inline __attribute__((always_inline)) size_t run_bsearch(const struct query *q, size_t n, int (*cmp)(const void *, const void *))
+static inline __attribute__((always_inline)) size_t
+run_bsearch(const struct query *q, size_t n, int (*cmp)(const void *, const void *))
 {
 	size_t found = 0, out[4] = { 0 };
 	const struct key *k;
