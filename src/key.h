@@ -41,15 +41,6 @@ static inline unsigned char key_fold(unsigned char c)
 	return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c;
 }
 
-/* Do the n bytes at a and b match, ignoring ASCII case? */
-static inline int key_eq_fold(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (key_fold((unsigned char)a[i]) != key_fold((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
 /*
  * Orders a (n bytes) and b (m bytes) ignoring ASCII case, a prefix first:
  * 0 for the same key in any case.

@@ -27,7 +27,7 @@ static inline int link_has_prefix(const char *s, size_t n, int fold)
 {
 	if (n < LINK_PREFIX_LEN)
 		return 0;
-	return fold ? key_eq_fold(s, LINK_PREFIX, LINK_PREFIX_LEN)
+	return fold ? key_equal(s, LINK_PREFIX, LINK_PREFIX_LEN)
 	            : memcmp(s, LINK_PREFIX, LINK_PREFIX_LEN) == 0;
 }
 
