@@ -101,13 +101,6 @@ const char *auxchan_key(size_t i, size_t *len)
 	return CH_POOL + k->text - hash;
 }
 
-/* Does the key (len bytes) start with LINK_PREFIX, in any case? */
-static int ch_is_link(const char *key, size_t len)
-{
-	return len >= LINK_PREFIX_LEN && (key[0] | 0x20) == 'h' &&
-	       key_equal(LINK_PREFIX, key, LINK_PREFIX_LEN);
-}
-
 /*
  * The room a matrix.to link (n bytes at s, LINK_PREFIX included) names: its
  * fragment up to any '?', %XX escapes decoded into buf (LINK_ALIAS_MAX
@@ -135,7 +128,7 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 	enum { TYPED, HASH, LINK } as = TYPED;
 
 	/* Normalise: a link is the room it names, "#K" is K after a '#'. */
-	if (ch_is_link(key, len)) {
+	if (link_has_prefix(key, len, 1)) {
 		if ((len = ch_link_room(key, len, buf, &key)) == LINK_BAD)
 			return 0;
 		if (len > 0 && key[0] == '#') /* optional in a link */

@@ -21,13 +21,14 @@
 
 /*
  * Does s (n bytes) start with LINK_PREFIX?  The page must spell it exactly
- * (fold = 0); a query may use any ASCII case (fold = 1).
+ * (fold = 0); a query may use any ASCII case (fold = 1).  Most strings are
+ * told apart by their first byte, before the whole prefix is compared.
  */
 static inline int link_has_prefix(const char *s, size_t n, int fold)
 {
-	if (n < LINK_PREFIX_LEN)
+	if (n < LINK_PREFIX_LEN || (s[0] | 0x20) != 'h')
 		return 0;
-	return fold ? key_equal(s, LINK_PREFIX, LINK_PREFIX_LEN)
+	return fold ? key_equal(LINK_PREFIX, s, LINK_PREFIX_LEN)
 	            : memcmp(s, LINK_PREFIX, LINK_PREFIX_LEN) == 0;
 }
 
