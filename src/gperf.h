@@ -54,6 +54,7 @@
 #endif
 
 #include <stddef.h>
+#include <string.h>
 
 #include "key.h"
 
@@ -67,11 +68,7 @@ static inline int gperf_case_memcmp(const char *a, const char *b, size_t n)
 }
 static inline int gperf_case_strcmp(const char *a, const char *b)
 {
-	size_t n = 0;
-
-	while (key_fold((unsigned char)a[n]) == key_fold((unsigned char)b[n]) && a[n])
-		n++;
-	return key_fold((unsigned char)a[n]) - key_fold((unsigned char)b[n]);
+	return key_order_fold(a, strlen(a), b, strlen(b));
 }
 
 /* Declares bucket b's unused lookup function static (quirk 5). */
