@@ -340,10 +340,15 @@ METHOD(run_gperf_icase)
 	return found;
 }
 
-/* bsearch() with cmp, then the rooms copied: inlined in each method, so that
- * glibc's inline bsearch() calls cmp directly, as a program's would. */
-static inline __attribute__((always_inline)) size_t
-run_bsearch(const struct query *q, size_t n, int (*cmp)(const void *, const void *))
+/*
+ * The three ways of finding a key, each with a comparison of ours (ASCII
+ * folding) or glibc's, then the rooms copied.  Inlined in each method, so
+ * that the comparison is called directly (and glibc's inline bsearch()
+ * calls it directly too), as a program's would.
+ */
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE size_t run_bsearch(const struct query *q, size_t n, int (*cmp)(const void *, const void *))
 {
 	size_t found = 0, out[4] = { 0 };
 	const struct key *k;
@@ -358,6 +363,32 @@ run_bsearch(const struct query *q, size_t n, int (*cmp)(const void *, const void
 	return found;
 }
 
+INLINE size_t run_linear(const struct query *q, size_t n, int (*cmp)(const char *, const char *))
+{
+	size_t found = 0, out[4] = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < nkeys; j++)
+			if (cmp(q[i].s, keys[j].s) == 0) {
+				found += found_key(&keys[j], out) != 0;
+				break;
+			}
+	sink += out[0];
+	return found;
+}
+
+INLINE size_t run_floor(const struct query *q, size_t n,
+                        int (*cmp)(const char *, const char *, size_t))
+{
+	size_t found = 0, out[4] = { 0 };
+
+	for (size_t i = 0; i < n; i++)
+		if (q[i].len == q[i].answer->len && cmp(q[i].s, q[i].answer->s, q[i].len) == 0)
+			found += found_key(q[i].answer, out) != 0;
+	sink += out[0];
+	return found;
+}
+
 METHOD(run_bsearch_ascii)
 {
 	return run_bsearch(q, n, by_key);
@@ -368,61 +399,30 @@ METHOD(run_bsearch_libc)
 	return run_bsearch(q, n, by_key_libc);
 }
 
-METHOD(run_linear)
+METHOD(run_linear_ascii)
 {
-	size_t found = 0, out[4] = { 0 };
-
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < nkeys; j++)
-			if (ascii_casecmp(q[i].s, keys[j].s) == 0) {
-				found += found_key(&keys[j], out) != 0;
-				break;
-			}
-	sink += out[0];
-	return found;
+	return run_linear(q, n, ascii_casecmp);
 }
 
 METHOD(run_linear_libc)
 {
-	size_t found = 0, out[4] = { 0 };
-
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < nkeys; j++)
-			if (strcasecmp(q[i].s, keys[j].s) == 0) {
-				found += found_key(&keys[j], out) != 0;
-				break;
-			}
-	sink += out[0];
-	return found;
+	return run_linear(q, n, strcasecmp);
 }
 
-METHOD(run_floor)
+METHOD(run_floor_ascii)
 {
-	size_t found = 0, out[4] = { 0 };
-
-	for (size_t i = 0; i < n; i++)
-		if (q[i].len == q[i].answer->len &&
-		    ascii_ncasecmp(q[i].s, q[i].answer->s, q[i].len) == 0)
-			found += found_key(q[i].answer, out) != 0;
-	sink += out[0];
-	return found;
+	return run_floor(q, n, ascii_ncasecmp);
 }
 
 METHOD(run_floor_libc)
 {
-	size_t found = 0, out[4] = { 0 };
-
-	for (size_t i = 0; i < n; i++)
-		if (q[i].len == q[i].answer->len && strncasecmp(q[i].s, q[i].answer->s, q[i].len) == 0)
-			found += found_key(q[i].answer, out) != 0;
-	sink += out[0];
-	return found;
+	return run_floor(q, n, strncasecmp);
 }
 
 static size_t (*const method_run[NMETHODS])(const struct query *, size_t) = {
 	[AUXCHAN] = run_auxchan, [AUXCHAN_HOT] = run_auxchan_hot,
-	[GPERF_ICASE] = run_gperf_icase, [BSEARCH] = run_bsearch_ascii, [LINEAR] = run_linear,
-	[FLOOR] = run_floor, [BSEARCH_LIBC] = run_bsearch_libc, [LINEAR_LIBC] = run_linear_libc,
+	[GPERF_ICASE] = run_gperf_icase, [BSEARCH] = run_bsearch_ascii, [LINEAR] = run_linear_ascii,
+	[FLOOR] = run_floor_ascii, [BSEARCH_LIBC] = run_bsearch_libc, [LINEAR_LIBC] = run_linear_libc,
 	[FLOOR_LIBC] = run_floor_libc,
 };
 
