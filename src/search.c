@@ -497,8 +497,7 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 	if (len == 0 || len > AUXCHAN_SUGGEST_LEN_MAX || max == 0)
 		return 0;
 	/* "room:wrong.server": the rooms of that localpart come first. */
-	for (colon = 0; colon < len && query[colon] != ':'; colon++)
-		;
+	colon = key_find(query, len, ':', ':');
 	if (colon > 0 && colon < len) {
 		char ref[AUXCHAN_SUGGEST_LEN_MAX + 1] = "#";
 		size_t rooms[AUXCHAN_SUGGEST_MAX], found;
