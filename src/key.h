@@ -42,6 +42,20 @@ static inline unsigned char key_fold(unsigned char c)
 }
 
 /*
+ * Do the n bytes at a and b match, ignoring ASCII case?  Byte by byte, so
+ * it stops at the first byte that differs: a may be a NUL-terminated
+ * string shorter than n (the generator asks "does this text start with
+ * ...?" so).  Where both have n bytes, key_equal() is the faster one.
+ */
+static inline int key_eq_fold(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (key_fold((unsigned char)a[i]) != key_fold((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/*
  * Orders a (n bytes) and b (m bytes) ignoring ASCII case, a prefix first:
  * 0 for the same key in any case.
  */
@@ -227,7 +241,8 @@ static inline int key_word_equal(uint64_t a, uint64_t b)
 	return (d & ~((letter & KEY_HIGH) >> 2)) == 0;
 }
 
-/* Do the n bytes at a and b match, ignoring ASCII case?  Eight at a time. */
+/* Do the n bytes at a and b (both n bytes long) match, ignoring ASCII case?
+ * Eight at a time. */
 static inline int key_equal(const char *a, const char *b, size_t n)
 {
 	size_t i;
