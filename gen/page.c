@@ -26,10 +26,6 @@ struct src {
 	size_t *line;   /* line[k] is the offset of line k + 1 */
 	size_t nlines;
 	struct diag *d;
-	size_t cap;     /* of page.ch */
-	unsigned full;  /* rows found over PAGE_MAX_CHANNELS */
-	unsigned half_table;      /* line of a table with Name or Link, not both */
-	const char *half_missing; /* the column it lacks */
 };
 
 /* Line endings as CommonMark counts them: LF, CRLF or CR. */
@@ -1000,9 +996,17 @@ static struct columns header_columns(const struct src *s, cmark_node *header)
 	return c;
 }
 
+/* What reading the channel tables keeps from one row, and table, to the next. */
+struct table_state {
+	size_t cap;     /* of page.ch */
+	unsigned full;  /* rows found over PAGE_MAX_CHANNELS */
+	unsigned half_table;      /* line of a table with Name or Link, not both */
+	const char *half_missing; /* the column it lacks */
+};
+
 /* Reads one row of a channel table into a new channel, or skips it. */
-static void read_row(struct src *s, struct page *pg, cmark_node *row,
-                     const struct columns *c, const char *section)
+static void read_row(const struct src *s, struct table_state *ts, struct page *pg,
+                     cmark_node *row, const struct columns *c, const char *section)
 {
 	struct channel ch = { 0 };
 	cmark_node *name = nth_child(row, c->name), *link = nth_child(row, c->link);
@@ -1024,7 +1028,7 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 		diag_warning(s->d, "many-links", ch.line, node_col(second, ch.line, ch.link_col),
 		             "Link cell has more than one " LINK_PREFIX " link: the first is used");
 	if (pg->n == PAGE_MAX_CHANNELS) {
-		if (!s->full++)
+		if (!ts->full++)
 			diag_error(s->d, ch.line, 0, "more than %u channels: over the limit "
 			           "of a page", PAGE_MAX_CHANNELS);
 		return;
@@ -1057,7 +1061,7 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
 		diag_warning(s->d, "empty-name", ch.line, ch.name_col,
 		             "row has an empty Name: it cannot be found by name");
 	ch.section = xmemdup(section, strlen(section));
-	pg->ch = xgrow(pg->ch, &s->cap, pg->n + 1, sizeof *pg->ch);
+	pg->ch = xgrow(pg->ch, &ts->cap, pg->n + 1, sizeof *pg->ch);
 	pg->ch[pg->n++] = ch;
 }
 
@@ -1065,7 +1069,8 @@ static void read_row(struct src *s, struct page *pg, cmark_node *row,
  * Reads a table: returns 1 if it is a channel table, else 0 (remembering the
  * first table that has a Name or a Link column but not both).
  */
-static int read_table(struct src *s, struct page *pg, cmark_node *table, const char *section)
+static int read_table(const struct src *s, struct table_state *ts, struct page *pg,
+                      cmark_node *table, const char *section)
 {
 	cmark_node *header = cmark_node_first_child(table);
 	unsigned line;
@@ -1076,9 +1081,9 @@ static int read_table(struct src *s, struct page *pg, cmark_node *table, const c
 	line = header_line(s, header);
 	c = header_columns(s, header);
 	if (c.name < 0 || c.link < 0) {
-		if ((c.name >= 0 || c.link >= 0) && !s->half_table) {
-			s->half_table = line;
-			s->half_missing = c.name < 0 ? "Name" : "Link";
+		if ((c.name >= 0 || c.link >= 0) && !ts->half_table) {
+			ts->half_table = line;
+			ts->half_missing = c.name < 0 ? "Name" : "Link";
 		}
 		return 0;
 	}
@@ -1087,7 +1092,7 @@ static int read_table(struct src *s, struct page *pg, cmark_node *table, const c
 	if (!cmark_node_next(header))
 		diag_warning(s->d, "empty-table", line, first_col(s, line), "channel table has no rows");
 	for (cmark_node *row = cmark_node_next(header); row; row = cmark_node_next(row))
-		read_row(s, pg, row, &c, section);
+		read_row(s, ts, pg, row, &c, section);
 	return 1;
 }
 
@@ -1226,7 +1231,7 @@ static int looks_like_row(const struct src *s, unsigned line)
  * off its table: a blank line, an indented row or a heading line ends a
  * GFM table, and the rows after it become a paragraph or code.
  */
-static void stray_link(struct src *s, cmark_node *n, size_t *cursor)
+static void stray_link(const struct src *s, cmark_node *n, size_t *cursor)
 {
 	unsigned line, col;
 
@@ -1245,7 +1250,7 @@ static void stray_link(struct src *s, cmark_node *n, size_t *cursor)
  * or text or code that names one.  Returns 1 if n is a link (its text
  * needs no check of its own).
  */
-static int check_stray(struct src *s, cmark_node *n, size_t *cursor)
+static int check_stray(const struct src *s, cmark_node *n, size_t *cursor)
 {
 	const char *t;
 
@@ -1271,7 +1276,8 @@ static int check_stray(struct src *s, cmark_node *n, size_t *cursor)
 
 /* ---- The page --------------------------------------------------------- */
 
-static void walk(struct src *s, struct page *pg, cmark_node *doc, int *tables)
+static void walk(const struct src *s, struct table_state *ts, struct page *pg, cmark_node *doc,
+                 int *tables)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -1294,7 +1300,7 @@ static void walk(struct src *s, struct page *pg, cmark_node *doc, int *tables)
 			if (!section)
 				section = xmemdup("", 0);
 		} else if (type_is(n, "table")) {
-			*tables += read_table(s, pg, n, section);
+			*tables += read_table(s, ts, pg, n, section);
 		}
 	}
 	cmark_iter_free(it);
@@ -1640,23 +1646,24 @@ static cmark_node *read_cmark(const struct src *s, size_t body, cmark_parser **p
 	return doc;
 }
 
-static int parse_markdown(struct src *s, struct page *pg, size_t body)
+static int parse_markdown(const struct src *s, struct page *pg, size_t body)
 {
+	struct table_state ts = { 0 };
 	cmark_parser *p;
 	cmark_node *doc;
 	int tables = 0;
 
 	if (check_markdown(s, body) < 0 || !(doc = read_cmark(s, body, &p)))
 		return -1;
-	walk(s, pg, doc, &tables);
+	walk(s, &ts, pg, doc, &tables);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
 	if (!tables) {
 		diag_error(s->d, 1, 0, "no channel table: no table has a header with "
 		           "'Name' and 'Link' columns");
-		if (s->half_table)
-			diag_note(s->d, s->half_table, 1, "this table has no '%s' column",
-			          s->half_missing);
+		if (ts.half_table)
+			diag_note(s->d, ts.half_table, 1, "this table has no '%s' column",
+			          ts.half_missing);
 		return -1;
 	}
 	if (pg->n == 0 && s->d->errors == 0) {
