@@ -17,145 +17,8 @@ void cmark_release_plugins(void);
 #include "link.h"
 #include "mem.h"
 #include "page.h"
+#include "text.h"
 #include "utf8.h"
-
-/* The text being read, and where each of its lines starts. */
-struct src {
-	const char *text;
-	size_t len;
-	size_t *line;   /* line[k] is the offset of line k + 1 */
-	size_t nlines;
-	struct diag *d;
-};
-
-/* Line endings as CommonMark counts them: LF, CRLF or CR. */
-static size_t line_end(const char *s, size_t n, size_t i)
-{
-	while (i < n && s[i] != '\n' && s[i] != '\r')
-		i++;
-	return i;
-}
-
-static size_t next_line(const char *s, size_t n, size_t i)
-{
-	i = line_end(s, n, i);
-	if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
-		return i + 2;
-	return i < n ? i + 1 : i;
-}
-
-static void index_lines(struct src *s)
-{
-	size_t cap = 0;
-
-	for (size_t i = 0;;) {
-		s->line = xgrow(s->line, &cap, s->nlines + 1, sizeof *s->line);
-		s->line[s->nlines++] = i;
-		if (i >= s->len)
-			break;
-		i = next_line(s->text, s->len, i);
-		if (i >= s->len)
-			break;
-	}
-}
-
-/* Line and column (from 1) of byte offset off. */
-static void position(const struct src *s, size_t off, unsigned *line, unsigned *col)
-{
-	size_t lo = 0, hi = s->nlines;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (s->line[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	*line = (unsigned)lo + 1;
-	*col = (unsigned)(off - s->line[lo]) + 1;
-}
-
-/* ---- Characters diagnostics name --------------------------------------- */
-
-/* The Unicode name of cp if a diagnostic may need it, else NULL. */
-static const char *char_name(uint32_t cp)
-{
-	static const struct { uint32_t cp; const char *name; } names[] = {
-		{ 0x85, "NEXT LINE" }, { 0xa0, "NO-BREAK SPACE" }, { 0xad, "SOFT HYPHEN" },
-		{ 0x2002, "EN SPACE" }, { 0x2003, "EM SPACE" }, { 0x2009, "THIN SPACE" },
-		{ 0x200b, "ZERO WIDTH SPACE" }, { 0x200c, "ZERO WIDTH NON-JOINER" },
-		{ 0x200d, "ZERO WIDTH JOINER" }, { 0x200e, "LEFT-TO-RIGHT MARK" },
-		{ 0x200f, "RIGHT-TO-LEFT MARK" }, { 0x2028, "LINE SEPARATOR" },
-		{ 0x2029, "PARAGRAPH SEPARATOR" }, { 0x202a, "LEFT-TO-RIGHT EMBEDDING" },
-		{ 0x202b, "RIGHT-TO-LEFT EMBEDDING" }, { 0x202c, "POP DIRECTIONAL FORMATTING" },
-		{ 0x202d, "LEFT-TO-RIGHT OVERRIDE" }, { 0x202e, "RIGHT-TO-LEFT OVERRIDE" },
-		{ 0x202f, "NARROW NO-BREAK SPACE" }, { 0x2060, "WORD JOINER" },
-		{ 0x2066, "LEFT-TO-RIGHT ISOLATE" }, { 0x2067, "RIGHT-TO-LEFT ISOLATE" },
-		{ 0x2068, "FIRST STRONG ISOLATE" }, { 0x2069, "POP DIRECTIONAL ISOLATE" },
-		{ 0x3000, "IDEOGRAPHIC SPACE" }, { 0xfeff, "ZERO WIDTH NO-BREAK SPACE" },
-	};
-
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (names[i].cp == cp)
-			return names[i].name;
-	return NULL;
-}
-
-/* "U+00A0 (NO-BREAK SPACE)", or "U+0001" for a character without a name here. */
-static const char *char_code(uint32_t cp, char *buf, size_t size)
-{
-	const char *name = char_name(cp);
-
-	snprintf(buf, size, "U+%04X%s%s%s", (unsigned)cp, name ? " (" : "", name ? name : "",
-	         name ? ")" : "");
-	return buf;
-}
-
-/*
- * What the character at t (n > 0 bytes; a fault utf8_check_visible() found)
- * is, with its code: "control character U+0085 (NEXT LINE)", "invisible
- * character U+200B (ZERO WIDTH SPACE)", "direction-changing character
- * U+202E (RIGHT-TO-LEFT OVERRIDE)"; with "a " or "an " before it if
- * article is not 0.
- */
-static const char *char_fault(const char *t, size_t n, int article, char *buf, size_t size)
-{
-	uint32_t cp = 0;
-	char code[64];
-	const char *kind = "invisible";
-
-	utf8_decode(t, n, &cp);
-	if (utf8_is_control(cp))
-		kind = "control";
-	else if (utf8_is_direction(cp))
-		kind = "direction-changing";
-	snprintf(buf, size, "%s%s character %s", !article ? "" : *kind == 'i' ? "an " : "a ",
-	         kind, char_code(cp, code, sizeof code));
-	return buf;
-}
-
-/* Checks that the page is UTF-8 text with no control characters. */
-static int check_text(const struct src *s)
-{
-	size_t at;
-	unsigned line, col;
-	char what[128];
-	int fault = utf8_check(s->text, s->len, "\t\n\r", &at);
-
-	if (fault == UTF8_OK)
-		return 0;
-	position(s, at, &line, &col);
-	if (fault == UTF8_INVALID)
-		diag_error(s->d, line, col, "invalid UTF-8 (byte 0x%02x): the page must be "
-		           "UTF-8 text", (unsigned char)s->text[at]);
-	else if (s->text[at] == '\0')
-		diag_error(s->d, line, col, "NUL byte: the page must be UTF-8 text");
-	else
-		diag_error(s->d, line, col, "%s: the page must be text without control characters "
-		           "but tabs", char_fault(s->text + at, s->len - at, 0, what, sizeof what));
-	return -1;
-}
 
 /* ---- Front matter ---------------------------------------------------- */
 
@@ -163,13 +26,11 @@ static int check_text(const struct src *s)
 static int is_fence(const struct src *s, size_t i)
 {
 	return s->len - i >= 3 && memcmp(s->text + i, "---", 3) == 0 &&
-	       line_end(s->text, s->len, i) == i + 3;
+	       text_line_end(s->text, s->len, i) == i + 3;
 }
 
-static char *normalize(const char *t, size_t n);
-
 /*
- * char_fault() with an article, for text of the front matter: a control
+ * text_char_fault() with an article, for text of the front matter: a control
  * character there can only come from a YAML escape ("\x01"), which the
  * message says.
  */
@@ -177,7 +38,7 @@ static const char *char_fault_yaml(const char *t, size_t n, char *buf, size_t si
 {
 	size_t len;
 
-	char_fault(t, n, 1, buf, size);
+	text_char_fault(t, n, 1, buf, size);
 	len = strlen(buf);
 	if (!strncmp(buf, "a control", 9))
 		snprintf(buf + len, size - len, " (written as a YAML escape)");
@@ -465,7 +326,7 @@ static int yaml_value(struct yaml *y, const yaml_event_t *ev, unsigned line, uns
 		return -1;
 	}
 	free(*dest);
-	*dest = normalize(t, len);
+	*dest = text_normalize(t, len);
 	if (strlen(*dest) > PAGE_MAX_CELL) {
 		diag_error(s->d, line, col, "front matter: '%s' is %zu bytes, over the limit of %u",
 		           key, strlen(*dest), PAGE_MAX_CELL);
@@ -563,8 +424,8 @@ static size_t split_front_matter(const struct src *s, struct page *pg)
 
 	if (!is_fence(s, 0))
 		return 0;
-	body = next_line(s->text, s->len, 0);
-	for (close = body; close < s->len; close = next_line(s->text, s->len, close))
+	body = text_next_line(s->text, s->len, 0);
+	for (close = body; close < s->len; close = text_next_line(s->text, s->len, close))
 		if (is_fence(s, close))
 			break;
 	if (close >= s->len) {
@@ -574,36 +435,10 @@ static size_t split_front_matter(const struct src *s, struct page *pg)
 	}
 	if (front_matter(s, pg, s->text + body, close - body, 2) < 0)
 		return (size_t)-1;
-	return next_line(s->text, s->len, close);
+	return text_next_line(s->text, s->len, close);
 }
 
 /* ---- Plain text of inlines ------------------------------------------- */
-
-static int is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* A copy of t (n bytes) with whitespace runs collapsed to one space, trimmed. */
-static char *normalize(const char *t, size_t n)
-{
-	char *out = xmalloc(n + 1);
-	size_t len = 0;
-	int space = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (is_space((unsigned char)t[i])) {
-			space = len > 0;
-			continue;
-		}
-		if (space)
-			out[len++] = ' ';
-		space = 0;
-		out[len++] = t[i];
-	}
-	out[len] = '\0';
-	return out;
-}
 
 /*
  * The plain text of node's inlines: text and code literals, breaks as
@@ -643,7 +478,7 @@ static char *plain_text(cmark_node *node)
 		}
 	}
 	cmark_iter_free(it);
-	out = normalize(raw ? raw : "", len);
+	out = text_normalize(raw ? raw : "", len);
 	free(raw);
 	return out;
 }
@@ -668,7 +503,7 @@ static unsigned cell_col(const struct src *s, cmark_node *cell)
 	if (line < 1 || col < 1 || (size_t)line > s->nlines)
 		return 0;
 	i = s->line[line - 1] + (size_t)col - 1;
-	end = line_end(s->text, s->len, s->line[line - 1]);
+	end = text_line_end(s->text, s->len, s->line[line - 1]);
 	if (cmark_node_get_end_line(cell) == line && last >= col &&
 	    s->line[line - 1] + (size_t)last < end)
 		end = s->line[line - 1] + (size_t)last; /* the cell's last byte */
@@ -705,7 +540,7 @@ static char *cell_text(const struct src *s, cmark_node *node, const char *what,
 		diag_error(s->d, line, col, "%s text is %zu bytes, over the limit of %u",
 		           what, len, PAGE_MAX_CELL);
 	else if (utf8_check_visible(t, len, NULL, &at) != UTF8_OK)
-		diag_error(s->d, line, col, "%s in %s", char_fault(t + at, len - at, 0, fault,
+		diag_error(s->d, line, col, "%s in %s", text_char_fault(t + at, len - at, 0, fault,
 		           sizeof fault), what);
 	else
 		return t;
@@ -763,7 +598,7 @@ static int read_link(const struct src *s, struct channel *ch, const char *url)
 
 	if (utf8_check_visible(url, len, NULL, &at) != UTF8_OK) {
 		diag_error(s->d, ch->line, ch->link_col, "link has %s%s",
-		           char_fault(url + at, len - at, 1, fault, sizeof fault),
+		           text_char_fault(url + at, len - at, 1, fault, sizeof fault),
 		           utf8_check(url, len, NULL, NULL) ? " (written as an entity)" : "");
 		return -1;
 	}
@@ -870,7 +705,7 @@ static void check_extra_cells(const struct src *s, cmark_node *row, size_t ncols
 	if (!last || line < 1 || (size_t)line > s->nlines || cmark_node_get_end_line(last) != line)
 		return;
 	i = s->line[line - 1] + (size_t)cmark_node_get_end_column(last);
-	end = line_end(s->text, s->len, s->line[line - 1]);
+	end = text_line_end(s->text, s->len, s->line[line - 1]);
 	/* Empty cells lose nothing: only text after them is dropped. */
 	while (i < end && (s->text[i] == '|' || s->text[i] == ' ' || s->text[i] == '\t'))
 		i++;
@@ -940,7 +775,7 @@ static unsigned header_line(const struct src *s, cmark_node *header)
 /* Column of the first byte of line that is not a space, a tab or a '>'. */
 static unsigned first_col(const struct src *s, unsigned line)
 {
-	size_t start = s->line[line - 1], i = start, end = line_end(s->text, s->len, start);
+	size_t start = s->line[line - 1], i = start, end = text_line_end(s->text, s->len, start);
 
 	while (i < end && (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '>'))
 		i++;
@@ -950,7 +785,7 @@ static unsigned first_col(const struct src *s, unsigned line)
 /* Column of the first word w (ASCII case ignored) on line, or 0. */
 static unsigned word_col(const struct src *s, unsigned line, const char *w)
 {
-	size_t start = s->line[line - 1], end = line_end(s->text, s->len, start);
+	size_t start = s->line[line - 1], end = text_line_end(s->text, s->len, start);
 
 	for (size_t i = start; i + strlen(w) <= end; i++)
 		if (key_eq_fold(s->text + i, w, strlen(w)))
@@ -986,7 +821,7 @@ static struct columns header_columns(const struct src *s, cmark_node *header)
 				           word_col(s, header_line(s, header), words[w]), "header cell "
 				           "'%s' holds %s, which is not a plain space: write the word alone "
 				           "to make it the %s column", words[w],
-				           char_code(unseen, code, sizeof code), words[w]);
+				           text_char_code(unseen, code, sizeof code), words[w]);
 			free(bare);
 		}
 		if (w < 3 && *slots[w] < 0)
@@ -1195,7 +1030,7 @@ static void stray_position(const struct src *s, cmark_node *n, size_t *cursor,
 		*line = (unsigned)cmark_node_get_start_line(n);
 		*col = (unsigned)cmark_node_get_start_column(n);
 		at = s->line[*line - 1] + *col - 1;
-		if (at <= line_end(s->text, s->len, s->line[*line - 1])) { /* in its line */
+		if (at <= text_line_end(s->text, s->len, s->line[*line - 1])) { /* in its line */
 			*cursor = find_matrix(s, at > *cursor ? at : *cursor, end) + 1;
 			return;
 		}
@@ -1212,7 +1047,7 @@ static void stray_position(const struct src *s, cmark_node *n, size_t *cursor,
 		else if (at >= start + 7 && key_eq_fold(s->text + at - 7, "http://", 7))
 			at -= 7;
 	}
-	position(s, at, line, col);
+	text_position(s, at, line, col);
 }
 
 /* Does the line at line look like a table row: its text starts with '|'? */
@@ -1498,9 +1333,9 @@ static int check_markdown(const struct src *s, size_t body)
 	struct scan sc = { .s = s };
 	unsigned line, col;
 
-	position(s, body, &line, &col);
-	for (size_t i = body; i < s->len; i = next_line(s->text, s->len, i), line++)
-		if (scan_line(&sc, i, line_end(s->text, s->len, i), line) < 0)
+	text_position(s, body, &line, &col);
+	for (size_t i = body; i < s->len; i = text_next_line(s->text, s->len, i), line++)
+		if (scan_line(&sc, i, text_line_end(s->text, s->len, i), line) < 0)
 			return -1;
 	return 0;
 }
@@ -1634,7 +1469,7 @@ static cmark_node *read_cmark(const struct src *s, size_t body, cmark_parser **p
 	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
 		cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(ext[i]));
 	/* The front matter's lines stay as blank lines: same line numbers. */
-	for (size_t i = 0; i < body; i = next_line(s->text, s->len, i))
+	for (size_t i = 0; i < body; i = text_next_line(s->text, s->len, i))
 		cmark_parser_feed(p, "\n", 1);
 	cmark_parser_feed(p, s->text + body, s->len - body);
 	finishing = 1;
@@ -1691,8 +1526,7 @@ int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
 		diag_error(d, 1, 0, "page is larger than the limit of %u bytes", PAGE_MAX_BYTES);
 		return -1;
 	}
-	index_lines(&s);
-	if (check_text(&s) == 0 && (body = split_front_matter(&s, pg)) != (size_t)-1)
+	if (text_index(&s) == 0 && (body = split_front_matter(&s, pg)) != (size_t)-1)
 		parse_markdown(&s, pg, body);
 	if (!pg->title)
 		pg->title = xmemdup("", 0);
