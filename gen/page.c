@@ -17,6 +17,7 @@ void cmark_release_plugins(void);
 #include "link.h"
 #include "mem.h"
 #include "page.h"
+#include "scan.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -724,204 +725,6 @@ static void walk(const struct src *s, struct table_state *ts, struct page *pg, c
 	free(section);
 }
 
-/* ---- What reaches cmark-gfm ------------------------------------------ */
-
-/*
- * cmark-gfm 0.29.0.gfm.6 takes more than linear time, or memory, on some
- * input (its advisories, fixed in later versions: the README lists them).
- * Before it reads the page, the page's markdown is measured line by line
- * against the limits of page.h, and refused with an error at the first
- * line over one.  The measures are upper bounds of what cmark-gfm will see,
- * found without reading markdown: a line's container markers, a line made
- * only of the characters a table's delimiter row may hold, counts of
- * characters.
- */
-struct scan {
-	const struct src *s;
-	size_t lead;            /* lines since a blank line, heading or fence */
-	size_t count[9];        /* of each character of MARKUP */
-	size_t www;             /* "www." */
-};
-
-/* The characters on which cmark-gfm's time grows faster than the page. */
-#define MARKUP "[<*_~)@"
-
-/* Is c a space or a tab? */
-static int blank_char(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/*
- * How deep the line at [i, e) may nest blocks: each '>' and list marker
- * of its start opens one, and indentation continues at most one list item
- * per two columns.  Returns the offset where the count passes max, or e.
- */
-static size_t nesting(const char *t, size_t i, size_t e, unsigned max)
-{
-	unsigned levels = 0, cols = 0;
-
-	while (i < e) {
-		size_t k = i;
-
-		if (t[k] == ' ' || t[k] == '\t') {
-			cols += t[k] == ' ' ? 1 : 4 - cols % 4;
-			k++;
-		} else if (t[k] == '>') {
-			levels++, k++;
-		} else {
-			while (k < e && k - i < 9 && t[k] >= '0' && t[k] <= '9')
-				k++;
-			if (k > i && k < e && (t[k] == '.' || t[k] == ')'))
-				k++;
-			else if (k == i && strchr("-+*", t[k]))
-				k++;
-			else
-				return e;
-			if (k < e && !blank_char(t[k]))
-				return e; /* not a list marker: text */
-			levels++;
-		}
-		if (levels + cols / 2 > max)
-			return i;
-		i = k;
-	}
-	return e;
-}
-
-/*
- * Could the line [i, e) be the delimiter row of a table below a paragraph,
- * once its quote markers and indentation are taken away: only spaces, '|',
- * ':' and '-', with a '-' and a '|' or ':'?  (A line of '-' alone is a list
- * item, a thematic break or a heading's underline, which cmark-gfm tries
- * before a table.)  Returns its columns (cells with a '-'), or 0.
- */
-static size_t delimiter_columns(const char *t, size_t i, size_t e)
-{
-	size_t columns = 0;
-	int dash = 0, sign = 0;
-
-	while (i < e && (blank_char(t[i]) || t[i] == '>'))
-		i++;
-	for (; i < e; i++) {
-		if (!strchr(" \t|:-", t[i]))
-			return 0;
-		if (t[i] == '-')
-			dash = 1;
-		else if (t[i] == '|')
-			columns += dash, dash = 0, sign = 1;
-		else if (t[i] == ':')
-			sign = 1;
-	}
-	return sign ? columns + dash : 0;
-}
-
-/*
- * Does the line [i, e) end any paragraph above it: a heading (#), a code
- * fence or a bullet item with text, or "1." (which other numbers cannot)?
- */
-static int ends_paragraph(const char *t, size_t i, size_t e)
-{
-	size_t k = i;
-
-	while (k < e && k - i < 3 && t[k] == ' ')
-		k++;
-	if (k + 3 <= e && (!memcmp(t + k, "```", 3) || !memcmp(t + k, "~~~", 3)))
-		return 1;
-	if (k < e && t[k] == '#') {
-		size_t h = k;
-
-		while (h < e && t[h] == '#')
-			h++;
-		return h - k <= 6 && (h == e || blank_char(t[h]));
-	}
-	if (k + 1 < e && t[k] == '1' && (t[k + 1] == '.' || t[k + 1] == ')'))
-		k++;
-	else if (!(k < e && strchr("-+*", t[k])))
-		return 0;
-	k++;
-	while (k < e && blank_char(t[k]))
-		k++;
-	return k > i + 1 && k < e && blank_char(t[k - 1]);
-}
-
-/* Counts the line's markup characters: 0, or -1 with an error past the limit. */
-static int count_markup(struct scan *sc, size_t i, size_t e, unsigned line)
-{
-	const char *t = sc->s->text;
-
-	for (size_t k = i; k < e; k++) {
-		const char *m = strchr(MARKUP, t[k]);
-		size_t *n = m && t[k] ? &sc->count[m - MARKUP]
-		          : e - k >= 4 && key_eq_fold(t + k, "www.", 4) ? &sc->www : NULL;
-
-		if (n && ++*n > PAGE_MAX_MARKUP) {
-			diag_error(sc->s->d, line, (unsigned)(k - i) + 1, "more than %u '%.*s' on the "
-			           "page: over the limit", PAGE_MAX_MARKUP, n == &sc->www ? 4 : 1,
-			           t + k);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Measures the line [i, e) (number line): 0, or -1 with an error. */
-static int scan_line(struct scan *sc, size_t i, size_t e, unsigned line)
-{
-	const struct src *s = sc->s;
-	const char *t = s->text;
-	size_t k, columns;
-
-	if (e - i > PAGE_MAX_LINE) {
-		size_t pipes = 0;
-
-		for (k = i; k < e; k++)
-			pipes += t[k] == '|';
-		diag_error(s->d, line, PAGE_MAX_LINE + 1, "line is %zu bytes long, over the limit "
-		           "of %u%s", e - i, PAGE_MAX_LINE, pipes >= 65535 ? " (as a table row of "
-		           "more than 65535 cells, cmark-gfm would drop it and every row after it)"
-		           : "");
-		return -1;
-	}
-	if ((k = nesting(t, i, e, PAGE_MAX_NESTING)) < e) {
-		diag_error(s->d, line, (unsigned)(k - i) + 1, "line opens more than %u nested "
-		           "blocks (quotes, list items, indentation): over the limit", PAGE_MAX_NESTING);
-		return -1;
-	}
-	for (k = i; k < e && blank_char(t[k]); k++)
-		;
-	if (k == e) {
-		sc->lead = 0;
-		return 0;
-	}
-	if ((columns = delimiter_columns(t, i, e)) > PAGE_MAX_COLUMNS) {
-		diag_error(s->d, line, 1, "table delimiter row of %zu columns, over the limit of %u",
-		           columns, PAGE_MAX_COLUMNS);
-		return -1;
-	}
-	if (columns && sc->lead > PAGE_MAX_TABLE_LEAD) {
-		diag_error(s->d, line, 1, "table delimiter row %zu lines below a blank line or "
-		           "heading, over the limit of %u: cmark-gfm reads them all again for it",
-		           sc->lead, PAGE_MAX_TABLE_LEAD);
-		return -1;
-	}
-	sc->lead = ends_paragraph(t, i, e) ? 1 : sc->lead + 1;
-	return count_markup(sc, i, e, line);
-}
-
-/* Measures the markdown (from offset body) against the limits: 0 or -1. */
-static int check_markdown(const struct src *s, size_t body)
-{
-	struct scan sc = { .s = s };
-	unsigned line, col;
-
-	text_position(s, body, &line, &col);
-	for (size_t i = body; i < s->len; i = text_next_line(s->text, s->len, i), line++)
-		if (scan_line(&sc, i, text_line_end(s->text, s->len, i), line) < 0)
-			return -1;
-	return 0;
-}
-
 /* ---- cmark-gfm's memory ------------------------------------------------- */
 
 /*
@@ -1070,7 +873,7 @@ static int parse_markdown(const struct src *s, struct page *pg, size_t body)
 	cmark_node *doc;
 	int tables = 0;
 
-	if (check_markdown(s, body) < 0 || !(doc = read_cmark(s, body, &p)))
+	if (scan_markdown(s, body) < 0 || !(doc = read_cmark(s, body, &p)))
 		return -1;
 	walk(s, &ts, pg, doc, &tables);
 	cmark_node_free(doc);
