@@ -75,12 +75,13 @@ BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
 GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c \
-          gen/group.c gen/lint.c gen/page.c gen/pool.c gen/scan.c gen/search.c gen/text.c
+          gen/group.c gen/lint.c gen/markdown.c gen/page.c gen/pool.c gen/scan.c gen/search.c \
+          gen/text.c
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
 GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h \
-          gen/group.h gen/lint.h gen/mem.h gen/page.h gen/pool.h gen/scan.h gen/search.h \
-          gen/table.h gen/text.h src/json.h src/key.h src/link.h src/utf8.h src/word.h \
-          include/auxchan.h
+          gen/group.h gen/lint.h gen/markdown.h gen/mem.h gen/page.h gen/pool.h gen/scan.h \
+          gen/search.h gen/table.h gen/text.h src/json.h src/key.h src/link.h src/utf8.h \
+          src/word.h include/auxchan.h
 TABLE = $(B)/channel_data.h $(B)/channel_gperf.c $(B)/search_data.h $(B)/search_gperf.c
 LIB_PRIVATE_HDR = src/gperf.h src/key.h src/link.h src/word.h
 LIB_HDR = include/auxchan.h $(LIB_PRIVATE_HDR)

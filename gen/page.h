@@ -74,7 +74,7 @@ struct page {
  * caller's next steps.  Returns 0 on success, -1 if an error was reported.
  * Either way pg holds what was read and must be released with page_free().
  * One page at a time: what cmark-gfm allocates is counted in static state
- * (page.c).
+ * (markdown.c).
  */
 int page_parse(struct page *pg, const char *text, size_t len, struct diag *d);
 

@@ -1,0 +1,158 @@
+/*
+ * markdown.c - cmark-gfm reading the page's markdown, within a memory
+ * budget.  Entry point: markdown_read() (see markdown.h).
+ */
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+
+/* Exported by libcmark-gfm, declared only in its internal registry.h. */
+void cmark_release_plugins(void);
+
+#include "markdown.h"
+#include "page.h"
+
+/*
+ * cmark-gfm allocates through budget_mem: every block is counted, and
+ * linked in a list, so that reading a page that would take more than
+ * PAGE_MAX_PARSE_MEMORY stops (cmark-gfm itself aborts the process when
+ * memory runs out) and all that cmark-gfm held is freed.  To stop, the
+ * allocator jumps back to markdown_read() with longjmp(): cmark-gfm's frames
+ * are left behind; none holds anything but memory from here.  One page is
+ * read at a time: the generator, and its fuzz target, are single-threaded.
+ */
+union block {
+	struct {
+		union block *prev, *next;
+		size_t size;
+	} h;
+	max_align_t align;
+};
+
+static struct {
+	union block all;        /* the list of live blocks (a ring) */
+	size_t used;            /* bytes cmark-gfm asked for, live */
+	size_t max;             /* the most it may have */
+	jmp_buf *out;           /* where to go past max; NULL: exit as xmalloc() */
+} budget = { .all.h = { &budget.all, &budget.all, 0 }, .max = SIZE_MAX };
+
+/* Leaves cmark-gfm for markdown_read(), or the process as xmalloc() does. */
+static void budget_exceeded(void)
+{
+	if (budget.out)
+		longjmp(*budget.out, 1);
+	fputs("auxchan-gen: out of memory\n", stderr);
+	exit(2);
+}
+
+static void *budget_link(union block *b, size_t size)
+{
+	if (!b)
+		budget_exceeded();
+	b->h.size = size;
+	b->h.prev = &budget.all;
+	b->h.next = budget.all.h.next;
+	b->h.next->h.prev = b;
+	budget.all.h.next = b;
+	budget.used += size;
+	return b + 1;
+}
+
+static void budget_unlink(union block *b)
+{
+	b->h.prev->h.next = b->h.next;
+	b->h.next->h.prev = b->h.prev;
+	budget.used -= b->h.size;
+}
+
+static void *budget_calloc(size_t n, size_t size)
+{
+	if (size && n > (SIZE_MAX - sizeof(union block)) / size)
+		budget_exceeded();
+	if (n * size > budget.max - budget.used)
+		budget_exceeded();
+	return budget_link(calloc(1, sizeof(union block) + n * size), n * size);
+}
+
+static void *budget_realloc(void *p, size_t size)
+{
+	union block *b = p ? (union block *)p - 1 : NULL, *grown;
+
+	if (!b)
+		return budget_calloc(1, size);
+	if (size > SIZE_MAX - sizeof *b || size > budget.max - budget.used + b->h.size)
+		budget_exceeded();
+	budget_unlink(b);
+	grown = realloc(b, sizeof *b + size);
+	if (!grown) { /* b is still there: back in the list, to be freed */
+		budget_link(b, b->h.size);
+		budget_exceeded();
+	}
+	return budget_link(grown, size);
+}
+
+static void budget_free(void *p)
+{
+	if (p) {
+		budget_unlink((union block *)p - 1);
+		free((union block *)p - 1);
+	}
+}
+
+/* Frees every block cmark-gfm left when it was stopped. */
+static void budget_release(void)
+{
+	while (budget.all.h.next != &budget.all)
+		budget_free(budget.all.h.next + 1);
+}
+
+static cmark_mem budget_mem = { budget_calloc, budget_realloc, budget_free };
+
+cmark_node *markdown_read(const struct src *s, size_t body, cmark_parser **parser)
+{
+	static const char *const ext[] = { "table", "strikethrough", "autolink" };
+	cmark_parser *volatile p = NULL;
+	volatile int finishing = 0;
+	cmark_node *doc;
+	jmp_buf out;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	if (setjmp(out)) {
+		int line = p && !finishing ? cmark_parser_get_line_number(p) : 0;
+
+		budget.out = NULL;
+		budget.max = SIZE_MAX;
+		budget_release();
+		diag_error(s->d, line > 0 && (size_t)line <= s->nlines ? (unsigned)line : 1, 0,
+		           "cmark-gfm needs more than %u MiB to read the page: over the limit",
+		           PAGE_MAX_PARSE_MEMORY >> 20);
+		return NULL;
+	}
+	budget.out = &out;
+	budget.max = PAGE_MAX_PARSE_MEMORY;
+	p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &budget_mem);
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
+		cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(ext[i]));
+	/* The front matter's lines stay as blank lines: same line numbers. */
+	for (size_t i = 0; i < body; i = text_next_line(s->text, s->len, i))
+		cmark_parser_feed(p, "\n", 1);
+	cmark_parser_feed(p, s->text + body, s->len - body);
+	finishing = 1;
+	doc = cmark_parser_finish(p);
+	/* What reads the document from here allocates little: no limit. */
+	budget.out = NULL;
+	budget.max = SIZE_MAX;
+	*parser = p;
+	return doc;
+}
+
+void markdown_cleanup(void)
+{
+	cmark_release_plugins();
+}
