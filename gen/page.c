@@ -1,4 +1,23 @@
-/* page.c - the page model (see page.h). */
+/*
+ * page.c - the page model (see page.h).  page_parse() reads a page in five
+ * steps, each in a file of its own but the last:
+ *
+ *   text_index()     text.c      the text and its lines: UTF-8, no control
+ *                                characters
+ *   front_read()     front.c     the YAML front matter: the title and date
+ *   scan_markdown()  scan.c      the markdown measured against the limits
+ *                                of what reaches cmark-gfm
+ *   markdown_read()  markdown.c  cmark-gfm's document, in a memory budget
+ *   walk()           page.c      the document: headings, channel tables,
+ *                                stray room links
+ *
+ * Here, after page_parse(), the page model in the order it runs for a
+ * table: its header, its cells, the room links in them, its rows; then the
+ * room links outside channel tables, and the walk that calls them all.
+ * Rows, links and stray links share cmark-gfm's nodes (a channel table's
+ * node holds its Link column, which tells stray links from the rows'), so
+ * they stay in one file.
+ */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,7 +36,106 @@
 #include "text.h"
 #include "utf8.h"
 
-/* ---- Plain text of inlines ------------------------------------------- */
+/* What reading the channel tables keeps from one row, and table, to the next. */
+struct table_state {
+	size_t cap;     /* of page.ch */
+	unsigned full;  /* rows found over PAGE_MAX_CHANNELS */
+	unsigned half_table;      /* line of a table with Name or Link, not both */
+	const char *half_missing; /* the column it lacks */
+};
+
+static int parse_markdown(const struct src *s, struct page *pg, size_t body);
+static void walk(const struct src *s, struct table_state *ts, struct page *pg, cmark_node *doc,
+                 int *tables);
+
+/* ---- The page --------------------------------------------------------- */
+
+int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
+{
+	struct src s = { .text = text, .len = len, .d = d };
+	size_t body;
+	unsigned errors = d->errors;
+
+	memset(pg, 0, sizeof *pg);
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		s.text += 3, s.len -= 3; /* a byte order mark: accepted, ignored */
+	if (s.len == 0) {
+		diag_error(d, 1, 0, "empty page");
+		return -1;
+	}
+	if (len > PAGE_MAX_BYTES) {
+		diag_error(d, 1, 0, "page is larger than the limit of %u bytes", PAGE_MAX_BYTES);
+		return -1;
+	}
+	if (text_index(&s) == 0 && (body = front_read(&s, pg)) != (size_t)-1)
+		parse_markdown(&s, pg, body);
+	if (!pg->title)
+		pg->title = xmemdup("", 0);
+	if (!pg->date)
+		pg->date = xmemdup("", 0);
+	free(s.line);
+	return d->errors == errors ? 0 : -1;
+}
+
+/*
+ * The markdown (from offset body): measured, read by cmark-gfm and walked
+ * into pg's channels; a page without a channel table, or without a
+ * channel, is an error.  Returns 0, or -1 if an error was reported.
+ */
+static int parse_markdown(const struct src *s, struct page *pg, size_t body)
+{
+	struct table_state ts = { 0 };
+	cmark_parser *p;
+	cmark_node *doc;
+	int tables = 0;
+
+	if (scan_markdown(s, body) < 0 || !(doc = markdown_read(s, body, &p)))
+		return -1;
+	walk(s, &ts, pg, doc, &tables);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	if (!tables) {
+		diag_error(s->d, 1, 0, "no channel table: no table has a header with "
+		           "'Name' and 'Link' columns");
+		if (ts.half_table)
+			diag_note(s->d, ts.half_table, 1, "this table has no '%s' column",
+			          ts.half_missing);
+		return -1;
+	}
+	if (pg->n == 0 && s->d->errors == 0) {
+		diag_error(s->d, 1, 0, "no channel: no row of a channel table has a "
+		           LINK_PREFIX " link");
+		return -1;
+	}
+	return 0;
+}
+
+void page_free(struct page *pg)
+{
+	for (size_t i = 0; i < pg->n; i++) {
+		struct channel *c = &pg->ch[i];
+
+		free(c->section);
+		free(c->name);
+		free(c->purpose);
+		free(c->url);
+		free(c->alias);
+	}
+	for (size_t g = 0; g < pg->ngroups; g++)
+		free(pg->groups[g].topic);
+	free(pg->ch);
+	free(pg->groups);
+	free(pg->title);
+	free(pg->date);
+	memset(pg, 0, sizeof *pg);
+}
+
+void page_cleanup(void)
+{
+	markdown_cleanup();
+}
+
+/* ---- Plain text of inlines -------------------------------------------- */
 
 /*
  * The plain text of node's inlines: text and code literals, breaks as
@@ -62,14 +180,138 @@ static char *plain_text(cmark_node *node)
 	return out;
 }
 
-/* ---- Tables ----------------------------------------------------------- */
-
 static int type_is(cmark_node *n, const char *type)
 {
 	const char *t = cmark_node_get_type_string(n);
 
 	return t && strcmp(t, type) == 0;
 }
+
+/* ---- Headers ---------------------------------------------------------- */
+
+/* Column indices of the header's Name, Link and Purpose cells (-1: none). */
+struct columns { int name, link, purpose, count; };
+
+/*
+ * Is cp a space other than ASCII's, or an invisible character: what can
+ * stand unseen beside a header's word?
+ */
+static int is_unseen(uint32_t cp)
+{
+	return cp == 0xa0 || cp == 0xad || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200f) ||
+	       (cp >= 0x2028 && cp <= 0x202f) || (cp >= 0x205f && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x3000 || cp == 0xfeff;
+}
+
+/*
+ * t without the characters is_unseen() finds (to free); the first of them
+ * in *first, 0 if there is none.
+ */
+static char *without_unseen(const char *t, uint32_t *first)
+{
+	size_t n = strlen(t), len = 0;
+	char *out = xmalloc(n + 1);
+
+	*first = 0;
+	for (size_t i = 0, k; i < n; i += k) {
+		uint32_t cp = 0;
+
+		k = utf8_decode(t + i, n - i, &cp);
+		if (!k)
+			k = 1, cp = (unsigned char)t[i];
+		if (is_unseen(cp) && !*first)
+			*first = cp;
+		if (!is_unseen(cp)) {
+			memcpy(out + len, t + i, k);
+			len += k;
+		}
+	}
+	out[len] = '\0';
+	return out;
+}
+
+/*
+ * The line of a table's header row: the one above its delimiter row, which
+ * is above its first row (or its last line).  cmark-gfm gives a header the
+ * position of the paragraph it was split from, when glued to one.
+ */
+static unsigned header_line(const struct src *s, cmark_node *header)
+{
+	cmark_node *row = cmark_node_next(header);
+	int delimiter = row ? cmark_node_get_start_line(row) - 1
+	              : cmark_node_get_end_line(cmark_node_parent(header));
+
+	if (delimiter < 2 || (size_t)delimiter > s->nlines)
+		return 1;
+	return (unsigned)delimiter - 1;
+}
+
+/* Column of the first byte of line that is not a space, a tab or a '>'. */
+static unsigned first_col(const struct src *s, unsigned line)
+{
+	size_t start = s->line[line - 1], i = start, end = text_line_end(s->text, s->len, start);
+
+	while (i < end && (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '>'))
+		i++;
+	return (unsigned)(i - start) + 1;
+}
+
+/* Column of the first word w (ASCII case ignored) on line, or 0. */
+static unsigned word_col(const struct src *s, unsigned line, const char *w)
+{
+	size_t start = s->line[line - 1], end = text_line_end(s->text, s->len, start);
+
+	for (size_t i = start; i + strlen(w) <= end; i++)
+		if (key_eq_fold(s->text + i, w, strlen(w)))
+			return (unsigned)(i - start) + 1;
+	return 0;
+}
+
+/* Is the NUL-terminated t the word w, ignoring ASCII case? */
+static int word_is(const char *t, const char *w)
+{
+	return strlen(t) == strlen(w) && key_eq_fold(t, w, strlen(w));
+}
+
+/*
+ * The header's columns.  A cell that reads Name, Link or Purpose but for a
+ * space or invisible character other than ASCII's ("Name" and a no-break
+ * space) is an error, which names the character; it still counts as that
+ * column, so that nothing else is reported about the table.
+ */
+static struct columns header_columns(const struct src *s, cmark_node *header)
+{
+	static const char *const words[] = { "Name", "Link", "Purpose" };
+	struct columns c = { -1, -1, -1, 0 };
+	int k = 0;
+
+	for (cmark_node *cell = cmark_node_first_child(header); cell;
+	     cell = cmark_node_next(cell), k++, c.count++) {
+		char *t = plain_text(cell), *bare, code[64];
+		int *slots[] = { &c.name, &c.link, &c.purpose }, w;
+		uint32_t unseen;
+
+		for (w = 0; w < 3 && !word_is(t, words[w]); w++)
+			;
+		if (w == 3 && (bare = without_unseen(t, &unseen))) {
+			for (w = 0; w < 3 && !(unseen && word_is(bare, words[w])); w++)
+				;
+			if (w < 3)
+				diag_error(s->d, header_line(s, header),
+				           word_col(s, header_line(s, header), words[w]), "header cell "
+				           "'%s' holds %s, which is not a plain space: write the word alone "
+				           "to make it the %s column", words[w],
+				           text_char_code(unseen, code, sizeof code), words[w]);
+			free(bare);
+		}
+		if (w < 3 && *slots[w] < 0)
+			*slots[w] = k;
+		free(t);
+	}
+	return c;
+}
+
+/* ---- Cells ------------------------------------------------------------ */
 
 /* Column of the first non-blank byte of a cell (0 if cmark padded it). */
 static unsigned cell_col(const struct src *s, cmark_node *cell)
@@ -127,13 +369,7 @@ static char *cell_text(const struct src *s, cmark_node *node, const char *what,
 	return NULL;
 }
 
-/* Is the NUL-terminated t the word w, ignoring ASCII case? */
-static int word_is(const char *t, const char *w)
-{
-	return strlen(t) == strlen(w) && key_eq_fold(t, w, strlen(w));
-}
-
-/* ---- Room links -------------------------------------------------------- */
+/* ---- Room links ------------------------------------------------------- */
 
 enum { NOT_MATRIX, MATRIX_TO, MATRIX_URI };
 
@@ -265,6 +501,8 @@ static unsigned node_col(cmark_node *n, unsigned line, unsigned fallback)
 	return cmark_node_get_start_line(n) == (int)line && col > 0 ? (unsigned)col : fallback;
 }
 
+/* ---- Rows and tables -------------------------------------------------- */
+
 /*
  * Warns about a row with more cells than its table's header: cmark-gfm drops
  * the extra cells silently, so look in the source line for text after the
@@ -293,130 +531,6 @@ static void check_extra_cells(const struct src *s, cmark_node *row, size_t ncols
 		             "row has more cells than the header's %zu: cmark-gfm ignores the rest",
 		             ncols);
 }
-
-/* Column indices of the header's Name, Link and Purpose cells (-1: none). */
-struct columns { int name, link, purpose, count; };
-
-/*
- * Is cp a space other than ASCII's, or an invisible character: what can
- * stand unseen beside a header's word?
- */
-static int is_unseen(uint32_t cp)
-{
-	return cp == 0xa0 || cp == 0xad || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200f) ||
-	       (cp >= 0x2028 && cp <= 0x202f) || (cp >= 0x205f && cp <= 0x2064) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x3000 || cp == 0xfeff;
-}
-
-/*
- * t without the characters is_unseen() finds (to free); the first of them
- * in *first, 0 if there is none.
- */
-static char *without_unseen(const char *t, uint32_t *first)
-{
-	size_t n = strlen(t), len = 0;
-	char *out = xmalloc(n + 1);
-
-	*first = 0;
-	for (size_t i = 0, k; i < n; i += k) {
-		uint32_t cp = 0;
-
-		k = utf8_decode(t + i, n - i, &cp);
-		if (!k)
-			k = 1, cp = (unsigned char)t[i];
-		if (is_unseen(cp) && !*first)
-			*first = cp;
-		if (!is_unseen(cp)) {
-			memcpy(out + len, t + i, k);
-			len += k;
-		}
-	}
-	out[len] = '\0';
-	return out;
-}
-
-/*
- * The line of a table's header row: the one above its delimiter row, which
- * is above its first row (or its last line).  cmark-gfm gives a header the
- * position of the paragraph it was split from, when glued to one.
- */
-static unsigned header_line(const struct src *s, cmark_node *header)
-{
-	cmark_node *row = cmark_node_next(header);
-	int delimiter = row ? cmark_node_get_start_line(row) - 1
-	              : cmark_node_get_end_line(cmark_node_parent(header));
-
-	if (delimiter < 2 || (size_t)delimiter > s->nlines)
-		return 1;
-	return (unsigned)delimiter - 1;
-}
-
-/* Column of the first byte of line that is not a space, a tab or a '>'. */
-static unsigned first_col(const struct src *s, unsigned line)
-{
-	size_t start = s->line[line - 1], i = start, end = text_line_end(s->text, s->len, start);
-
-	while (i < end && (s->text[i] == ' ' || s->text[i] == '\t' || s->text[i] == '>'))
-		i++;
-	return (unsigned)(i - start) + 1;
-}
-
-/* Column of the first word w (ASCII case ignored) on line, or 0. */
-static unsigned word_col(const struct src *s, unsigned line, const char *w)
-{
-	size_t start = s->line[line - 1], end = text_line_end(s->text, s->len, start);
-
-	for (size_t i = start; i + strlen(w) <= end; i++)
-		if (key_eq_fold(s->text + i, w, strlen(w)))
-			return (unsigned)(i - start) + 1;
-	return 0;
-}
-
-/*
- * The header's columns.  A cell that reads Name, Link or Purpose but for a
- * space or invisible character other than ASCII's ("Name" and a no-break
- * space) is an error, which names the character; it still counts as that
- * column, so that nothing else is reported about the table.
- */
-static struct columns header_columns(const struct src *s, cmark_node *header)
-{
-	static const char *const words[] = { "Name", "Link", "Purpose" };
-	struct columns c = { -1, -1, -1, 0 };
-	int k = 0;
-
-	for (cmark_node *cell = cmark_node_first_child(header); cell;
-	     cell = cmark_node_next(cell), k++, c.count++) {
-		char *t = plain_text(cell), *bare, code[64];
-		int *slots[] = { &c.name, &c.link, &c.purpose }, w;
-		uint32_t unseen;
-
-		for (w = 0; w < 3 && !word_is(t, words[w]); w++)
-			;
-		if (w == 3 && (bare = without_unseen(t, &unseen))) {
-			for (w = 0; w < 3 && !(unseen && word_is(bare, words[w])); w++)
-				;
-			if (w < 3)
-				diag_error(s->d, header_line(s, header),
-				           word_col(s, header_line(s, header), words[w]), "header cell "
-				           "'%s' holds %s, which is not a plain space: write the word alone "
-				           "to make it the %s column", words[w],
-				           text_char_code(unseen, code, sizeof code), words[w]);
-			free(bare);
-		}
-		if (w < 3 && *slots[w] < 0)
-			*slots[w] = k;
-		free(t);
-	}
-	return c;
-}
-
-/* What reading the channel tables keeps from one row, and table, to the next. */
-struct table_state {
-	size_t cap;     /* of page.ch */
-	unsigned full;  /* rows found over PAGE_MAX_CHANNELS */
-	unsigned half_table;      /* line of a table with Name or Link, not both */
-	const char *half_missing; /* the column it lacks */
-};
 
 /* Reads one row of a channel table into a new channel, or skips it. */
 static void read_row(const struct src *s, struct table_state *ts, struct page *pg,
@@ -688,8 +802,13 @@ static int check_stray(const struct src *s, cmark_node *n, size_t *cursor)
 	}
 }
 
-/* ---- The page --------------------------------------------------------- */
+/* ---- The walk --------------------------------------------------------- */
 
+/*
+ * Walks the document: checks each node for stray room links, keeps the
+ * text of the last heading as the section of the rows below it, and reads
+ * each table, adding the channel tables to *tables.
+ */
 static void walk(const struct src *s, struct table_state *ts, struct page *pg, cmark_node *doc,
                  int *tables)
 {
@@ -719,84 +838,4 @@ static void walk(const struct src *s, struct table_state *ts, struct page *pg, c
 	}
 	cmark_iter_free(it);
 	free(section);
-}
-
-static int parse_markdown(const struct src *s, struct page *pg, size_t body)
-{
-	struct table_state ts = { 0 };
-	cmark_parser *p;
-	cmark_node *doc;
-	int tables = 0;
-
-	if (scan_markdown(s, body) < 0 || !(doc = markdown_read(s, body, &p)))
-		return -1;
-	walk(s, &ts, pg, doc, &tables);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
-	if (!tables) {
-		diag_error(s->d, 1, 0, "no channel table: no table has a header with "
-		           "'Name' and 'Link' columns");
-		if (ts.half_table)
-			diag_note(s->d, ts.half_table, 1, "this table has no '%s' column",
-			          ts.half_missing);
-		return -1;
-	}
-	if (pg->n == 0 && s->d->errors == 0) {
-		diag_error(s->d, 1, 0, "no channel: no row of a channel table has a "
-		           LINK_PREFIX " link");
-		return -1;
-	}
-	return 0;
-}
-
-int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
-{
-	struct src s = { .text = text, .len = len, .d = d };
-	size_t body;
-	unsigned errors = d->errors;
-
-	memset(pg, 0, sizeof *pg);
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		s.text += 3, s.len -= 3; /* a byte order mark: accepted, ignored */
-	if (s.len == 0) {
-		diag_error(d, 1, 0, "empty page");
-		return -1;
-	}
-	if (len > PAGE_MAX_BYTES) {
-		diag_error(d, 1, 0, "page is larger than the limit of %u bytes", PAGE_MAX_BYTES);
-		return -1;
-	}
-	if (text_index(&s) == 0 && (body = front_read(&s, pg)) != (size_t)-1)
-		parse_markdown(&s, pg, body);
-	if (!pg->title)
-		pg->title = xmemdup("", 0);
-	if (!pg->date)
-		pg->date = xmemdup("", 0);
-	free(s.line);
-	return d->errors == errors ? 0 : -1;
-}
-
-void page_free(struct page *pg)
-{
-	for (size_t i = 0; i < pg->n; i++) {
-		struct channel *c = &pg->ch[i];
-
-		free(c->section);
-		free(c->name);
-		free(c->purpose);
-		free(c->url);
-		free(c->alias);
-	}
-	for (size_t g = 0; g < pg->ngroups; g++)
-		free(pg->groups[g].topic);
-	free(pg->ch);
-	free(pg->groups);
-	free(pg->title);
-	free(pg->date);
-	memset(pg, 0, sizeof *pg);
-}
-
-void page_cleanup(void)
-{
-	markdown_cleanup();
 }
