@@ -1,7 +1,9 @@
 /*
- * page.c - tests of the page model (gen/page.c): fixture pages in
- * tests/pages/ and the records they must give, and bad pages in tests/bad/
- * and the exact diagnostics they must give.
+ * page.c - tests of the page model (gen/page.c and the files of its steps,
+ * gen/text.c, front.c, scan.c, markdown.c): fixture pages in tests/pages/
+ * and the records they must give, bad pages in tests/bad/ and the exact
+ * diagnostics they must give, the limits at their boundaries, and the
+ * limits measured before cmark-gfm reads a page (gen/scan.c) alone.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
@@ -12,6 +14,8 @@
 #include "check.h"
 #include "page.h"
 #include "pages.h"
+#include "scan.h"
+#include "text.h"
 
 struct row {
 	const char *section, *name, *purpose, *url, *alias, *group;
@@ -538,6 +542,73 @@ static void test_parser_limits(struct text *t)
 	page_free(&pg);
 }
 
+#define QUOTES_32 ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>" /* PAGE_MAX_NESTING quote markers */
+#define LINES_16 "a\na\na\na\na\na\na\na\na\na\na\na\na\na\na\na\n" /* PAGE_MAX_TABLE_LEAD */
+#define NESTING_ERROR "nested blocks (quotes, list items, indentation): over the limit\n"
+
+/*
+ * The limits measured before cmark-gfm reads a page (gen/scan.c), alone: on
+ * markdown that page_parse() would refuse for another reason (it has no
+ * channel table), or would never measure (the front matter, before body).
+ */
+static void test_scan(void)
+{
+	static const struct {
+		const char *description;
+		const char *text;
+		unsigned skip;    /* lines before the markdown (the front matter's) */
+		const char *diag; /* what scan_markdown() reports, "" if nothing */
+	} cases[] = {
+		{ .description = "no table: within the limits", .text = "A paragraph.\n",
+		  .diag = "" },
+		{ .description = "empty markdown", .text = "", .diag = "" },
+		{ .description = "PAGE_MAX_NESTING quote markers", .text = "A paragraph.\n\n"
+		  QUOTES_32 " x\n", .diag = "" },
+		{ .description = "PAGE_MAX_NESTING + 1 quote markers", .text = "A paragraph.\n\n>"
+		  QUOTES_32 " x\n", .diag = "scan.md:3:33: error: line opens more than 32 "
+		  NESTING_ERROR },
+		{ .description = "over a limit on the first line", .text = ">" QUOTES_32 "\n\n>"
+		  QUOTES_32 " x\n", .diag = "scan.md:1:33: error: line opens more than 32 "
+		  NESTING_ERROR },
+		{ .description = "lines before the markdown: not measured, but counted",
+		  .text = ">" QUOTES_32 "\n\n>" QUOTES_32 " x\n", .skip = 2,
+		  .diag = "scan.md:3:33: error: line opens more than 32 " NESTING_ERROR },
+		{ .description = "CRLF ends a line", .text = ">" QUOTES_32 "\r\n\r\n>" QUOTES_32
+		  " x\r\n", .skip = 2, .diag = "scan.md:3:33: error: line opens more than 32 "
+		  NESTING_ERROR },
+		{ .description = "delimiter row PAGE_MAX_TABLE_LEAD lines below a blank line",
+		  .text = "\n" LINES_16 "|-|\n", .diag = "" },
+		{ .description = "delimiter row PAGE_MAX_TABLE_LEAD + 1 lines below a blank line",
+		  .text = "\n" LINES_16 "a\n|-|\n", .diag = "scan.md:19:1: error: table delimiter "
+		  "row 17 lines below a blank line or heading, over the limit of 16: cmark-gfm reads "
+		  "them all again for it\n" },
+		{ .description = "a heading ends the lines above a delimiter row",
+		  .text = LINES_16 LINES_16 "# Heading\n|-|\n", .diag = "" },
+	};
+
+	check_num("QUOTES_32", (long long)strlen(QUOTES_32), PAGE_MAX_NESTING);
+	check_num("LINES_16", (long long)strlen(LINES_16), 2 * PAGE_MAX_TABLE_LEAD);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct diag d = { .file = "scan.md" };
+		struct src s = { .text = cases[i].text, .len = strlen(cases[i].text), .d = &d };
+		size_t body = 0, dlen;
+		char *diag;
+		int rc;
+
+		d.out = open_memstream(&diag, &dlen);
+		rc = text_index(&s);
+		for (unsigned k = 0; k < cases[i].skip; k++)
+			body = text_next_line(s.text, s.len, body);
+		if (rc == 0)
+			rc = scan_markdown(&s, body);
+		fclose(d.out);
+		check_num(cases[i].description, rc, *cases[i].diag ? -1 : 0);
+		check_str(cases[i].description, diag, cases[i].diag);
+		free(diag);
+		free(s.line);
+	}
+}
+
 static void test_limits(void)
 {
 	struct text t = { 0 };
@@ -636,6 +707,7 @@ int main(void)
 	test_bad();
 	test_same_as();
 	test_limits();
+	test_scan();
 	page_cleanup();
 	return check_done("page");
 }
