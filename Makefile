@@ -376,7 +376,9 @@ TESTS = link alias group page lint diff update channel search auxchan gen packag
 TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/reference.h \
            tests/run.h tests/score.h
 TEST_OBJ = $(GEN_OBJ)
-TEST_ENV = MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' VERSION='$(VERSION)'
+# The tests' own makes start afresh (MAKEFLAGS=): serial, whatever -j
+# make check had, and given only what they are told.
+TEST_ENV = MAKEFLAGS= MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' CFLAGS='$(CFLAGS)' VERSION='$(VERSION)'
 
 # Built from a release tarball: no generator, no cmark-gfm, no libyaml.  The
 # tests of the library and the command run; those of the generator cannot.
@@ -414,24 +416,30 @@ $(B)/fuzzer/%: tests/fuzz/%.c $(B)/libauxchan.a $(GEN_OBJ) $(FUZZ_HDR)
 # same programs: the hostile page (text made to break generated C and
 # gperf input: generated code must compile with -Werror whatever the page
 # says), and a synthetic page of 1,000 rooms, whose keys fill many buckets.
+# One make builds all of a page's programs, so that no two makes ever
+# share a build directory (make -j).
 HOSTILE = tests/pages/hostile.md
 H = $(B)/hostile
 T = $(B)/rows-1000
+H_PROGRAMS = tests/channel tests/search tests/auxchan tests/fuzz-lookup tests/fuzz-search
+T_PROGRAMS = tests/channel tests/search
 $(T).md: $(B)/bench/synth
 	$(B)/bench/synth 1000 > $@.tmp && mv $@.tmp $@
-$(H)/%: FORCE
-	@$(MAKE) --no-print-directory -s BUILDDIR=$(H) DATA=$(HOSTILE) $@ 2>/dev/null || \
-		$(MAKE) --no-print-directory BUILDDIR=$(H) DATA=$(HOSTILE) $@
-$(T)/%: $(T).md FORCE
-	@$(MAKE) --no-print-directory -s BUILDDIR=$(T) DATA=$(T).md $@ 2>/dev/null || \
-		$(MAKE) --no-print-directory BUILDDIR=$(T) DATA=$(T).md $@
+page-make = @$(MAKE) --no-print-directory -s BUILDDIR=$(1) DATA=$(2) $(3:%=$(1)/%) 2>/dev/null || \
+	$(MAKE) --no-print-directory BUILDDIR=$(1) DATA=$(2) $(3:%=$(1)/%)
+$(H)/programs: FORCE
+	$(call page-make,$(H),$(HOSTILE),$(H_PROGRAMS))
+$(T)/programs: $(T).md FORCE
+	$(call page-make,$(T),$(T).md,$(T_PROGRAMS))
 
 # What make check runs, by name: PROGRAM PAGE BUILDDIR, by default
 # $(B)/tests/NAME $(DATA) $(B).
 CHECK_NAMES = $(TESTS)
+CHECK_PAGES =
 ifeq ($(PREBUILT),)
 CHECK_NAMES += fuzz-lookup fuzz-search fuzz-generator hostile-channel hostile-search \
 	hostile-auxchan hostile-fuzz-lookup hostile-fuzz-search buckets-channel buckets-search
+CHECK_PAGES = $(H)/programs $(T)/programs
 endif
 CHECK_hostile-channel = $(H)/tests/channel $(HOSTILE) $(H)
 CHECK_hostile-auxchan = $(H)/tests/auxchan $(HOSTILE) $(H)
@@ -442,13 +450,13 @@ CHECK_buckets-channel = $(T)/tests/channel $(T).md $(T)
 CHECK_buckets-search = $(T)/tests/search $(T).md $(T)
 check_run = $(1) $(or $(CHECK_$(1)),$(B)/tests/$(1) $(DATA) $(B))
 CHECKS = $(foreach c,$(CHECK_NAMES),$(call check_run,$(c)))
-CHECK_PROGRAMS = $(foreach c,$(CHECK_NAMES),$(word 2,$(call check_run,$(c))))
+CHECK_PROGRAMS = $(filter $(B)/tests/%,$(foreach c,$(CHECK_NAMES),$(word 2,$(call check_run,$(c)))))
 # Built, not run: the benchmark keeps compiling (make bench runs it).
 ifeq ($(PREBUILT),)
 CHECK_PROGRAMS += $(B)/bench/bench
 endif
 
-check: all $(CHECK_PROGRAMS) | deps-check
+check: all $(CHECK_PROGRAMS) $(CHECK_PAGES) | deps-check
 	@$(TEST_ENV) sh tests/check.sh $(B)/tests $(CHECKS)
 
 # valgrind: the generator over every page of the tests, and the checks that
@@ -460,7 +468,7 @@ VALGRIND_PAGES = $(DATA) $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
 VALGRIND_CHECKS = page lint diff channel search hostile-channel fuzz-lookup fuzz-search \
 	fuzz-generator
 
-check-valgrind: $(B)/auxchan-gen $(CHECK_PROGRAMS) | deps-valgrind
+check-valgrind: $(B)/auxchan-gen $(CHECK_PROGRAMS) $(CHECK_PAGES) | deps-valgrind
 	@TEST_PAGES='$(VALGRIND_PAGES)' VALGRIND='$(VALGRIND)' \
 		sh tests/valgrind.sh $(B) $(foreach c,$(VALGRIND_CHECKS),$(call check_run,$(c)))
 
