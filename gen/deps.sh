@@ -1,18 +1,57 @@
 #!/bin/sh
 # deps.sh - installs the Debian packages that a step of the build lacks.
 #
-#   sh gen/deps.sh TEST PACKAGES [TEST PACKAGES]...
+#   sh gen/deps.sh STEP...
 #
-# Each TEST is a shell command; when it fails, its PACKAGES are missing.
-# Run as root, the script installs what is missing with apt-get (updating
-# the package lists only if a first try fails); otherwise it prints the
-# command to run and fails.
+# STEP is build (the generator: gperf, pkg-config, cmark-gfm, libyaml),
+# check (what the tests use beyond the build: groff for the man pages, a
+# C++ compiler for the header from C++, bash, zsh and fish for the
+# completions and a Turkish locale to complete in, git for make dist,
+# curl for make update-page with file:// URLs), valgrind, update (curl) or
+# fuzz (clang and libFuzzer).  The tools are make's, from the environment:
+# GPERF, PKG_CONFIG, CXX and FUZZ_CC.  Run as root, the script installs
+# what is missing with apt-get (updating the package lists only if a
+# first try fails); otherwise it prints the command to run and fails.
 set -u
+: "${GPERF:=gperf}" "${PKG_CONFIG:=pkg-config}" "${CXX:=g++}" "${FUZZ_CC:=clang}"
+
 missing=
-while [ $# -ge 2 ]; do
-	sh -c "$1" >/dev/null 2>&1 || missing="$missing $2"
-	shift 2
+want() { missing="$missing $*"; }
+has() { command -v "$1" >/dev/null 2>&1; }
+has_pkg() { "$PKG_CONFIG" --exists "$1" >/dev/null 2>&1; }
+has_fuzzer() {
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return (int)n * 0 + !d; }\n' |
+		$FUZZ_CC -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1
+}
+
+for step; do
+	case $step in
+	build)
+		has "$GPERF" || want gperf
+		has "$PKG_CONFIG" || want pkg-config
+		has_pkg libcmark-gfm || want libcmark-gfm-dev libcmark-gfm-extensions-dev
+		has_pkg yaml-0.1 || want libyaml-dev
+		;;
+	check)
+		has groff || want groff-base
+		has "${CXX%% *}" || want g++
+		for sh in bash zsh fish; do
+			has $sh || want $sh
+		done
+		test -e /usr/share/i18n/locales/tr_TR || want locales
+		has git || want git
+		has curl || want curl
+		;;
+	valgrind) has valgrind || want valgrind ;;
+	update) has curl || want curl ;;
+	fuzz) has_fuzzer || want clang libclang-rt-dev ;;
+	*)
+		echo "deps.sh: unknown step '$step'" >&2
+		exit 2
+		;;
+	esac
 done
+
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "auxchan: missing build dependencies; install them with:" >&2

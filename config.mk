@@ -1,0 +1,46 @@
+# config.mk - what a build may change: make VAR=value, or edit here.
+
+VERSION := $(shell sed -n 's/^\#define AUXCHAN_VERSION "\(.*\)"$$/\1/p' include/auxchan.h)
+MAJOR = $(firstword $(subst ., ,$(VERSION)))
+
+# The page, where it is built, and what make run passes the command.
+DATA = data/matrix.md
+BUILDDIR = build
+ARGS = --list
+# make update-page: the page's raw file in the Aux wiki's public repository.
+URL = https://git.auxolotl.org/auxolotl/wiki/raw/branch/main/contributing/matrix.md
+
+# The library's names: make NAMESPACE=infra renames auxchan_ to infra_.
+NAMESPACE = auxchan
+
+# Compilers.  The generator and the programs that run at build time are
+# built with BUILD_CC and BUILD_CFLAGS, so that a cross build never runs a
+# program built for the target.
+CFLAGS ?= -O2 -g
+BUILD_CC = $(CC)
+BUILD_CFLAGS = $(CFLAGS)
+STD_CFLAGS = -std=c11 -Wall -Wextra -Werror
+# Reproducible: no path of the source tree in objects (debug information).
+REPRO_CFLAGS = -ffile-prefix-map=$(CURDIR)=.
+
+# Tools.  Each bucket's gperf run: two searches, for denser tables.
+GPERF = gperf
+GPERFFLAGS =
+GPERF_TABLE_FLAGS = -m 2 --ignore-case
+PKG_CONFIG = pkg-config
+GEN_PKGS = libcmark-gfm yaml-0.1
+
+# make install.
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+LIBDIR = $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+MANDIR = $(PREFIX)/share/man
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+
+# make fuzz.
+FUZZ_SECONDS = 60
+FUZZ_CC = clang

@@ -1,0 +1,41 @@
+# namespace.mk - make NAMESPACE=infra: the library with every name it
+# exports renamed by prefix (src/namespace.sh), auxchan_ to infra_,
+# AUXCHAN_ to INFRA_, so that the tables of two pages can live in one
+# program: header infra.h, libinfra.a and libinfra.so, pkg-config module
+# infra, amalgamation infra.[ch].  Its renamed sources, header and objects
+# are in $(B)/NAMESPACE/.  The command, its completions and the tests are
+# the default namespace's only.
+
+LIB = lib$(NAMESPACE)
+SONAME = $(LIB).so.$(MAJOR)
+SHLIB = $(LIB).so.$(VERSION)
+
+ifeq ($(NAMESPACE),auxchan)
+NS_SRC = src
+NS_INC = include
+NS_OBJ = $(B)
+PARTS = lib cmd
+else
+NS_SRC = $(B)/$(NAMESPACE)/src
+NS_INC = $(B)/$(NAMESPACE)/include
+NS_OBJ = $(B)/$(NAMESPACE)
+PARTS = lib
+endif
+
+HEADER = $(NS_INC)/$(NAMESPACE).h
+NS_HDR = $(HEADER) $(LIB_PRIVATE_HDR:src/%=$(NS_SRC)/%)
+NS_CPPFLAGS = -I$(NS_INC) -I$(NS_SRC) -I$(B) $(CPPFLAGS)
+LIB_OBJ = $(LIB_SRC:src/%.c=$(NS_OBJ)/%.o)
+LIB_PIC_OBJ = $(LIB_SRC:src/%.c=$(NS_OBJ)/pic/%.o)
+BUILT_lib = $(B)/$(LIB).a $(B)/$(LIB).so $(HEADER)
+BUILT_cmd = $(B)/auxchan $(COMPLETIONS)
+
+# The library's sources and header, renamed.
+ifneq ($(NAMESPACE),auxchan)
+$(NS_SRC)/%: src/% src/namespace.sh
+	@mkdir -p $(@D)
+	sh src/namespace.sh $(NAMESPACE) $< > $@.tmp && mv $@.tmp $@
+$(HEADER): include/auxchan.h src/namespace.sh
+	@mkdir -p $(@D)
+	sh src/namespace.sh $(NAMESPACE) $< > $@.tmp && mv $@.tmp $@
+endif
