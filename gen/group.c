@@ -44,7 +44,7 @@ void group_assign(struct page *pg)
 			const struct group *gr = &pg->groups[g];
 
 			if (gr->stemlen == stem &&
-			    key_eq_fold(pg->ch[gr->first].alias + 1, c->alias + 1, stem))
+			    key_strn_equal(pg->ch[gr->first].alias + 1, c->alias + 1, stem))
 				break;
 		}
 		if (g == pg->ngroups) {

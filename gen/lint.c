@@ -10,7 +10,7 @@
 
 static int same(const char *a, size_t n, const char *b, size_t m)
 {
-	return n == m && key_eq_fold(a, b, n);
+	return n == m && key_strn_equal(a, b, n);
 }
 
 /* ---- Duplicates ---------------------------------------------------------
@@ -144,7 +144,7 @@ static int mentions(const char *text, const char *phrase, size_t n)
 	for (size_t i = 0; n && i + n <= len; i++)
 		if ((i == 0 || !is_word_byte((unsigned char)text[i - 1])) &&
 		    (i + n == len || !is_word_byte((unsigned char)text[i + n])) &&
-		    key_eq_fold(text + i, phrase, n))
+		    key_strn_equal(text + i, phrase, n))
 			return 1;
 	return 0;
 }

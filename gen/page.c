@@ -262,7 +262,7 @@ static unsigned word_col(const struct src *s, unsigned line, const char *w)
 	size_t start = s->line[line - 1], end = text_line_end(s->text, s->len, start);
 
 	for (size_t i = start; i + strlen(w) <= end; i++)
-		if (key_eq_fold(s->text + i, w, strlen(w)))
+		if (key_strn_equal(s->text + i, w, strlen(w)))
 			return (unsigned)(i - start) + 1;
 	return 0;
 }
@@ -270,7 +270,7 @@ static unsigned word_col(const struct src *s, unsigned line, const char *w)
 /* Is the NUL-terminated t the word w, ignoring ASCII case? */
 static int word_is(const char *t, const char *w)
 {
-	return strlen(t) == strlen(w) && key_eq_fold(t, w, strlen(w));
+	return strlen(t) == strlen(w) && key_strn_equal(t, w, strlen(w));
 }
 
 /*
@@ -385,12 +385,12 @@ static int matrix_url(const char *url, const char **rest)
 	size_t n = strlen(url);
 
 	for (size_t i = 0; i < 2; i++)
-		if (n >= strlen(to[i]) && key_eq_fold(url, to[i], strlen(to[i]))) {
+		if (n >= strlen(to[i]) && key_strn_equal(url, to[i], strlen(to[i]))) {
 			if (rest)
 				*rest = url + strlen(to[i]);
 			return MATRIX_TO;
 		}
-	if (n >= 7 && key_eq_fold(url, "matrix:", 7)) {
+	if (n >= 7 && key_strn_equal(url, "matrix:", 7)) {
 		if (rest)
 			*rest = url + 7;
 		return MATRIX_URI;
@@ -635,8 +635,8 @@ static int read_table(const struct src *s, struct table_state *ts, struct page *
 static int names_room(const char *r, int uri)
 {
 	if (uri)
-		return key_eq_fold(r, "r/", 2) || key_eq_fold(r, "roomid/", 7);
-	return *r == '#' || *r == '!' || key_eq_fold(r, "%23", 3) || key_eq_fold(r, "%21", 3);
+		return key_strn_equal(r, "r/", 2) || key_strn_equal(r, "roomid/", 7);
+	return *r == '#' || *r == '!' || key_strn_equal(r, "%23", 3) || key_strn_equal(r, "%21", 3);
 }
 
 /* Does the link destination t point to a room (names_room())? */
@@ -656,8 +656,8 @@ static int links_room(const char *t)
 static const char *room_in_text(const char *t)
 {
 	for (const char *p = t; *p; p++)
-		if ((key_eq_fold(p, "matrix.to/#/", 12) && names_room(p + 12, 0)) ||
-		    (key_eq_fold(p, "matrix:", 7) && names_room(p + 7, 1)))
+		if ((key_strn_equal(p, "matrix.to/#/", 12) && names_room(p + 12, 0)) ||
+		    (key_strn_equal(p, "matrix:", 7) && names_room(p + 7, 1)))
 			return p;
 	return NULL;
 }
@@ -693,7 +693,7 @@ static cmark_node *block_of(cmark_node *n)
 static size_t find_matrix(const struct src *s, size_t from, size_t end)
 {
 	for (size_t i = from; i + 6 <= end; i++)
-		if (key_eq_fold(s->text + i, "matrix", 6))
+		if (key_strn_equal(s->text + i, "matrix", 6))
 			return i;
 	return end;
 }
@@ -735,9 +735,9 @@ static void stray_position(const struct src *s, cmark_node *n, size_t *cursor,
 	} else {
 		*cursor = at + 1;
 		/* Point at the link's start, its scheme. */
-		if (at >= start + 8 && key_eq_fold(s->text + at - 8, "https://", 8))
+		if (at >= start + 8 && key_strn_equal(s->text + at - 8, "https://", 8))
 			at -= 8;
-		else if (at >= start + 7 && key_eq_fold(s->text + at - 7, "http://", 7))
+		else if (at >= start + 7 && key_strn_equal(s->text + at - 7, "http://", 7))
 			at -= 7;
 	}
 	text_position(s, at, line, col);

@@ -127,7 +127,7 @@ static int count_markup(struct scan *sc, size_t i, size_t e, unsigned line)
 	for (size_t k = i; k < e; k++) {
 		const char *m = strchr(MARKUP, t[k]);
 		size_t *n = m && t[k] ? &sc->count[m - MARKUP]
-		          : e - k >= 4 && key_eq_fold(t + k, "www.", 4) ? &sc->www : NULL;
+		          : e - k >= 4 && key_strn_equal(t + k, "www.", 4) ? &sc->www : NULL;
 
 		if (n && ++*n > PAGE_MAX_MARKUP) {
 			diag_error(sc->s->d, line, (unsigned)(k - i) + 1, "more than %u '%.*s' on the "

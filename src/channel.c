@@ -49,7 +49,7 @@ static inline const struct ch_key *ch_find(const char *s, size_t n)
 		return NULL;
 	/* Compare: the query must be that key. */
 	k = &ch_keys[key];
-	return k->len == n && key_equal(s, CH_POOL + k->text, n) ? k : NULL;
+	return k->len == n && key_mem_equal(s, CH_POOL + k->text, n) ? k : NULL;
 }
 
 size_t auxchan_count(void)

@@ -64,7 +64,7 @@
 #define GPERF_CASE_MEMCMP 1
 static inline int gperf_case_memcmp(const char *a, const char *b, size_t n)
 {
-	return !key_equal(a, b, n);
+	return !key_mem_equal(a, b, n);
 }
 static inline int gperf_case_strcmp(const char *a, const char *b)
 {

@@ -42,12 +42,13 @@ static inline unsigned char key_fold(unsigned char c)
 }
 
 /*
- * Do the n bytes at a and b match, ignoring ASCII case?  Byte by byte, so
- * it stops at the first byte that differs: a may be a NUL-terminated
- * string shorter than n (the generator asks "does this text start with
- * ...?" so).  Where both have n bytes, key_equal() is the faster one.
+ * Do the n bytes at a and b match, ignoring ASCII case?  As strncmp()
+ * reads: byte by byte, stopping at the first byte that differs, so a may be
+ * a NUL-terminated string shorter than n (the generator asks "does this
+ * text start with ...?" so).  Where both have n bytes, key_mem_equal() is
+ * the faster one.
  */
-static inline int key_eq_fold(const char *a, const char *b, size_t n)
+static inline int key_strn_equal(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (key_fold((unsigned char)a[i]) != key_fold((unsigned char)b[i]))
@@ -241,9 +242,10 @@ static inline int key_word_equal(uint64_t a, uint64_t b)
 	return (d & ~((letter & KEY_HIGH) >> 2)) == 0;
 }
 
-/* Do the n bytes at a and b (both n bytes long) match, ignoring ASCII case?
- * Eight at a time. */
-static inline int key_equal(const char *a, const char *b, size_t n)
+/* Do the n bytes at a and b match, ignoring ASCII case?  As memcmp() reads:
+ * all n bytes of both, eight at a time, so both must have n bytes (a
+ * shorter NUL-terminated string is read past its end: key_strn_equal()). */
+static inline int key_mem_equal(const char *a, const char *b, size_t n)
 {
 	size_t i;
 

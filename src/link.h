@@ -28,7 +28,7 @@ static inline int link_has_prefix(const char *s, size_t n, int fold)
 {
 	if (n < LINK_PREFIX_LEN || (s[0] | 0x20) != 'h')
 		return 0;
-	return fold ? key_equal(LINK_PREFIX, s, LINK_PREFIX_LEN)
+	return fold ? key_mem_equal(LINK_PREFIX, s, LINK_PREFIX_LEN)
 	            : memcmp(s, LINK_PREFIX, LINK_PREFIX_LEN) == 0;
 }
 

@@ -468,7 +468,7 @@ static void suggest_add(struct suggestion *best, size_t *n, size_t max, const ch
 	size_t k;
 
 	for (k = 0; k < *n; k++)
-		if (best[k].len == len && key_equal(best[k].key, key, len))
+		if (best[k].len == len && key_mem_equal(best[k].key, key, len))
 			return;
 	for (k = *n; k > 0 && (best[k - 1].dist > d ||
 	                       (best[k - 1].dist == d && best[k - 1].order > order)); k--)

@@ -107,12 +107,12 @@ static void test_keys(void)
 }
 
 /*
- * key_equal() (key.h), which compares eight bytes at a time, against a
+ * key_mem_equal() (key.h), which compares eight bytes at a time, against a
  * byte's ASCII folding: every pair of bytes, at every place of keys of 1
  * to 17 bytes (short keys are read in overlapping halves, long ones in
  * words, the last overlapping).
  */
-static void test_key_equal(void)
+static void test_key_mem_equal(void)
 {
 	char a[17], b[17];
 
@@ -125,11 +125,11 @@ static void test_key_equal(void)
 			for (unsigned x = 0; x < 256; x++)
 				for (unsigned y = 0; y < 256; y++) {
 					a[at] = (char)x, b[at] = (char)y;
-					wrong += key_equal(a, b, n) != (key_fold(x) == key_fold(y));
+					wrong += key_mem_equal(a, b, n) != (key_fold(x) == key_fold(y));
 				}
 			a[at] = 'k', b[at] = 'K';
 		}
-		check(wrong == 0, "key_equal() of %zu bytes: %zu pairs of bytes wrong", n, wrong);
+		check(wrong == 0, "key_mem_equal() of %zu bytes: %zu pairs of bytes wrong", n, wrong);
 	}
 }
 
@@ -416,7 +416,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	test_key_equal();
+	test_key_mem_equal();
 	test_key_hash_seeds();
 	test_round_trip();
 	test_key_list();

@@ -146,7 +146,7 @@ static void check_records(const struct page *pg)
 		if (ch->line == 0 || line_length(ch->line) < 0 || (c && ch->line < ch[-1].line))
 			fail("a channel's line is not in the page, in order", ch->alias);
 		for (size_t k = 0; k < c; k++)
-			if (strlen(pg->ch[k].alias) == alen && key_eq_fold(pg->ch[k].alias, ch->alias, alen))
+			if (strlen(pg->ch[k].alias) == alen && key_strn_equal(pg->ch[k].alias, ch->alias, alen))
 				fail("two aliases equal ignoring case", ch->alias);
 		if (ch->group != NO_GROUP) {
 			const struct group *g = &pg->groups[ch->group];
@@ -154,7 +154,7 @@ static void check_records(const struct page *pg)
 
 			if (ch->group >= pg->ngroups || g->first > c || first->group != ch->group ||
 			    group_stem(ch->alias + 1, ch->lplen) != g->stemlen ||
-			    !key_eq_fold(ch->alias + 1, first->alias + 1, g->stemlen))
+			    !key_strn_equal(ch->alias + 1, first->alias + 1, g->stemlen))
 				fail("a channel's group is not its stem's", ch->alias);
 			check_text("topic", g->topic);
 		} else if (group_stem(ch->alias + 1, ch->lplen)) {
