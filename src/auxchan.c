@@ -2,8 +2,9 @@
  * auxchan.c - the auxchan command: finds the Aux community's Matrix rooms
  * and shows them as text, JSON or TSV.
  *
- * Exit status: 0 rooms found, 1 none (a search that found nothing), 2 usage
- * or output error.
+ * Exit status: 0 rooms found (by keys, or by a search that found any,
+ * whether or not every word matched) or --list, --keys, --help or --version
+ * done; 1 no room found; 2 usage or output error.
  */
 #define _POSIX_C_SOURCE 200809L /* fileno(), isatty() */
 #include <errno.h>
@@ -24,6 +25,8 @@
 static const char usage[] =
 	"usage: auxchan [--format=text|json|tsv] QUERY...\n"
 	"       auxchan [--format=text|json|tsv] --list\n"
+	"       auxchan [--format=text|json|tsv] --keys\n"
+	"       auxchan --help | --version\n"
 	"\n"
 	"Shows the Aux community's Matrix rooms a query finds.  When every QUERY\n"
 	"is a key, the rooms of each, ignoring ASCII case: a room alias\n"
@@ -46,8 +49,12 @@ static const char usage[] =
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version and the page the rooms come from\n"
 	"\n"
-	"--list, --keys and --version take no query.  Exit status: 0 rooms found,\n"
-	"1 none (with the closest keys), 2 usage or output error.\n";
+	"--list, --keys and --version take no query.\n"
+	"\n"
+	"Exit status: 0 rooms found (by keys, or by a search that found any), or\n"
+	"--list, --keys, --help or --version done; 1 no room found (stderr names\n"
+	"the closest keys, if any); 2 a usage error, or the output could not be\n"
+	"written.\n";
 
 enum format { TEXT, JSON, TSV };
 

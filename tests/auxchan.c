@@ -157,6 +157,11 @@ static const struct {
 	  python_text, { NULL }, 0, "" },
 	{ "a key and a word not a key: one search", 1, { "python", "pyhton" }, 0, NULL,
 	  { BEST("python pyhton") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 11, "" },
+	{ "a search one word of which matches: rooms found, status 0", 1, { "python", "qwzx" }, 0,
+	  NULL, { BEST("python qwzx") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 11, "" },
+	{ "a search no word of which matches: status 1", 1, { "qwzx", "zzqx" }, 1, "", { NULL }, 0,
+	  "auxchan: no channel matches 'qwzx zzqx'\n"
+	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
 	{ "a question, unquoted", 1, { "where", "can", "I", "ask", "about", "macOS" }, 0,
 	  BEST("where can I ask about macOS") "SIG:Darwin General\n"
 	  "  alias    #SIGDARWIN-GEN:auxolotl.org\n"

@@ -183,6 +183,46 @@ static void test_library(void)
 	          sh("! readelf -d %s/host-amalg | grep NEEDED | grep libauxchan", work), 0);
 }
 
+/*
+ * The usage lines, as each place writes them: all must be those of
+ * auxchan --help.  Each command prints them, one a line, without their
+ * indentation; $B is the build directory.
+ */
+static const struct {
+	const char *description;
+	const char *command;
+} usage_lines[] = {
+	{ .description = "auxchan --help",
+	  .command = "\"$B/auxchan\" --help | sed -n '1,/^$/{s/^usage: //;s/^ *//;/./p}'" },
+	{ .description = "auxchan(1), SYNOPSIS",
+	  .command = "groff -man -Tascii -P-cbou src/auxchan.1 | "
+	             "sed -n '/^SYNOPSIS$/,/^[A-Z]/{/^[A-Z]/d;s/^ *//;/./p}'" },
+	{ .description = "README.md, The command",
+	  .command = "sed -n '/^## The command$/,/^[^ ]/{s/^    //p}' README.md" },
+};
+
+static void test_usage_lines(void)
+{
+	char *help = NULL;
+
+	for (size_t i = 0; i < sizeof usage_lines / sizeof *usage_lines; i++) {
+		char *got;
+
+		check_num(usage_lines[i].description, sh("B='%s'; %s", build,
+		                                         usage_lines[i].command), 0);
+		got = output();
+		if (i == 0) {
+			check(check_lines(got) >= 4, "auxchan --help: usage lines, got: '%s'", got);
+			help = got;
+			continue;
+		}
+		check(!strcmp(got, help), "%s: the usage lines of auxchan --help\n"
+		      "  expected:\n%s  got:\n%s", usage_lines[i].description, help, got);
+		free(got);
+	}
+	free(help);
+}
+
 static void test_docs(void)
 {
 	static const char *const pages[] = { "src/auxchan.1", "include/auxchan.3", NULL };
@@ -198,8 +238,7 @@ static void test_docs(void)
 	/* Every function of the header is in auxchan(3). */
 	check_num("auxchan(3) has the API", sh("for f in $(grep -o '^[a-z].*auxchan_[a-z]*(' "
 	          "include/auxchan.h | grep -o 'auxchan_[a-z]*'); do grep -q \"$f\" include/auxchan.3 "
-	          "|| echo \"missing $f\"; done | grep . && exit 1 || exit 0"), 0);
-
+	          "|| echo \"missing $f\"; done | grep . && exit 1 || exit 0"), 0);	test_usage_lines();
 }
 
 /*
