@@ -113,12 +113,11 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
  *     ("pyhton"), with half its points;
  * each query word matching at most AUXCHAN_SEARCH_MATCHES page words (the
  * same word first, then those that can bring the most, then in the order
- * of their bytes).  A word's points
- * in a channel are higher the fewer channels have it, three times higher
- * in a name, topic or localpart than in a purpose or section (gen/search.h
- * has the formula, computed when the library is built).  A channel's score
- * is the sum, over the query words, of the most points one of its matches
- * brings it.
+ * of their bytes).  A channel's score is the sum, over the query words,
+ * of the most points one of its matches brings it; a word's points in a
+ * channel are higher the fewer channels have it, and higher in a name,
+ * topic or localpart than in a purpose or section (computed when the
+ * library is built: the formula is at points() in gen/search.c).
  *
  * Uses about 8 KiB of stack, whatever the page.
  */
