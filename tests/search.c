@@ -141,11 +141,8 @@ static int is_seed(void)
 
 static void test_natural(void)
 {
-	if (!is_seed()) {
-		printf("note: not the seed page: its %zu natural queries skipped\n",
-		       sizeof natural / sizeof *natural);
+	if (!is_seed())
 		return;
-	}
 	for (size_t i = 0; i < sizeof natural / sizeof *natural; i++) {
 		size_t found[40], n = auxchan_search(natural[i].query, strlen(natural[i].query),
 		                                     found, 40);
@@ -349,6 +346,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	score_load();
+	if (!is_seed())
+		printf("note: %s is not the seed page (data/matrix.md): the %zu natural queries and "
+		       "%zu suggestions written for the seed's rooms are not run on it\n", argv[1],
+		       sizeof natural / sizeof *natural, sizeof suggestions / sizeof *suggestions);
 	test_natural();
 	test_suggest();
 	test_allocation();
