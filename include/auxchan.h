@@ -147,7 +147,7 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
  * two under 12, three from there; at one distance, in the order of
  * auxchan_key().  A query of over AUXCHAN_SUGGEST_LEN_MAX bytes gets
  * none.  Uses about 1 KiB of stack; reads the keys of lengths close to the
- * query's (under a millisecond for 20,000 rooms: README, Speed and size).
+ * query's (under a millisecond for 20,000 rooms: doc/bench.md).
  */
 size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t *lens,
                        size_t cap);

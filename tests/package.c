@@ -2,10 +2,13 @@
  * package.c - tests of auxchan as it ships: make install and uninstall, the
  * shared library's exports and soname, a host program built four ways
  * (pkg-config against a DESTDIR install, libauxchan.a, the amalgamation,
- * C++), the amalgamation under -std=c99 -Wpedantic, the man pages, the
- * bash completion, the release tarball (built and checked without gperf or
- * the generator, and itself reproducible), and byte-identical builds from
- * two directories at two times.
+ * C++) and with a run path from an install the dynamic linker does not
+ * search, the amalgamation under -std=c99 -Wpedantic, the man pages
+ * (auxchan(3) against include/auxchan.h; the usage lines of auxchan --help,
+ * auxchan(1) and the README alike), the bash completion, the release
+ * tarball (built and checked without gperf or the generator, and itself
+ * reproducible), and byte-identical builds from two directories at two
+ * times.
  * Usage: package PAGE BUILDDIR, with MAKE, CC, CXX and VERSION in the
  * environment, from the top of the tree (CC and CXX may carry flags: make
  * check-sanitize builds every host with its sanitizers).  Builds of other
@@ -130,6 +133,19 @@ static void test_install(void)
 		check_output(what, found);
 		check_num(what, sh("! readelf -d %s/%s | grep NEEDED | grep libauxchan", work, name), 0);
 	}
+
+	/*
+	 * Installed under a prefix the dynamic linker does not search, with
+	 * no DESTDIR: a program linked as the README says, with a run path
+	 * from pkg-config's libdir, runs with no LD_LIBRARY_PATH.
+	 */
+	check_num("make install under a prefix not searched", sh("%s -s BUILDDIR=%s install "
+	          "PREFIX=%s/prefix", make, build, work), 0);
+	check_num("host with -Wl,-rpath from pkg-config", sh("export PKG_CONFIG_PATH=%s/prefix/lib/"
+	          "pkgconfig; %s -std=c99 -Wall -Werror tests/host.c $(pkg-config --cflags --libs "
+	          "auxchan) -Wl,-rpath,\"$(pkg-config --variable=libdir auxchan)\" -o %s/host-rpath && "
+	          "env -u LD_LIBRARY_PATH %s/host-rpath", work, cc, work, work), 0);
+	check_output("host with -Wl,-rpath from pkg-config", found);
 
 	check_num("make uninstall", sh("%s -s BUILDDIR=%s uninstall DESTDIR=%s/stage PREFIX=/usr",
 	                               make, build, work), 0);
