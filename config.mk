@@ -23,7 +23,8 @@ STD_CFLAGS = -std=c11 -Wall -Wextra -Werror
 # Reproducible: no path of the source tree in objects (debug information).
 REPRO_CFLAGS = -ffile-prefix-map=$(CURDIR)=.
 
-# Tools.  Each bucket's gperf run: two searches, for denser tables.
+# Tools.  Each bucket's gperf run: two searches, for denser tables
+# (doc/internals.md).
 GPERF = gperf
 GPERFFLAGS =
 GPERF_TABLE_FLAGS = -m 2 --ignore-case

@@ -34,7 +34,7 @@ struct diag {
 
 /*
  * Every check a warning can name, NULL-terminated: the one list that
- * --no-warn, the tests and the README follow.
+ * --no-warn, the tests and doc/page.md follow.
  */
 extern const char *const diag_checks[];
 

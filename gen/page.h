@@ -21,8 +21,8 @@
 
 /*
  * Limits of what reaches the parsers, which take more than linear time or
- * memory on some input (libyaml 0.2.5, cmark-gfm 0.29.0.gfm.6: the README
- * lists their advisories).  Each is far above what a page of rooms needs.
+ * memory on some input (libyaml 0.2.5, cmark-gfm 0.29.0.gfm.6:
+ * doc/security.md lists their advisories).  Each is far above what a page of rooms needs.
  */
 #define PAGE_MAX_YAML_DEPTH 64u   /* nesting of the front matter: "x: [[[[..." */
 #define PAGE_MAX_LINE 16384u      /* bytes of a line (cmark-gfm's autolinks, '<') */

@@ -3,7 +3,7 @@
  * page's markdown as plain text, before cmark-gfm reads it.
  *
  * cmark-gfm 0.29.0.gfm.6 takes more than linear time, or memory, on some
- * input (its advisories, fixed in later versions: the README lists them).
+ * input (its advisories, fixed in later versions: doc/security.md lists them).
  * Before it reads the page, the page's markdown is measured line by line
  * against the limits of page.h, and refused with an error at the first
  * line over one.  The measures are upper bounds of what cmark-gfm will see,
