@@ -11,6 +11,7 @@
 #include "link.h"
 #include "mem.h"
 #include "pool.h"
+#include "rank.h"
 #include "search.h"
 #include "table.h"
 #include "word.h"
@@ -119,21 +120,21 @@ static void collect(const struct page *pg, struct occs *os)
 	for (size_t i = 0; i < pg->n; i++) {
 		const struct channel *c = &pg->ch[i];
 
-		add_words(os, c->name, strlen(c->name), i, SEARCH_NAME_WEIGHT);
-		add_words(os, c->alias + 1, c->lplen, i, SEARCH_NAME_WEIGHT);
+		add_words(os, c->name, strlen(c->name), i, RANK_NAME_WEIGHT);
+		add_words(os, c->alias + 1, c->lplen, i, RANK_NAME_WEIGHT);
 		if (c->group != NO_GROUP) {
 			const struct group *g = &pg->groups[c->group];
 			char stem[LINK_ALIAS_MAX + 1];
 			size_t k;
 
 			word_fold(stem, pg->ch[g->first].alias + 1, g->stemlen);
-			add_words(os, g->topic, strlen(g->topic), i, SEARCH_NAME_WEIGHT);
-			add_words(os, stem, g->stemlen, i, SEARCH_NAME_WEIGHT);
+			add_words(os, g->topic, strlen(g->topic), i, RANK_NAME_WEIGHT);
+			add_words(os, stem, g->stemlen, i, RANK_NAME_WEIGHT);
 			if ((k = kind_prefix(st, pg->ngroups, stem, g->stemlen)) > 0)
-				add_words(os, stem + k, g->stemlen - k, i, SEARCH_NAME_WEIGHT);
+				add_words(os, stem + k, g->stemlen - k, i, RANK_NAME_WEIGHT);
 		}
-		add_words(os, c->section, strlen(c->section), i, SEARCH_TEXT_WEIGHT);
-		add_words(os, c->purpose, strlen(c->purpose), i, SEARCH_TEXT_WEIGHT);
+		add_words(os, c->section, strlen(c->section), i, RANK_TEXT_WEIGHT);
+		add_words(os, c->purpose, strlen(c->purpose), i, RANK_TEXT_WEIGHT);
 	}
 	xsort(os->o, os->n, sizeof *os->o, by_word);
 	for (size_t g = 0; g < pg->ngroups; g++)
@@ -172,10 +173,40 @@ struct table {
 	struct gperf_table gperf;
 };
 
+/*
+ * The ranking rule, the one place it is written (src/rank.h names its
+ * constants; gen/search.h says which words a room has, src/search.c
+ * finds the top tier by it):
+ *
+ *   points(word, room) = max(1, round(RANK_SCALE * idf * idf * weight))
+ *     idf     log2(1 + rooms / rooms with the word)
+ *     weight  RANK_NAME_WEIGHT if the room has the word in its name, topic,
+ *             localpart or stem, else RANK_TEXT_WEIGHT (purpose, section)
+ *
+ *   match(query word, word), in halves of the word's points:
+ *     RANK_FULL  the same word
+ *     RANK_HALF  a word it starts, if the query word has
+ *                AUXCHAN_SEARCH_PREFIX bytes or more; a word one edit away
+ *                (a byte inserted, deleted, changed, or two neighbours
+ *                swapped), if it has AUXCHAN_SEARCH_TYPO or more
+ *     at most AUXCHAN_SEARCH_MATCHES words: the same first, then those
+ *     whose most points in a room times their match are highest, then in
+ *     the order of their bytes
+ *
+ *   score(room) = the sum, over the query's words (the first
+ *     AUXCHAN_SEARCH_WORDS of at most AUXCHAN_SEARCH_WORD_MAX bytes that
+ *     match a word, each once), of the most that one of its matches
+ *     brings the room: match * points(word, room)
+ *
+ * The answer is the top tier: every room of the highest score.  A word
+ * few rooms have counts more than one many have (squared, so that a word
+ * most rooms have, "about", "the", "Aux", barely counts), and a word of a
+ * name more than one of a purpose.
+ */
 static unsigned points(size_t n, size_t df, unsigned weight)
 {
 	double idf = log2(1.0 + (double)n / (double)df);
-	long p = lround(16.0 * idf * idf * weight);
+	long p = lround(RANK_SCALE * idf * idf * weight);
 
 	return p < 1 ? 1 : (unsigned)p;
 }

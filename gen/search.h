@@ -12,15 +12,9 @@
  * its group's topic, the parts of its localpart, its group's stem, and the
  * stem without the prefix that the stems of its kind share (SIGJS -> js:
  * the longest prefix that at least SEARCH_KIND stems share), all weighing
- * SEARCH_NAME_WEIGHT; and from its purpose and section, SEARCH_TEXT_WEIGHT.
- * A word's points in a room are
- *
- *     round(16 * idf * idf * weight),  idf = log2(1 + rooms / rooms with the word)
- *
- * with the largest weight it has there: a word found in few rooms counts
- * more than one found in many (squared, so that a word most rooms have,
- * "about", "the", "Aux", barely counts), and a word of a name more than
- * one of a purpose.
+ * RANK_NAME_WEIGHT; and from its purpose and section, RANK_TEXT_WEIGHT
+ * (src/rank.h).  A word's points in a room: the rule above points() in
+ * gen/search.c.
  */
 #ifndef AUXCHAN_SEARCH_H
 #define AUXCHAN_SEARCH_H
@@ -29,8 +23,6 @@
 #include "files.h"
 #include "page.h"
 
-#define SEARCH_NAME_WEIGHT 3
-#define SEARCH_TEXT_WEIGHT 1
 #define SEARCH_KIND 3 /* stems that share a prefix for it to be their kind's */
 
 /*

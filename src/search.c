@@ -12,6 +12,7 @@
 
 #include "auxchan.h"
 #include "key.h"
+#include "rank.h"
 #include "word.h"
 
 #include "search_data.h"
@@ -107,7 +108,7 @@ static int one_edit(const char *a, size_t n, const char *b, size_t m)
 struct match {
 	uint32_t word;
 	uint32_t pos, end;  /* postings of the word, pos the next to read */
-	unsigned half;      /* in halves: 2 the word itself, 1 a prefix or a typo */
+	unsigned half;      /* RANK_FULL, the word itself, or RANK_HALF (rank.h) */
 };
 
 /* A query word: the page words it matches, at most AUXCHAN_SEARCH_MATCHES,
@@ -129,8 +130,8 @@ static int match_before(const struct match *x, size_t w, unsigned half, unsigned
 {
 	unsigned v = match_value(x->word, x->half);
 
-	if ((x->half == 2) != (half == 2)) /* the query word itself first */
-		return x->half == 2;
+	if ((x->half == RANK_FULL) != (half == RANK_FULL)) /* the query word itself first */
+		return x->half == RANK_FULL;
 	return v > value || (v == value && x->word < w);
 }
 
@@ -184,15 +185,14 @@ static void add_deleted(struct qword *q, uint32_t h, const char *w, size_t n)
 		size_t x = sw_deletion_word[lo];
 
 		if (one_edit(w, n, SW_POOL + sw_words[x].text, sw_words[x].len))
-			add_match(q, x, 1);
+			add_match(q, x, RANK_HALF);
 	}
 }
 
 /*
- * The page words the query word w (folded, n bytes) matches: itself; the
- * words it starts, if it has AUXCHAN_SEARCH_PREFIX bytes; the words one
- * edit away, if it has AUXCHAN_SEARCH_TYPO.  The words one edit away are
- * found by deletions: a word with one byte more has w among its deletions,
+ * The page words the query word w (folded, n bytes) matches, by the rule
+ * above points() in gen/search.c.  The words one edit away are found by
+ * deletions: a word with one byte more has w among its deletions,
  * one with one byte less is a deletion of w, and one with a byte changed
  * or two swapped shares a deletion with w.
  */
@@ -203,11 +203,11 @@ static void match_word(struct qword *q, const char *w, size_t n)
 
 	q->n = 0;
 	if (exact >= 0)
-		add_match(q, (size_t)exact, 2);
+		add_match(q, (size_t)exact, RANK_FULL);
 	if (n >= AUXCHAN_SEARCH_PREFIX)
 		for (size_t x = sw_lower_bound(w, n) + (exact >= 0); x < SW_WORD_COUNT &&
 		     sw_words[x].len > n && bytes_compare(SW_POOL + sw_words[x].text, w, n) == 0; x++)
-			add_match(q, x, 1);
+			add_match(q, x, RANK_HALF);
 	if (n >= AUXCHAN_SEARCH_TYPO) {
 		add_deleted(q, word_hash(w, n), w, n);
 		for (size_t i = 0; i < n; i++) {
@@ -216,7 +216,7 @@ static void match_word(struct qword *q, const char *w, size_t n)
 			bytes_copy(d, w, i);
 			bytes_copy(d + i, w + i + 1, n - i - 1);
 			if ((x = sw_find(d, n - 1)) >= 0)
-				add_match(q, (size_t)x, 1);
+				add_match(q, (size_t)x, RANK_HALF);
 			add_deleted(q, word_hash(d, n - 1), w, n);
 		}
 	}
@@ -246,8 +246,8 @@ static unsigned word_points(size_t w, size_t c)
 }
 
 /*
- * A room's score: for each query word, the most its matches bring it.  The
- * first read words are read at c (their postings read up to c, in page
+ * A room's score (the rule above points() in gen/search.c).  The first
+ * read words are read at c (their postings read up to c, in page
  * order): their points there need no search.
  */
 static unsigned score(const struct qword *q, size_t nq, size_t read, size_t c)
@@ -297,9 +297,11 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 	rest[nq] = 0;
 	for (size_t i = nq; i-- > 0;)
 		rest[i] = rest[i + 1] + q[i].bound;
-	/* A first threshold: the rooms of the word that counts most, if few. */
-	for (size_t k = 0, n = 0; k < q[0].n && n < 64; k++)
-		for (uint32_t p = q[0].m[k].pos; p < q[0].m[k].end && n < 64; p++, n++) {
+	/* A first threshold: the first RANK_FIRST_ROOMS rooms of the word that
+	 * counts most. */
+	for (size_t k = 0, n = 0; k < q[0].n && n < RANK_FIRST_ROOMS; k++)
+		for (uint32_t p = q[0].m[k].pos; p < q[0].m[k].end && n < RANK_FIRST_ROOMS;
+		     p++, n++) {
 			unsigned s = score(q, nq, 0, sw_post_room[p]);
 
 			if (s > threshold)
