@@ -235,9 +235,6 @@ struct key {
 	size_t typed, hash, link;     /* its lists: offsets in lists.v */
 };
 
-/* Keys of more than this many per bucket on average take gperf long. */
-#define BUCKET_KEYS 160
-
 struct table {
 	const struct page *pg;
 	struct pool pool;
@@ -296,7 +293,7 @@ static void bucket(struct table *t)
 	}
 	*g = (struct gperf_table){ .name = "channel", .prefix = "ch", .upper = "CH",
 	                           .n = t->nkeys, .key = key, .len = len,
-	                           .bucket_keys = BUCKET_KEYS };
+	                           .bucket_keys = GPERF_BUCKET_KEYS };
 	gperf_bucket(g);
 	t->local = xmalloc((t->nkeys + 1) * sizeof *t->local);
 	for (size_t b = 0; b < g->nbuckets; b++)

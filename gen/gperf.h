@@ -24,6 +24,12 @@
 void gperf_put_string(FILE *f, const char *s, size_t n);
 
 /*
+ * Keys a bucket holds at most on average, in the table of the rooms and
+ * in that of the words: gperf's time grows steeply with keys.
+ */
+#define GPERF_BUCKET_KEYS 160
+
+/*
  * How many times its share of keys a bucket may hold: gperf's time grows
  * steeply with keys, so a page whose keys crowd into one bucket (made to
  * collide: the first-level hash resists it, see src/key.h) is refused

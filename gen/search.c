@@ -16,9 +16,6 @@
 #include "table.h"
 #include "word.h"
 
-/* Words of this many buckets on average per gperf table (as channel.c's). */
-#define BUCKET_WORDS 160
-
 /* ---- The words of each room ------------------------------------------- */
 
 /* A word of a room, folded, with the weight of the text it came from. */
@@ -303,7 +300,7 @@ static void build(struct table *t)
 		key[w] = t->words[w].w, len[w] = t->words[w].len;
 	t->gperf = (struct gperf_table){ .name = "search", .prefix = "sw", .upper = "SW",
 	                                 .n = t->nwords, .key = key, .len = len,
-	                                 .bucket_keys = BUCKET_WORDS };
+	                                 .bucket_keys = GPERF_BUCKET_KEYS };
 	gperf_bucket(&t->gperf);
 }
 
