@@ -254,9 +254,11 @@ static int by_deletion(const void *a, const void *b)
 }
 
 /*
- * The index of typos: for each word of three bytes or more, each string
- * one deleted byte away, by its hash (the library verifies each candidate
- * it finds there with an edit distance).
+ * The index of typos: for each word, each string one deleted byte away, by
+ * its hash (the library verifies each candidate it finds there with an
+ * edit distance).  The library reads a word's deletions for query words of
+ * its length (a byte changed, two swapped), which get typos from
+ * AUXCHAN_SEARCH_TYPO bytes: a shorter word's would never be read.
  */
 static void build_deletions(struct table *t)
 {
@@ -266,7 +268,7 @@ static void build_deletions(struct table *t)
 	for (size_t w = 0; w < t->nwords; w++) {
 		const struct word *x = &t->words[w];
 
-		if (x->len < 3)
+		if (x->len < AUXCHAN_SEARCH_TYPO)
 			continue;
 		for (size_t i = 0; i < x->len; i++) {
 			memcpy(buf, x->w, i);
