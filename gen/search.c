@@ -257,8 +257,11 @@ static int by_deletion(const void *a, const void *b)
  * The index of typos: for each word, each string one deleted byte away, by
  * its hash (the library verifies each candidate it finds there with an
  * edit distance).  The library reads a word's deletions for query words of
- * its length (a byte changed, two swapped), which get typos from
- * AUXCHAN_SEARCH_TYPO bytes: a shorter word's would never be read.
+ * its length (a byte changed, two swapped) and of one byte less (a byte
+ * left out), which get typos from AUXCHAN_SEARCH_TYPO bytes up to
+ * AUXCHAN_SEARCH_WORD_MAX (longer query words are left out): the
+ * deletions of a shorter word, or of one longer by more than a byte, would
+ * never be read.
  */
 static void build_deletions(struct table *t)
 {
@@ -268,7 +271,7 @@ static void build_deletions(struct table *t)
 	for (size_t w = 0; w < t->nwords; w++) {
 		const struct word *x = &t->words[w];
 
-		if (x->len < AUXCHAN_SEARCH_TYPO)
+		if (x->len < AUXCHAN_SEARCH_TYPO || x->len > AUXCHAN_SEARCH_WORD_MAX + 1)
 			continue;
 		for (size_t i = 0; i < x->len; i++) {
 			memcpy(buf, x->w, i);
