@@ -8,6 +8,9 @@
  *   (each word, its prefixes, its typos, pairs of words of a room, words
  *   of no room), give exactly what the reference scorer gives
  *   (tests/score.h, which shares no code with the search).
+ * - Nothing in the word table is dead: each of its words, and each entry
+ *   of its index of deletions (words one edit away), is reached by a
+ *   query.
  * - Suggestions for queries nothing answers.
  * - No allocation during a search or a suggestion, no writable data in the
  *   search's objects.
@@ -21,8 +24,18 @@
 #include "check.h"
 #include "allocations.h"
 #include "object.h"
+#include "rank.h"
 #include "reference.h"
 #include "score.h"
+#include "word.h"
+
+/* The word table as the library holds it (auxchan-gen's search_data.h, of
+ * the page the library is built from): its words and its index of
+ * deletions are read here, not the index of keys for suggestions. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-const-variable"
+#include "search_data.h"
+#pragma GCC diagnostic pop
 
 /* The aliases of the channels found, space-separated, in buf. */
 static void aliases(const size_t *found, size_t n, char *buf, size_t size)
@@ -232,6 +245,182 @@ static void test_reference(void)
 	printf("note: %lu queries compared with the reference\n", compared);
 }
 
+/* ---- Nothing in the word table dead ----------------------------------- */
+
+/*
+ * Query words that reach an entry of the word table, made from its word x
+ * (n bytes) and, for an entry of the index of deletions, from the byte i
+ * whose deletion it holds: x with byte i changed shares that deletion with
+ * x and no other, x without byte i is that deletion.  Each writes the
+ * query word in q and returns its length, 0 if it makes none.
+ */
+static size_t reach_same(char *q, const char *x, size_t n, size_t i)
+{
+	(void)i;
+	memcpy(q, x, n);
+	return n;
+}
+
+static size_t reach_cut(char *q, const char *x, size_t n, size_t i)
+{
+	(void)i;
+	if (n <= AUXCHAN_SEARCH_WORD_MAX)
+		return 0;
+	memcpy(q, x, AUXCHAN_SEARCH_WORD_MAX);
+	return AUXCHAN_SEARCH_WORD_MAX;
+}
+
+static size_t reach_changed(char *q, const char *x, size_t n, size_t i)
+{
+	memcpy(q, x, n);
+	q[i] = (char)0xff; /* never in UTF-8: no word has it */
+	return n;
+}
+
+static size_t reach_deleted(char *q, const char *x, size_t n, size_t i)
+{
+	memcpy(q, x, i);
+	memcpy(q + i, x + i + 1, n - i - 1);
+	return n - 1;
+}
+
+static const struct {
+	const char *description;
+	int deletion;  /* reaches an entry of the index of deletions, not a word */
+	unsigned half; /* what x matches as */
+	size_t (*query)(char *q, const char *x, size_t n, size_t i);
+} reaches[] = {
+	{ .description = "the word itself", .half = RANK_FULL, .query = reach_same },
+	{ .description = "a word too long for a query: its first bytes", .half = RANK_HALF,
+	  .query = reach_cut },
+	{ .description = "byte i changed", .deletion = 1, .half = RANK_HALF,
+	  .query = reach_changed },
+	{ .description = "byte i deleted", .deletion = 1, .half = RANK_HALF,
+	  .query = reach_deleted },
+};
+
+static size_t *reach_got, *reach_want;
+static unsigned long reach_alone, reach_outranked;
+
+/* The query word w (n bytes) in q, with what keeps the query from being a
+ * key (then answered as auxchan_lookup() answers it): its length, 0 if
+ * nothing does. */
+static size_t no_key(char *q, const char *w, size_t n)
+{
+	static const char *const after[] = { "", ".", "!", "..." };
+
+	for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
+		memcpy(q, w, n);
+		memcpy(q + n, after[k], strlen(after[k]));
+		if (auxchan_lookup(q, n + strlen(after[k]), NULL, 0) == 0)
+			return n + strlen(after[k]);
+	}
+	return 0;
+}
+
+/* Does the query (n bytes) find page word x, matched as half, as if x were
+ * all it matched: the rooms where x has its most points, of that score? */
+static int finds_alone(const char *q, size_t n, size_t x, unsigned half)
+{
+	size_t nwant = 0, got;
+	unsigned score;
+
+	for (size_t p = sw_words[x].first; p < sw_words[x].first + sw_words[x].count; p++)
+		if (sw_post_points[p] == sw_words[x].max)
+			reach_want[nwant++] = sw_post_room[p];
+	got = auxchan_search_scored(q, n, reach_got, auxchan_count(), &score);
+	return score == sw_words[x].max * half && got == nwant &&
+	       !memcmp(reach_got, reach_want, got * sizeof *reach_got);
+}
+
+/* Does the reference match page word x, as half, for a word of the query
+ * (n bytes)? */
+static int reference_matches(const char *q, size_t n, size_t x, unsigned half)
+{
+	static struct score_words_of_query words;
+	const char *w = SW_POOL + sw_words[x].text;
+	size_t len = sw_words[x].len;
+
+	words.n = 0;
+	score_split(q, n, score_query_word, &words);
+	for (size_t i = 0; i < words.n; i++)
+		for (size_t k = 0; k < words.m[i].n; k++) {
+			const char *t = score_terms[words.m[i].term[k]].w;
+
+			if (words.m[i].half[k] == half && strlen(t) == len && !memcmp(t, w, len))
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * Is the entry (named by entry) of page word x, for an entry of the index
+ * of deletions x without byte i, reached by a query of reaches[]: one that
+ * finds x alone (no other entry of the table can have made that answer),
+ * or else, x outranked by other words that query matches, one for which
+ * the reference matches x (and then the search must agree with the
+ * reference)?
+ */
+static int reached(const char *entry, size_t x, int deletion, size_t i)
+{
+	const char *w = SW_POOL + sw_words[x].text;
+	size_t n = sw_words[x].len;
+	char word[SW_WORD_MAX + 1], q[SW_WORD_MAX + 4], what[200];
+
+	for (int alone = 1; alone >= 0; alone--)
+		for (size_t k = 0; k < sizeof reaches / sizeof *reaches; k++) {
+			size_t len, qlen;
+
+			if (reaches[k].deletion != deletion ||
+			    (len = reaches[k].query(word, w, n, i)) == 0 || (qlen = no_key(q, word, len)) == 0)
+				continue;
+			if (alone && finds_alone(q, qlen, x, reaches[k].half)) {
+				reach_alone++;
+				return 1;
+			}
+			if (!alone && reference_matches(q, qlen, x, reaches[k].half)) {
+				snprintf(what, sizeof what, "%s, %s (i = %zu)", entry, reaches[k].description, i);
+				agree(q, qlen, what);
+				reach_outranked++;
+				return 1;
+			}
+		}
+	return 0;
+}
+
+static void test_reached(void)
+{
+	char d[SW_WORD_MAX + 1], entry[64];
+
+	reach_got = malloc((auxchan_count() + 1) * sizeof *reach_got);
+	reach_want = malloc((auxchan_count() + 1) * sizeof *reach_want);
+	for (size_t x = 0; x < SW_WORD_COUNT; x++) {
+		snprintf(entry, sizeof entry, "word %zu", x);
+		check(reached(entry, x, 0, 0), "%s, '%.*s': no query finds it", entry,
+		      (int)sw_words[x].len, SW_POOL + sw_words[x].text);
+	}
+	for (size_t e = 0; e < SW_DELETION_COUNT; e++) {
+		size_t x = sw_deletion_word[e], n = sw_words[x].len, i;
+		const char *w = SW_POOL + sw_words[x].text;
+
+		for (i = 0; i < n; i++) { /* the byte whose deletion the entry holds */
+			memcpy(d, w, i);
+			memcpy(d + i, w + i + 1, n - i - 1);
+			if (word_hash(d, n - 1) == sw_deletion_hash[e])
+				break;
+		}
+		snprintf(entry, sizeof entry, "deletion %zu", e);
+		if (check(i < n, "%s: of no byte of its word '%.*s'", entry, (int)n, w))
+			check(reached(entry, x, 1, i), "%s, '%.*s' without byte %zu: no query reaches it",
+			      entry, (int)n, w, i);
+	}
+	printf("note: %d words and %d deletions of the word table reached: %lu found alone, %lu "
+	       "outranked by other words (as the reference has it)\n", SW_WORD_COUNT,
+	       SW_DELETION_COUNT, reach_alone, reach_outranked);
+	free(reach_got);
+	free(reach_want);
+}
+
 /* ---- Suggestions ----------------------------------------------------- */
 
 static const struct {
@@ -354,6 +543,7 @@ int main(int argc, char **argv)
 	test_suggest();
 	test_allocation();
 	test_reference();
+	test_reached();
 	test_suggest_reference();
 	object_check_module(argv[2], "search", allowed, "auxchan_");
 	score_free();
