@@ -6,7 +6,9 @@
  *                          their own; each word's rooms with its points
  *                          for each; the words one deletion away (C)
  *   gperf/search-N.gperf   the words of bucket N, their values their
- *                          numbers in the sorted list (gen/gperf.h)
+ *                          numbers in the sorted list (gen/gperf.h): the
+ *                          words a query word can be, of
+ *                          AUXCHAN_SEARCH_WORD_MAX bytes at most
  *
  * The words of a room (src/word.h splits them) come from its display name,
  * its group's topic, the parts of its localpart, its group's stem, and the
