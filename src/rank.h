@@ -4,10 +4,11 @@
  * library, which adds up what a query's words match (src/search.c).
  *
  * The rule they make is written once, in the comment above points() in
- * gen/search.c.  The lengths a query word needs are public, in auxchan.h:
- * AUXCHAN_SEARCH_PREFIX (to match the words it starts),
- * AUXCHAN_SEARCH_TYPO (to match words one edit away) and
- * AUXCHAN_SEARCH_WORD_MAX (to count at all).
+ * gen/search.c.  Its other constants are public, in auxchan.h: the bytes
+ * a query word needs, AUXCHAN_SEARCH_PREFIX to match the words it starts
+ * and AUXCHAN_SEARCH_TYPO to match words one edit away, and the most it may
+ * have, AUXCHAN_SEARCH_WORD_MAX; the query words read,
+ * AUXCHAN_SEARCH_WORDS, and the words each matches, AUXCHAN_SEARCH_MATCHES.
  */
 #ifndef AUXCHAN_RANK_H
 #define AUXCHAN_RANK_H
