@@ -27,15 +27,15 @@
  * compares with the query, ignoring case.
  */
 enum kind {
-	NAMED,  /* a display name, group stem or topic: found as typed */
-	ROOM,   /* an alias without '#' or a localpart: also as a room reference */
-	HASHED, /* a name, stem or topic "#K", entered as the key K: "#K" finds it */
+	NAMED,       /* a display name, group stem or topic: found as typed */
+	ROOM,        /* an alias without '#' or a localpart: also as a room reference */
+	AFTER_SIGIL, /* a name, stem or topic "#K", entered as the key K: "#K" finds it */
 };
 
 /*
  * A query that starts with '#' (but "#" alone) is looked up without it, as
  * a room reference: so a name, stem or topic "#K" is entered as the key K
- * (HASHED), found after the '#', never as "#K" itself.
+ * (AFTER_SIGIL), found after the '#', never as "#K" itself.
  */
 
 struct entry {
@@ -83,7 +83,7 @@ static void entry_add_named(struct entries *k, const char *s, size_t len, size_t
                             size_t channel)
 {
 	if (len > 1 && s[0] == '#')
-		entry_add(k, s + 1, len - 1, off + 1, channel, HASHED);
+		entry_add(k, s + 1, len - 1, off + 1, channel, AFTER_SIGIL);
 	else
 		entry_add(k, s, len, off, channel, NAMED);
 }
@@ -223,8 +223,8 @@ static size_t list_end(struct lists *l)
  * A key of the table, as the library reads it: its bytes, and three lists,
  * the channels it finds
  *   typed  as typed: "python", "sigpy-gen", "SIG:Python General";
- *   hash   after a '#': "#sigpy-gen" (a room reference, and the names,
- *          stems and topics "#K" of the key K);
+ *   sigil  after the sigil '#': "#sigpy-gen" (a room reference, and the
+ *          names, stems and topics "#K" of the key K);
  *   link   as the room a matrix.to link names.
  * A key that starts with '#' is never typed (a query "#K" is K after a
  * '#'), but "#" alone; typed is empty then, as for a key that only "#K"
@@ -232,10 +232,10 @@ static size_t list_end(struct lists *l)
  */
 struct key {
 	size_t entry;                 /* its first entry: its bytes */
-	size_t typed, hash, link;     /* its lists: offsets in lists.v */
+	size_t typed, sigil, link;    /* its lists: offsets in lists.v */
 };
 
-struct table {
+struct key_table {
 	const struct page *pg;
 	struct pool pool;
 	size_t (*field)[AUXCHAN_FIELD_COUNT]; /* pool string of each field */
@@ -250,7 +250,7 @@ struct table {
 };
 
 /* Turns the sorted entries into keys, with their lists. */
-static void add_keys(struct table *t)
+static void add_keys(struct key_table *t)
 {
 	const struct entries *e = &t->e;
 	struct lists *l = &t->lists;
@@ -264,8 +264,8 @@ static void add_keys(struct table *t)
 			;
 		list_add(l, e, i, j, 1u << ROOM);
 		k.link = list_end(l);
-		list_add(l, e, i, j, 1u << ROOM | 1u << HASHED);
-		k.hash = list_end(l);
+		list_add(l, e, i, j, 1u << ROOM | 1u << AFTER_SIGIL);
+		k.sigil = list_end(l);
 		if (x->enc[0] != '#')
 			list_add(l, e, i, j, 1u << NAMED | 1u << ROOM);
 		else if (x->len == 1) /* "#": its names; the room after '#' is empty */
@@ -281,7 +281,7 @@ static void add_keys(struct table *t)
 }
 
 /* Splits the keys into buckets, each key numbered in its bucket. */
-static void bucket(struct table *t)
+static void bucket(struct key_table *t)
 {
 	struct gperf_table *g = &t->gperf;
 	const char **key = xmalloc((t->nkeys + 1) * sizeof *key);
@@ -301,7 +301,7 @@ static void bucket(struct table *t)
 			t->local[g->order[i]] = i - g->first[b];
 }
 
-static void build(struct table *t)
+static void build(struct key_table *t)
 {
 	const struct page *pg = t->pg;
 	struct pool *p = &t->pool;
@@ -345,7 +345,7 @@ static void build(struct table *t)
 	bucket(t);
 }
 
-static void table_free(struct table *t)
+static void table_free(struct key_table *t)
 {
 	free((void *)t->gperf.key);
 	free((void *)t->gperf.len);
@@ -369,7 +369,7 @@ static void put_array(FILE *f, const char *type, const char *name, const size_t 
 	fprintf(f, "\n};\n");
 }
 
-static void write_data(FILE *f, const char *label, const struct table *t)
+static void write_data(FILE *f, const char *label, const struct key_table *t)
 {
 	const struct page *pg = t->pg;
 	const struct pool *p = &t->pool;
@@ -419,12 +419,12 @@ static void write_data(FILE *f, const char *label, const struct table *t)
 	        " * and the channels it finds typed, after a '#', and as the room a link\n"
 	        " * names.  A last key of length 0, which no query is, ends them.\n */\n");
 	fprintf(f, "static const struct ch_key {\n\tch_off text;\n\tch_len len;\n"
-	        "\tch_list typed, hash, link;\n} ch_keys[CH_KEY_COUNT + 1] = {\n");
+	        "\tch_list typed, sigil, link;\n} ch_keys[CH_KEY_COUNT + 1] = {\n");
 	for (size_t i = 0; i < t->nkeys; i++) {
 		const struct key *x = &t->keys[g->order[i]];
 
 		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %zu },\n", t->e.e[x->entry].off,
-		        t->e.e[x->entry].len, x->typed, x->hash, x->link);
+		        t->e.e[x->entry].len, x->typed, x->sigil, x->link);
 	}
 	fprintf(f, "\t{ 0, 0, 0, 0, 0 },\n};\n\n");
 	fprintf(f, "/* A gperf slot: its key's number in the bucket, after gperf's own\n"
@@ -439,7 +439,7 @@ static void write_data(FILE *f, const char *label, const struct table *t)
  * bytes in a copy of the pool as the library holds it, a key that finds
  * nothing typed with the '#' before it.
  */
-static void list_keys(const struct table *t, struct key_list *k)
+static void list_keys(const struct key_table *t, struct key_list *k)
 {
 	const struct gperf_table *g = &t->gperf;
 
@@ -453,16 +453,16 @@ static void list_keys(const struct table *t, struct key_list *k)
 	k->k = xmalloc((t->nkeys + 1) * sizeof *k->k);
 	for (size_t i = 0; i < t->nkeys; i++) {
 		const struct key *x = &t->keys[g->order[i]];
-		size_t hash = x->typed == 0;
+		size_t sigil = x->typed == 0;
 
-		k->k[i] = (struct key_text){ k->text + t->e.e[x->entry].off - hash,
-		                             t->e.e[x->entry].len + hash };
+		k->k[i] = (struct key_text){ k->text + t->e.e[x->entry].off - sigil,
+		                             t->e.e[x->entry].len + sigil };
 	}
 }
 
 int channel_write(const struct page *pg, struct files *fs, struct key_list *keys)
 {
-	struct table t = { .pg = pg };
+	struct key_table t = { .pg = pg };
 	FILE *f;
 
 	build(&t);
@@ -486,7 +486,7 @@ void key_list_free(struct key_list *k)
 
 int channel_keys(const struct page *pg, FILE *out)
 {
-	struct table t = { .pg = pg };
+	struct key_table t = { .pg = pg };
 	struct key_list list;
 
 	build(&t);

@@ -156,7 +156,7 @@ struct deletion {
 	size_t word;
 };
 
-struct table {
+struct word_table {
 	const struct page *pg;
 	struct occs os;
 	struct word *words;          /* sorted */
@@ -210,7 +210,7 @@ static unsigned points(size_t n, size_t df, unsigned weight)
 }
 
 /* The words of the page, each with its rooms and its points in each. */
-static void build_words(struct table *t)
+static void build_words(struct word_table *t)
 {
 	const struct occs *os = &t->os;
 	size_t wcap = 0;
@@ -264,7 +264,7 @@ static int by_deletion(const void *a, const void *b)
  * deletions of a shorter word, or of one longer by more than a byte, would
  * never be read.
  */
-static void build_deletions(struct table *t)
+static void build_deletions(struct word_table *t)
 {
 	char *buf = xmalloc(t->max_len + 1);
 	size_t kept = 0;
@@ -289,7 +289,7 @@ static void build_deletions(struct table *t)
 	free(buf);
 }
 
-static void build(struct table *t)
+static void build(struct word_table *t)
 {
 	const char **key;
 	size_t *len, nkeys = 0;
@@ -319,7 +319,7 @@ static void build(struct table *t)
 
 /* ---- Output ------------------------------------------------------------ */
 
-static void write_data(FILE *f, const char *label, const struct table *t)
+static void write_data(FILE *f, const char *label, const struct word_table *t)
 {
 	const struct pool *p = &t->pool;
 	size_t maxcount = 0;
@@ -419,7 +419,7 @@ static void write_suggest(FILE *f, const struct key_list *k)
 
 int search_write(const struct page *pg, const struct key_list *keys, struct files *fs)
 {
-	struct table t = { .pg = pg };
+	struct word_table t = { .pg = pg };
 	FILE *f;
 
 	build(&t);

@@ -33,20 +33,20 @@ _auxchan()
 AUXCHAN_KEYS
 	# After a '#' (typed \# or quoted), a key is a room reference: the
 	# keys hold aliases and localparts without it.
-	local hash=
+	local sigil=
 	case $cur in
-	'\#'* | '#'*) hash='#' cur=${cur#\\} cur=${cur#\#} ;;
+	'\#'* | '#'*) sigil='#' cur=${cur#\\} cur=${cur#\#} ;;
 	esac
 	keys=("${keys[@]#|}")
 	# Keys match ignoring ASCII case: folded holds the keys, then the word.
 	_auxchan_fold "${keys[@]}" "$cur"
 	for i in "${!keys[@]}"; do
 		if [[ ${folded[i]} == "${folded[-1]}"* ]]; then
-			printf -v reply '%q' "$hash${keys[i]}"
+			printf -v reply '%q' "$sigil${keys[i]}"
 			COMPREPLY+=("$reply")
 		fi
 	done
-	cur=$hash$cur
+	cur=$sigil$cur
 	# bash replaces only what follows the last ':' of the word.
 	if [[ $cur == *:* && $COMP_WORDBREAKS == *:* ]]; then
 		local prefix=${cur%"${cur##*:}"}

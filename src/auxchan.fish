@@ -6,11 +6,11 @@
 # The keys; after a '#' (typed \# or quoted), a key is a room reference:
 # the keys hold aliases and localparts without it.
 function __auxchan_keys
-    set -l hash
-    string match -q -r '^\\\\?#' -- (commandline -ct); and set hash '#'
+    set -l sigil
+    string match -q -r '^\\\\?#' -- (commandline -ct); and set sigil '#'
     for key in \
 @KEYS@
-        printf '%s%s\n' $hash $key
+        printf '%s%s\n' $sigil $key
     end
 end
 

@@ -5,7 +5,7 @@
 # the library matches them, whatever the locale.
 
 local -a keys matches
-local word=$PREFIX hash= want i
+local word=$PREFIX sigil= want i
 
 if [[ $word == -* ]]; then
 	compadd -- --list --format=text --format=json --format=tsv --keys --help --version
@@ -17,7 +17,7 @@ keys=(
 # After a '#' (typed \# or quoted), a key is a room reference: the keys
 # hold aliases and localparts without it.
 case $word in
-('\#'* | '#'*) hash='#' word=${word#\\} word=${word#\#} ;;
+('\#'* | '#'*) sigil='#' word=${word#\\} word=${word#\#} ;;
 esac
 # ASCII case folding: ${(L)...} in the C locale folds A-Z, and nothing else.
 _auxchan_fold() {
@@ -28,7 +28,7 @@ _auxchan_fold $word
 want=$REPLY
 for i in {1..$#keys}; do
 	_auxchan_fold $keys[i]
-	[[ ${REPLY[1,$#want]} == $want ]] && matches+=("$hash$keys[i]")
+	[[ ${REPLY[1,$#want]} == $want ]] && matches+=("$sigil$keys[i]")
 done
 # -U: the keys replace the word, whose case may differ.
 compadd -U -- $matches

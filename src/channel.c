@@ -87,7 +87,7 @@ size_t auxchan_key_count(void)
 const char *auxchan_key(size_t i, size_t *len)
 {
 	const struct ch_key *k;
-	size_t hash;
+	size_t sigil;
 
 	if (i >= CH_KEY_COUNT)
 		return NULL;
@@ -95,10 +95,10 @@ const char *auxchan_key(size_t i, size_t *len)
 	 * the key K; a localpart "#x" is found by "##x"): it is written with
 	 * one, which stands before it in the pool (gen/channel.c). */
 	k = &ch_keys[i];
-	hash = k->typed == 0;
+	sigil = k->typed == 0;
 	if (len)
-		*len = k->len + hash;
-	return CH_POOL + k->text - hash;
+		*len = k->len + sigil;
+	return CH_POOL + k->text - sigil;
 }
 
 /*
@@ -125,7 +125,7 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 	char buf[LINK_ALIAS_MAX];
 	const struct ch_key *k;
 	size_t list, n;
-	enum { TYPED, HASH, LINK } as = TYPED;
+	enum { TYPED, SIGIL, LINK } as = TYPED;
 
 	/* Normalise: a link is the room it names, "#K" is K after a '#'. */
 	if (link_has_prefix(key, len, 1)) {
@@ -136,13 +136,13 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 		as = LINK;
 	} else if (len > 1 && key[0] == '#') {
 		key++, len--;
-		as = HASH;
+		as = SIGIL;
 	}
 	/* Find the key. */
 	if (!(k = ch_find(key, len)))
 		return 0;
 	/* Copy the channels it finds so. */
-	list = as == TYPED ? k->typed : as == HASH ? k->hash : k->link;
+	list = as == TYPED ? k->typed : as == SIGIL ? k->sigil : k->link;
 	n = ch_lists[list];
 	for (size_t i = 0; i < n && i < cap; i++)
 		out[i] = ch_lists[list + 1 + i];
