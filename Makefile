@@ -38,16 +38,16 @@ ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(CFLAGS)
 BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
-GEN_SRC = gen/alias.c gen/channel.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c \
+GEN_SRC = gen/alias.c gen/room.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c \
           gen/group.c gen/lint.c gen/markdown.c gen/page.c gen/pool.c gen/scan.c gen/search.c \
           gen/text.c
-GEN_HDR = gen/alias.h gen/channel.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h \
+GEN_HDR = gen/alias.h gen/room.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h \
           gen/group.h gen/lint.h gen/markdown.h gen/mem.h gen/page.h gen/pool.h gen/scan.h \
           gen/search.h gen/table.h gen/text.h src/json.h src/key.h src/link.h src/rank.h \
           src/utf8.h src/word.h include/auxchan.h
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
-TABLE = $(B)/channel_data.h $(B)/channel_gperf.c $(B)/search_data.h $(B)/search_gperf.c
-LIB_SRC = src/channel.c src/search.c
+TABLE = $(B)/room_data.h $(B)/room_gperf.c $(B)/search_data.h $(B)/search_gperf.c
+LIB_SRC = src/room.c src/search.c
 LIB_PRIVATE_HDR = src/gperf.h src/key.h src/link.h src/rank.h src/word.h
 LIB_HDR = include/auxchan.h $(LIB_PRIVATE_HDR)
 CMD_HDR = src/json.h src/utf8.h
@@ -56,7 +56,7 @@ COMPLETIONS = $(B)/auxchan.bash $(B)/auxchan.zsh $(B)/auxchan.fish
 # Tests: one program a module, tests/NAME.c, run as `NAME PAGE BUILDDIR`
 # by tests/check.sh.  Those of the library and the command, then those of
 # the generator (which need cmark-gfm and libyaml).
-LIB_TESTS = link alias group channel search auxchan
+LIB_TESTS = link alias group room search auxchan
 GEN_TESTS = page lint diff update gen package
 TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/reference.h \
            tests/run.h tests/score.h
@@ -150,7 +150,7 @@ $(B)/tests/%: tests/%.c $(TEST_OBJ) $(B)/libauxchan.a $(TEST_HDR) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen -Itests $(TEST_CPPFLAGS) $(LDFLAGS) \
 		$< $(TEST_OBJ) $(B)/libauxchan.a $(TEST_LIBS) -o $@
-$(B)/tests/channel $(B)/tests/search: | $(LIB_PIC_OBJ)
+$(B)/tests/room $(B)/tests/search: | $(LIB_PIC_OBJ)
 $(B)/tests/auxchan: | $(B)/auxchan
 
 check: all $(CHECK_TESTS:%=$(B)/tests/%) $(CHECK_BUILT) $(CHECK_PAGES) | deps-check

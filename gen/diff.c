@@ -15,7 +15,7 @@ enum field { SECTION, NAME, PURPOSE, URL, FIELD_COUNT };
 
 static const char *const field_names[FIELD_COUNT] = { "section", "name", "purpose", "url" };
 
-static const char *field(const struct channel *c, enum field f)
+static const char *field(const struct room *c, enum field f)
 {
 	switch (f) {
 	case SECTION: return c->section;
@@ -27,38 +27,38 @@ static const char *field(const struct channel *c, enum field f)
 
 /* ---- Matching rooms by alias ------------------------------------------- */
 
-struct room {
+struct sorted_alias {
 	const char *alias;
-	size_t len, channel;
+	size_t len, room;
 };
 
 /* Orders aliases ignoring ASCII case. */
 static int by_alias(const void *a, const void *b)
 {
-	const struct room *x = a, *y = b;
+	const struct sorted_alias *x = a, *y = b;
 
 	return key_order_fold(x->alias, x->len, y->alias, y->len);
 }
 
 /* The rooms of pg, sorted by alias (to free). */
-static struct room *sorted_rooms(const struct page *pg)
+static struct sorted_alias *sorted_rooms(const struct page *pg)
 {
-	struct room *r = xmalloc((pg->n + 1) * sizeof *r);
+	struct sorted_alias *r = xmalloc((pg->n + 1) * sizeof *r);
 
 	for (size_t i = 0; i < pg->n; i++)
-		r[i] = (struct room){ pg->ch[i].alias, strlen(pg->ch[i].alias), i };
+		r[i] = (struct sorted_alias){ pg->rooms[i].alias, strlen(pg->rooms[i].alias), i };
 	xsort(r, pg->n, sizeof *r, by_alias);
 	return r;
 }
 
 /*
- * Sets a_match[i] to the channel of b with the alias of channel i of a
+ * Sets a_match[i] to the room of b with the alias of room i of a
  * (NONE if b has none), and b_match likewise: a merge of both pages'
  * rooms sorted by alias.  Aliases are unique in a page, ignoring case.
  */
 static void match(const struct page *a, const struct page *b, size_t *a_match, size_t *b_match)
 {
-	struct room *x = sorted_rooms(a), *y = sorted_rooms(b);
+	struct sorted_alias *x = sorted_rooms(a), *y = sorted_rooms(b);
 	size_t i = 0, j = 0;
 
 	for (size_t k = 0; k < a->n; k++)
@@ -69,8 +69,8 @@ static void match(const struct page *a, const struct page *b, size_t *a_match, s
 		int c = by_alias(&x[i], &y[j]);
 
 		if (c == 0) {
-			a_match[x[i].channel] = y[j].channel;
-			b_match[y[j].channel] = x[i].channel;
+			a_match[x[i].room] = y[j].room;
+			b_match[y[j].room] = x[i].room;
 		}
 		i += c <= 0;
 		j += c >= 0;
@@ -79,8 +79,8 @@ static void match(const struct page *a, const struct page *b, size_t *a_match, s
 	free(y);
 }
 
-/* The fields that differ between two channels, one bit each. */
-static unsigned changed_fields(const struct channel *a, const struct channel *b)
+/* The fields that differ between two rooms, one bit each. */
+static unsigned changed_fields(const struct room *a, const struct room *b)
 {
 	unsigned mask = 0;
 
@@ -108,7 +108,7 @@ static void json_string(FILE *f, const char *s)
 /* A room as auxchan --format=json writes it, and its line. */
 static void json_room(FILE *f, const struct page *pg, size_t i)
 {
-	const struct channel *c = &pg->ch[i];
+	const struct room *c = &pg->rooms[i];
 	const char *value[AUXCHAN_FIELD_COUNT] = {
 		[AUXCHAN_SECTION] = c->section, [AUXCHAN_NAME] = c->name,
 		[AUXCHAN_ALIAS] = c->alias,     [AUXCHAN_URL] = c->url,
@@ -154,13 +154,13 @@ static void write_json(const struct diff *d)
 	json_rooms(d, "removed", d->old, d->old_match);
 	fputs("  \"changed\": [", d->out);
 	for (size_t j = 0; j < n->n; j++) {
-		const struct channel *nc = &n->ch[j], *oc;
+		const struct room *nc = &n->rooms[j], *oc;
 		unsigned mask;
 		const char *sep = "";
 
 		if (d->new_match[j] == NONE)
 			continue;
-		oc = &o->ch[d->new_match[j]];
+		oc = &o->rooms[d->new_match[j]];
 		if (!(mask = changed_fields(oc, nc)))
 			continue;
 		fputs(first ? "\n    {\"alias\": " : ",\n    {\"alias\": ", d->out);
@@ -207,7 +207,7 @@ static void text_change(FILE *f, const char *name, const char *old, const char *
 /* A room added ('+') or removed ('-'): where, and every field. */
 static void text_room(FILE *f, char mark, struct diff_side side, size_t i)
 {
-	const struct channel *c = &side.pg->ch[i];
+	const struct room *c = &side.pg->rooms[i];
 
 	fprintf(f, "%c %s  (%s:%u)\n", mark, c->alias, side.file, c->line);
 	for (int k = 0; k < FIELD_COUNT; k++)
@@ -232,12 +232,12 @@ static void write_text(const struct diff *d)
 		if (d->new_match[j] == NONE)
 			text_room(d->out, '+', d->new, j);
 	for (size_t j = 0; j < n->n; j++) {
-		const struct channel *nc = &n->ch[j], *oc;
+		const struct room *nc = &n->rooms[j], *oc;
 		unsigned mask;
 
 		if (d->new_match[j] == NONE)
 			continue;
-		oc = &o->ch[d->new_match[j]];
+		oc = &o->rooms[d->new_match[j]];
 		if (!(mask = changed_fields(oc, nc)))
 			continue;
 		fprintf(d->out, "~ %s  (%s:%u, %s:%u)\n", nc->alias, d->old.file, oc->line,
@@ -264,7 +264,7 @@ int diff_write(FILE *out, enum diff_format fmt, struct diff_side old, struct dif
 		if (d.new_match[j] == NONE)
 			d.added++;
 		else
-			d.changed += changed_fields(&old.pg->ch[d.new_match[j]], &new.pg->ch[j]) != 0;
+			d.changed += changed_fields(&old.pg->rooms[d.new_match[j]], &new.pg->rooms[j]) != 0;
 	d.title = strcmp(old.pg->title, new.pg->title) != 0;
 	d.date = strcmp(old.pg->date, new.pg->date) != 0;
 	if (fmt == DIFF_JSON)

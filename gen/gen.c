@@ -1,6 +1,6 @@
 /*
  * gen.c - auxchan-gen: reads the wiki page, checks it, and writes the
- * channel table for gperf and the library (see channel.h).  main() is the
+ * room table for gperf and the library (see room.h).  main() is the
  * pipeline: read, parse, group, lint, write; or, with --check, write
  * nothing; or, with --diff, compare two revisions (see diff.h).
  *
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "channel.h"
+#include "room.h"
 #include "diag.h"
 #include "diff.h"
 #include "files.h"
@@ -30,7 +30,7 @@ static const char usage[] =
 	"\n"
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
 	"as FILE:LINE:COL: error|warning: message, and unless there is an error\n"
-	"writes the tables in DIR (default: the current directory): channel_data.h\n"
+	"writes the tables in DIR (default: the current directory): room_data.h\n"
 	"and search_data.h, gperf/TABLE-N.gperf for each bucket of their keys, and\n"
 	"gperf.mk, which names the buckets for make.\n"
 	"\n"
@@ -100,7 +100,7 @@ static int read_page(const char *file, char **text, size_t *len)
 
 /*
  * Reads the page file and checks it: parses it into *pg, groups its
- * channels and lints them, reporting through d (whose file it sets).
+ * rooms and lints them, reporting through d (whose file it sets).
  * Returns 0, 1 if the page has errors, or 2 if it cannot be read.  Either
  * way *pg must be released with page_free().
  */
@@ -215,13 +215,13 @@ int main(int argc, char **argv)
 		if ((rc = read_check(file[0], &pg, &d)) == 0 && mode == WRITE) {
 			/* The search lists the keys for suggestions as the table has them;
 			 * a file that fails is reported, and files_commit() writes none. */
-			channel_write(&pg, &fs, &keys);
+			room_write(&pg, &fs, &keys);
 			search_write(&pg, &keys, &fs);
 			if (files_commit(&fs) != 0)
 				rc = 2;
 		}
 		key_list_free(&keys);
-		if (rc == 0 && mode == KEYS && channel_keys(&pg, stdout) != 0) {
+		if (rc == 0 && mode == KEYS && room_keys(&pg, stdout) != 0) {
 			perror("auxchan-gen: cannot write the keys");
 			rc = 2;
 		}

@@ -1,4 +1,4 @@
-/* group.c - groups of channels (see group.h). */
+/* group.c - groups of rooms (see group.h). */
 #include <string.h>
 
 #include "group.h"
@@ -32,7 +32,7 @@ void group_assign(struct page *pg)
 	size_t cap = 0;
 
 	for (size_t i = 0; i < pg->n; i++) {
-		struct channel *c = &pg->ch[i];
+		struct room *c = &pg->rooms[i];
 		size_t stem = group_stem(c->alias + 1, c->lplen), g;
 		const char *topic;
 		size_t topiclen;
@@ -44,7 +44,7 @@ void group_assign(struct page *pg)
 			const struct group *gr = &pg->groups[g];
 
 			if (gr->stemlen == stem &&
-			    key_strn_equal(pg->ch[gr->first].alias + 1, c->alias + 1, stem))
+			    key_strn_equal(pg->rooms[gr->first].alias + 1, c->alias + 1, stem))
 				break;
 		}
 		if (g == pg->ngroups) {

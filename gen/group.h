@@ -1,9 +1,9 @@
 /*
- * group.h - groups of channels.
+ * group.h - groups of rooms.
  *
- * Channels whose localparts share the stem before their last '-' form a
+ * Rooms whose localparts share the stem before their last '-' form a
  * group ("SIGPY-GEN" and "SIGPY-GOV" form "SIGPY"), ignoring ASCII case.  A
- * group's topic comes from its first channel's name: an optional leading
+ * group's topic comes from its first room's name: an optional leading
  * "Word:" and the last word dropped ("SIG:Python General" -> "Python").
  */
 #ifndef AUXCHAN_GROUP_H
@@ -22,7 +22,7 @@ size_t group_stem(const char *lp, size_t n);
  */
 size_t group_topic(const char *name, const char **start);
 
-/* Sets pg->groups, and the group of every channel of pg. */
+/* Sets pg->groups, and the group of every room of pg. */
 void group_assign(struct page *pg);
 
 #endif /* AUXCHAN_GROUP_H */

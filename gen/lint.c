@@ -14,13 +14,13 @@ static int same(const char *a, size_t n, const char *b, size_t m)
 }
 
 /* ---- Duplicates ---------------------------------------------------------
- * Channels sorted by a field (ignoring ASCII case), then page order: equal
+ * Rooms sorted by a field (ignoring ASCII case), then page order: equal
  * fields form runs, whose first member is the one first used.
  */
 static const struct page *sort_page;
-static size_t sort_field; /* offset of the char * field in struct channel */
+static size_t sort_field; /* offset of the char * field in struct room */
 
-static const char *field(const struct channel *c, size_t off)
+static const char *field(const struct room *c, size_t off)
 {
 	return *(char *const *)((const char *)c + off);
 }
@@ -28,8 +28,8 @@ static const char *field(const struct channel *c, size_t off)
 static int by_field(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	const unsigned char *p = (const unsigned char *)field(&sort_page->ch[x], sort_field);
-	const unsigned char *q = (const unsigned char *)field(&sort_page->ch[y], sort_field);
+	const unsigned char *p = (const unsigned char *)field(&sort_page->rooms[x], sort_field);
+	const unsigned char *q = (const unsigned char *)field(&sort_page->rooms[y], sort_field);
 
 	for (; key_fold(*p) == key_fold(*q); p++, q++)
 		if (!*p) /* equal: page order */
@@ -45,8 +45,8 @@ static int by_index(const void *a, const void *b)
 }
 
 /*
- * Finds the channels whose field (at offset off; "" never counts) equals an
- * earlier channel's: stores them in page order in dup[], the channel each
+ * Finds the rooms whose field (at offset off; "" never counts) equals an
+ * earlier room's: stores them in page order in dup[], the room each
  * repeats in first[dup[i]].  Returns how many there are.
  */
 static size_t duplicates(const struct page *pg, size_t off, size_t *dup, size_t *first)
@@ -59,7 +59,7 @@ static size_t duplicates(const struct page *pg, size_t off, size_t *dup, size_t 
 	sort_field = off;
 	xsort(ix, pg->n, sizeof *ix, by_field);
 	for (size_t i = 1, run = 0; i < pg->n; i++) {
-		const char *a = field(&pg->ch[ix[run]], off), *b = field(&pg->ch[ix[i]], off);
+		const char *a = field(&pg->rooms[ix[run]], off), *b = field(&pg->rooms[ix[i]], off);
 
 		if (*a && same(a, strlen(a), b, strlen(b))) {
 			first[ix[i]] = ix[run];
@@ -76,10 +76,10 @@ static size_t duplicates(const struct page *pg, size_t off, size_t *dup, size_t 
 /* Aliases equal ignoring ASCII case: an error, a key must be unique. */
 static void duplicate_aliases(const struct page *pg, struct diag *d, size_t *dup, size_t *first)
 {
-	size_t n = duplicates(pg, offsetof(struct channel, alias), dup, first);
+	size_t n = duplicates(pg, offsetof(struct room, alias), dup, first);
 
 	for (size_t i = 0; i < n; i++) {
-		const struct channel *c = &pg->ch[dup[i]], *f = &pg->ch[first[dup[i]]];
+		const struct room *c = &pg->rooms[dup[i]], *f = &pg->rooms[first[dup[i]]];
 
 		diag_error(d, c->line, c->link_col, "duplicate alias '%s' (also on line %u%s)",
 		           c->alias, f->line, strcmp(c->alias, f->alias) ? ", ignoring case" : "");
@@ -89,10 +89,10 @@ static void duplicate_aliases(const struct page *pg, struct diag *d, size_t *dup
 
 static void duplicate_names(const struct page *pg, struct diag *d, size_t *dup, size_t *first)
 {
-	size_t n = duplicates(pg, offsetof(struct channel, name), dup, first);
+	size_t n = duplicates(pg, offsetof(struct room, name), dup, first);
 
 	for (size_t i = 0; i < n; i++) {
-		const struct channel *c = &pg->ch[dup[i]], *f = &pg->ch[first[dup[i]]];
+		const struct room *c = &pg->rooms[dup[i]], *f = &pg->rooms[first[dup[i]]];
 
 		diag_warning(d, "duplicate-name", c->line, c->name_col,
 		             "display name '%s' is also used on line %u", c->name, f->line);
@@ -104,7 +104,7 @@ static void duplicate_names(const struct page *pg, struct diag *d, size_t *dup, 
 static void name_group(const struct page *pg, struct diag *d)
 {
 	for (size_t i = 0; i < pg->n; i++) {
-		const struct channel *c = &pg->ch[i];
+		const struct room *c = &pg->rooms[i];
 		const struct group *g;
 		const char *topic;
 		size_t len, at;
@@ -125,7 +125,7 @@ static void name_group(const struct page *pg, struct diag *d)
 		diag_warning(d, "name-group", c->line, c->name_col,
 		             "name '%s' is about '%.*s', but %s is in the group '%s' "
 		             "(of line %u): did you mean '%s'?", c->name, (int)len, topic,
-		             c->alias, g->topic, pg->ch[g->first].line, hint);
+		             c->alias, g->topic, pg->rooms[g->first].line, hint);
 		free(hint);
 	}
 }
@@ -153,7 +153,7 @@ static int mentions(const char *text, const char *phrase, size_t n)
 static void purpose_group(const struct page *pg, struct diag *d)
 {
 	for (size_t i = 0; i < pg->n; i++) {
-		const struct channel *c = &pg->ch[i];
+		const struct room *c = &pg->rooms[i];
 		const char *own;
 
 		if (c->group == NO_GROUP)
@@ -175,7 +175,7 @@ static void purpose_group(const struct page *pg, struct diag *d)
 	}
 }
 
-static const char *server(const struct channel *c)
+static const char *server(const struct room *c)
 {
 	return c->alias + 1 + c->lplen + 1;
 }
@@ -183,17 +183,17 @@ static const char *server(const struct channel *c)
 /* An alias on another server than most rooms of the page use. */
 static void other_server(const struct page *pg, struct diag *d)
 {
-	/* Distinct servers (by a channel on each) and their rooms: a handful. */
+	/* Distinct servers (by a room on each) and their rooms: a handful. */
 	size_t *on = xmalloc(pg->n * sizeof *on), *count = xmalloc(pg->n * sizeof *count);
 	size_t nservers = 0, best = 0;
 	int tie = 0;
 
 	for (size_t i = 0; i < pg->n; i++) {
-		const char *s = server(&pg->ch[i]);
+		const char *s = server(&pg->rooms[i]);
 		size_t k = 0;
 
-		while (k < nservers && !same(s, strlen(s), server(&pg->ch[on[k]]),
-		                             strlen(server(&pg->ch[on[k]]))))
+		while (k < nservers && !same(s, strlen(s), server(&pg->rooms[on[k]]),
+		                             strlen(server(&pg->rooms[on[k]]))))
 			k++;
 		if (k == nservers)
 			on[nservers] = i, count[nservers++] = 0;
@@ -205,12 +205,12 @@ static void other_server(const struct page *pg, struct diag *d)
 		else if (count[k] == count[best])
 			tie = 1;
 	for (size_t i = 0; i < pg->n && !tie && nservers > 1; i++) {
-		const char *s = server(&pg->ch[i]), *usual = server(&pg->ch[on[best]]);
+		const char *s = server(&pg->rooms[i]), *usual = server(&pg->rooms[on[best]]);
 
 		if (!same(s, strlen(s), usual, strlen(usual)))
-			diag_warning(d, "other-server", pg->ch[i].line, pg->ch[i].link_col,
+			diag_warning(d, "other-server", pg->rooms[i].line, pg->rooms[i].link_col,
 			             "%s is on the server '%s', where %zu of the page's %zu rooms "
-			             "are on '%s'", pg->ch[i].alias, s, count[best], pg->n, usual);
+			             "are on '%s'", pg->rooms[i].alias, s, count[best], pg->n, usual);
 	}
 	free(on);
 	free(count);

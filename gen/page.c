@@ -8,13 +8,13 @@
  *   scan_markdown()  scan.c      the markdown measured against the limits
  *                                of what reaches cmark-gfm
  *   markdown_read()  markdown.c  cmark-gfm's document, in a memory budget
- *   walk()           page.c      the document: headings, channel tables,
+ *   walk()           page.c      the document: headings, room tables,
  *                                stray room links
  *
  * Here, after page_parse(), the page model in the order it runs for a
  * table: its header, its cells, the room links in them, its rows; then the
- * room links outside channel tables, and the walk that calls them all.
- * Rows, links and stray links share cmark-gfm's nodes (a channel table's
+ * room links outside room tables, and the walk that calls them all.
+ * Rows, links and stray links share cmark-gfm's nodes (a room table's
  * node holds its Link column, which tells stray links from the rows'), so
  * they stay in one file.
  */
@@ -36,10 +36,10 @@
 #include "text.h"
 #include "utf8.h"
 
-/* What reading the channel tables keeps from one row, and table, to the next. */
+/* What reading the room tables keeps from one row, and table, to the next. */
 struct table_state {
-	size_t cap;     /* of page.ch */
-	unsigned full;  /* rows found over PAGE_MAX_CHANNELS */
+	size_t cap;     /* of page.rooms */
+	unsigned full;  /* rows found over PAGE_MAX_ROOMS */
 	unsigned half_table;      /* line of a table with Name or Link, not both */
 	const char *half_missing; /* the column it lacks */
 };
@@ -79,8 +79,8 @@ int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
 
 /*
  * The markdown (from offset body): measured, read by cmark-gfm and walked
- * into pg's channels; a page without a channel table, or without a
- * channel, is an error.  Returns 0, or -1 if an error was reported.
+ * into pg's rooms; a page without a room table, or without a
+ * room, is an error.  Returns 0, or -1 if an error was reported.
  */
 static int parse_markdown(const struct src *s, struct page *pg, size_t body)
 {
@@ -95,7 +95,7 @@ static int parse_markdown(const struct src *s, struct page *pg, size_t body)
 	cmark_node_free(doc);
 	cmark_parser_free(p);
 	if (!tables) {
-		diag_error(s->d, 1, 0, "no channel table: no table has a header with "
+		diag_error(s->d, 1, 0, "no room table: no table has a header with "
 		           "'Name' and 'Link' columns");
 		if (ts.half_table)
 			diag_note(s->d, ts.half_table, 1, "this table has no '%s' column",
@@ -103,7 +103,7 @@ static int parse_markdown(const struct src *s, struct page *pg, size_t body)
 		return -1;
 	}
 	if (pg->n == 0 && s->d->errors == 0) {
-		diag_error(s->d, 1, 0, "no channel: no row of a channel table has a "
+		diag_error(s->d, 1, 0, "no room: no row of a room table has a "
 		           LINK_PREFIX " link");
 		return -1;
 	}
@@ -113,7 +113,7 @@ static int parse_markdown(const struct src *s, struct page *pg, size_t body)
 void page_free(struct page *pg)
 {
 	for (size_t i = 0; i < pg->n; i++) {
-		struct channel *c = &pg->ch[i];
+		struct room *c = &pg->rooms[i];
 
 		free(c->section);
 		free(c->name);
@@ -123,7 +123,7 @@ void page_free(struct page *pg)
 	}
 	for (size_t g = 0; g < pg->ngroups; g++)
 		free(pg->groups[g].topic);
-	free(pg->ch);
+	free(pg->rooms);
 	free(pg->groups);
 	free(pg->title);
 	free(pg->date);
@@ -405,7 +405,7 @@ static int matrix_url(const char *url, const char **rest)
  * the link https://matrix.to/#/ + their fragment (or "#" + their alias),
  * which ch->url then holds: the command shows it, and looks it up.
  */
-static int read_link(const struct src *s, struct channel *ch, const char *url)
+static int read_link(const struct src *s, struct room *ch, const char *url)
 {
 	const char *rest, *why, *lp, *srv, *slash;
 	size_t n, len = strlen(url), at, srvlen;
@@ -532,11 +532,11 @@ static void check_extra_cells(const struct src *s, cmark_node *row, size_t ncols
 		             ncols);
 }
 
-/* Reads one row of a channel table into a new channel, or skips it. */
+/* Reads one row of a room table into a new room, or skips it. */
 static void read_row(const struct src *s, struct table_state *ts, struct page *pg,
                      cmark_node *row, const struct columns *c, const char *section)
 {
-	struct channel ch = { 0 };
+	struct room ch = { 0 };
 	cmark_node *name = nth_child(row, c->name), *link = nth_child(row, c->link);
 	cmark_node *purpose = nth_child(row, c->purpose), *a, *second;
 	char *text;
@@ -555,10 +555,10 @@ static void read_row(const struct src *s, struct table_state *ts, struct page *p
 	if (second)
 		diag_warning(s->d, "many-links", ch.line, node_col(second, ch.line, ch.link_col),
 		             "Link cell has more than one " LINK_PREFIX " link: the first is used");
-	if (pg->n == PAGE_MAX_CHANNELS) {
+	if (pg->n == PAGE_MAX_ROOMS) {
 		if (!ts->full++)
-			diag_error(s->d, ch.line, 0, "more than %u channels: over the limit "
-			           "of a page", PAGE_MAX_CHANNELS);
+			diag_error(s->d, ch.line, 0, "more than %u rooms: over the limit "
+			           "of a page", PAGE_MAX_ROOMS);
 		return;
 	}
 	if (read_link(s, &ch, cmark_node_get_url(a)) < 0)
@@ -589,12 +589,12 @@ static void read_row(const struct src *s, struct table_state *ts, struct page *p
 		diag_warning(s->d, "empty-name", ch.line, ch.name_col,
 		             "row has an empty Name: it cannot be found by name");
 	ch.section = xmemdup(section, strlen(section));
-	pg->ch = xgrow(pg->ch, &ts->cap, pg->n + 1, sizeof *pg->ch);
-	pg->ch[pg->n++] = ch;
+	pg->rooms = xgrow(pg->rooms, &ts->cap, pg->n + 1, sizeof *pg->rooms);
+	pg->rooms[pg->n++] = ch;
 }
 
 /*
- * Reads a table: returns 1 if it is a channel table, else 0 (remembering the
+ * Reads a table: returns 1 if it is a room table, else 0 (remembering the
  * first table that has a Name or a Link column but not both).
  */
 static int read_table(const struct src *s, struct table_state *ts, struct page *pg,
@@ -618,7 +618,7 @@ static int read_table(const struct src *s, struct table_state *ts, struct page *
 	/* Its Link column, for stray_link(): 1 + its index. */
 	cmark_node_set_user_data(table, (void *)(uintptr_t)(c.link + 1));
 	if (!cmark_node_next(header))
-		diag_warning(s->d, "empty-table", line, first_col(s, line), "channel table has no rows");
+		diag_warning(s->d, "empty-table", line, first_col(s, line), "room table has no rows");
 	for (cmark_node *row = cmark_node_next(header); row; row = cmark_node_next(row))
 		read_row(s, ts, pg, row, &c, section);
 	return 1;
@@ -662,7 +662,7 @@ static const char *room_in_text(const char *t)
 	return NULL;
 }
 
-/* Is node n inside the Link cell of a row (not the header) of a channel table? */
+/* Is node n inside the Link cell of a row (not the header) of a room table? */
 static int in_link_cell(cmark_node *n)
 {
 	cmark_node *cell = n, *row, *table;
@@ -755,7 +755,7 @@ static int looks_like_row(const struct src *s, unsigned line)
 
 /*
  * Warns about a room linked, or written, outside the Link column of a
- * channel table (stray-link): its room is not read.  Most often a row cut
+ * room table (stray-link): its room is not read.  Most often a row cut
  * off its table: a blank line, an indented row or a heading line ends a
  * GFM table, and the rows after it become a paragraph or code.
  */
@@ -766,7 +766,7 @@ static void stray_link(const struct src *s, cmark_node *n, size_t *cursor)
 	stray_position(s, n, cursor, &line, &col);
 	if (!block_of(n) || type_is(block_of(n), "table_cell") || !looks_like_row(s, line))
 		diag_warning(s->d, "stray-link", line, col, "link to a room outside the Link "
-		             "column of a channel table: the room is not read");
+		             "column of a room table: the room is not read");
 	else
 		diag_warning(s->d, "stray-link", line, col, "link to a room on a line that looks "
 		             "like a table row but is not in a table (a blank line, an indented "
@@ -807,7 +807,7 @@ static int check_stray(const struct src *s, cmark_node *n, size_t *cursor)
 /*
  * Walks the document: checks each node for stray room links, keeps the
  * text of the last heading as the section of the rows below it, and reads
- * each table, adding the channel tables to *tables.
+ * each table, adding the room tables to *tables.
  */
 static void walk(const struct src *s, struct table_state *ts, struct page *pg, cmark_node *doc,
                  int *tables)

@@ -1,11 +1,11 @@
 /*
- * page.h - the page model: a Wiki.js page read into channel records.
+ * page.h - the page model: a Wiki.js page read into room records.
  *
  * A page is optional YAML front matter (between a first line "---" and the
  * next line "---", read with libyaml), then GFM markdown (read with
  * cmark-gfm and its table, strikethrough and autolink extensions).  Every
- * table whose header has a "Name" and a "Link" column is a channel table;
- * each of its rows whose Link cell holds a matrix.to link is a channel.
+ * table whose header has a "Name" and a "Link" column is a room table;
+ * each of its rows whose Link cell holds a matrix.to link is a room.
  */
 #ifndef AUXCHAN_PAGE_H
 #define AUXCHAN_PAGE_H
@@ -17,7 +17,7 @@
 /* Limits: larger pages are refused with an error naming the limit. */
 #define PAGE_MAX_BYTES (4u << 20) /* bytes in the page file: 4 MiB */
 #define PAGE_MAX_CELL 1024u       /* bytes of a cell's, heading's, title's text */
-#define PAGE_MAX_CHANNELS 20000u  /* channels on a page */
+#define PAGE_MAX_ROOMS 20000u  /* rooms on a page */
 
 /*
  * Limits of what reaches the parsers, which take more than linear time or
@@ -33,7 +33,7 @@
 #define PAGE_MAX_MARKUP 40000u    /* of each of [ < * _ ~ ) @ www. on a page */
 #define PAGE_MAX_PARSE_MEMORY (256u << 20) /* bytes cmark-gfm may allocate */
 
-struct channel {
+struct room {
 	char *section;  /* plain text of the nearest heading above, or "" */
 	char *name;     /* plain text of the Name cell */
 	char *purpose;  /* plain text of the Purpose cell, or "" */
@@ -48,28 +48,28 @@ struct channel {
 #define NO_GROUP ((size_t)-1)
 
 /*
- * A group: the channels whose localparts share the stem before their last
+ * A group: the rooms whose localparts share the stem before their last
  * '-' (ignoring ASCII case), found by that stem and by the topic taken from
- * its first channel's name.
+ * its first room's name.
  */
 struct group {
-	size_t first;   /* its first channel */
-	size_t stemlen; /* the stem: first channel's alias + 1, stemlen bytes */
+	size_t first;   /* its first room */
+	size_t stemlen; /* the stem: first room's alias + 1, stemlen bytes */
 	char *topic;    /* "Python" from "SIG:Python General"; may be "" */
 };
 
 struct page {
 	char *title, *date;     /* from the front matter, or "" */
-	struct channel *ch;     /* channels in page order */
+	struct room *rooms;     /* in page order */
 	size_t n;
-	struct group *groups;   /* groups in order of their first channel */
+	struct group *groups;   /* groups in order of their first room */
 	size_t ngroups;
 };
 
 /*
  * Reads the page text (len bytes, any bytes; more than PAGE_MAX_BYTES is
  * refused, so a reader may stop after PAGE_MAX_BYTES + 1) into pg's
- * channels, reporting what is wrong in one row through d; groups
+ * rooms, reporting what is wrong in one row through d; groups
  * (group_assign()) and the checks across rows (lint_page()) are the
  * caller's next steps.  Returns 0 on success, -1 if an error was reported.
  * Either way pg holds what was read and must be released with page_free().

@@ -21,7 +21,7 @@
 /* A word of a room, folded, with the weight of the text it came from. */
 struct occ {
 	char *w;
-	size_t len, channel;
+	size_t len, room;
 	unsigned weight;
 };
 
@@ -30,7 +30,7 @@ struct occs {
 	size_t n, cap;
 };
 
-/* Adds the words of text (n bytes) of channel c, of weight w. */
+/* Adds the words of text (n bytes) of room c, of weight w. */
 static void add_words(struct occs *os, const char *text, size_t n, size_t c, unsigned w)
 {
 	size_t at = 0, start, len;
@@ -43,7 +43,7 @@ static void add_words(struct occs *os, const char *text, size_t n, size_t c, uns
 		o->w = xmalloc(len);
 		word_fold(o->w, text + start, len);
 		o->len = len;
-		o->channel = c;
+		o->room = c;
 		o->weight = w;
 	}
 }
@@ -55,7 +55,7 @@ static int by_word(const void *a, const void *b)
 
 	if (c)
 		return c;
-	return x->channel < y->channel ? -1 : x->channel > y->channel;
+	return x->room < y->room ? -1 : x->room > y->room;
 }
 
 /* A stem, folded, for the kinds of stems. */
@@ -111,11 +111,11 @@ static void collect(const struct page *pg, struct occs *os)
 	for (size_t g = 0; g < pg->ngroups; g++) {
 		st[g].len = pg->groups[g].stemlen;
 		st[g].s = xmalloc(st[g].len + 1);
-		word_fold(st[g].s, pg->ch[pg->groups[g].first].alias + 1, st[g].len);
+		word_fold(st[g].s, pg->rooms[pg->groups[g].first].alias + 1, st[g].len);
 	}
 	xsort(st, pg->ngroups, sizeof *st, by_stem);
 	for (size_t i = 0; i < pg->n; i++) {
-		const struct channel *c = &pg->ch[i];
+		const struct room *c = &pg->rooms[i];
 
 		add_words(os, c->name, strlen(c->name), i, RANK_NAME_WEIGHT);
 		add_words(os, c->alias + 1, c->lplen, i, RANK_NAME_WEIGHT);
@@ -124,7 +124,7 @@ static void collect(const struct page *pg, struct occs *os)
 			char stem[LINK_ALIAS_MAX + 1];
 			size_t k;
 
-			word_fold(stem, pg->ch[g->first].alias + 1, g->stemlen);
+			word_fold(stem, pg->rooms[g->first].alias + 1, g->stemlen);
 			add_words(os, g->topic, strlen(g->topic), i, RANK_NAME_WEIGHT);
 			add_words(os, stem, g->stemlen, i, RANK_NAME_WEIGHT);
 			if ((k = kind_prefix(st, pg->ngroups, stem, g->stemlen)) > 0)
@@ -161,7 +161,7 @@ struct word_table {
 	struct occs os;
 	struct word *words;          /* sorted */
 	size_t nwords, max_len;
-	size_t *channel;             /* postings: rooms, in page order within a word */
+	size_t *room;             /* postings: rooms, in page order within a word */
 	unsigned *points;            /* and the word's points in each */
 	size_t nposts, max_points;
 	struct deletion *del;
@@ -215,21 +215,21 @@ static void build_words(struct word_table *t)
 	const struct occs *os = &t->os;
 	size_t wcap = 0;
 
-	t->channel = xmalloc((os->n + 1) * sizeof *t->channel);
+	t->room = xmalloc((os->n + 1) * sizeof *t->room);
 	t->points = xmalloc((os->n + 1) * sizeof *t->points);
 	for (size_t i = 0, j; i < os->n; i = j) {
 		struct word w = { os->o[i].w, os->o[i].len, t->nposts, 0, 0, 0 };
 		size_t df = 0;
 
 		for (j = i; j < os->n && !table_compare(os->o[j].w, os->o[j].len, w.w, w.len); j++)
-			df += j == i || os->o[j].channel != os->o[j - 1].channel;
+			df += j == i || os->o[j].room != os->o[j - 1].room;
 		for (size_t k = i; k < j; k++) { /* a room once, with its largest weight */
 			unsigned weight = os->o[k].weight;
 
-			while (k + 1 < j && os->o[k + 1].channel == os->o[k].channel)
+			while (k + 1 < j && os->o[k + 1].room == os->o[k].room)
 				if (os->o[++k].weight > weight)
 					weight = os->o[k].weight;
-			t->channel[t->nposts] = os->o[k].channel;
+			t->room[t->nposts] = os->o[k].room;
 			t->points[t->nposts] = points(t->pg->n, df, weight);
 			if (t->points[t->nposts] > w.max)
 				w.max = t->points[t->nposts];
@@ -367,7 +367,7 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	fprintf(f, "};\n\n/* Postings: the rooms of each word, in page order, and its points there. */\n");
 	fprintf(f, "static const sw_room sw_post_room[%zu] = {", t->nposts + 1);
 	for (size_t i = 0; i < t->nposts; i++)
-		table_put_number(f, i, 16, t->channel[i]);
+		table_put_number(f, i, 16, t->room[i]);
 	fprintf(f, "\n};\nstatic const sw_points sw_post_points[%zu] = {", t->nposts + 1);
 	for (size_t i = 0; i < t->nposts; i++)
 		table_put_number(f, i, 16, t->points[i]);
@@ -437,7 +437,7 @@ int search_write(const struct page *pg, const struct key_list *keys, struct file
 		free(t.os.o[i].w);
 	free(t.os.o);
 	free(t.words);
-	free(t.channel);
+	free(t.room);
 	free(t.points);
 	free(t.del);
 	free(t.key_word);

@@ -21,7 +21,7 @@
 #ifndef AUXCHAN_SEARCH_H
 #define AUXCHAN_SEARCH_H
 
-#include "channel.h"
+#include "room.h"
 #include "files.h"
 #include "page.h"
 

@@ -1,5 +1,5 @@
 /*
- * table.h - what the writers of the library's tables share (channel.c,
+ * table.h - what the writers of the library's tables share (room.c,
  * search.c): the order of their keys' bytes, and the C they write for
  * numbers.
  */

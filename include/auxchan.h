@@ -10,7 +10,7 @@
  * as long as the program.  Never free or modify it.  Strings are UTF-8 and
  * NUL-terminated; none contains a control character.
  *
- * Keys: a channel is found, ignoring ASCII case, by
+ * Keys: a room is found, ignoring ASCII case, by
  *   - its room alias in any usual form: "#SIGPY-GEN:auxolotl.org",
  *     "SIGPY-GEN:auxolotl.org", "SIGPY-GEN", or a matrix.to link to it
  *     ("https://matrix.to/#/#SIGPY-GEN:auxolotl.org", percent-encoded or
@@ -18,8 +18,8 @@
  *   - its display name ("SIG:Python General");
  *   - its group: the stem its localpart shares with other rooms ("sigpy")
  *     or the group's topic ("python").
- * One key may name several channels; they are returned in page order.  A
- * search (auxchan_search()) finds channels by the words of a question.
+ * One key may name several rooms; they are returned in page order.  A
+ * search (auxchan_search()) finds rooms by the words of a question.
  *
  * Example:
  *
@@ -59,30 +59,30 @@ extern "C" {
 /* The version of this header; auxchan_version() gives the library's. */
 #define AUXCHAN_VERSION "0.1.0"
 
-/* The fields of a channel, as auxchan_field() returns them. */
+/* The fields of a room, as auxchan_field() returns them. */
 enum auxchan_field {
-	AUXCHAN_SECTION, /* heading above the channel's table, or "" */
+	AUXCHAN_SECTION, /* heading above the room's table, or "" */
 	AUXCHAN_NAME,    /* display name, "SIG:Python General" */
 	AUXCHAN_ALIAS,   /* room alias, "#SIGPY-GEN:auxolotl.org" */
 	AUXCHAN_URL,     /* matrix.to link as the page writes it */
 	AUXCHAN_PURPOSE, /* purpose text, or "" */
-	AUXCHAN_GROUP,   /* topic of the channel's group, "Python", or "" */
+	AUXCHAN_GROUP,   /* topic of the room's group, "Python", or "" */
 	AUXCHAN_FIELD_COUNT
 };
 
-/* Number of channels on the page. */
+/* Number of rooms on the page. */
 size_t auxchan_count(void);
 
 /*
- * A field of channel i (0 <= i < auxchan_count(), in page order).
+ * A field of room i (0 <= i < auxchan_count(), in page order).
  * Returns NULL if i or field is out of range.
  */
 const char *auxchan_field(size_t i, enum auxchan_field field);
 
 /*
  * Looks up the key (len bytes at key; no NUL needed, any bytes allowed).
- * Stores the indices of up to cap matching channels in out[], in page order,
- * and returns how many channels match in all (0 when none), which may be
+ * Stores the indices of up to cap matching rooms in out[], in page order,
+ * and returns how many rooms match in all (0 when none), which may be
  * more than cap: call again with a larger array to get the rest.  out may
  * be NULL when cap is 0.
  */
@@ -91,9 +91,9 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
 /*
  * Searches the rooms a person means by a few words ("python sig", "where
  * can I ask about macOS", "js", "pyhton"): stores the indices of up to cap
- * of the best-matching channels in out[], in page order, and returns how
+ * of the best-matching rooms in out[], in page order, and returns how
  * many there are in all (0 when no word of the query matches).  The best
- * are the top tier: every channel of the highest score, and only those.
+ * are the top tier: every room of the highest score, and only those.
  * Any bytes; no NUL needed.
  *
  * A query that is a key, once trimmed of surrounding whitespace, is
@@ -102,7 +102,7 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
  * digit; ASCII case folded; other UTF-8 kept as it is), each word once: the
  * first AUXCHAN_SEARCH_WORDS words of at most AUXCHAN_SEARCH_WORD_MAX bytes
  * that match a word of the page count.  A
- * query word matches a word of a channel's name, purpose, section, group
+ * query word matches a word of a room's name, purpose, section, group
  * topic, the parts of its localpart, its group stem and that stem without
  * the prefix its kind shares (SIGJS: "js"):
  *   - the same word, with its points;
@@ -113,9 +113,9 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
  *     ("pyhton"), with half its points;
  * each query word matching at most AUXCHAN_SEARCH_MATCHES page words (the
  * same word first, then those that can bring the most, then in the order
- * of their bytes).  A channel's score is the sum, over the query words,
+ * of their bytes).  A room's score is the sum, over the query words,
  * of the most points one of its matches brings it; a word's points in a
- * channel are higher the fewer channels have it, and higher in a name,
+ * room are higher the fewer rooms have it, and higher in a name,
  * topic or localpart than in a purpose or section (computed when the
  * library is built: the formula is at points() in gen/search.c).
  *
@@ -126,7 +126,7 @@ size_t auxchan_search(const char *query, size_t len, size_t *out, size_t cap);
 /*
  * auxchan_search(), which also stores in *score the top tier's score: 0
  * when the query is a key, or found nothing; otherwise points, in halves
- * (the more, the more the query's words say of the channels found).
+ * (the more, the more the query's words say of the rooms found).
  */
 size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t cap,
                              unsigned *score);
@@ -156,7 +156,7 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 #define AUXCHAN_SUGGEST_LEN_MAX 128
 
 /*
- * The keys: every string auxchan_lookup() finds channels by, each once
+ * The keys: every string auxchan_lookup() finds rooms by, each once
  * (ignoring ASCII case), in no particular order: aliases (written without
  * their '#'), localparts, display names, group stems and topics.
  * auxchan_key() returns key i (0 <= i < auxchan_key_count()) and stores

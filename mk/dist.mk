@@ -5,7 +5,7 @@
 # without name.  make amalgamation: one C file with the library and its
 # tables, and its header.
 
-PREBUILT = $(if $(wildcard generated/channel_data.h),$(if $(filter data/matrix.md,$(DATA)),generated))
+PREBUILT = $(if $(wildcard generated/room_data.h),$(if $(filter data/matrix.md,$(DATA)),generated))
 DIST = auxchan-$(VERSION)
 AMALG = $(B)/amalgamation
 

@@ -3,14 +3,14 @@
 
 deps: deps-build
 
-# One run writes channel_data.h, search_data.h, gperf/TABLE-N.gperf for
-# each bucket of keys, and last gperf.mk, which names the buckets (CH_GPERF,
+# One run writes room_data.h, search_data.h, gperf/TABLE-N.gperf for
+# each bucket of keys, and last gperf.mk, which names the buckets (ROOM_GPERF,
 # SW_GPERF): make reads it (restarting when it is remade), then runs gperf
 # on each bucket, in parallel under -j.
 $(B)/gperf.mk: $(DATA) $(GEN) $(B)/gen.stamp
 	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
 -include $(if $(filter clean deps% diff update-page,$(MAKECMDGOALS)),,$(B)/gperf.mk)
-$(B)/channel_data.h $(B)/search_data.h $(CH_GPERF:%=$(B)/gperf/%.gperf) \
+$(B)/room_data.h $(B)/search_data.h $(ROOM_GPERF:%=$(B)/gperf/%.gperf) \
 $(SW_GPERF:%=$(B)/gperf/%.gperf): $(B)/gperf.mk ;
 
 # gperf runs in $(B)/gperf on a relative name: its output names no build
@@ -22,8 +22,8 @@ $(B)/gperf/%.c: $(B)/gperf/%.gperf
 	} > $*.c.tmp && mv $*.c.tmp $*.c
 
 # Every bucket's table in bucket order, whatever order gperf ran in.
-$(B)/channel_gperf.c: $(B)/gperf.mk $(CH_GPERF:%=$(B)/gperf/%.c)
-	cat $(CH_GPERF:%=$(B)/gperf/%.c) > $@.tmp && mv $@.tmp $@
+$(B)/room_gperf.c: $(B)/gperf.mk $(ROOM_GPERF:%=$(B)/gperf/%.c)
+	cat $(ROOM_GPERF:%=$(B)/gperf/%.c) > $@.tmp && mv $@.tmp $@
 $(B)/search_gperf.c: $(B)/gperf.mk $(SW_GPERF:%=$(B)/gperf/%.c)
 	cat $(SW_GPERF:%=$(B)/gperf/%.c) > $@.tmp && mv $@.tmp $@
 
@@ -53,9 +53,9 @@ TEST_LIBS = $(GEN_LIBS)
 
 PAGES = hostile buckets
 PAGE_hostile = $(HOSTILE)
-TESTS_hostile = channel search auxchan fuzz-lookup fuzz-search
+TESTS_hostile = room search auxchan fuzz-lookup fuzz-search
 PAGE_buckets = $(B)/buckets.md
-TESTS_buckets = channel search
+TESTS_buckets = room search
 CHECK_PAGES = $(PAGES:%=$(B)/%/programs)
 CHECK_MORE = $(foreach p,$(PAGES),$(call checks,$(p)-,$(PAGE_$(p)),$(B)/$(p),$(TESTS_$(p))))
 
@@ -71,8 +71,8 @@ $(B)/buckets.md: $(B)/bench/synth
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=all --errors-for-leak-kinds=all
 VALGRIND_PAGES = $(DATA) $(TEST_PAGES)
-VALGRIND_CHECKS = $(call checks,,$(DATA),$(B),page lint diff channel search) \
-	$(call checks,hostile-,$(HOSTILE),$(B)/hostile,channel) \
+VALGRIND_CHECKS = $(call checks,,$(DATA),$(B),page lint diff room search) \
+	$(call checks,hostile-,$(HOSTILE),$(B)/hostile,room) \
 	$(call checks,,$(DATA),$(B),fuzz-lookup fuzz-search fuzz-generator)
 
 check-valgrind: $(B)/auxchan-gen $(CHECK_TESTS:%=$(B)/tests/%) $(CHECK_PAGES) | deps-valgrind

@@ -11,4 +11,4 @@ $(TABLE) $(B)/auxchan.keys: $(B)/%: generated/%
 CHECK_TESTS = $(LIB_TESTS)
 TEST_OBJ = $(B)/gen/alias.o $(B)/gen/group.o
 TEST_LIBS = -lm
-TEST_CPPFLAGS = -DCHANNEL_NO_PAGE
+TEST_CPPFLAGS = -DROOM_NO_PAGE

@@ -166,7 +166,7 @@ static void put_text_field(const char *label, const char *value, size_t width)
 }
 
 /*
- * Shows the selected channels (sel[i] set) in page order, as found (a):
+ * Shows the selected rooms (sel[i] set) in page order, as found (a):
  * JSON and TSV say for each how ("match": "list", "key" or "search") and
  * the search's score; text heads a search's answer with its query.
  */
@@ -313,8 +313,8 @@ static int print_keys(enum format fmt)
 static int print_version(void)
 {
 	printf("auxchan %s (libauxchan %s)\n", AUXCHAN_VERSION, auxchan_version());
-	printf("rooms from the page \"%s\" of %s: %zu channels\n", auxchan_title(),
-	       *auxchan_date() ? auxchan_date() : "no date", auxchan_count());
+	printf("%zu rooms, from the page \"%s\" of %s\n", auxchan_count(), auxchan_title(),
+	       *auxchan_date() ? auxchan_date() : "no date");
 	return finish(0);
 }
 
@@ -373,7 +373,7 @@ static int select_rooms(unsigned char *sel, const char *q, size_t n, unsigned *s
 		free(ids);
 	if (found > 0)
 		return 0;
-	fputs("auxchan: no channel matches '", stderr);
+	fputs("auxchan: no room matches '", stderr);
 	put_safe(stderr, q, n);
 	fputs("'\n", stderr);
 	suggest(q, n);

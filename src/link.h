@@ -1,9 +1,9 @@
 /*
  * link.h - room references: matrix.to links and room aliases.
  *
- * Shared by the generator, which derives each channel's alias from the link
+ * Shared by the generator, which derives each room's alias from the link
  * on the page, and by the library, which accepts the same links as lookup
- * keys: one decoder, so a link on the page always finds its own channel.
+ * keys: one decoder, so a link on the page always finds its own room.
  * Everything here is static, allocation-free and locale-free.
  */
 #ifndef AUXCHAN_LINK_H

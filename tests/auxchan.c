@@ -21,7 +21,7 @@
 #define HOSTILE_PAGE "tests/pages/hostile.md"
 
 /*
- * The hostile page's channels, as every field must come back from
+ * The hostile page's rooms, as every field must come back from
  * --format=json (section, name, alias, url, purpose, group).  "?\?" is how a
  * C string says "??" without a trigraph; LONG stands for the 255-byte alias.
  */
@@ -140,12 +140,12 @@ static const struct {
 	{ "a missing argument, short", 0, { "x", "-f" }, 2, "", { NULL }, 0,
 	  "auxchan: option '-f' needs an argument (see auxchan --help)\n" },
 	{ "help", 0, { "--help" }, 0, NULL, { "usage: auxchan", "--list", "--format" }, 0, "" },
-	{ "version", 0, { "--version" }, 0, NULL, { "auxchan 0.1.0", "channels" }, 2, "" },
+	{ "version", 0, { "--version" }, 0, NULL, { "auxchan 0.1.0", "rooms" }, 2, "" },
 	{ "a miss", 0, { "no-such-room-anywhere" }, 1, "", { NULL }, 0,
-	  "auxchan: no channel matches 'no-such-room-anywhere'\n"
+	  "auxchan: no room matches 'no-such-room-anywhere'\n"
 	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
 	{ "a miss with control bytes, escaped", 0, { "x\033[31m\x7fy" }, 1, "", { NULL }, 0,
-	  "auxchan: no channel matches 'x\\x1b[31m\\x7fy'\n"
+	  "auxchan: no room matches 'x\\x1b[31m\\x7fy'\n"
 	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
 	{ "a miss, JSON", 0, { "-f", "json", "no-such-room-anywhere" }, 1, NULL,
 	  { "\"channels\": []\n}\n" }, 0, NULL },
@@ -153,14 +153,14 @@ static const struct {
 	{ "python, text", 1, { "python" }, 0, python_text, { NULL }, 0, "" },
 	{ "python, JSON", 1, { "--format=json", "python" }, 0, python_json, { NULL }, 0, "" },
 	{ "python, TSV", 1, { "--format", "tsv", "PYTHON" }, 0, python_tsv, { NULL }, 0, "" },
-	{ "two queries, one channel each time", 1, { "sigpy", "#SIGPY-GEN:auxolotl.org" }, 0,
+	{ "two queries, one room each time", 1, { "sigpy", "#SIGPY-GEN:auxolotl.org" }, 0,
 	  python_text, { NULL }, 0, "" },
 	{ "a key and a word not a key: one search", 1, { "python", "pyhton" }, 0, NULL,
 	  { BEST("python pyhton") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 11, "" },
 	{ "a search one word of which matches: rooms found, status 0", 1, { "python", "qwzx" }, 0,
 	  NULL, { BEST("python qwzx") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 11, "" },
 	{ "a search no word of which matches: status 1", 1, { "qwzx", "zzqx" }, 1, "", { NULL }, 0,
-	  "auxchan: no channel matches 'qwzx zzqx'\n"
+	  "auxchan: no room matches 'qwzx zzqx'\n"
 	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
 	{ "a question, unquoted", 1, { "where", "can", "I", "ask", "about", "macOS" }, 0,
 	  BEST("where can I ask about macOS") "SIG:Darwin General\n"
@@ -175,9 +175,9 @@ static const struct {
 	{ "an alias on another server: the room", 1, { "#sigpy-gen:matrix.org" }, 0, NULL,
 	  { BEST("#sigpy-gen:matrix.org") "SIG:Python General\n" }, 6, "" },
 	{ "suggestions for a miss", 1, { "pyhtno" }, 1, "", { NULL }, 0,
-	  "auxchan: no channel matches 'pyhtno'\nauxchan: closest keys: Python\n" },
+	  "auxchan: no room matches 'pyhtno'\nauxchan: closest keys: Python\n" },
 	{ "nothing close", 1, { "minecraft" }, 1, "", { NULL }, 0,
-	  "auxchan: no channel matches 'minecraft'\n"
+	  "auxchan: no room matches 'minecraft'\n"
 	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
 	{ "list, text, by section", 1, { "--list" }, 0, NULL,
 	  { "# Our channels\n\nAuxolotl General\n", "\n# For SIGs\n\n", "\n# For Committees\n\n" },
@@ -191,7 +191,7 @@ static const struct {
 	{ "keys", 1, { "--keys" }, 0, NULL, { "\nSIGPY-GEN:auxolotl.org\nSIGPY-GOV\n",
 	  "\nSIG:Python General\n", "\nSIGPY\n" }, 130, "" },
 	{ "version names the page", 1, { "--version" }, 0, NULL,
-	  { "\"Matrix\"", "2024-05-07T00:02:24.648Z", "33 channels" }, 2, "" },
+	  { "\"Matrix\"", "2024-05-07T00:02:24.648Z", "33 rooms" }, 2, "" },
 	{ "keys, JSON", 1, { "--keys", "--format=json" }, 0, NULL,
 	  { "[\n  \"", "\",\n  \"SIGPY-GEN:auxolotl.org\",\n  \"SIGPY-GOV\",\n", "\"\n]\n" },
 	  132, "" },
@@ -329,7 +329,7 @@ static void test_hostile(const char *cmd, const char *out, const char *err)
 			json_string(&p, got, sizeof got);
 			check_str("hostile: member name", got, names[f]);
 			json_string(&p, got, sizeof got);
-			snprintf(what, sizeof what, "hostile: channel %zu %s", i, names[f]);
+			snprintf(what, sizeof what, "hostile: room %zu %s", i, names[f]);
 			check_str(what, got, expand(want, sizeof want, hostile[i][f], alias));
 			if (f == 5) { /* how it was found: listed, no score (null) */
 				json_string(&p, got, sizeof got);
@@ -340,7 +340,7 @@ static void test_hostile(const char *cmd, const char *out, const char *err)
 				check_str("hostile: member name", got, "score");
 			}
 		}
-	check(!json_string(&p, got, sizeof got), "hostile: %zu channels, no more", n);
+	check(!json_string(&p, got, sizeof got), "hostile: %zu rooms, no more", n);
 	free(o);
 
 	/* Each room by its alias and its name, as the command's arguments. */
@@ -350,7 +350,7 @@ static void test_hostile(const char *cmd, const char *out, const char *err)
 			const char *const a[] = { "--format=tsv",
 			                          expand(key, sizeof key, hostile[i][f], alias), NULL };
 
-			snprintf(what, sizeof what, "hostile: channel %zu by %s", i, names[f]);
+			snprintf(what, sizeof what, "hostile: room %zu by %s", i, names[f]);
 			check_num(what, run(cmd, a, out, err), 0);
 		}
 

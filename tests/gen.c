@@ -32,7 +32,7 @@
 #define BIG_DELIMITER D100 D100 D100 D100 D100
 
 static const char *const outputs[] = {
-	"channel_data.h", "gperf/channel-0.gperf", "gperf.mk",
+	"room_data.h", "gperf/room-0.gperf", "gperf.mk",
 };
 #define NOUT (sizeof outputs / sizeof *outputs)
 
@@ -340,7 +340,7 @@ static void test_make(const char *make, const char *build)
 			      strstr(err, ": error: "), "make on %s fails for the page's error "
 			      "(run %d), got: %s", bad_pages[i], round, err ? err : "");
 			free(err);
-			check(!exists(path(bdir, "channel_data.h").s), "%s: no table (run %d)",
+			check(!exists(path(bdir, "room_data.h").s), "%s: no table (run %d)",
 			      bad_pages[i], round);
 			check(!exists(path(bdir, "auxchan").s), "%s: no command (run %d)",
 			      bad_pages[i], round);
@@ -355,7 +355,7 @@ static void test_make(const char *make, const char *build)
  */
 static void test_parallel(const char *make, const char *build)
 {
-	static const char *const files[] = { "gperf.mk", "channel_data.h", "channel_gperf.c" };
+	static const char *const files[] = { "gperf.mk", "room_data.h", "room_gperf.c" };
 	struct path page = path(work, "buckets.md");
 	char dir[2][4096], data[4200], genb[4200], bvar[2][4200], target[2][4200], *mk;
 	FILE *f = fopen(page.s, "w");
@@ -376,14 +376,14 @@ static void test_parallel(const char *make, const char *build)
 
 		join(dir[j], sizeof dir[j], work, "/", j ? "parallel" : "serial");
 		join(bvar[j], sizeof bvar[j], "BUILDDIR=", "", dir[j]);
-		join(target[j], sizeof target[j], dir[j], "/", "channel.o");
+		join(target[j], sizeof target[j], dir[j], "/", "room.o");
 		check_num(j ? "make -j2" : "make -j1", spawn(argv, "/dev/null", errfile), 0);
 	}
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
 		check(check_same_file(path(dir[0], files[i]).s, path(dir[1], files[i]).s),
 		      "%s: the same from make and make -j2", files[i]);
 	mk = check_read(path(dir[0], "gperf.mk").s, NULL);
-	for (char *p = mk ? strstr(mk, "CH_GPERF =") : NULL; p && (p = strstr(p, "channel-")); p++)
+	for (char *p = mk ? strstr(mk, "ROOM_GPERF =") : NULL; p && (p = strstr(p, "room-")); p++)
 		buckets++;
 	free(mk);
 	check(buckets > 1, "the page has several buckets: %ld", buckets);
@@ -398,7 +398,7 @@ static long rooms_of(const char *dir)
 
 	if (spawn(argv, out.s, "/dev/null") != 0 || !(text = check_read(out.s, NULL)))
 		return -1;
-	if ((at = strstr(text, " channels")))
+	if ((at = strstr(text, " rooms")))
 		for (n = 0; at > text && at[-1] >= '0' && at[-1] <= '9';)
 			at--;
 	if (at && at > text)

@@ -1,4 +1,4 @@
-/* group.c - tests of groups of channels (gen/group.c). */
+/* group.c - tests of groups of rooms (gen/group.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,16 +58,16 @@ static void test_topics(void)
 	}
 }
 
-/* The groups of a few channels, as page_parse() would leave them. */
+/* The groups of a few rooms, as page_parse() would leave them. */
 static void test_assign(void)
 {
-	struct channel ch[] = {
+	struct room ch[] = {
 		{ .name = "SIG:Python General", .alias = "#SIGPY-GEN:x.org", .lplen = 9 },
 		{ .name = "General", .alias = "#general:x.org", .lplen = 7 },
 		{ .name = "SIG:CLI Governance", .alias = "#sigpy-GOV:y.org", .lplen = 9 },
 		{ .name = "SIG:CLI General", .alias = "#SIGCLI-GEN:x.org", .lplen = 10 },
 	};
-	struct page pg = { .ch = ch, .n = 4 };
+	struct page pg = { .rooms = ch, .n = 4 };
 
 	group_assign(&pg);
 	check_num("groups", (long long)pg.ngroups, 2);
@@ -75,9 +75,9 @@ static void test_assign(void)
 	check(ch[1].group == NO_GROUP, "a localpart without '-' has no group");
 	check(ch[3].group == 1, "SIGCLI-GEN has its own group");
 	if (pg.ngroups == 2) {
-		check_str("topic from the first channel", pg.groups[0].topic, "Python");
+		check_str("topic from the first room", pg.groups[0].topic, "Python");
 		check_num("stem length", (long long)pg.groups[0].stemlen, 5);
-		check_num("first channel", (long long)pg.groups[0].first, 0);
+		check_num("first room", (long long)pg.groups[0].first, 0);
 		check_str("second topic", pg.groups[1].topic, "CLI");
 	}
 	for (size_t g = 0; g < pg.ngroups; g++)

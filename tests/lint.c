@@ -54,7 +54,7 @@ static const struct {
 	  P "warn-other-server.md:5:7: warning: #c:y.org is on the server 'y.org', where 2 of "
 	  "the page's 3 rooms are on 'x.org' [other-server]\n" },
 	{ P "warn-empty-table.md", "empty-table",
-	  P "warn-empty-table.md:3:1: warning: channel table has no rows [empty-table]\n" },
+	  P "warn-empty-table.md:3:1: warning: room table has no rows [empty-table]\n" },
 	{ P "warn-non-ascii-alias.md", "non-ascii-alias",
 	  P "warn-non-ascii-alias.md:3:28: warning: alias '#\xd0\xb0:x.org' has characters outside "
 	  "ASCII: letters of another script can look like those of a room it would impersonate "

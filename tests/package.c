@@ -729,8 +729,8 @@ static void test_dist(void)
 static void test_reproducible(void)
 {
 	static const char *const outputs[] = {
-		"channel_data.h", "search_data.h", "gperf.mk", "gperf/channel-0.gperf",
-		"gperf/channel-0.c", "channel_gperf.c", "search_gperf.c", "libauxchan.a",
+		"room_data.h", "search_data.h", "gperf.mk", "gperf/room-0.gperf",
+		"gperf/room-0.c", "room_gperf.c", "search_gperf.c", "libauxchan.a",
 		"libauxchan.so.%s", "auxchan", "auxchan.bash", "auxchan.zsh", "auxchan.fish",
 		"amalgamation/auxchan.c", NULL,
 	};

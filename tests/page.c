@@ -22,7 +22,7 @@ struct row {
 	unsigned line;
 };
 
-#define STRAY "link to a room outside the Link column of a channel table: the room is not " \
+#define STRAY "link to a room outside the Link column of a room table: the room is not " \
 	"read [stray-link]"
 #define STRAY_ROW "link to a room on a line that looks like a table row but is not in a " \
 	"table (a blank line, an indented row or a heading line ends a table): the room is " \
@@ -88,10 +88,10 @@ static const struct {
 			{ "", "Full", "Everything", "https://matrix.to/#/#c:x.org", "#c:x.org", "", 5 },
 		},
 	}, {
-		.file = "tests/pages/non-channel-table.md", .title = "", .date = "",
+		.file = "tests/pages/non-room-table.md", .title = "", .date = "",
 		.n = 1, .rows = { { "Rooms", "Room Y", "", "https://matrix.to/#/#y:x.org",
 		                    "#y:x.org", "", 11 } },
-		.diag = "tests/pages/non-channel-table.md:5:12: warning: " STRAY "\n",
+		.diag = "tests/pages/non-room-table.md:5:12: warning: " STRAY "\n",
 	}, {
 		/* An indented row is code: it ends the table, and its room is reported. */
 		.file = "tests/pages/table-indented-row.md", .title = "", .date = "",
@@ -157,7 +157,7 @@ static const struct {
 	const char *file, *diag; /* every diagnostic, in order */
 } bad[] = {
 	{ B "empty.md", B "empty.md:1: error: empty page\n" },
-	{ B "only-front-matter.md", B "only-front-matter.md:1: error: no channel table: no "
+	{ B "only-front-matter.md", B "only-front-matter.md:1: error: no room table: no "
 	  "table has a header with 'Name' and 'Link' columns\n" },
 	{ B "front-matter-unclosed.md", B "front-matter-unclosed.md:1:1: error: front matter "
 	  "opened here is never closed (no line '---' after it)\n" },
@@ -255,18 +255,18 @@ static const struct {
 	  "(#localpart:server)\n" },
 	{ B "matrix-uri-user.md", B "matrix-uri-user.md:3:22: error: link "
 	  "'matrix:u/someone:x.org' names a user, not a room\n" },
-	{ B "no-table.md", B "no-table.md:1: error: no channel table: no table has a header "
+	{ B "no-table.md", B "no-table.md:1: error: no room table: no table has a header "
 	  "with 'Name' and 'Link' columns\n" },
 	{ B "header-without-link.md", B "header-without-link.md:5:19: warning: " STRAY "\n"
-	  B "header-without-link.md:1: error: no channel table: no "
+	  B "header-without-link.md:1: error: no room table: no "
 	  "table has a header with 'Name' and 'Link' columns\n"
 	  B "header-without-link.md:3:1: note: this table has no 'Link' column\n" },
-	{ B "no-channel.md",
-	  B "no-channel.md:5:11: warning: row has no https://matrix.to/#/ link in its Link "
+	{ B "no-room.md",
+	  B "no-room.md:5:11: warning: row has no https://matrix.to/#/ link in its Link "
 	  "cell: skipped [no-link]\n"
-	  B "no-channel.md:6:10: warning: row has no https://matrix.to/#/ link in its Link "
+	  B "no-room.md:6:10: warning: row has no https://matrix.to/#/ link in its Link "
 	  "cell: skipped [no-link]\n"
-	  B "no-channel.md:1: error: no channel: no row of a channel table has a "
+	  B "no-room.md:1: error: no room: no row of a room table has a "
 	  "https://matrix.to/#/ link\n" },
 	{ B "duplicate-alias.md", B "duplicate-alias.md:7:12: error: duplicate alias "
 	  "'#SAME:x.org' (also on line 5, ignoring case)\n"
@@ -306,7 +306,7 @@ static const struct {
 	  "the limit of 1024\n" },
 };
 
-/* Oddities accepted: the same channels, and diagnostics, as the clean page. */
+/* Oddities accepted: the same rooms, and diagnostics, as the clean page. */
 static const struct {
 	const char *file, *clean;
 } same_as[] = {
@@ -328,15 +328,15 @@ static void test_pages(void)
 		check_str(what, pg.title, pages[i].title);
 		snprintf(what, sizeof what, "%s: date", pages[i].file);
 		check_str(what, pg.date, pages[i].date);
-		snprintf(what, sizeof what, "%s: channels", pages[i].file);
+		snprintf(what, sizeof what, "%s: rooms", pages[i].file);
 		if (!check_num(what, (long long)pg.n, (long long)pages[i].n))
 			goto next;
 		for (size_t k = 0; k < pg.n; k++) {
-			const struct channel *c = &pg.ch[k];
+			const struct room *c = &pg.rooms[k];
 			const struct row *r = &pages[i].rows[k];
 
 #define FIELD(f, got, want) \
-	snprintf(what, sizeof what, "%s: channel %zu: " f, pages[i].file, k), check_str(what, got, want)
+	snprintf(what, sizeof what, "%s: room %zu: " f, pages[i].file, k), check_str(what, got, want)
 			FIELD("section", c->section, r->section);
 			FIELD("name", c->name, r->name);
 			FIELD("purpose", c->purpose, r->purpose);
@@ -344,7 +344,7 @@ static void test_pages(void)
 			FIELD("alias", c->alias, r->alias);
 			FIELD("group", c->group == NO_GROUP ? "" : pg.groups[c->group].topic, r->group);
 #undef FIELD
-			snprintf(what, sizeof what, "%s: channel %zu: line", pages[i].file, k);
+			snprintf(what, sizeof what, "%s: room %zu: line", pages[i].file, k);
 			check_num(what, c->line, r->line);
 		}
 next:
@@ -397,15 +397,15 @@ static void test_same_as(void)
 		check_str(same_as[i].file, diag, want);
 		check_str("title", pg.title, clean.title);
 		check_str("date", pg.date, clean.date);
-		if (check_num("channels", (long long)pg.n, (long long)clean.n))
+		if (check_num("rooms", (long long)pg.n, (long long)clean.n))
 			for (size_t k = 0; k < pg.n; k++) {
-				const struct channel *a = &pg.ch[k], *b = &clean.ch[k];
+				const struct room *a = &pg.rooms[k], *b = &clean.rooms[k];
 
 				check(!strcmp(a->section, b->section) && !strcmp(a->name, b->name) &&
 				      !strcmp(a->purpose, b->purpose) && !strcmp(a->url, b->url) &&
 				      !strcmp(a->alias, b->alias) && a->line == b->line &&
 				      a->name_col == b->name_col && a->group == b->group,
-				      "%s: channel %zu as in %s", same_as[i].file, k, same_as[i].clean);
+				      "%s: room %zu as in %s", same_as[i].file, k, same_as[i].clean);
 			}
 		free(want);
 		free(diag);
@@ -549,7 +549,7 @@ static void test_parser_limits(struct text *t)
 /*
  * The limits measured before cmark-gfm reads a page (gen/scan.c), alone: on
  * markdown that page_parse() would refuse for another reason (it has no
- * channel table), or would never measure (the front matter, before body).
+ * room table), or would never measure (the front matter, before body).
  */
 static void test_scan(void)
 {
@@ -622,7 +622,7 @@ static void test_limits(void)
 	add(&t, "%.*s", (int)(PAGE_MAX_BYTES - t.len), "................................................................................................");
 	check_num("page of PAGE_MAX_BYTES", (long long)t.len, PAGE_MAX_BYTES);
 	check_num("page of PAGE_MAX_BYTES: accepted", parse_text(&t, &pg, first, sizeof first), 0);
-	check_num("page of PAGE_MAX_BYTES: its channel", (long long)pg.n, 1);
+	check_num("page of PAGE_MAX_BYTES: its room", (long long)pg.n, 1);
 	page_free(&pg);
 	add(&t, ".");
 	check_num("page of PAGE_MAX_BYTES + 1: refused", parse_text(&t, &pg, first, sizeof first), -1);
@@ -685,18 +685,18 @@ static void test_limits(void)
 
 	test_parser_limits(&t);
 
-	/* Channels: PAGE_MAX_CHANNELS are accepted, one more is not. */
+	/* Rooms: PAGE_MAX_ROOMS are accepted, one more is not. */
 	t.len = 0;
 	add(&t, "| Name | Link |\n|---|---|\n");
-	for (unsigned i = 0; i < PAGE_MAX_CHANNELS; i++)
+	for (unsigned i = 0; i < PAGE_MAX_ROOMS; i++)
 		add(&t, "| Room %u | https://matrix.to/#/#room%u:x.org |\n", i, i);
-	check_num("PAGE_MAX_CHANNELS channels", parse_text(&t, &pg, first, sizeof first), 0);
-	check_num("PAGE_MAX_CHANNELS channels: all read", (long long)pg.n, PAGE_MAX_CHANNELS);
+	check_num("PAGE_MAX_ROOMS rooms", parse_text(&t, &pg, first, sizeof first), 0);
+	check_num("PAGE_MAX_ROOMS rooms: all read", (long long)pg.n, PAGE_MAX_ROOMS);
 	page_free(&pg);
 	add(&t, "| One more | https://matrix.to/#/#more:x.org |\n");
-	check_num("PAGE_MAX_CHANNELS + 1 channels: refused", parse_text(&t, &pg, first, sizeof first), -1);
-	check_str("PAGE_MAX_CHANNELS + 1 channels", first, "limit.md:20003: error: more than 20000 "
-	          "channels: over the limit of a page");
+	check_num("PAGE_MAX_ROOMS + 1 rooms: refused", parse_text(&t, &pg, first, sizeof first), -1);
+	check_str("PAGE_MAX_ROOMS + 1 rooms", first, "limit.md:20003: error: more than 20000 "
+	          "rooms: over the limit of a page");
 	page_free(&pg);
 	free(t.s);
 }

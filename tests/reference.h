@@ -1,12 +1,12 @@
 /*
  * reference.h - what auxchan_lookup() must answer, computed the slow and
  * obvious way: a linear scan over the page's records, applying the rules of
- * auxchan.h to each channel.  The tests of the library and the lookup fuzz
+ * auxchan.h to each room.  The tests of the library and the lookup fuzz
  * target compare the library with it.
  *
  * It shares no code with the library's lookup: its own ASCII folding, its
  * own matrix.to decoding.  Only the records come from the generator's
- * reader (gen/page.c), or, built with CHANNEL_NO_PAGE (a release tarball,
+ * reader (gen/page.c), or, built with ROOM_NO_PAGE (a release tarball,
  * without cmark-gfm), from the library's own fields, grouped by the
  * generator's rule (gen/group.c).
  */
@@ -81,10 +81,10 @@ static long ref_room(const char *q, size_t n, char *out, size_t cap)
 	return (long)len;
 }
 
-/* Does the query (q, n bytes) name channel c?  The rules of auxchan.h. */
+/* Does the query (q, n bytes) name room c?  The rules of auxchan.h. */
 static int ref_matches(const char *q, size_t n, size_t c)
 {
-	const struct channel *ch = &ref_pg.ch[c];
+	const struct room *ch = &ref_pg.rooms[c];
 	const char *server = ch->alias + 1 + ch->lplen + 1, *colon;
 	char room[1024];
 	long len;
@@ -94,7 +94,7 @@ static int ref_matches(const char *q, size_t n, size_t c)
 	if (ch->group != NO_GROUP) {
 		const struct group *g = &ref_pg.groups[ch->group];
 
-		if (ref_same(q, n, ref_pg.ch[g->first].alias + 1, g->stemlen) ||
+		if (ref_same(q, n, ref_pg.rooms[g->first].alias + 1, g->stemlen) ||
 		    (*g->topic && ref_same(q, n, g->topic, strlen(g->topic))))
 			return 1;
 	}
@@ -125,7 +125,7 @@ static size_t ref_lookup(const char *q, size_t n, size_t *out, size_t cap)
 	return found;
 }
 
-#ifdef CHANNEL_NO_PAGE
+#ifdef ROOM_NO_PAGE
 static char *ref_copy(const char *s)
 {
 	return strcpy(malloc(strlen(s) + 1), s);
@@ -136,11 +136,11 @@ static int ref_load(const char *page)
 {
 	(void)page;
 	ref_pg.n = auxchan_count();
-	ref_pg.ch = calloc(ref_pg.n + 1, sizeof *ref_pg.ch);
+	ref_pg.rooms = calloc(ref_pg.n + 1, sizeof *ref_pg.rooms);
 	ref_pg.title = ref_copy(auxchan_title());
 	ref_pg.date = ref_copy(auxchan_date());
 	for (size_t i = 0; i < ref_pg.n; i++) {
-		struct channel *c = &ref_pg.ch[i];
+		struct room *c = &ref_pg.rooms[i];
 
 		c->section = ref_copy(auxchan_field(i, AUXCHAN_SECTION));
 		c->name = ref_copy(auxchan_field(i, AUXCHAN_NAME));
@@ -156,15 +156,15 @@ static int ref_load(const char *page)
 static void ref_free(void)
 {
 	for (size_t i = 0; i < ref_pg.n; i++) {
-		free(ref_pg.ch[i].section);
-		free(ref_pg.ch[i].name);
-		free(ref_pg.ch[i].purpose);
-		free(ref_pg.ch[i].url);
-		free(ref_pg.ch[i].alias);
+		free(ref_pg.rooms[i].section);
+		free(ref_pg.rooms[i].name);
+		free(ref_pg.rooms[i].purpose);
+		free(ref_pg.rooms[i].url);
+		free(ref_pg.rooms[i].alias);
 	}
 	for (size_t g = 0; g < ref_pg.ngroups; g++)
 		free(ref_pg.groups[g].topic);
-	free(ref_pg.ch);
+	free(ref_pg.rooms);
 	free(ref_pg.groups);
 	free(ref_pg.title);
 	free(ref_pg.date);

@@ -22,7 +22,7 @@
 /* A word of a room. */
 struct score_word {
 	char *w;         /* folded, NUL-terminated */
-	size_t channel;
+	size_t room;
 	unsigned weight;
 };
 
@@ -67,7 +67,7 @@ static void score_split(const char *s, size_t n, void (*add)(const char *, void 
 struct score_words {
 	struct score_word *v;
 	size_t n;
-	size_t channel;
+	size_t room;
 	unsigned weight;
 };
 
@@ -77,7 +77,7 @@ static void score_add(const char *w, void *ctx)
 
 	ws->v = realloc(ws->v, (ws->n + 1) * sizeof *ws->v);
 	ws->v[ws->n].w = strcpy(malloc(strlen(w) + 1), w);
-	ws->v[ws->n].channel = ws->channel;
+	ws->v[ws->n].room = ws->room;
 	ws->v[ws->n++].weight = ws->weight;
 }
 
@@ -87,7 +87,7 @@ static size_t score_stem(size_t g, char *buf)
 	const struct group *gr = &ref_pg.groups[g];
 
 	for (size_t i = 0; i < gr->stemlen; i++)
-		buf[i] = (char)ref_fold((unsigned char)ref_pg.ch[gr->first].alias[1 + i]);
+		buf[i] = (char)ref_fold((unsigned char)ref_pg.rooms[gr->first].alias[1 + i]);
 	buf[gr->stemlen] = '\0';
 	return gr->stemlen;
 }
@@ -125,9 +125,9 @@ static void score_load(void)
 	size_t n = ref_pg.n;
 
 	for (size_t c = 0; c < n; c++) {
-		const struct channel *ch = &ref_pg.ch[c];
+		const struct room *ch = &ref_pg.rooms[c];
 
-		ws.channel = c;
+		ws.room = c;
 		ws.weight = 3;
 		score_split(ch->name, strlen(ch->name), score_add, &ws);
 		score_split(ch->alias + 1, ch->lplen, score_add, &ws);
@@ -151,8 +151,8 @@ static void score_load(void)
 		size_t df = 0;
 
 		for (j = i; j < ws.n && !strcmp(ws.v[j].w, t.w); j++)
-			if (ws.v[j].weight > weight[ws.v[j].channel])
-				weight[ws.v[j].channel] = ws.v[j].weight;
+			if (ws.v[j].weight > weight[ws.v[j].room])
+				weight[ws.v[j].room] = ws.v[j].weight;
 		for (size_t c = 0; c < n; c++)
 			df += weight[c] > 0;
 		for (size_t c = 0; c < n; c++)
@@ -372,7 +372,7 @@ static size_t score_suggest(const char *q, size_t len, const char **keys, size_t
 			memcpy(ref + 1, q, colon);
 			found = ref_lookup(ref, colon + 1, rooms, max);
 			for (size_t k = 0; k < found && k < max; k++) {
-				keys[n] = ref_pg.ch[rooms[k]].alias;
+				keys[n] = ref_pg.rooms[rooms[k]].alias;
 				lens[n] = strlen(keys[n]);
 				n++;
 			}

@@ -37,7 +37,7 @@
 #include "search_data.h"
 #pragma GCC diagnostic pop
 
-/* The aliases of the channels found, space-separated, in buf. */
+/* The aliases of the rooms found, space-separated, in buf. */
 static void aliases(const size_t *found, size_t n, char *buf, size_t size)
 {
 	buf[0] = '\0';
@@ -172,7 +172,7 @@ static void test_natural(void)
 
 static unsigned long compared;
 
-/* The search and the reference give the same channels for the query. */
+/* The search and the reference give the same rooms for the query. */
 static void agree(const char *q, size_t n, const char *what)
 {
 	size_t got[64], want[64], ngot, nwant, one[1];
@@ -181,14 +181,14 @@ static void agree(const char *q, size_t n, const char *what)
 	nwant = score_search(q, n, want, 64);
 	compared++;
 	check(ngot == nwant && !memcmp(got, want, (ngot < 64 ? ngot : 64) * sizeof *got),
-	      "%s '%.*s': the search gives %zu channels, the reference %zu", what, (int)n, q,
+	      "%s '%.*s': the search gives %zu rooms, the reference %zu", what, (int)n, q,
 	      ngot, nwant);
 	for (size_t k = 1; k < ngot && k < 64; k++)
 		if (!check(got[k - 1] < got[k] && got[k] < auxchan_count(),
-		           "%s '%.*s': channels in range, in page order", what, (int)n, q))
+		           "%s '%.*s': rooms in range, in page order", what, (int)n, q))
 			break;
 	check(auxchan_search(q, n, one, ngot ? 1 : 0) == ngot && (!ngot || one[0] == got[0]),
-	      "%s '%.*s': a smaller array gets the first channel and the count", what, (int)n, q);
+	      "%s '%.*s': a smaller array gets the first room and the count", what, (int)n, q);
 }
 
 /* Queries made of the page's own words, as people mistype them too. */
@@ -234,12 +234,12 @@ static void test_reference(void)
 	}
 	/* Two words of a room: its name's first and its purpose's last. */
 	for (size_t c = 0; c < ref_pg.n; c++) {
-		const char *purpose = ref_pg.ch[c].purpose, *last = strrchr(purpose, ' ');
+		const char *purpose = ref_pg.rooms[c].purpose, *last = strrchr(purpose, ' ');
 
-		snprintf(q, sizeof q, "%.*s %s", (int)strcspn(ref_pg.ch[c].name, " :"),
-		         ref_pg.ch[c].name, last ? last + 1 : purpose);
+		snprintf(q, sizeof q, "%.*s %s", (int)strcspn(ref_pg.rooms[c].name, " :"),
+		         ref_pg.rooms[c].name, last ? last + 1 : purpose);
 		agree(q, strlen(q), "two words of a room");
-		snprintf(q, sizeof q, "%s %s", ref_pg.ch[c].purpose, ref_pg.ch[c].section);
+		snprintf(q, sizeof q, "%s %s", ref_pg.rooms[c].purpose, ref_pg.rooms[c].section);
 		agree(q, strlen(q), "a purpose and a section");
 	}
 	printf("note: %lu queries compared with the reference\n", compared);

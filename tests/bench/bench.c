@@ -492,9 +492,9 @@ static double time_runtime(const char *text, size_t len)
 			page_parse(&pg, text, len, &d);
 			group_assign(&pg);
 			for (size_t c = 0; c < pg.n; c++)
-				sink += !strcasecmp(hits[i].s, pg.ch[c].alias) ||
-				        !strcasecmp(hits[i].s, pg.ch[c].name) ||
-				        !strcasecmp(hits[i].s, pg.ch[c].url);
+				sink += !strcasecmp(hits[i].s, pg.rooms[c].alias) ||
+				        !strcasecmp(hits[i].s, pg.rooms[c].name) ||
+				        !strcasecmp(hits[i].s, pg.rooms[c].url);
 			page_free(&pg);
 		}
 		t[r] = (now_ns() - t0) / (double)n;
@@ -563,7 +563,7 @@ static char *format(const char *fmt, ...)
  * the raw content of the table linked in (the same page). */
 static double footprint(const char *build, struct elf_sizes *lib, size_t *raw)
 {
-	char *obj = format("%s/channel.o", build);
+	char *obj = format("%s/room.o", build);
 
 	*lib = object_sizes(obj);
 	*raw = raw_content();
@@ -638,7 +638,7 @@ static double number_of(const char *s, const char *name)
 	return at ? strtod(at + strlen(name), NULL) : -1;
 }
 
-/* The sum, over the lines "#define CH_N_NAME V" of file, of V; how many
+/* The sum, over the lines "#define ROOM_N_NAME V" of file, of V; how many
  * there are in *count. */
 static long sum_defines(const char *file, const char *name, long *count)
 {
@@ -646,7 +646,7 @@ static long sum_defines(const char *file, const char *name, long *count)
 	long sum = 0;
 
 	*count = 0;
-	while (p && (p = strstr(p, "#define CH_"))) {
+	while (p && (p = strstr(p, "#define ROOM_"))) {
 		char *end;
 
 		strtol(p + 11, &end, 10);
@@ -688,12 +688,12 @@ static struct growth grow(const char *build, int rows)
 	                 page, build);
 	struct growth g = { 0 };
 	struct elf_sizes sz;
-	char *gperf_c = format("%s/channel_gperf.c", dir), *obj = format("%s/channel.o", dir);
+	char *gperf_c = format("%s/room_gperf.c", dir), *obj = format("%s/room.o", dir);
 
 	timed_run(format("rm -rf %s && %s %d > %s", dir, synth, rows, page));
 	g.gen = timed_run(format("%s %s/gperf.mk 2>/dev/null", m, dir));
-	g.gperf = timed_run(format("%s %s/channel_gperf.c", m, dir));
-	g.cc = timed_run(format("%s %s/channel.o", m, dir));
+	g.gperf = timed_run(format("%s %s/room_gperf.c", m, dir));
+	g.cc = timed_run(format("%s %s/room.o", m, dir));
 	g.keys = sum_defines(gperf_c, "_TOTAL_KEYWORDS ", &g.buckets);
 	/* MAX_HASH_VALUE is a table's last slot. */
 	g.slots = sum_defines(gperf_c, "_MAX_HASH_VALUE ", &g.buckets) + g.buckets;
@@ -976,7 +976,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench: cannot read the page %s\n", page);
 		return 2;
 	}
-	printf("Page %s: %zu channels, %zu keys; %zu hit and %zu miss queries\n\n",
+	printf("Page %s: %zu rooms, %zu keys; %zu hit and %zu miss queries\n\n",
 	       page, auxchan_count(), nkeys, nhits, nmisses);
 	time_lookups();
 	runtime = time_runtime(text, len);

@@ -1,5 +1,5 @@
 /*
- * synth.c - writes a synthetic page of N channels, shaped like the seed:
+ * synth.c - writes a synthetic page of N rooms, shaped like the seed:
  * groups of rooms (General, Governance, sometimes a third), SIG and
  * Committee names, purposes, one server.  Deterministic: the same N gives
  * the same page.  Usage: synth N > page.md

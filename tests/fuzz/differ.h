@@ -22,7 +22,7 @@
 #error "FUZZ_PAGE must name the page of the library's tables"
 #endif
 
-static size_t *got, *want; /* the library's channels, the reference's */
+static size_t *got, *want; /* the library's rooms, the reference's */
 
 static void differ_unload(void)
 {
@@ -58,17 +58,17 @@ static void differ_begin(const char *what, const char *input, const uint8_t *q, 
 	fprintf(stderr, "' (%zu bytes)", len);
 }
 
-/* Reports a difference in the channels found, got[] and want[], and
+/* Reports a difference in the rooms found, got[] and want[], and
  * aborts: a finding. */
 static void differ_fail(const char *what, const char *input, const uint8_t *q, size_t len,
                         size_t ngot, size_t nwant)
 {
 	differ_begin(what, input, q, len);
-	fprintf(stderr, ": the library finds %zu channels, the reference %zu:\n", ngot, nwant);
+	fprintf(stderr, ": the library finds %zu rooms, the reference %zu:\n", ngot, nwant);
 	for (size_t i = 0; i < ngot && i <= ref_pg.n; i++)
 		fprintf(stderr, "  library:   %s\n", auxchan_field(got[i], AUXCHAN_ALIAS));
 	for (size_t i = 0; i < nwant && i <= ref_pg.n; i++)
-		fprintf(stderr, "  reference: %s\n", ref_pg.ch[want[i]].alias);
+		fprintf(stderr, "  reference: %s\n", ref_pg.rooms[want[i]].alias);
 	abort();
 }
 

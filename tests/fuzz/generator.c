@@ -1,6 +1,6 @@
 /*
  * generator.c - fuzz target "generator": any bytes as a wiki page, through
- * the generator's own code (page_parse(), its checks, channel_write()).
+ * the generator's own code (page_parse(), its checks, room_write()).
  *
  * Either the page is refused, with diagnostics in the form
  * FILE:LINE[:COL]: severity: message whose lines and columns lie in the
@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #include "alias.h"
-#include "channel.h"
+#include "room.h"
 #include "diag.h"
 #include "files.h"
 #include "group.h"
@@ -120,12 +120,12 @@ static void check_records(const struct page *pg)
 {
 	char decoded[LINK_ALIAS_MAX];
 
-	if (pg->n > PAGE_MAX_CHANNELS)
-		fail("more channels than the limit", NULL);
+	if (pg->n > PAGE_MAX_ROOMS)
+		fail("more rooms than the limit", NULL);
 	check_text("title", pg->title);
 	check_text("date", pg->date);
 	for (size_t c = 0; c < pg->n; c++) {
-		const struct channel *ch = &pg->ch[c];
+		const struct room *ch = &pg->rooms[c];
 		size_t alen = strlen(ch->alias), n;
 
 		check_text("section", ch->section);
@@ -144,21 +144,21 @@ static void check_records(const struct page *pg)
 		if (n != alen || memcmp(decoded, ch->alias, n))
 			fail("an alias is not the one its link names", ch->url);
 		if (ch->line == 0 || line_length(ch->line) < 0 || (c && ch->line < ch[-1].line))
-			fail("a channel's line is not in the page, in order", ch->alias);
+			fail("a room's line is not in the page, in order", ch->alias);
 		for (size_t k = 0; k < c; k++)
-			if (strlen(pg->ch[k].alias) == alen && key_strn_equal(pg->ch[k].alias, ch->alias, alen))
+			if (strlen(pg->rooms[k].alias) == alen && key_strn_equal(pg->rooms[k].alias, ch->alias, alen))
 				fail("two aliases equal ignoring case", ch->alias);
 		if (ch->group != NO_GROUP) {
 			const struct group *g = &pg->groups[ch->group];
-			const struct channel *first = &pg->ch[g->first];
+			const struct room *first = &pg->rooms[g->first];
 
 			if (ch->group >= pg->ngroups || g->first > c || first->group != ch->group ||
 			    group_stem(ch->alias + 1, ch->lplen) != g->stemlen ||
 			    !key_strn_equal(ch->alias + 1, first->alias + 1, g->stemlen))
-				fail("a channel's group is not its stem's", ch->alias);
+				fail("a room's group is not its stem's", ch->alias);
 			check_text("topic", g->topic);
 		} else if (group_stem(ch->alias + 1, ch->lplen)) {
-			fail("a channel with a stem has no group", ch->alias);
+			fail("a room with a stem has no group", ch->alias);
 		}
 	}
 }
@@ -168,8 +168,8 @@ static char dir[] = "/tmp/auxchan-fuzz-XXXXXX";
 
 static void remove_dir(void)
 {
-	static const char *const files[] = { "channel_data.h", "search_data.h", "gperf.mk" };
-	static const char *const tables[] = { "channel", "search" };
+	static const char *const files[] = { "room_data.h", "search_data.h", "gperf.mk" };
+	static const char *const tables[] = { "room", "search" };
 	char path[sizeof dir + 64];
 
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -230,7 +230,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct files fs = { .dir = dir, .label = LABEL };
 		struct key_list keys = { 0 };
 
-		channel_write(&pg, &fs, &keys);
+		room_write(&pg, &fs, &keys);
 		search_write(&pg, &keys, &fs);
 		key_list_free(&keys);
 		if (files_commit(&fs) != 0)

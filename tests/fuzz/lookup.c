@@ -2,10 +2,10 @@
  * lookup.c - fuzz target "lookup": any bytes as a key to auxchan_lookup(),
  * the buffer exactly as long as the key (no NUL after it).
  *
- * Differential: the channels found, and their count, must be those of the
+ * Differential: the rooms found, and their count, must be those of the
  * reference, a linear scan of the page's records (tests/reference.h), and
- * every channel found must match the key by the reference's rules.  A
- * smaller output array must get the same first channels and the same count.
+ * every room found must match the key by the reference's rules.  A
+ * smaller output array must get the same first rooms and the same count.
  * Any difference aborts (a finding); out-of-bounds reads are the
  * sanitizer's to report.
  *
@@ -43,9 +43,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		differ_fail("a different answer", "key", data, size, ngot, nwant);
 	for (size_t i = 0; i < ngot; i++)
 		if (got[i] >= n || (i && got[i] <= got[i - 1]) || !ref_matches(key, size, got[i]))
-			differ_fail("a channel found that does not match, or out of order", "key", data,
+			differ_fail("a room found that does not match, or out of order", "key", data,
 			            size, ngot, nwant);
-	/* A smaller array: the first channels only, the whole count. */
+	/* A smaller array: the first rooms only, the whole count. */
 	if (ngot > 0) {
 		cap = size % ngot;
 		if (auxchan_lookup(key, size, cap ? got : NULL, cap) != ngot ||

@@ -3,9 +3,9 @@
  * auxchan_search(), the buffer exactly as long as the query (no NUL after
  * it), and to auxchan_suggest().
  *
- * Differential: the channels found, and their count, must be those of the
+ * Differential: the rooms found, and their count, must be those of the
  * reference scorer (tests/score.h), in page order; a smaller output array
- * must get the same first channels and the same count.  Suggestions must be
+ * must get the same first rooms and the same count.  Suggestions must be
  * keys of the table, or aliases, no more than asked.  Any difference
  * aborts (a finding); out-of-bounds reads are the sanitizer's to report.
  *
@@ -79,8 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		differ_fail("a different answer", "query", data, size, ngot, nwant);
 	for (size_t i = 1; i < ngot; i++)
 		if (got[i] <= got[i - 1])
-			differ_fail("channels out of order", "query", data, size, ngot, nwant);
-	/* A smaller array: the first channels only, the whole count. */
+			differ_fail("rooms out of order", "query", data, size, ngot, nwant);
+	/* A smaller array: the first rooms only, the whole count. */
 	if (ngot > 0) {
 		cap = size % ngot;
 		if (auxchan_search(q, size, cap ? got : NULL, cap) != ngot ||

@@ -1,13 +1,13 @@
 /*
- * channel.c - tests of the library (src/channel.c), built from the page
+ * room.c - tests of the library (src/room.c), built from the page
  * given as argv[1]; argv[2] is the build directory.
  *
  * - Round trip: the page read again by the generator's parser gives the
- *   channels the library serves, field by field.  Built with
- *   CHANNEL_NO_PAGE (a release tarball, without cmark-gfm), the records
+ *   rooms the library serves, field by field.  Built with
+ *   ROOM_NO_PAGE (a release tarball, without cmark-gfm), the records
  *   come from the library's own fields instead, grouped by the generator's
  *   rule (gen/group.c): the lookups are still checked against them.
- * - Every key of every channel, in three cases, and near misses of each,
+ * - Every key of every room, in three cases, and near misses of each,
  *   give exactly what a linear scan over the page's records gives
  *   (tests/reference.h).
  * - Table-driven hits and misses of the seed page (data/matrix.md).
@@ -36,7 +36,7 @@ static void check_query(const char *q, size_t n, const char *what)
 	ngot = auxchan_lookup(q, n, got, 64);
 	nwant = ref_lookup(q, n, want, 64);
 	check(ngot == nwant && !memcmp(got, want, (ngot < 64 ? ngot : 64) * sizeof *got),
-	      "%s '%.*s': the library gives %zu channels, a scan of the page %zu",
+	      "%s '%.*s': the library gives %zu rooms, a scan of the page %zu",
 	      what, (int)n, q, ngot, nwant);
 }
 
@@ -58,11 +58,11 @@ static void with_case(char *dst, const char *src, size_t n, int mode)
 	}
 }
 
-/* Every key of every channel, as written, lower and upper case. */
+/* Every key of every room, as written, lower and upper case. */
 static void test_keys(void)
 {
 	for (size_t c = 0; c < ref_pg.n; c++) {
-		const struct channel *ch = &ref_pg.ch[c];
+		const struct room *ch = &ref_pg.rooms[c];
 		const char *keys[7];
 		size_t lens[7], nk = 0;
 
@@ -74,7 +74,7 @@ static void test_keys(void)
 		if (ch->group != NO_GROUP) {
 			const struct group *g = &ref_pg.groups[ch->group];
 
-			keys[nk] = ref_pg.ch[g->first].alias + 1, lens[nk++] = g->stemlen;
+			keys[nk] = ref_pg.rooms[g->first].alias + 1, lens[nk++] = g->stemlen;
 			keys[nk] = g->topic, lens[nk++] = strlen(g->topic);
 		}
 		for (size_t k = 0; k < nk; k++) {
@@ -87,7 +87,7 @@ static void test_keys(void)
 				with_case(q, keys[k], lens[k], mode);
 				n = auxchan_lookup(q, lens[k], found, 64);
 				check(n > 0 && contains(found, n < 64 ? n : 64, c),
-				      "channel %zu key '%.*s': found", c, (int)lens[k], q);
+				      "room %zu key '%.*s': found", c, (int)lens[k], q);
 				check_query(q, lens[k], "key");
 			}
 			/* Near misses: each byte changed (0x20 is the case bit of
@@ -170,10 +170,10 @@ static void test_key_hash_seeds(void)
 	check_num("... and under 64 other seeds, they differ", (long long)differ, 64);
 }
 
-/* Is the query (n bytes) one of the strings channel c is found by? */
-static int names_channel(const char *q, size_t n, size_t c)
+/* Is the query (n bytes) one of the strings room c is found by? */
+static int names_room(const char *q, size_t n, size_t c)
 {
-	const struct channel *ch = &ref_pg.ch[c];
+	const struct room *ch = &ref_pg.rooms[c];
 	char hashed[LINK_ALIAS_MAX + 2] = "#";
 	const char *forms[8];
 	size_t lens[8], nf = 0;
@@ -187,7 +187,7 @@ static int names_channel(const char *q, size_t n, size_t c)
 	if (ch->group != NO_GROUP) {
 		const struct group *g = &ref_pg.groups[ch->group];
 
-		forms[nf] = ref_pg.ch[g->first].alias + 1, lens[nf++] = g->stemlen;
+		forms[nf] = ref_pg.rooms[g->first].alias + 1, lens[nf++] = g->stemlen;
 		forms[nf] = g->topic, lens[nf++] = strlen(g->topic);
 	}
 	for (size_t f = 0; f < nf; f++)
@@ -229,7 +229,7 @@ static void test_key_list(void)
 		nf = auxchan_lookup(s, len, found, 64);
 		check(nf > 0, "key '%s' finds a room", k[i]);
 		for (size_t f = 0; f < nf && f < 64; f++)
-			check(names_channel(s, len, found[f]), "key '%s' is a string of room %zu",
+			check(names_room(s, len, found[f]), "key '%s' is a string of room %zu",
 			      k[i], found[f]);
 		check_query(s, len, "listed key");
 	}
@@ -242,16 +242,16 @@ static void test_key_list(void)
 	free(k);
 }
 
-/* The page read again gives the channels the library serves. */
+/* The page read again gives the rooms the library serves. */
 static void test_round_trip(void)
 {
 	static const char *const names[] = { "section", "name", "alias", "url", "purpose", "group" };
 
-	check_num("channel count", (long long)auxchan_count(), (long long)ref_pg.n);
+	check_num("room count", (long long)auxchan_count(), (long long)ref_pg.n);
 	check_str("title", auxchan_title(), ref_pg.title);
 	check_str("date", auxchan_date(), ref_pg.date);
 	for (size_t c = 0; c < ref_pg.n && c < auxchan_count(); c++) {
-		const struct channel *ch = &ref_pg.ch[c];
+		const struct room *ch = &ref_pg.rooms[c];
 		const char *want[AUXCHAN_FIELD_COUNT] = {
 			ch->section, ch->name, ch->alias, ch->url, ch->purpose,
 			ch->group == NO_GROUP ? "" : ref_pg.groups[ch->group].topic,
@@ -260,7 +260,7 @@ static void test_round_trip(void)
 		for (int f = 0; f < AUXCHAN_FIELD_COUNT; f++) {
 			char what[64];
 
-			snprintf(what, sizeof what, "channel %zu %s", c, names[f]);
+			snprintf(what, sizeof what, "room %zu %s", c, names[f]);
 			check_str(what, auxchan_field(c, (enum auxchan_field)f), want[f]);
 		}
 	}
@@ -286,9 +286,9 @@ static void test_misses(void)
 	}
 	if (ref_pg.n > 0) {
 		char q[LINK_ALIAS_MAX + 2];
-		size_t n = strlen(ref_pg.ch[0].alias);
+		size_t n = strlen(ref_pg.rooms[0].alias);
 
-		memcpy(q, ref_pg.ch[0].alias, n);
+		memcpy(q, ref_pg.rooms[0].alias, n);
 		q[n] = '\0';
 		check_query(q, n + 1, "alias with a NUL after it");
 	}
@@ -298,7 +298,7 @@ static void test_misses(void)
 
 static const struct {
 	const char *description, *key;
-	const char *aliases; /* the channels found, by alias, space-separated */
+	const char *aliases; /* the rooms found, by alias, space-separated */
 } seed[] = {
 	{ "group topic", "python", "#SIGPY-GEN:auxolotl.org #SIGPY-GOV:auxolotl.org" },
 	{ "group topic, any case", "PyThOn", "#SIGPY-GEN:auxolotl.org #SIGPY-GOV:auxolotl.org" },
@@ -408,11 +408,11 @@ int main(int argc, char **argv)
 	 * would count against the library. */
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	if (argc != 3) {
-		fputs("usage: channel PAGE BUILDDIR\n", stderr);
+		fputs("usage: room PAGE BUILDDIR\n", stderr);
 		return 2;
 	}
 	if (ref_load(argv[1]) != 0) {
-		fprintf(stderr, "channel: cannot read the page %s\n", argv[1]);
+		fprintf(stderr, "room: cannot read the page %s\n", argv[1]);
 		return 2;
 	}
 
@@ -421,10 +421,10 @@ int main(int argc, char **argv)
 	test_round_trip();
 	test_key_list();
 	test_allocation();
-	object_check_module(argv[2], "channel", allowed, NULL);
+	object_check_module(argv[2], "room", allowed, NULL);
 	if (!is_seed())
 		printf("note: %s is not the seed page (data/matrix.md): the %zu cases written for the "
 		       "seed's rooms are not run on it\n", argv[1], sizeof seed / sizeof *seed);
 	ref_free();
-	return check_done("channel");
+	return check_done("room");
 }

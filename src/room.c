@@ -1,12 +1,12 @@
 /*
- * channel.c - the library: the channel table written by auxchan-gen (see
- * gen/channel.c), served without allocation or writable state.
+ * room.c - the library: the room table written by auxchan-gen (see
+ * gen/room.c), served without allocation or writable state.
  *
- * Every string that finds channels is a key of one table (an alias without
+ * Every string that finds rooms is a key of one table (an alias without
  * '#', a localpart, a display name, a group stem or topic), and each key
- * row names, as three lists, the channels it finds typed, after a '#', and
+ * row names, as three lists, the rooms it finds typed, after a '#', and
  * as the room of a link: the generator has worked out what each key means,
- * so a lookup is one probe (ch_find()) and a copy.
+ * so a lookup is one probe (room_find()) and a copy.
  */
 #include "gperf.h" /* first: its pragma comes before any function */
 
@@ -18,50 +18,51 @@
 #include "key.h"
 #include "link.h"
 
-#include "channel_data.h"
+#include "room_data.h"
 
-GPERF_OUTPUT_BEGIN(CH_BUCKETS)
-#include "channel_gperf.c"
+GPERF_OUTPUT_BEGIN(ROOM_BUCKETS)
+#include "room_gperf.c"
 GPERF_OUTPUT_END
 
-GPERF_PROBE_FUNCTION(ch_probe, CH_BUCKETS)
+GPERF_PROBE_FUNCTION(room_probe, ROOM_BUCKETS)
 
 /*
  * The key that the n bytes at s are, ignoring ASCII case, or NULL.  Uses
- * CH_KEY_MAX bytes of stack on a page that has a key with a '?'.
+ * ROOM_KEY_MAX bytes of stack on a page that has a key with a '?'.
  */
-static inline const struct ch_key *ch_find(const char *s, size_t n)
+static inline const struct room_key *room_find(const char *s, size_t n)
 {
-	char q[CH_KEY_MAX];
+	char q[ROOM_KEY_MAX];
 	const char *h = s;
-	const struct ch_key *k;
+	const struct room_key *k;
 	long key;
 
 	/* Reject what no key can be. */
-	if (n == 0 || n > CH_KEY_MAX)
+	if (n == 0 || n > ROOM_KEY_MAX)
 		return NULL;
 	/* gperf hashes keys with '?' and 0xff swapped (key.h): so the query. */
-	if (CH_SWAP && key_find(s, n, '?', 0xff) < n)
-		key_encode(q, s, n, CH_SWAP), h = q;
+	if (ROOM_SWAP && key_find(s, n, '?', 0xff) < n)
+		key_encode(q, s, n, ROOM_SWAP), h = q;
 	/* The first-level hash picks a bucket, whose gperf hash (blind to
 	 * ASCII case) names the one key the query can be. */
-	if ((key = ch_probe(key_bucket(key_hash(s, n, CH_SWAP, CH_SEED), CH_BUCKET_COUNT), h, n)) < 0)
+	key = room_probe(key_bucket(key_hash(s, n, ROOM_SWAP, ROOM_SEED), ROOM_BUCKET_COUNT), h, n);
+	if (key < 0)
 		return NULL;
 	/* Compare: the query must be that key. */
-	k = &ch_keys[key];
-	return k->len == n && key_mem_equal(s, CH_POOL + k->text, n) ? k : NULL;
+	k = &room_keys[key];
+	return k->len == n && key_mem_equal(s, ROOM_POOL + k->text, n) ? k : NULL;
 }
 
 size_t auxchan_count(void)
 {
-	return CH_COUNT;
+	return ROOM_COUNT;
 }
 
 const char *auxchan_field(size_t i, enum auxchan_field field)
 {
-	if (i >= CH_COUNT || (unsigned)field >= AUXCHAN_FIELD_COUNT)
+	if (i >= ROOM_COUNT || (unsigned)field >= AUXCHAN_FIELD_COUNT)
 		return NULL;
-	return CH_POOL + ch_channels[i][field];
+	return ROOM_POOL + room_fields[i][field];
 }
 
 const char *auxchan_version(void)
@@ -71,34 +72,34 @@ const char *auxchan_version(void)
 
 const char *auxchan_title(void)
 {
-	return CH_POOL + CH_TITLE;
+	return ROOM_POOL + ROOM_TITLE;
 }
 
 const char *auxchan_date(void)
 {
-	return CH_POOL + CH_DATE;
+	return ROOM_POOL + ROOM_DATE;
 }
 
 size_t auxchan_key_count(void)
 {
-	return CH_KEY_COUNT;
+	return ROOM_KEY_COUNT;
 }
 
 const char *auxchan_key(size_t i, size_t *len)
 {
-	const struct ch_key *k;
+	const struct room_key *k;
 	size_t sigil;
 
-	if (i >= CH_KEY_COUNT)
+	if (i >= ROOM_KEY_COUNT)
 		return NULL;
 	/* A key that finds nothing typed is found after a '#' (a name "#K" is
 	 * the key K; a localpart "#x" is found by "##x"): it is written with
-	 * one, which stands before it in the pool (gen/channel.c). */
-	k = &ch_keys[i];
+	 * one, which stands before it in the pool (gen/room.c). */
+	k = &room_keys[i];
 	sigil = k->typed == 0;
 	if (len)
 		*len = k->len + sigil;
-	return CH_POOL + k->text - sigil;
+	return ROOM_POOL + k->text - sigil;
 }
 
 /*
@@ -106,7 +107,7 @@ const char *auxchan_key(size_t i, size_t *len)
  * fragment up to any '?', %XX escapes decoded into buf (LINK_ALIAS_MAX
  * bytes).  Sets *room; returns its length, or LINK_BAD.
  */
-static size_t ch_link_room(const char *s, size_t n, char *buf, const char **room)
+static size_t room_link_room(const char *s, size_t n, char *buf, const char **room)
 {
 	size_t end;
 
@@ -123,13 +124,13 @@ static size_t ch_link_room(const char *s, size_t n, char *buf, const char **room
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 {
 	char buf[LINK_ALIAS_MAX];
-	const struct ch_key *k;
+	const struct room_key *k;
 	size_t list, n;
 	enum { TYPED, SIGIL, LINK } as = TYPED;
 
 	/* Normalise: a link is the room it names, "#K" is K after a '#'. */
 	if (link_has_prefix(key, len, 1)) {
-		if ((len = ch_link_room(key, len, buf, &key)) == LINK_BAD)
+		if ((len = room_link_room(key, len, buf, &key)) == LINK_BAD)
 			return 0;
 		if (len > 0 && key[0] == '#') /* optional in a link */
 			key++, len--;
@@ -139,12 +140,12 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 		as = SIGIL;
 	}
 	/* Find the key. */
-	if (!(k = ch_find(key, len)))
+	if (!(k = room_find(key, len)))
 		return 0;
-	/* Copy the channels it finds so. */
+	/* Copy the rooms it finds so. */
 	list = as == TYPED ? k->typed : as == SIGIL ? k->sigil : k->link;
-	n = ch_lists[list];
+	n = room_lists[list];
 	for (size_t i = 0; i < n && i < cap; i++)
-		out[i] = ch_lists[list + 1 + i];
+		out[i] = room_lists[list + 1 + i];
 	return n;
 }

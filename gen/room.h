@@ -1,21 +1,21 @@
 /*
- * channel.h - the channel table that src/channel.c serves, as auxchan-gen
+ * room.h - the room table that src/room.c serves, as auxchan-gen
  * writes it:
  *
- *   channel_data.h       the string pool, each channel's fields as pool
- *                        offsets, the channel lists, and the keys (where
+ *   room_data.h       the string pool, each room's fields as pool
+ *                        offsets, the room lists, and the keys (where
  *                        in the pool, and the lists they lead to), bucket
  *                        by bucket (C)
- *   gperf/channel-N.gperf  the keywords of bucket N, each key encoded
+ *   gperf/room-N.gperf  the keywords of bucket N, each key encoded
  *                        with key_encode() (src/key.h), its value its
  *                        number in the bucket (gen/gperf.h)
  *
- * Every string that finds channels is a key: each alias without '#',
+ * Every string that finds rooms is a key: each alias without '#',
  * localpart, display name, group stem and topic.  gperf turns each bucket
- * into a perfect hash; src/channel.c includes them all (src/gperf.h).
+ * into a perfect hash; src/room.c includes them all (src/gperf.h).
  */
-#ifndef AUXCHAN_CHANNEL_H
-#define AUXCHAN_CHANNEL_H
+#ifndef AUXCHAN_ROOM_H
+#define AUXCHAN_ROOM_H
 
 #include <stdio.h>
 
@@ -35,7 +35,7 @@ struct key_list {
  * not NULL, lists its keys there (free them with key_list_free()).
  * Returns 0, or -1 after reporting an I/O error on stderr.
  */
-int channel_write(const struct page *pg, struct files *fs, struct key_list *keys);
+int room_write(const struct page *pg, struct files *fs, struct key_list *keys);
 
 void key_list_free(struct key_list *k);
 
@@ -45,6 +45,6 @@ void key_list_free(struct key_list *k);
  * keys in a cross build, where the command cannot run.  Returns 0, or -1
  * if out could not be written.
  */
-int channel_keys(const struct page *pg, FILE *out);
+int room_keys(const struct page *pg, FILE *out);
 
-#endif /* AUXCHAN_CHANNEL_H */
+#endif /* AUXCHAN_ROOM_H */

@@ -1,4 +1,4 @@
-/* channel.c - writes the channel table (see channel.h). */
+/* room.c - writes the room table (see room.h). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "auxchan.h"
-#include "channel.h"
+#include "room.h"
 #include "group.h"
 #include "key.h"
 #include "link.h"
@@ -17,11 +17,11 @@
 
 /* ---- Keys ---------------------------------------------------------------
  *
- * Every string that finds channels is a key, compared ignoring ASCII case:
+ * Every string that finds rooms is a key, compared ignoring ASCII case:
  * each room's alias without '#' ("sigpy-gen:auxolotl.org") and localpart
  * ("sigpy-gen"), and each display name, group stem and topic.  An entry
- * says that a key finds a channel, and how.  Entries sorted by key, then
- * channel, form runs: a key and its channels in page order.  Keys are not
+ * says that a key finds a room, and how.  Entries sorted by key, then
+ * room, form runs: a key and its rooms in page order.  Keys are not
  * stored again: each is bytes of the pool (the alias without '#' inside the
  * alias, the localpart and the stem at its start), which the library
  * compares with the query, ignoring case.
@@ -42,7 +42,7 @@ struct entry {
 	char *enc;       /* key_encode()d: the bytes gperf hashes */
 	size_t len;
 	size_t off;      /* where the key's bytes are in the pool */
-	size_t channel;
+	size_t room;
 	enum kind kind;
 };
 
@@ -52,7 +52,7 @@ struct entries {
 };
 
 static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
-                      size_t channel, enum kind kind)
+                      size_t room, enum kind kind)
 {
 	struct entry *e;
 
@@ -64,7 +64,7 @@ static void entry_add(struct entries *k, const char *s, size_t len, size_t off,
 	key_encode(e->enc, s, len, 1);
 	e->len = len;
 	e->off = off;
-	e->channel = channel;
+	e->room = room;
 	e->kind = kind;
 }
 
@@ -75,17 +75,17 @@ static int by_key(const void *a, const void *b)
 
 	if (c)
 		return c;
-	return x->channel < y->channel ? -1 : x->channel > y->channel;
+	return x->room < y->room ? -1 : x->room > y->room;
 }
 
 /* Enters a name, stem or topic: "#K" as K after a '#' (see enum kind). */
 static void entry_add_named(struct entries *k, const char *s, size_t len, size_t off,
-                            size_t channel)
+                            size_t room)
 {
 	if (len > 1 && s[0] == '#')
-		entry_add(k, s + 1, len - 1, off + 1, channel, AFTER_SIGIL);
+		entry_add(k, s + 1, len - 1, off + 1, room, AFTER_SIGIL);
 	else
-		entry_add(k, s, len, off, channel, NAMED);
+		entry_add(k, s, len, off, room, NAMED);
 }
 
 static void entries_free(struct entries *k)
@@ -95,10 +95,10 @@ static void entries_free(struct entries *k)
 	free(k->e);
 }
 
-/* ---- Channel lists ------------------------------------------------------
+/* ---- Room lists ------------------------------------------------------
  *
- * lists[] holds each list as its length, then its channels in page order:
- * the empty list at 0, then each channel alone (channel c at 1 + 2c), then
+ * lists[] holds each list as its length, then its rooms in page order:
+ * the empty list at 0, then each room alone (room c at 1 + 2c), then
  * the longer lists, each stored once (found again through a hash set).
  */
 struct lists {
@@ -109,18 +109,18 @@ struct lists {
 	size_t *seen, stamp;      /* seen[c] == stamp: c is in it */
 };
 
-static void lists_init(struct lists *l, size_t nchannels)
+static void lists_init(struct lists *l, size_t nrooms)
 {
-	l->cap = 1 + 2 * nchannels;
+	l->cap = 1 + 2 * nrooms;
 	l->v = xmalloc(l->cap * sizeof *l->v);
 	l->v[0] = 0;
-	for (size_t c = 0; c < nchannels; c++)
+	for (size_t c = 0; c < nrooms; c++)
 		l->v[1 + 2 * c] = 1, l->v[2 + 2 * c] = c;
 	l->n = l->cap;
-	l->max = nchannels > 0;
-	l->build = xmalloc((nchannels + 1) * sizeof *l->build);
-	l->seen = xmalloc((nchannels + 1) * sizeof *l->seen);
-	for (size_t c = 0; c < nchannels; c++)
+	l->max = nrooms > 0;
+	l->build = xmalloc((nrooms + 1) * sizeof *l->build);
+	l->seen = xmalloc((nrooms + 1) * sizeof *l->seen);
+	for (size_t c = 0; c < nrooms; c++)
 		l->seen[c] = 0;
 	l->stamp = 1;
 }
@@ -152,7 +152,7 @@ static void set_put(struct lists *l, size_t off)
 	l->set[i] = off;
 }
 
-/* Stores the n channels at c (sorted, distinct): returns the list's offset. */
+/* Stores the n rooms at c (sorted, distinct): returns the list's offset. */
 static size_t list_store(struct lists *l, const size_t *c, size_t n)
 {
 	size_t i;
@@ -184,12 +184,12 @@ static size_t list_store(struct lists *l, const size_t *c, size_t n)
 	return l->n - 1 - n;
 }
 
-/* Adds the channels of the entries [from, to) of e whose kind is in kinds. */
+/* Adds the rooms of the entries [from, to) of e whose kind is in kinds. */
 static void list_add(struct lists *l, const struct entries *e, size_t from, size_t to,
                      unsigned kinds)
 {
 	for (size_t i = from; i < to; i++) {
-		size_t c = e->e[i].channel;
+		size_t c = e->e[i].room;
 
 		if ((kinds >> e->e[i].kind & 1) && l->seen[c] != l->stamp) {
 			l->seen[c] = l->stamp;
@@ -221,7 +221,7 @@ static size_t list_end(struct lists *l)
 
 /*
  * A key of the table, as the library reads it: its bytes, and three lists,
- * the channels it finds
+ * the rooms it finds
  *   typed  as typed: "python", "sigpy-gen", "SIG:Python General";
  *   sigil  after the sigil '#': "#sigpy-gen" (a room reference, and the
  *          names, stems and topics "#K" of the key K);
@@ -291,7 +291,7 @@ static void bucket(struct key_table *t)
 		key[k] = t->e.e[t->keys[k].entry].enc;
 		len[k] = t->e.e[t->keys[k].entry].len;
 	}
-	*g = (struct gperf_table){ .name = "channel", .prefix = "ch", .upper = "CH",
+	*g = (struct gperf_table){ .name = "room", .prefix = "room", .upper = "ROOM",
 	                           .n = t->nkeys, .key = key, .len = len,
 	                           .bucket_keys = GPERF_BUCKET_KEYS };
 	gperf_bucket(g);
@@ -311,7 +311,7 @@ static void build(struct key_table *t)
 	t->date = pool_add(p, pg->date);
 	t->field = xmalloc(pg->n * sizeof *t->field);
 	for (size_t i = 0; i < pg->n; i++) {
-		const struct channel *c = &pg->ch[i];
+		const struct room *c = &pg->rooms[i];
 
 		t->field[i][AUXCHAN_SECTION] = pool_add(p, c->section);
 		t->field[i][AUXCHAN_NAME] = pool_add(p, c->name);
@@ -324,7 +324,7 @@ static void build(struct key_table *t)
 	pool_layout(p);
 
 	for (size_t i = 0; i < pg->n; i++) {
-		const struct channel *c = &pg->ch[i];
+		const struct room *c = &pg->rooms[i];
 		size_t alias = p->off[t->field[i][AUXCHAN_ALIAS]];
 
 		entry_add(&t->e, c->alias + 1, strlen(c->alias + 1), alias + 1, i, ROOM);
@@ -333,7 +333,7 @@ static void build(struct key_table *t)
 		if (c->group != NO_GROUP) {
 			const struct group *g = &pg->groups[c->group];
 
-			entry_add_named(&t->e, pg->ch[g->first].alias + 1, g->stemlen,
+			entry_add_named(&t->e, pg->rooms[g->first].alias + 1, g->stemlen,
 			                p->off[t->field[g->first][AUXCHAN_ALIAS]] + 1, i);
 			entry_add_named(&t->e, g->topic, strlen(g->topic),
 			                p->off[t->field[i][AUXCHAN_GROUP]], i);
@@ -378,48 +378,48 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 
 	fprintf(f, "/* Generated by auxchan-gen from %s: do not edit. */\n", label);
 	/* No page text in comments: a comment end in it would end them. */
-	fprintf(f, "/*\n * %zu channels, %zu groups, %zu keys in %zu buckets (at most %zu keys\n"
+	fprintf(f, "/*\n * %zu rooms, %zu groups, %zu keys in %zu buckets (at most %zu keys\n"
 	        " * in one).  String pool: %zu bytes for %zu bytes of distinct strings.\n"
-	        " * Channel lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nkeys,
+	        " * Room lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nkeys,
 	        g->nbuckets, g->max_bucket, p->size, p->distinct, t->lists.n);
 	fprintf(f, "#include <stdint.h>\n\n");
-	fprintf(f, "typedef %s ch_off;   /* offsets in the string pool */\n", table_uint_type(p->size));
-	fprintf(f, "typedef %s ch_len;   /* key lengths */\n", table_uint_type(t->max_len));
-	fprintf(f, "typedef %s ch_list;  /* offsets in ch_lists: a channel list */\n",
+	fprintf(f, "typedef %s room_off;   /* offsets in the string pool */\n", table_uint_type(p->size));
+	fprintf(f, "typedef %s room_len;   /* key lengths */\n", table_uint_type(t->max_len));
+	fprintf(f, "typedef %s room_list;  /* offsets in room_lists: a room list */\n",
 	        table_uint_type(t->lists.n));
-	fprintf(f, "typedef %s ch_ref;   /* channel numbers, list lengths */\n", table_uint_type(max_ref));
-	fprintf(f, "typedef %s ch_local; /* key numbers within a bucket */\n\n",
+	fprintf(f, "typedef %s room_ref;   /* room numbers, list lengths */\n", table_uint_type(max_ref));
+	fprintf(f, "typedef %s room_local; /* key numbers within a bucket */\n\n",
 	        table_uint_type(g->max_bucket));
-	fprintf(f, "#define CH_COUNT %zu\n#define CH_TITLE %zu\n#define CH_DATE %zu\n"
-	        "#define CH_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
-	fprintf(f, "#define CH_KEY_COUNT %zu\n#define CH_KEY_MAX %zu /* bytes of the longest */\n",
+	fprintf(f, "#define ROOM_COUNT %zu\n#define ROOM_TITLE %zu\n#define ROOM_DATE %zu\n"
+	        "#define ROOM_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
+	fprintf(f, "#define ROOM_KEY_COUNT %zu\n#define ROOM_KEY_MAX %zu /* bytes of the longest */\n",
 	        t->nkeys, t->max_len);
 	fprintf(f, "/* Whether a key has a '?': if not, queries skip the '?' swap (key.h). */\n");
-	fprintf(f, "#define CH_SWAP %d\n", t->swap);
+	fprintf(f, "#define ROOM_SWAP %d\n", t->swap);
 	fprintf(f, "/* The first-level hash: its seed, and how many buckets it picks from. */\n");
-	fprintf(f, "#define CH_SEED 0x%016llxull\n#define CH_BUCKET_COUNT %zu\n",
+	fprintf(f, "#define ROOM_SEED 0x%016llxull\n#define ROOM_BUCKET_COUNT %zu\n",
 	        (unsigned long long)g->seed, g->nbuckets);
 	gperf_write_buckets(f, g, g->first);
-	pool_write(f, p, "ch", "CH");
+	pool_write(f, p, "room", "ROOM");
 
-	fprintf(f, "/* Fields of each channel, in the order of enum auxchan_field. */\n");
-	fprintf(f, "static const ch_off ch_channels[CH_COUNT][%d] = {\n", AUXCHAN_FIELD_COUNT);
+	fprintf(f, "/* Fields of each room, in the order of enum auxchan_field. */\n");
+	fprintf(f, "static const room_off room_fields[ROOM_COUNT][%d] = {\n", AUXCHAN_FIELD_COUNT);
 	for (size_t i = 0; i < pg->n; i++) {
 		fprintf(f, "\t{");
 		for (int k = 0; k < AUXCHAN_FIELD_COUNT; k++)
 			fprintf(f, "%s%zu", k ? ", " : " ", p->off[t->field[i][k]]);
-		fprintf(f, " }, /* line %u */\n", pg->ch[i].line);
+		fprintf(f, " }, /* line %u */\n", pg->rooms[i].line);
 	}
 	fprintf(f, "};\n\n");
 
-	fprintf(f, "/* Channel lists: each its length, then its channels in page order. */\n");
-	put_array(f, "ch_ref", "ch_lists", t->lists.v, t->lists.n);
+	fprintf(f, "/* Room lists: each its length, then its rooms in page order. */\n");
+	put_array(f, "room_ref", "room_lists", t->lists.v, t->lists.n);
 
 	fprintf(f, "\n/*\n * The keys, bucket by bucket: where each one's bytes are in the pool,\n"
-	        " * and the channels it finds typed, after a '#', and as the room a link\n"
+	        " * and the rooms it finds typed, after a '#', and as the room a link\n"
 	        " * names.  A last key of length 0, which no query is, ends them.\n */\n");
-	fprintf(f, "static const struct ch_key {\n\tch_off text;\n\tch_len len;\n"
-	        "\tch_list typed, sigil, link;\n} ch_keys[CH_KEY_COUNT + 1] = {\n");
+	fprintf(f, "static const struct room_key {\n\troom_off text;\n\troom_len len;\n"
+	        "\troom_list typed, sigil, link;\n} room_keys[ROOM_KEY_COUNT + 1] = {\n");
 	for (size_t i = 0; i < t->nkeys; i++) {
 		const struct key *x = &t->keys[g->order[i]];
 
@@ -429,7 +429,7 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 	fprintf(f, "\t{ 0, 0, 0, 0, 0 },\n};\n\n");
 	fprintf(f, "/* A gperf slot: its key's number in the bucket, after gperf's own\n"
 	        " * field, which only gperf's unused lookup functions read (src/gperf.h). */\n");
-	fprintf(f, "struct ch_slot {\n\tch_local gperf;\n\tch_local key;\n};\n");
+	fprintf(f, "struct room_slot {\n\troom_local gperf;\n\troom_local key;\n};\n");
 }
 
 /* ---- The keys as the library lists them ------------------------------- */
@@ -460,7 +460,7 @@ static void list_keys(const struct key_table *t, struct key_list *k)
 	}
 }
 
-int channel_write(const struct page *pg, struct files *fs, struct key_list *keys)
+int room_write(const struct page *pg, struct files *fs, struct key_list *keys)
 {
 	struct key_table t = { .pg = pg };
 	FILE *f;
@@ -468,7 +468,7 @@ int channel_write(const struct page *pg, struct files *fs, struct key_list *keys
 	build(&t);
 	if (keys)
 		list_keys(&t, keys);
-	if ((f = files_open(fs, "channel_data.h"))) {
+	if ((f = files_open(fs, "room_data.h"))) {
 		write_data(f, fs->label, &t);
 		files_close(fs, f);
 	}
@@ -484,7 +484,7 @@ void key_list_free(struct key_list *k)
 	memset(k, 0, sizeof *k);
 }
 
-int channel_keys(const struct page *pg, FILE *out)
+int room_keys(const struct page *pg, FILE *out)
 {
 	struct key_table t = { .pg = pg };
 	struct key_list list;
