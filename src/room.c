@@ -107,7 +107,7 @@ const char *auxchan_key(size_t i, size_t *len)
  * fragment up to any '?', %XX escapes decoded into buf (LINK_ALIAS_MAX
  * bytes).  Sets *room; returns its length, or LINK_BAD.
  */
-static size_t room_link_room(const char *s, size_t n, char *buf, const char **room)
+static size_t room_of_link(const char *s, size_t n, char *buf, const char **room)
 {
 	size_t end;
 
@@ -130,7 +130,7 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 
 	/* Normalise: a link is the room it names, "#K" is K after a '#'. */
 	if (link_has_prefix(key, len, 1)) {
-		if ((len = room_link_room(key, len, buf, &key)) == LINK_BAD)
+		if ((len = room_of_link(key, len, buf, &key)) == LINK_BAD)
 			return 0;
 		if (len > 0 && key[0] == '#') /* optional in a link */
 			key++, len--;
