@@ -38,11 +38,11 @@ ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(CFLAGS)
 BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
-GEN_SRC = gen/alias.c gen/room.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c \
-          gen/group.c gen/lint.c gen/markdown.c gen/page.c gen/pool.c gen/scan.c gen/search.c \
+GEN_SRC = gen/alias.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c gen/group.c \
+          gen/lint.c gen/markdown.c gen/page.c gen/pool.c gen/room.c gen/scan.c gen/search.c \
           gen/text.c
-GEN_HDR = gen/alias.h gen/room.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h \
-          gen/group.h gen/lint.h gen/markdown.h gen/mem.h gen/page.h gen/pool.h gen/scan.h \
+GEN_HDR = gen/alias.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h gen/group.h \
+          gen/lint.h gen/markdown.h gen/mem.h gen/page.h gen/pool.h gen/room.h gen/scan.h \
           gen/search.h gen/table.h gen/text.h src/json.h src/key.h src/link.h src/rank.h \
           src/utf8.h src/word.h include/auxchan.h
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
