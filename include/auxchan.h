@@ -97,7 +97,11 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
  * Any bytes; no NUL needed.
  *
  * A query that is a key, once trimmed of surrounding whitespace, is
- * answered as auxchan_lookup() answers it.  Otherwise it is split into
+ * answered as auxchan_lookup() answers it.  A room reference that is not
+ * a key (a matrix.to link, with https://, http:// or no scheme, or one
+ * token that starts with '#' or holds a ':') finds nothing: the words of
+ * its parts are not searched; auxchan_suggest() gives the rooms it may
+ * mean.  Otherwise the query is split into
  * words, as the page is (at every byte that is not an ASCII letter or
  * digit; ASCII case folded; other UTF-8 kept as it is), each word once: the
  * first AUXCHAN_SEARCH_WORDS words of at most AUXCHAN_SEARCH_WORD_MAX bytes
@@ -141,8 +145,10 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
  * Suggestions for a query nothing answers: stores up to cap (at most
  * AUXCHAN_SUGGEST_MAX) keys close to it in keys[], their lengths in
  * lens[] (they are not NUL-terminated), closest first, and returns how
- * many.  For "room:server" whose localpart is a room's (the server
- * wrong), that room's alias comes first; then the keys a few edits away
+ * many.  A matrix.to link is read as the reference it holds (%XX
+ * decoded).  For "room:server" whose localpart is a room's (the server
+ * wrong), that room's alias (without its '#', as keys are written) comes
+ * first; then the keys a few edits away
  * (ignoring ASCII case and a leading '#'): one for a query under 6 bytes,
  * two under 12, three from there; at one distance, in the order of
  * auxchan_key().  A query of over AUXCHAN_SUGGEST_LEN_MAX bytes gets

@@ -32,6 +32,22 @@ static inline int link_has_prefix(const char *s, size_t n, int fold)
 	            : memcmp(s, LINK_PREFIX, LINK_PREFIX_LEN) == 0;
 }
 
+/*
+ * The length of the matrix.to prefix a person may type before a room
+ * reference, in any ASCII case: "https://matrix.to/#/", "http://matrix.to/#/"
+ * or "matrix.to/#/"; 0 if s (n bytes) starts with none of them.
+ */
+static inline size_t link_typed_prefix(const char *s, size_t n)
+{
+	size_t scheme = 0;
+
+	if (n >= 8 && key_strn_equal(s, "https://", 8))
+		scheme = 8;
+	else if (n >= 7 && key_strn_equal(s, "http://", 7))
+		scheme = 7;
+	return n - scheme >= 12 && key_strn_equal(s + scheme, "matrix.to/#/", 12) ? scheme + 12 : 0;
+}
+
 static inline int link_hex(unsigned char c)
 {
 	if (c >= '0' && c <= '9')

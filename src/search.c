@@ -12,6 +12,7 @@
 
 #include "auxchan.h"
 #include "key.h"
+#include "link.h"
 #include "rank.h"
 #include "word.h"
 
@@ -360,6 +361,26 @@ static const char *trim(const char *s, size_t *len)
 	return s;
 }
 
+/*
+ * Is the query (trimmed) written as a room reference rather than words: a
+ * matrix.to link (link_typed_prefix()), or one token that starts with '#'
+ * or holds a ':' ("room:server")?  The words of its parts ("auxolotl",
+ * "gen") would find rooms it does not name.
+ */
+static int is_reference(const char *q, size_t len)
+{
+	int colon = 0;
+
+	if (link_typed_prefix(q, len) > 0)
+		return 1;
+	for (size_t i = 0; i < len; i++) {
+		if (is_space((unsigned char)q[i]))
+			return 0;
+		colon |= q[i] == ':';
+	}
+	return len > 0 && (q[0] == '#' || colon);
+}
+
 size_t auxchan_search(const char *query, size_t len, size_t *out, size_t cap)
 {
 	unsigned score;
@@ -376,8 +397,9 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 
 	*score = 0;
 	query = trim(query, &len);
-	/* A key answers as auxchan_lookup() does. */
-	if ((found = auxchan_lookup(query, len, out, cap)) > 0)
+	/* A key answers as auxchan_lookup() does; a room reference that is
+	 * not a key finds nothing (auxchan_suggest() has its closest rooms). */
+	if ((found = auxchan_lookup(query, len, out, cap)) > 0 || is_reference(query, len))
 		return found;
 	/* Each word once, folded, with the page words it matches. */
 	while (nq < AUXCHAN_SEARCH_WORDS && (n = word_next(query, len, &at, &start)) > 0) {
@@ -490,10 +512,18 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 {
 	struct suggestion best[AUXCHAN_SUGGEST_MAX];
 	size_t n = 0, max = cap < AUXCHAN_SUGGEST_MAX ? cap : AUXCHAN_SUGGEST_MAX, limit;
-	size_t colon;
+	size_t colon, at, dlen;
 	uint32_t set;
+	char decoded[AUXCHAN_SUGGEST_LEN_MAX + 1];
 
 	query = trim(query, &len);
+	/* A link as the reference it holds: "https://matrix.to/#/%23x%3Ay"
+	 * is "#x:y". */
+	if ((at = link_typed_prefix(query, len)) > 0) {
+		if ((dlen = link_decode(query + at, len - at, decoded, sizeof decoded)) == LINK_BAD)
+			return 0;
+		query = decoded, len = dlen;
+	}
 	if (len > 0 && query[0] == '#') /* as keys are written: aliases without it */
 		query++, len--;
 	if (len == 0 || len > AUXCHAN_SUGGEST_LEN_MAX || max == 0)
@@ -512,7 +542,7 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 
 			while (alias[alen])
 				alen++;
-			suggest_add(best, &n, max, alias, alen, 0, 0);
+			suggest_add(best, &n, max, alias + 1, alen - 1, 0, 0); /* without its '#' */
 		}
 	}
 	/*

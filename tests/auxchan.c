@@ -172,8 +172,10 @@ static const struct {
 	  "\"alias\": \"#SIGJS-GOV:auxolotl.org\"" }, 8, "" },
 	{ "a search, TSV", 1, { "-f", "tsv", "gnome", "sig" }, 0, NULL,
 	  { "\tmatch\tscore\n", "\tGnome\tsearch\t" }, 3, "" },
-	{ "an alias on another server: the room", 1, { "#sigpy-gen:matrix.org" }, 0, NULL,
-	  { BEST("#sigpy-gen:matrix.org") "SIG:Python General\n" }, 6, "" },
+	{ "an alias on another server: not searched, its room suggested", 1,
+	  { "#sigpy-gen:matrix.org" }, 1, "", { NULL }, 0,
+	  "auxchan: no room matches '#sigpy-gen:matrix.org'\n"
+	  "auxchan: closest keys: SIGPY-GEN:auxolotl.org\n" },
 	{ "suggestions for a miss", 1, { "pyhtno" }, 1, "", { NULL }, 0,
 	  "auxchan: no room matches 'pyhtno'\nauxchan: closest keys: Python\n" },
 	{ "nothing close", 1, { "minecraft" }, 1, "", { NULL }, 0,

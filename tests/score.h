@@ -12,7 +12,9 @@
 #ifndef AUXCHAN_SCORE_H
 #define AUXCHAN_SCORE_H
 
+#include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,6 +291,36 @@ static void score_query_word(const char *w, void *ctx)
 		q->n++;
 }
 
+/* The length of a matrix.to prefix at the start of s (n bytes), with
+ * https://, http:// or no scheme, in any case; 0 if none. */
+static size_t score_link_prefix(const char *s, size_t n)
+{
+	static const char *const forms[] = { "https://matrix.to/#/", "http://matrix.to/#/",
+		                             "matrix.to/#/" };
+
+	for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+		size_t k = 0, len = strlen(forms[f]);
+
+		while (k < len && k < n && ref_fold((unsigned char)s[k]) == (unsigned char)forms[f][k])
+			k++;
+		if (k == len)
+			return len;
+	}
+	return 0;
+}
+
+/* A query written as a room reference: a link, or one token that starts
+ * with '#' or has a ':'. */
+static int score_is_reference(const char *q, size_t n)
+{
+	if (score_link_prefix(q, n) > 0)
+		return 1;
+	if (n == 0 || memchr(q, ' ', n) || memchr(q, '\t', n) || memchr(q, '\n', n) ||
+	    memchr(q, '\r', n) || memchr(q, '\f', n) || memchr(q, '\v', n))
+		return 0;
+	return q[0] == '#' || memchr(q, ':', n) != NULL;
+}
+
 /* auxchan_search(), by the reference. */
 static size_t score_search(const char *query, size_t len, size_t *out, size_t cap)
 {
@@ -300,7 +332,7 @@ static size_t score_search(const char *query, size_t len, size_t *out, size_t ca
 		query++, len--;
 	while (len > 0 && strchr(" \t\n\r\f\v", query[len - 1]) && query[len - 1])
 		len--;
-	if ((found = ref_lookup(query, len, out, cap)) > 0)
+	if ((found = ref_lookup(query, len, out, cap)) > 0 || score_is_reference(query, len))
 		return found;
 	q.n = 0;
 	score_split(query, len, score_query_word, &q);
@@ -357,6 +389,32 @@ static size_t score_suggest(const char *q, size_t len, const char **keys, size_t
 		q++, len--;
 	while (len > 0 && strchr(" \t\n\r\f\v", q[len - 1]) && q[len - 1])
 		len--;
+	/* A link: what its fragment says, up to a '?', %XX decoded. */
+	static char decoded[AUXCHAN_SUGGEST_LEN_MAX + 1];
+	size_t at = score_link_prefix(q, len);
+
+	if (at > 0) {
+		size_t dn = 0;
+
+		for (size_t i = at; i < len && q[i] != '?'; i++) {
+			unsigned hex;
+
+			if (dn == sizeof decoded)
+				return 0;
+			if (q[i] == '%') {
+				char hx[3] = { q[i + 1 < len ? i + 1 : i], q[i + 2 < len ? i + 2 : i], 0 };
+
+				if (i + 2 >= len || !isxdigit((unsigned char)hx[0]) ||
+				    !isxdigit((unsigned char)hx[1]) || sscanf(hx, "%2x", &hex) != 1)
+					return 0;
+				decoded[dn++] = (char)hex;
+				i += 2;
+			} else {
+				decoded[dn++] = q[i];
+			}
+		}
+		q = decoded, len = dn;
+	}
 	if (len > 0 && q[0] == '#')
 		q++, len--;
 	if (len == 0 || len > AUXCHAN_SUGGEST_LEN_MAX || max == 0)
@@ -372,7 +430,7 @@ static size_t score_suggest(const char *q, size_t len, const char **keys, size_t
 			memcpy(ref + 1, q, colon);
 			found = ref_lookup(ref, colon + 1, rooms, max);
 			for (size_t k = 0; k < found && k < max; k++) {
-				keys[n] = ref_pg.rooms[rooms[k]].alias;
+				keys[n] = ref_pg.rooms[rooms[k]].alias + 1; /* as keys: no '#' */
 				lens[n] = strlen(keys[n]);
 				n++;
 			}

@@ -431,7 +431,7 @@ static const struct {
 	  .keys = "SIGPY-GEN, SIGPY-GOV" },
 	{ .description = "a topic with a typo", .query = "pyhton", .keys = "Python" },
 	{ .description = "an alias on another server", .query = "#sigpy-gen:matrix.org",
-	  .keys = "#SIGPY-GEN:auxolotl.org" },
+	  .keys = "SIGPY-GEN:auxolotl.org" },
 	{ .description = "far from every key", .query = "minecraft", .keys = "" },
 	{ .description = "nothing", .query = "   ", .keys = "" },
 };
@@ -450,6 +450,73 @@ static void test_suggest(void)
 			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%.*s", k ? ", " : "",
 			         (int)len[k], key[k]);
 		check_str(suggestions[i].description, got, suggestions[i].keys);
+	}
+}
+
+/*
+ * Room references that are not keys: never answered by the words of their
+ * parts ("auxolotl", "gen" would find #general), but by suggestions, the
+ * room they mean first.
+ */
+static const struct {
+	const char *description, *query, *first;
+} references[] = {
+	{ .description = "an alias with two letters swapped", .query = "#SIGRUTS-GEN:auxolotl.org",
+	  .first = "SIGRUST-GEN:auxolotl.org" },
+	{ .description = "no '#', a typo in the localpart", .query = "COMCOC-GNE:auxolotl.org",
+	  .first = "COMCOC-GEN:auxolotl.org" },
+	{ .description = "the wrong server", .query = "#SIGPY-GEN:auxolotl.com",
+	  .first = "SIGPY-GEN:auxolotl.org" },
+	{ .description = "a link to a misspelt alias",
+	  .query = "https://matrix.to/#/#SIGRUTS-GEN:auxolotl.org", .first = "SIGRUST-GEN:auxolotl.org" },
+	{ .description = "a link without its scheme", .query = "matrix.to/#/#SIGKDE-GOV:auxolotl.org",
+	  .first = "SIGKDE-GOV:auxolotl.org" },
+	{ .description = "a link over http, percent-encoded",
+	  .query = "http://matrix.to/#/%23SIGKDE-GOV%3Aauxolotl.org", .first = "SIGKDE-GOV:auxolotl.org" },
+};
+
+/*
+ * Checks that q is not searched, and that want is among its first `within`
+ * suggestions (the first, unless the localpart is also a name or stem of
+ * other rooms: their aliases come in page order).
+ */
+static void check_reference(const char *what, const char *q, const char *want, size_t within)
+{
+	size_t out[4], len[AUXCHAN_SUGGEST_MAX], n = auxchan_search(q, strlen(q), out, 4), k;
+	const char *key[AUXCHAN_SUGGEST_MAX];
+
+	check(n == 0, "%s '%s': searched, %zu rooms found", what, q, n);
+	n = auxchan_suggest(q, strlen(q), key, len, within);
+	for (k = 0; k < n && !(len[k] == strlen(want) && memcmp(key[k], want, len[k]) == 0); k++)
+		;
+	check(k < n, "%s '%s': '%s' not in its first %zu suggestions (the first: '%.*s')", what,
+	      q, want, within, n ? (int)len[0] : 0, n ? key[0] : "");
+}
+
+static void test_references(void)
+{
+	size_t step = auxchan_count() / 100 + 1;
+	char q[4 * AUXCHAN_SUGGEST_LEN_MAX];
+
+	for (size_t i = 0; is_seed() && i < sizeof references / sizeof *references; i++)
+		check_reference(references[i].description, references[i].query, references[i].first, 1);
+	/* On any page: each room's alias on another server, and as a link that
+	 * is not a key (no scheme; http, every byte escaped). */
+	for (size_t c = 0; c < auxchan_count(); c += step) {
+		const char *alias = auxchan_field(c, AUXCHAN_ALIAS);
+		size_t lp = strcspn(alias, ":"), at;
+
+		if (strlen(alias) + 20 > AUXCHAN_SUGGEST_LEN_MAX)
+			continue;
+		snprintf(q, sizeof q, "%.*s:elsewhere.invalid", (int)lp, alias);
+		check_reference("an alias on another server", q, alias + 1, AUXCHAN_SUGGEST_MAX);
+		for (size_t form = 0; form < 2; form++) {
+			at = (size_t)snprintf(q, sizeof q, form ? "http://matrix.to/#/" : "MATRIX.to/#/");
+			for (const char *p = alias; *p; p++)
+				at += (size_t)snprintf(q + at, sizeof q - at, "%%%02X", (unsigned char)*p);
+			check_reference(form ? "an http link" : "a link without its scheme", q, alias + 1,
+			                AUXCHAN_SUGGEST_MAX);
+		}
 	}
 }
 
@@ -541,6 +608,7 @@ int main(int argc, char **argv)
 		       sizeof natural / sizeof *natural, sizeof suggestions / sizeof *suggestions);
 	test_natural();
 	test_suggest();
+	test_references();
 	test_allocation();
 	test_reference();
 	test_reached();
