@@ -834,6 +834,8 @@ static void walk(const struct src *s, struct table_state *ts, struct page *pg, c
 				section = xmemdup("", 0);
 		} else if (type_is(n, "table")) {
 			*tables += read_table(s, ts, pg, n, section);
+			if (!pg->general) /* the first room table with rooms */
+				pg->general = pg->n;
 		}
 	}
 	cmark_iter_free(it);

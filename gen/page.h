@@ -62,6 +62,8 @@ struct page {
 	char *title, *date;     /* from the front matter, or "" */
 	struct room *rooms;     /* in page order */
 	size_t n;
+	size_t general;         /* the first rooms, those of the first room table
+	                           with any: the page's general rooms */
 	struct group *groups;   /* groups in order of their first room */
 	size_t ngroups;
 };

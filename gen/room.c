@@ -394,6 +394,8 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 	        "#define ROOM_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
 	fprintf(f, "#define ROOM_KEY_COUNT %zu\n#define ROOM_KEY_MAX %zu /* bytes of the longest */\n",
 	        t->nkeys, t->max_len);
+	fprintf(f, "/* The general rooms, those of the page's first room table: the first. */\n");
+	fprintf(f, "#define ROOM_GENERAL_COUNT %zu\n", pg->general);
 	fprintf(f, "/* Whether a key has a '?': if not, queries skip the '?' swap (key.h). */\n");
 	fprintf(f, "#define ROOM_SWAP %d\n", t->swap);
 	fprintf(f, "/* The first-level hash: its seed, and how many buckets it picks from. */\n");

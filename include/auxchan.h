@@ -89,6 +89,15 @@ const char *auxchan_field(size_t i, enum auxchan_field field);
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap);
 
 /*
+ * The page's general rooms, where anything about the project that no room
+ * is about can be asked: the rooms of the page's first room table (the
+ * first that has any), #general on the Aux wiki's page.  Stores the
+ * indices of up to cap of them in out[] and returns how many there are.
+ * A program can offer them when a query finds nothing, as auxchan does.
+ */
+size_t auxchan_general(size_t *out, size_t cap);
+
+/*
  * Searches the rooms a person means by a few words ("python sig", "where
  * can I ask about macOS", "js", "pyhton"): stores the indices of up to cap
  * of the best-matching rooms in out[], in page order, and returns how

@@ -53,8 +53,8 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 rooms found (by keys, or by a search that found any), or\n"
 	"--list, --keys, --help or --version done; 1 no room found (stderr names\n"
-	"the closest keys, if any); 2 a usage error, or the output could not be\n"
-	"written.\n";
+	"the closest keys, if any, and the page's general rooms); 2 a usage\n"
+	"error, or the output could not be written.\n";
 
 enum format { TEXT, JSON, TSV };
 
@@ -109,12 +109,13 @@ static void put_tsv_field(const char *s)
 
 /* How the rooms shown were found: all of them, by keys, or by one search. */
 struct answer {
-	enum { LISTED, BY_KEY, BY_SEARCH } how;
+	enum { LISTED, BY_KEY, BY_SEARCH, FALLBACK } how;
 	unsigned score;    /* the search's (auxchan_search_scored()) */
 	const char *query; /* the search's, for the heading of text */
+	int missed;        /* nothing found: JSON and TSV add the general rooms */
 };
 
-static const char *const how_names[] = { "list", "key", "search" };
+static const char *const how_names[] = { "list", "key", "search", "fallback" };
 
 #define LABEL_WIDTH 11 /* "  purpose  " */
 
@@ -165,10 +166,43 @@ static void put_text_field(const char *label, const char *value, size_t width)
 	putchar('\n');
 }
 
+/* Room i as a member of a JSON array, found as how says. */
+static void put_json_line(size_t i, const struct answer *a, int first)
+{
+	const char *value[AUXCHAN_FIELD_COUNT];
+
+	for (int k = 0; k < AUXCHAN_FIELD_COUNT; k++)
+		value[k] = auxchan_field(i, (enum auxchan_field)k);
+	fputs(first ? "\n    " : ",\n    ", stdout);
+	json_put_room(stdout, value);
+	printf(", \"match\": \"%s\", \"score\": ", how_names[a->how]);
+	if (a->how == BY_SEARCH)
+		printf("%u}", a->score);
+	else
+		fputs("null}", stdout);
+}
+
+/* Room i as a line of TSV, found as how says. */
+static void put_tsv_line(size_t i, const struct answer *a)
+{
+	for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++) {
+		if (k)
+			putchar('\t');
+		put_tsv_field(auxchan_field(i, tsv_fields[k]));
+	}
+	printf("\t%s\t", how_names[a->how]);
+	if (a->how == BY_SEARCH)
+		printf("%u", a->score);
+	putchar('\n');
+}
+
 /*
  * Shows the selected rooms (sel[i] set) in page order, as found (a):
  * JSON and TSV say for each how ("match": "list", "key" or "search") and
- * the search's score; text heads a search's answer with its query.
+ * the search's score; text heads a search's answer with its query.  When
+ * nothing was found, JSON and TSV give the general rooms apart ("fallback":
+ * a member of its own in JSON, the match "fallback" in TSV); text has
+ * named them on standard error.
  */
 static void show(enum format fmt, const unsigned char *sel, const struct answer *a)
 {
@@ -196,27 +230,9 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 		if (!sel[i])
 			continue;
 		if (fmt == JSON) {
-			const char *value[AUXCHAN_FIELD_COUNT];
-
-			for (int k = 0; k < AUXCHAN_FIELD_COUNT; k++)
-				value[k] = auxchan_field(i, (enum auxchan_field)k);
-			fputs(first ? "\n    " : ",\n    ", stdout);
-			json_put_room(stdout, value);
-			printf(", \"match\": \"%s\", \"score\": ", how_names[a->how]);
-			if (a->how == BY_SEARCH)
-				printf("%u}", a->score);
-			else
-				fputs("null}", stdout);
+			put_json_line(i, a, first);
 		} else if (fmt == TSV) {
-			for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++) {
-				if (k)
-					putchar('\t');
-				put_tsv_field(auxchan_field(i, tsv_fields[k]));
-			}
-			printf("\t%s\t", how_names[a->how]);
-			if (a->how == BY_SEARCH)
-				printf("%u", a->score);
-			putchar('\n');
+			put_tsv_line(i, a);
 		} else {
 			const char *s = auxchan_field(i, AUXCHAN_SECTION);
 
@@ -238,7 +254,24 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 		first = 0;
 	}
 	if (fmt == JSON)
-		fputs(first ? "]\n}\n" : "\n  ]\n}\n", stdout);
+		fputs(first ? "]" : "\n  ]", stdout);
+	if (a->missed && fmt != TEXT) {
+		struct answer fallback = { .how = FALLBACK };
+		size_t general[8], n = auxchan_general(general, 8);
+
+		if (fmt == JSON)
+			fputs(",\n  \"fallback\": [", stdout);
+		for (size_t k = 0; k < n && k < 8; k++) {
+			if (fmt == JSON)
+				put_json_line(general[k], &fallback, k == 0);
+			else
+				put_tsv_line(general[k], &fallback);
+		}
+		if (fmt == JSON)
+			fputs(n ? "\n  ]" : "]", stdout);
+	}
+	if (fmt == JSON)
+		fputs("\n}\n", stdout);
 }
 
 /* ---- Suggestions for a query that matches nothing --------------------- */
@@ -318,6 +351,27 @@ static int print_version(void)
 	return finish(0);
 }
 
+/* Names the general rooms, where anything else can be asked. */
+static void fallback(void)
+{
+	size_t general[8], n = auxchan_general(general, 8);
+
+	if (n == 0)
+		return;
+	fputs("auxchan: for anything else, ask in", stderr);
+	for (size_t k = 0; k < n && k < 8; k++) {
+		const char *alias = auxchan_field(general[k], AUXCHAN_ALIAS);
+		const char *name = auxchan_field(general[k], AUXCHAN_NAME);
+
+		fputs(k == 0 ? " " : k + 1 < n && k + 1 < 8 ? ", " : " or ", stderr);
+		put_safe(stderr, alias, strlen(alias));
+		fputs(" (", stderr);
+		put_safe(stderr, name, strlen(name));
+		fputc(')', stderr);
+	}
+	fputc('\n', stderr);
+}
+
 /* ---- Queries --------------------------------------------------------------- */
 
 /* Is each of the n arguments a key? */
@@ -377,6 +431,7 @@ static int select_rooms(unsigned char *sel, const char *q, size_t n, unsigned *s
 	put_safe(stderr, q, n);
 	fputs("'\n", stderr);
 	suggest(q, n);
+	fallback();
 	return 1;
 }
 
@@ -438,7 +493,7 @@ static int option_error(int opt, const char *arg)
 int main(int argc, char **argv)
 {
 	enum format fmt = TEXT;
-	struct answer answer = { LISTED, 0, NULL };
+	struct answer answer = { .how = LISTED };
 	int list = 0, keys = 0, version = 0, opt, status = 0;
 	size_t count = auxchan_count();
 	unsigned char *sel;
@@ -512,7 +567,7 @@ int main(int argc, char **argv)
 			free(sel);
 			return 2;
 		}
-		answer = (struct answer){ BY_SEARCH, 0, query };
+		answer = (struct answer){ .how = BY_SEARCH, .query = query };
 		status = select_rooms(sel, query, strlen(query), &answer.score);
 	}
 	if (status == 2) {
@@ -521,6 +576,7 @@ int main(int argc, char **argv)
 		free((char *)answer.query);
 		return 2;
 	}
+	answer.missed = status == 1;
 	show(fmt, sel, &answer);
 	free(sel);
 	free((char *)answer.query);

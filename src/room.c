@@ -58,6 +58,13 @@ size_t auxchan_count(void)
 	return ROOM_COUNT;
 }
 
+size_t auxchan_general(size_t *out, size_t cap)
+{
+	for (size_t i = 0; i < ROOM_GENERAL_COUNT && i < cap; i++)
+		out[i] = i;
+	return ROOM_GENERAL_COUNT;
+}
+
 const char *auxchan_field(size_t i, enum auxchan_field field)
 {
 	if (i >= ROOM_COUNT || (unsigned)field >= AUXCHAN_FIELD_COUNT)

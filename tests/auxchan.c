@@ -14,6 +14,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "auxchan.h"
 #include "check.h"
 #include "run.h"
 
@@ -103,6 +104,53 @@ static const char python_tsv[] =
 /* The heading of an answer that a search gives. */
 #define BEST(q) "best match for '" q "':\n\n"
 
+/* Ends the standard error of a miss: a line that names the page's general
+ * rooms, "auxchan: for anything else, ask in ALIAS (NAME)..." (checked by
+ * check_err()). */
+#define FALLBACK "@fallback@"
+#define FALLBACK_LINE "auxchan: for anything else, ask in "
+
+/*
+ * Checks the standard error e against want, exactly; a want that ends with
+ * FALLBACK wants, in its place, the line that names the page's general
+ * rooms: each alias and name as the page has them (unless a control byte
+ * would be escaped), or nothing on a page without one.
+ */
+static void check_err(const char *what, const char *e, const char *want)
+{
+	size_t n = strlen(want), fixed = n, general[4], ng;
+	const char *rest;
+
+	if (n < strlen(FALLBACK) || strcmp(want + n - strlen(FALLBACK), FALLBACK) != 0) {
+		check_str(what, e, want);
+		return;
+	}
+	fixed = n - strlen(FALLBACK);
+	check(strncmp(e, want, fixed) == 0, "%s: '%s' does not start with '%.*s'", what, e,
+	      (int)fixed, want);
+	if (strncmp(e, want, fixed) != 0)
+		return;
+	rest = e + fixed;
+	ng = auxchan_general(general, 4);
+	if (ng == 0) {
+		check_str(what, rest, "");
+		return;
+	}
+	check(strncmp(rest, FALLBACK_LINE, strlen(FALLBACK_LINE)) == 0 &&
+	      strchr(rest, '\n') == rest + strlen(rest) - 1,
+	      "%s: one line '%s...' expected, got '%s'", what, FALLBACK_LINE, rest);
+	for (size_t k = 0; k < ng && k < 4; k++) {
+		const char *alias = auxchan_field(general[k], AUXCHAN_ALIAS);
+		int plain = 1;
+
+		for (const char *p = alias; *p; p++)
+			plain &= (unsigned char)*p >= 0x20 && *p != 0x7f;
+		if (plain)
+			check(strstr(rest, alias) != NULL, "%s: the general room %s not named in '%s'",
+			      what, alias, rest);
+	}
+}
+
 static const struct {
 	const char *description;
 	int seed;              /* needs the seed page */
@@ -143,12 +191,23 @@ static const struct {
 	{ "version", 0, { "--version" }, 0, NULL, { "auxchan 0.1.0", "rooms" }, 2, "" },
 	{ "a miss", 0, { "no-such-room-anywhere" }, 1, "", { NULL }, 0,
 	  "auxchan: no room matches 'no-such-room-anywhere'\n"
-	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
+	  "auxchan: no key is close to it; auxchan --list shows every room\n" FALLBACK },
+	{ "a miss: the general room named", 1, { "no-such-room-anywhere" }, 1, "", { NULL }, 0,
+	  "auxchan: no room matches 'no-such-room-anywhere'\n"
+	  "auxchan: no key is close to it; auxchan --list shows every room\n"
+	  FALLBACK_LINE "#general:auxolotl.org (Auxolotl General)\n" },
 	{ "a miss with control bytes, escaped", 0, { "x\033[31m\x7fy" }, 1, "", { NULL }, 0,
 	  "auxchan: no room matches 'x\\x1b[31m\\x7fy'\n"
-	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
-	{ "a miss, JSON", 0, { "-f", "json", "no-such-room-anywhere" }, 1, NULL,
-	  { "\"channels\": []\n}\n" }, 0, NULL },
+	  "auxchan: no key is close to it; auxchan --list shows every room\n" FALLBACK },
+	{ "a miss, JSON: no room, the general ones apart", 0,
+	  { "-f", "json", "no-such-room-anywhere" }, 1, NULL,
+	  { "\"channels\": [],\n  \"fallback\": [", "\"match\": \"fallback\", \"score\": null}" },
+	  0, NULL },
+	{ "a miss, JSON: the general room", 1, { "-f", "json", "no-such-room-anywhere" }, 1, NULL,
+	  { "\"fallback\": [\n    {\"section\": \"Our channels\", \"name\": \"Auxolotl General\"" },
+	  8, NULL },
+	{ "a miss, TSV: the general room marked", 1, { "-f", "tsv", "no-such-room-anywhere" }, 1,
+	  NULL, { "\tAuxolotl General\t#general:auxolotl.org\t", "\tfallback\t\n" }, 2, NULL },
 
 	{ "python, text", 1, { "python" }, 0, python_text, { NULL }, 0, "" },
 	{ "python, JSON", 1, { "--format=json", "python" }, 0, python_json, { NULL }, 0, "" },
@@ -161,7 +220,7 @@ static const struct {
 	  NULL, { BEST("python qwzx") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 11, "" },
 	{ "a search no word of which matches: status 1", 1, { "qwzx", "zzqx" }, 1, "", { NULL }, 0,
 	  "auxchan: no room matches 'qwzx zzqx'\n"
-	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
+	  "auxchan: no key is close to it; auxchan --list shows every room\n" FALLBACK },
 	{ "a question, unquoted", 1, { "where", "can", "I", "ask", "about", "macOS" }, 0,
 	  BEST("where can I ask about macOS") "SIG:Darwin General\n"
 	  "  alias    #SIGDARWIN-GEN:auxolotl.org\n"
@@ -175,12 +234,12 @@ static const struct {
 	{ "an alias on another server: not searched, its room suggested", 1,
 	  { "#sigpy-gen:matrix.org" }, 1, "", { NULL }, 0,
 	  "auxchan: no room matches '#sigpy-gen:matrix.org'\n"
-	  "auxchan: closest keys: SIGPY-GEN:auxolotl.org\n" },
+	  "auxchan: closest keys: SIGPY-GEN:auxolotl.org\n" FALLBACK },
 	{ "suggestions for a miss", 1, { "pyhtno" }, 1, "", { NULL }, 0,
-	  "auxchan: no room matches 'pyhtno'\nauxchan: closest keys: Python\n" },
+	  "auxchan: no room matches 'pyhtno'\nauxchan: closest keys: Python\n" FALLBACK },
 	{ "nothing close", 1, { "minecraft" }, 1, "", { NULL }, 0,
 	  "auxchan: no room matches 'minecraft'\n"
-	  "auxchan: no key is close to it; auxchan --list shows every room\n" },
+	  "auxchan: no key is close to it; auxchan --list shows every room\n" FALLBACK },
 	{ "list, text, by section", 1, { "--list" }, 0, NULL,
 	  { "# Our channels\n\nAuxolotl General\n", "\n# For SIGs\n\n", "\n# For Committees\n\n" },
 	  33 * 5 + 3 * 2 - 1, "" },
@@ -456,7 +515,7 @@ int main(int argc, char **argv)
 			      what, check_lines(o), cases[i].out_lines);
 		snprintf(what, sizeof what, "%s: standard error", cases[i].description);
 		if (cases[i].err)
-			check_str(what, e, cases[i].err);
+			check_err(what, e, cases[i].err);
 		else
 			check(*e != '\0', "%s: says something", what);
 		free(o);
