@@ -24,6 +24,7 @@
 #include "check.h"
 #include "allocations.h"
 #include "object.h"
+#include "questions.h"
 #include "rank.h"
 #include "reference.h"
 #include "score.h"
@@ -150,6 +151,34 @@ static const struct {
 static int is_seed(void)
 {
 	return !strcmp(auxchan_title(), "Matrix") && auxchan_count() == 33;
+}
+
+/*
+ * The blind questions (tests/questions.txt, judged on the seed): a floor on
+ * the rate answered right, not 100%: they measure the search, they are not
+ * what it was tuned on.  The wrong answers are listed in
+ * BUILDDIR/questions-wrong.txt.
+ */
+#define QUESTIONS_FLOOR 0.65
+
+static void test_questions(const char *build)
+{
+	char path[4096];
+	struct questions q;
+	FILE *wrong;
+
+	if (!is_seed())
+		return;
+	snprintf(path, sizeof path, "%s/questions-wrong.txt", build);
+	wrong = fopen(path, "w");
+	check(questions_ask(QUESTIONS_FILE, wrong, &q) == 0, "cannot read %s", QUESTIONS_FILE);
+	if (wrong)
+		fclose(wrong);
+	printf("note: %zu of %zu blind questions answered right (%.0f%%; the others in %s)\n",
+	       q.right, q.asked, q.asked ? 100.0 * q.right / q.asked : 0, path);
+	check(q.asked >= 100 && q.right >= QUESTIONS_FLOOR * q.asked,
+	      "blind questions: %zu of %zu right, under the floor of %.0f%%", q.right, q.asked,
+	      100 * QUESTIONS_FLOOR);
 }
 
 static void test_natural(void)
@@ -607,6 +636,7 @@ int main(int argc, char **argv)
 		       "%zu suggestions written for the seed's rooms are not run on it\n", argv[1],
 		       sizeof natural / sizeof *natural, sizeof suggestions / sizeof *suggestions);
 	test_natural();
+	test_questions(argv[2]);
 	test_suggest();
 	test_references();
 	test_allocation();
