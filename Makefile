@@ -44,11 +44,11 @@ GEN_SRC = gen/alias.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c 
 GEN_HDR = gen/alias.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h gen/group.h \
           gen/lint.h gen/markdown.h gen/mem.h gen/page.h gen/pool.h gen/room.h gen/scan.h \
           gen/search.h gen/table.h gen/text.h src/json.h src/key.h src/link.h src/rank.h \
-          src/utf8.h src/word.h include/auxchan.h
+          src/stem.h src/utf8.h src/word.h include/auxchan.h
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
 TABLE = $(B)/room_data.h $(B)/room_gperf.c $(B)/search_data.h $(B)/search_gperf.c
 LIB_SRC = src/room.c src/search.c
-LIB_PRIVATE_HDR = src/gperf.h src/key.h src/link.h src/rank.h src/word.h
+LIB_PRIVATE_HDR = src/gperf.h src/key.h src/link.h src/rank.h src/stem.h src/word.h
 LIB_HDR = include/auxchan.h $(LIB_PRIVATE_HDR)
 CMD_HDR = src/json.h src/utf8.h
 COMPLETIONS = $(B)/auxchan.bash $(B)/auxchan.zsh $(B)/auxchan.fish
