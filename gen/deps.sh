@@ -7,7 +7,8 @@
 # check (what the tests use beyond the build: groff for the man pages, a
 # C++ compiler for the header from C++, bash, zsh and fish for the
 # completions and a Turkish locale to complete in, git for make dist,
-# curl for make update-page with file:// URLs), valgrind, update (curl) or
+# curl for make update-page with file:// URLs, libstemmer and a word list
+# for the stemmer's test to compare with), valgrind, update (curl) or
 # fuzz (clang and libFuzzer).  The tools are make's, from the environment:
 # GPERF, PKG_CONFIG, CXX and FUZZ_CC.  Run as root, the script installs
 # what is missing with apt-get (updating the package lists only if a
@@ -41,6 +42,8 @@ for step; do
 		test -e /usr/share/i18n/locales/tr_TR || want locales
 		has git || want git
 		has curl || want curl
+		test -e /usr/include/libstemmer.h || want libstemmer-dev
+		test -e /usr/share/dict/american-english || want wamerican
 		;;
 	valgrind) has valgrind || want valgrind ;;
 	update) has curl || want curl ;;
