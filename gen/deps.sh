@@ -3,7 +3,8 @@
 #
 #   sh gen/deps.sh STEP...
 #
-# STEP is build (the generator: gperf, pkg-config, cmark-gfm, libyaml),
+# STEP is build (the generator: gperf, pkg-config, cmark-gfm, libyaml,
+# wamerican's English word list),
 # check (what the tests use beyond the build: groff for the man pages, a
 # C++ compiler for the header from C++, bash, zsh and fish for the
 # completions and a Turkish locale to complete in, git for make dist,
@@ -32,6 +33,7 @@ for step; do
 		has "$PKG_CONFIG" || want pkg-config
 		has_pkg libcmark-gfm || want libcmark-gfm-dev libcmark-gfm-extensions-dev
 		has_pkg yaml-0.1 || want libyaml-dev
+		test -e /usr/share/dict/american-english || want wamerican
 		;;
 	check)
 		has groff || want groff-base

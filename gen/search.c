@@ -13,6 +13,7 @@
 #include "pool.h"
 #include "rank.h"
 #include "search.h"
+#include "stem.h"
 #include "table.h"
 #include "word.h"
 
@@ -30,22 +31,84 @@ struct occs {
 	size_t n, cap;
 };
 
-/* Adds the words of text (n bytes) of room c, of weight w. */
+/* A stem, folded, for the kinds of stems. */
+struct stem {
+	char *s;
+	size_t len;
+};
+
+/* ---- The table -------------------------------------------------------- */
+
+/* A word of the page: its rooms are postings [first, first + count). */
+struct word {
+	const char *w;   /* folded; one of its occurrences' */
+	size_t len;
+	size_t first, count;
+	unsigned max;    /* its most points in a room */
+	size_t text;     /* its string in the pool */
+	enum word_kind kind;
+};
+
+/* A word one deletion away from a word of the page: the index of typos. */
+struct deletion {
+	uint32_t hash;   /* word_hash() of the word with one byte deleted */
+	size_t word;
+};
+
+struct word_table {
+	const struct page *pg;
+	struct occs os;
+	struct word *words;          /* sorted */
+	size_t nwords, max_len;
+	size_t *room;             /* postings: rooms, in page order within a word */
+	unsigned *points;            /* and the word's points in each */
+	size_t nposts, max_points;
+	struct deletion *del;
+	size_t ndel, cap;
+	struct pool pool;
+	struct gperf_table gperf;    /* the words a query word can be */
+	size_t *key_word;            /* the word of each of its keys */
+	struct stem *kept;           /* never stop words here (sorted) */
+	size_t nkept;
+	char **extra;                /* the words of entries not on the page */
+	size_t nextra, extracap, wcap;
+	size_t nstop, nknown;
+};
+
+
+/* Adds the word of n bytes at w (folded) of room c, of weight weight. */
+static void add_occ(struct occs *os, const char *w, size_t n, size_t c, unsigned weight)
+{
+	struct occ *o;
+
+	os->o = xgrow(os->o, &os->cap, os->n + 1, sizeof *os->o);
+	o = &os->o[os->n++];
+	o->w = xmemdup(w, n);
+	o->len = n;
+	o->room = c;
+	o->weight = weight;
+}
+
+/*
+ * Adds the terms of text (n bytes) of room c, of weight w (word.h), each
+ * also by its stem (stem.h), as a query's are looked up.
+ */
 static void add_words(struct occs *os, const char *text, size_t n, size_t c, unsigned w)
 {
-	size_t at = 0, start, len;
+	struct word_terms t;
+	size_t start, span;
+	int joined;
+	char *buf = xmalloc(n + 1);
 
-	while ((len = word_next(text, n, &at, &start)) > 0) {
-		struct occ *o;
+	word_terms_start(&t, text, n);
+	while ((span = word_terms_next(&t, &start, &joined)) > 0) {
+		size_t len = word_fold_term(buf, text + start, span), stem;
 
-		os->o = xgrow(os->o, &os->cap, os->n + 1, sizeof *os->o);
-		o = &os->o[os->n++];
-		o->w = xmalloc(len);
-		word_fold(o->w, text + start, len);
-		o->len = len;
-		o->room = c;
-		o->weight = w;
+		add_occ(os, buf, len, c, w);
+		if ((stem = stem_english(buf, len)) != len)
+			add_occ(os, buf, stem, c, w);
 	}
+	free(buf);
 }
 
 static int by_word(const void *a, const void *b)
@@ -58,11 +121,6 @@ static int by_word(const void *a, const void *b)
 	return x->room < y->room ? -1 : x->room > y->room;
 }
 
-/* A stem, folded, for the kinds of stems. */
-struct stem {
-	char *s;
-	size_t len;
-};
 
 static int by_stem(const void *a, const void *b)
 {
@@ -103,9 +161,47 @@ static size_t kind_prefix(const struct stem *st, size_t nst, const char *s, size
 	return 0;
 }
 
-/* Every word of every room, sorted by word, then room. */
-static void collect(const struct page *pg, struct occs *os)
+/* Adds the n bytes at s, folded, to the words never stop words. */
+static void keep(struct word_table *t, const char *s, size_t n, size_t *cap)
 {
+	t->kept = xgrow(t->kept, cap, t->nkept + 1, sizeof *t->kept);
+	t->kept[t->nkept].s = xmalloc(n + 1);
+	word_fold(t->kept[t->nkept].s, s, n);
+	t->kept[t->nkept++].len = n;
+}
+
+/*
+ * The words that are never stop words on this page: each group's topic,
+ * stem and stem without its kind's prefix, and each room's name, whole
+ * ("go", "it" for a group IT); not a word inside a longer name (the "of"
+ * of "Code of Conduct" stays a stop word).
+ */
+static void collect_kept(struct word_table *t, const struct stem *st)
+{
+	const struct page *pg = t->pg;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < pg->n; i++)
+		keep(t, pg->rooms[i].name, strlen(pg->rooms[i].name), &cap);
+	for (size_t g = 0; g < pg->ngroups; g++) {
+		const char *stem = pg->rooms[pg->groups[g].first].alias + 1;
+		size_t len = pg->groups[g].stemlen, k;
+		char folded[LINK_ALIAS_MAX + 1];
+
+		keep(t, pg->groups[g].topic, strlen(pg->groups[g].topic), &cap);
+		keep(t, stem, len, &cap);
+		word_fold(folded, stem, len);
+		if ((k = kind_prefix(st, pg->ngroups, folded, len)) > 0)
+			keep(t, stem + k, len - k, &cap);
+	}
+	xsort(t->kept, t->nkept, sizeof *t->kept, by_stem);
+}
+
+/* Every word of every room, sorted by word, then room. */
+static void collect(struct word_table *t)
+{
+	const struct page *pg = t->pg;
+	struct occs *os = &t->os;
 	struct stem *st = xmalloc((pg->ngroups + 1) * sizeof *st);
 
 	for (size_t g = 0; g < pg->ngroups; g++) {
@@ -134,42 +230,11 @@ static void collect(const struct page *pg, struct occs *os)
 		add_words(os, c->purpose, strlen(c->purpose), i, RANK_TEXT_WEIGHT);
 	}
 	xsort(os->o, os->n, sizeof *os->o, by_word);
+	collect_kept(t, st);
 	for (size_t g = 0; g < pg->ngroups; g++)
 		free(st[g].s);
 	free(st);
 }
-
-/* ---- The table -------------------------------------------------------- */
-
-/* A word of the page: its rooms are postings [first, first + count). */
-struct word {
-	const char *w;   /* folded; one of its occurrences' */
-	size_t len;
-	size_t first, count;
-	unsigned max;    /* its most points in a room */
-	size_t text;     /* its string in the pool */
-};
-
-/* A word one deletion away from a word of the page: the index of typos. */
-struct deletion {
-	uint32_t hash;   /* word_hash() of the word with one byte deleted */
-	size_t word;
-};
-
-struct word_table {
-	const struct page *pg;
-	struct occs os;
-	struct word *words;          /* sorted */
-	size_t nwords, max_len;
-	size_t *room;             /* postings: rooms, in page order within a word */
-	unsigned *points;            /* and the word's points in each */
-	size_t nposts, max_points;
-	struct deletion *del;
-	size_t ndel, cap;
-	struct pool pool;
-	struct gperf_table gperf;    /* the words a query word can be */
-	size_t *key_word;            /* the word of each of its keys */
-};
 
 /*
  * The ranking rule, the one place it is written (src/rank.h names its
@@ -209,22 +274,138 @@ static unsigned points(size_t n, size_t df, unsigned weight)
 	return p < 1 ? 1 : (unsigned)p;
 }
 
-/* The words of the page, each with its rooms and its points in each. */
+/* ---- Stop words ---------------------------------------------------------- */
+
+/*
+ * Snowball's English stop words (https://snowballstem.org/algorithms/
+ * english/stop.txt), with what its contractions split into (word.h splits
+ * at the apostrophe: "don't" is "don" and "t"), sorted: words that say
+ * how a question is put, not what it is about.
+ */
+static const char *const stop_list[] = {
+	"a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any",
+	"are", "aren", "as", "at", "be", "because", "been", "before", "being", "below",
+	"between", "both", "but", "by", "can", "cannot", "could", "couldn", "d", "did", "didn",
+	"do", "does", "doesn", "doing", "don", "down", "during", "each", "few", "for", "from",
+	"further", "had", "hadn", "has", "hasn", "have", "haven", "having", "he", "her", "here",
+	"hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "isn",
+	"it", "its", "itself", "let", "ll", "m", "me", "more", "most", "mustn", "my", "myself",
+	"no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "ought", "our",
+	"ours", "ourselves", "out", "over", "own", "re", "s", "same", "shan", "she", "should",
+	"shouldn", "so", "some", "such", "t", "than", "that", "the", "their", "theirs", "them",
+	"themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+	"under", "until", "up", "ve", "very", "was", "wasn", "we", "were", "weren", "what",
+	"when", "where", "which", "while", "who", "whom", "why", "with", "won", "would",
+	"wouldn", "you", "your", "yours", "yourself", "yourselves",
+};
+
+/*
+ * A page of at least this many rooms also stops the words of purposes and
+ * sections (never of names) that more than half of its rooms have
+ * ("discuss" on the Aux wiki's page): they tell no room from the others.
+ */
+#define STOP_ROOMS_MIN 8
+
+static int in_list(const char *w, size_t n)
+{
+	size_t lo = 0, hi = sizeof stop_list / sizeof *stop_list;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = table_compare(stop_list[mid], strlen(stop_list[mid]), w, n);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int is_kept(const struct word_table *t, const char *w, size_t n)
+{
+	struct stem key = { (char *)w, n };
+
+	return bsearch(&key, t->kept, t->nkept, sizeof *t->kept, by_stem) != NULL;
+}
+
+/* Is the word w (n bytes, folded), in df of the page's rooms, a stop word
+ * on this page? */
+static int is_stop(const struct word_table *t, const char *w, size_t n, size_t df)
+{
+	size_t rooms = t->pg->n;
+
+	return (in_list(w, n) || (rooms >= STOP_ROOMS_MIN && 2 * df > rooms)) &&
+	       !is_kept(t, w, n);
+}
+
+/* Adds an entry of no rooms, of kind kind, for the n bytes at w. */
+static void add_entry(struct word_table *t, const char *w, size_t n, enum word_kind kind)
+{
+	char *copy = xmemdup(w, n);
+
+	t->extra = xgrow(t->extra, &t->extracap, t->nextra + 1, sizeof *t->extra);
+	t->extra[t->nextra++] = copy;
+	t->words = xgrow(t->words, &t->wcap, t->nwords + 1, sizeof *t->words);
+	t->words[t->nwords++] = (struct word){ .w = copy, .len = n, .first = t->nposts,
+	                                       .kind = kind };
+	if (n > t->max_len)
+		t->max_len = n;
+	t->nstop += kind == WORD_STOP;
+	t->nknown += kind == WORD_KNOWN;
+}
+
+static int by_text(const void *a, const void *b)
+{
+	const struct word *x = a, *y = b;
+
+	return table_compare(x->w, x->len, y->w, y->len);
+}
+
+/* The list's stop words the page lacks, so that a query's are known too;
+ * then every entry in the order of its bytes. */
+static void add_stop_words(struct word_table *t)
+{
+	size_t page = t->nwords;
+
+	for (size_t i = 0; i < sizeof stop_list / sizeof *stop_list; i++) {
+		struct word key = { .w = stop_list[i], .len = strlen(stop_list[i]) };
+
+		if (!bsearch(&key, t->words, page, sizeof *t->words, by_text) &&
+		    !is_kept(t, key.w, key.len))
+			add_entry(t, key.w, key.len, WORD_STOP);
+	}
+	xsort(t->words, t->nwords, sizeof *t->words, by_text);
+}
+
+/* ---- The table, continued ------------------------------------------------ */
+
+/* The words of the page, each with its rooms and its points in each; the
+ * stop words among them without. */
 static void build_words(struct word_table *t)
 {
 	const struct occs *os = &t->os;
-	size_t wcap = 0;
 
 	t->room = xmalloc((os->n + 1) * sizeof *t->room);
 	t->points = xmalloc((os->n + 1) * sizeof *t->points);
 	for (size_t i = 0, j; i < os->n; i = j) {
-		struct word w = { os->o[i].w, os->o[i].len, t->nposts, 0, 0, 0 };
+		struct word w = { os->o[i].w, os->o[i].len, t->nposts, 0, 0, 0, WORD_PAGE };
 		size_t df = 0;
 
-		for (j = i; j < os->n && !table_compare(os->o[j].w, os->o[j].len, w.w, w.len); j++)
+		int named = 0;
+
+		for (j = i; j < os->n && !table_compare(os->o[j].w, os->o[j].len, w.w, w.len); j++) {
 			df += j == i || os->o[j].room != os->o[j - 1].room;
-		for (size_t k = i; k < j; k++) { /* a room once, with its largest weight */
-			unsigned weight = os->o[k].weight;
+			named |= os->o[j].weight == RANK_NAME_WEIGHT;
+		}
+		if (is_stop(t, w.w, w.len, named ? 0 : df)) {
+			w.kind = WORD_STOP;
+			t->nstop++;
+		}
+		for (size_t k = i; k < j && w.kind == WORD_PAGE; k++) {
+			unsigned weight = os->o[k].weight; /* a room once, with its largest weight */
 
 			while (k + 1 < j && os->o[k + 1].room == os->o[k].room)
 				if (os->o[++k].weight > weight)
@@ -240,9 +421,101 @@ static void build_words(struct word_table *t)
 			t->max_points = w.max;
 		if (w.len > t->max_len)
 			t->max_len = w.len;
-		t->words = xgrow(t->words, &wcap, t->nwords + 1, sizeof *t->words);
+		t->words = xgrow(t->words, &t->wcap, t->nwords + 1, sizeof *t->words);
 		t->words[t->nwords++] = w;
 	}
+}
+
+/* ---- Known English words ------------------------------------------------- */
+
+/*
+ * The word list of Debian's wamerican: an English word one edit from a
+ * word of the page ("apple", "apply") is not taken for a typo of it.  Only
+ * the generator reads it; the library carries the few words it needs.
+ */
+#define WORD_LIST "/usr/share/dict/american-english"
+
+/* The number of the entry of n bytes at w among the first count (sorted),
+ * or -1. */
+static long find_word(const struct word_table *t, size_t count, const char *w, size_t n)
+{
+	struct word key = { .w = w, .len = n };
+	const struct word *x = bsearch(&key, t->words, count, sizeof *t->words, by_text);
+
+	return x ? x - t->words : -1;
+}
+
+/* Would the library take the n bytes at w (AUXCHAN_SEARCH_TYPO or more)
+ * for a typo of a page word: one byte more than it, or sharing a deletion
+ * with it (the index del), or a deletion of it? */
+static int near_page_word(const struct word_table *t, size_t count, const char *w, size_t n,
+                          const struct deletion *del, size_t ndel)
+{
+	char d[AUXCHAN_SEARCH_WORD_MAX + 1];
+
+	for (size_t i = 0; i <= n; i++) {
+		uint32_t h;
+		size_t lo = 0, hi = ndel;
+		long x;
+
+		if (i < n) { /* w with byte i deleted: a page word, or sharing a deletion */
+			memcpy(d, w, i);
+			memcpy(d + i, w + i + 1, n - i - 1);
+			if ((x = find_word(t, count, d, n - 1)) >= 0 && t->words[x].kind == WORD_PAGE)
+				return 1;
+			h = word_hash(d, n - 1);
+		} else { /* w itself: a deletion of a longer page word */
+			h = word_hash(w, n);
+		}
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (del[mid].hash < h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < ndel && del[lo].hash == h; lo++) {
+			const struct word *p = &t->words[del[lo].word];
+
+			if (word_one_edit(w, n, p->w, p->len))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static void build_deletions(struct word_table *t);
+
+/* The words of WORD_LIST (lower-case ASCII letters only) a query may be,
+ * not on the page, one edit from a word of it. */
+static void add_known_words(struct word_table *t)
+{
+	FILE *f = fopen(WORD_LIST, "r");
+	char line[256];
+	size_t page = t->nwords;
+
+	if (!f) {
+		fprintf(stderr, "auxchan-gen: %s: cannot read the English word list (Debian package "
+		        "wamerican): words one edit from the page's are taken for typos\n", WORD_LIST);
+		return;
+	}
+	build_deletions(t); /* of the page words, for near_page_word() */
+	while (fgets(line, sizeof line, f)) {
+		size_t n = strcspn(line, "\n"), i;
+
+		for (i = 0; i < n && line[i] >= 'a' && line[i] <= 'z'; i++)
+			;
+		if (i < n || n < AUXCHAN_SEARCH_TYPO || n > AUXCHAN_SEARCH_WORD_MAX ||
+		    find_word(t, page, line, n) >= 0 || !near_page_word(t, page, line, n, t->del, t->ndel))
+			continue;
+		add_entry(t, line, n, WORD_KNOWN);
+	}
+	fclose(f);
+	free(t->del);
+	t->del = NULL;
+	t->ndel = t->cap = 0;
+	xsort(t->words, t->nwords, sizeof *t->words, by_text);
 }
 
 static int by_deletion(const void *a, const void *b)
@@ -272,7 +545,8 @@ static void build_deletions(struct word_table *t)
 	for (size_t w = 0; w < t->nwords; w++) {
 		const struct word *x = &t->words[w];
 
-		if (x->len < AUXCHAN_SEARCH_TYPO || x->len > AUXCHAN_SEARCH_WORD_MAX + 1)
+		if (x->kind != WORD_PAGE || x->len < AUXCHAN_SEARCH_TYPO ||
+		    x->len > AUXCHAN_SEARCH_WORD_MAX + 1)
 			continue;
 		for (size_t i = 0; i < x->len; i++) {
 			memcpy(buf, x->w, i);
@@ -294,8 +568,10 @@ static void build(struct word_table *t)
 	const char **key;
 	size_t *len, nkeys = 0;
 
-	collect(t->pg, &t->os);
+	collect(t);
 	build_words(t);
+	add_stop_words(t);
+	add_known_words(t);
 	build_deletions(t);
 	for (size_t w = 0; w < t->nwords; w++)
 		t->words[w].text = pool_add_bytes(&t->pool, t->words[w].w, t->words[w].len);
@@ -357,12 +633,13 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	        " * its rooms (postings first .. first + count - 1), and its most points\n"
 	        " * in one. */\n");
 	fprintf(f, "static const struct sw_word {\n\tsw_off text;\n\tsw_len len;\n"
-	        "\tsw_post first, count;\n\tsw_points max;\n} sw_words[SW_WORD_COUNT + !SW_WORD_COUNT] = {\n");
+	        "\tsw_post first, count;\n\tsw_points max;\n\tunsigned char kind; /* enum word_kind */\n"
+	        "} sw_words[SW_WORD_COUNT + !SW_WORD_COUNT] = {\n");
 	for (size_t w = 0; w < t->nwords; w++) {
 		const struct word *x = &t->words[w];
 
-		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %u },\n", p->off[x->text], x->len, x->first,
-		        x->count, x->max);
+		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %u, %d },\n", p->off[x->text], x->len, x->first,
+		        x->count, x->max, (int)x->kind);
 	}
 	fprintf(f, "};\n\n/* Postings: the rooms of each word, in page order, and its points there. */\n");
 	fprintf(f, "static const sw_room sw_post_room[%zu] = {", t->nposts + 1);
@@ -441,5 +718,11 @@ int search_write(const struct page *pg, const struct key_list *keys, struct file
 	free(t.points);
 	free(t.del);
 	free(t.key_word);
+	for (size_t i = 0; i < t.nextra; i++)
+		free(t.extra[i]);
+	free(t.extra);
+	for (size_t i = 0; i < t.nkept; i++)
+		free(t.kept[i].s);
+	free(t.kept);
 	return fs->failed ? -1 : 0;
 }

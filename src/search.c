@@ -14,6 +14,7 @@
 #include "key.h"
 #include "link.h"
 #include "rank.h"
+#include "stem.h"
 #include "word.h"
 
 #include "search_data.h"
@@ -81,26 +82,6 @@ static size_t sw_lower_bound(const char *s, size_t n)
 			hi = mid;
 	}
 	return lo;
-}
-
-/* Are a (n bytes) and b (m bytes) one edit apart: an insertion, a deletion,
- * a substitution, or neighbours swapped? */
-static int one_edit(const char *a, size_t n, const char *b, size_t m)
-{
-	size_t i = 0;
-
-	if (n > m)
-		return one_edit(b, m, a, n);
-	while (i < n && a[i] == b[i])
-		i++;
-	if (m == n + 1) /* b has one byte more: at i */
-		return bytes_compare(a + i, b + i + 1, n - i) == 0;
-	if (m != n || i == n)
-		return 0;
-	if (bytes_compare(a + i + 1, b + i + 1, n - i - 1) == 0) /* substitution */
-		return 1;
-	return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && /* swap */
-	       bytes_compare(a + i + 2, b + i + 2, n - i - 2) == 0;
 }
 
 /* ---- The words of a query and the words they match --------------------- */
@@ -185,7 +166,7 @@ static void add_deleted(struct qword *q, uint32_t h, const char *w, size_t n)
 	for (; lo < SW_DELETION_COUNT && sw_deletion_hash[lo] == h; lo++) {
 		size_t x = sw_deletion_word[lo];
 
-		if (one_edit(w, n, SW_POOL + sw_words[x].text, sw_words[x].len))
+		if (word_one_edit(w, n, SW_POOL + sw_words[x].text, sw_words[x].len))
 			add_match(q, x, RANK_HALF);
 	}
 }
@@ -200,23 +181,38 @@ static void add_deleted(struct qword *q, uint32_t h, const char *w, size_t n)
 static void match_word(struct qword *q, const char *w, size_t n)
 {
 	char d[AUXCHAN_SEARCH_WORD_MAX];
-	long exact = sw_find(w, n);
+	long exact = sw_find(w, n), same;
+	size_t stem;
+	int known = 0, found;
 
 	q->n = 0;
-	if (exact >= 0)
-		add_match(q, (size_t)exact, RANK_FULL);
-	if (n >= AUXCHAN_SEARCH_PREFIX)
+	if (exact >= 0) {
+		if (sw_words[exact].kind == WORD_STOP) /* never decides: left out */
+			return;
+		if (sw_words[exact].kind == WORD_PAGE)
+			add_match(q, (size_t)exact, RANK_FULL);
+		known = sw_words[exact].kind == WORD_KNOWN; /* a word, not a typo */
+	}
+	/* The same stem ("packages", "packaging": "packag") is the word too. */
+	bytes_copy(d, w, n);
+	if ((stem = stem_english(d, n)) != n && (same = sw_find(d, stem)) >= 0 &&
+	    sw_words[same].kind == WORD_PAGE)
+		add_match(q, (size_t)same, RANK_FULL);
+	/* A word found itself is never a prefix or a typo of another. */
+	found = q->n > 0;
+	if (!found && n >= AUXCHAN_SEARCH_PREFIX)
 		for (size_t x = sw_lower_bound(w, n) + (exact >= 0); x < SW_WORD_COUNT &&
 		     sw_words[x].len > n && bytes_compare(SW_POOL + sw_words[x].text, w, n) == 0; x++)
-			add_match(q, x, RANK_HALF);
-	if (n >= AUXCHAN_SEARCH_TYPO) {
+			if (sw_words[x].kind == WORD_PAGE)
+				add_match(q, x, RANK_HALF);
+	if (!found && !known && n >= AUXCHAN_SEARCH_TYPO) {
 		add_deleted(q, word_hash(w, n), w, n);
 		for (size_t i = 0; i < n; i++) {
 			long x;
 
 			bytes_copy(d, w, i);
 			bytes_copy(d + i, w + i + 1, n - i - 1);
-			if ((x = sw_find(d, n - 1)) >= 0)
+			if ((x = sw_find(d, n - 1)) >= 0 && sw_words[x].kind == WORD_PAGE)
 				add_match(q, (size_t)x, RANK_HALF);
 			add_deleted(q, word_hash(d, n - 1), w, n);
 		}
@@ -393,7 +389,9 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 {
 	struct qword q[AUXCHAN_SEARCH_WORDS];
 	char w[AUXCHAN_SEARCH_WORDS][AUXCHAN_SEARCH_WORD_MAX];
-	size_t wlen[AUXCHAN_SEARCH_WORDS], nq = 0, at = 0, start, n, found;
+	size_t wlen[AUXCHAN_SEARCH_WORDS], nq = 0, start, span, n, found;
+	struct word_terms terms;
+	int joined;
 
 	*score = 0;
 	query = trim(query, &len);
@@ -401,13 +399,16 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 	 * not a key finds nothing (auxchan_suggest() has its closest rooms). */
 	if ((found = auxchan_lookup(query, len, out, cap)) > 0 || is_reference(query, len))
 		return found;
-	/* Each word once, folded, with the page words it matches. */
-	while (nq < AUXCHAN_SEARCH_WORDS && (n = word_next(query, len, &at, &start)) > 0) {
+	/* Each term once (word.h), folded, with the page words it matches. */
+	word_terms_start(&terms, query, len);
+	while (nq < AUXCHAN_SEARCH_WORDS && (span = word_terms_next(&terms, &start, &joined)) > 0) {
 		size_t k;
 
+		for (n = 0, k = start; k < start + span; k++)
+			n += word_byte((unsigned char)query[k]);
 		if (n > AUXCHAN_SEARCH_WORD_MAX)
 			continue;
-		word_fold(w[nq], query + start, n);
+		word_fold_term(w[nq], query + start, span);
 		for (k = 0; k < nq && (wlen[k] != n || bytes_compare(w[k], w[nq], n)); k++)
 			;
 		if (k < nq)

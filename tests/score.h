@@ -20,6 +20,8 @@
 
 #include "auxchan.h"
 #include "reference.h"
+#include "stem.h"
+#include "word.h"
 
 /* A word of a room. */
 struct score_word {
@@ -44,25 +46,78 @@ static int score_is_word(unsigned char c)
 	       c >= 0x80;
 }
 
-/* Calls add(word, ctx) for each word of s (n bytes), folded; words too
- * long for any page (a cell holds 1024 bytes) or query are left out. */
-static void score_split(const char *s, size_t n, void (*add)(const char *, void *), void *ctx)
+/* Calls add(term, ctx) for the term of n bytes at s, folded, joiners left
+ * out, if it is not too long for any page (a cell holds 1024 bytes). */
+static void score_emit(const char *s, size_t n, void (*add)(const char *, void *), void *ctx)
 {
 	char buf[2048];
+	size_t len = 0;
 
-	for (size_t i = 0; i < n;) {
-		size_t start, len;
+	for (size_t k = 0; k < n && len + 1 < sizeof buf; k++)
+		if (score_is_word((unsigned char)s[k]))
+			buf[len++] = (char)ref_fold((unsigned char)s[k]);
+	buf[len] = '\0';
+	if (len > 0 && len < 2000)
+		add(buf, ctx);
+}
+
+static int score_joiner(char c)
+{
+	return c == '-' || c == '.' || c == '_' || c == '/';
+}
+
+/* Is there a part boundary between s[i - 1] and s[i] (of n)? */
+static int score_boundary(const char *s, size_t i, size_t n)
+{
+	int a_up = s[i - 1] >= 'A' && s[i - 1] <= 'Z', b_up = s[i] >= 'A' && s[i] <= 'Z';
+	int a_dig = s[i - 1] >= '0' && s[i - 1] <= '9', b_dig = s[i] >= '0' && s[i] <= '9';
+
+	if (a_dig != b_dig)
+		return 1;
+	if (!a_up && b_up)
+		return 1;
+	/* "XMLParser": before the P of a capital run that ends with a word */
+	return a_up && b_up && i + 1 < n && !(s[i + 1] >= 'A' && s[i + 1] <= 'Z') &&
+	       !(s[i + 1] >= '0' && s[i + 1] <= '9');
+}
+
+/* Calls add(term, ctx) for each term of s (n bytes), as word.h says:
+ * each part of each word, each word of several parts, each group of
+ * several words joined by one '-', '.', '_' or '/'. */
+static void score_split(const char *s, size_t n, void (*add)(const char *, void *), void *ctx)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t gs, ge, words = 0;
 
 		while (i < n && !score_is_word((unsigned char)s[i]))
 			i++;
-		for (start = i; i < n && score_is_word((unsigned char)s[i]); i++)
-			;
-		if ((len = i - start) == 0 || len >= sizeof buf)
-			continue;
-		for (size_t k = 0; k < len; k++)
-			buf[k] = (char)ref_fold((unsigned char)s[start + k]);
-		buf[len] = '\0';
-		add(buf, ctx);
+		if (i == n)
+			break;
+		gs = i;
+		while (i < n && (score_is_word((unsigned char)s[i]) ||
+		                 (score_joiner(s[i]) && i + 1 < n && score_is_word((unsigned char)s[i + 1]))))
+			i++;
+		ge = i;
+		for (size_t ws = gs; ws < ge;) {
+			size_t we = ws, parts = 0, ps = ws;
+
+			while (we < ge && score_is_word((unsigned char)s[we]))
+				we++;
+			for (size_t k = ws + 1; k <= we; k++)
+				if (k == we || score_boundary(s, k, we)) {
+					score_emit(s + ps, k - ps, add, ctx);
+					parts++;
+					ps = k;
+				}
+			if (parts > 1)
+				score_emit(s + ws, we - ws, add, ctx);
+			words++;
+			ws = we + 1;
+		}
+		if (words > 1)
+			score_emit(s + gs, ge - gs, add, ctx);
 	}
 }
 
@@ -73,14 +128,25 @@ struct score_words {
 	unsigned weight;
 };
 
-static void score_add(const char *w, void *ctx)
+static void score_add_one(const char *w, size_t n, struct score_words *ws)
 {
-	struct score_words *ws = ctx;
-
 	ws->v = realloc(ws->v, (ws->n + 1) * sizeof *ws->v);
-	ws->v[ws->n].w = strcpy(malloc(strlen(w) + 1), w);
+	ws->v[ws->n].w = memcpy(calloc(n + 1, 1), w, n);
 	ws->v[ws->n].room = ws->room;
 	ws->v[ws->n++].weight = ws->weight;
+}
+
+/* A term of the page, and its stem (stem.h, tested against Snowball's own
+ * by tests/stem.c) when that differs. */
+static void score_add(const char *w, void *ctx)
+{
+	size_t n = strlen(w), stem;
+	char *copy = strcpy(malloc(n + 1), w);
+
+	score_add_one(w, n, ctx);
+	if ((stem = stem_english(copy, n)) != n)
+		score_add_one(copy, stem, ctx);
+	free(copy);
 }
 
 /* The stem of group g, folded, in buf. */
@@ -120,7 +186,32 @@ static int score_by_word(const void *a, const void *b)
 	return strcmp(((const struct score_word *)a)->w, ((const struct score_word *)b)->w);
 }
 
-/* Builds the terms of the page (ref_pg, loaded). */
+/*
+ * The kind auxchan-gen gave the term w in the word table (word.h: a page
+ * word, a stop word, a known English word), or -1 if it has none: the
+ * reference takes the page's stop words and the known words from the
+ * table (search_data.h, which the includer includes first), and
+ * tests/search.c checks them against their sources.
+ */
+static int score_kind(const char *w)
+{
+	size_t n = strlen(w), lo = 0, hi = SW_WORD_COUNT;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, m = sw_words[mid].len;
+		int c = memcmp(SW_POOL + sw_words[mid].text, w, m < n ? m : n);
+
+		if (c == 0 && m == n)
+			return sw_words[mid].kind;
+		if (c < 0 || (c == 0 && m < n))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Builds the terms of the page (ref_pg, loaded), its stop words left out. */
 static void score_load(void)
 {
 	struct score_words ws = { 0 };
@@ -155,6 +246,13 @@ static void score_load(void)
 		for (j = i; j < ws.n && !strcmp(ws.v[j].w, t.w); j++)
 			if (ws.v[j].weight > weight[ws.v[j].room])
 				weight[ws.v[j].room] = ws.v[j].weight;
+		if (score_kind(t.w) == WORD_STOP) {
+			for (size_t k = i; k < j; k++)
+				free(ws.v[k].w);
+			free(weight);
+			free(t.points);
+			continue;
+		}
 		for (size_t c = 0; c < n; c++)
 			df += weight[c] > 0;
 		for (size_t c = 0; c < n; c++)
@@ -233,17 +331,24 @@ static void score_match(const char *q, struct score_query *m)
 	size_t *term = malloc((score_nterms + 1) * sizeof *term);
 	unsigned *half = malloc((score_nterms + 1) * sizeof *half);
 
-	for (size_t t = 0; t < score_nterms; t++) {
-		const char *w = score_terms[t].w;
-		unsigned h = 0;
+	char qs[2048];
+	int exact = 0, kind = score_kind(q);
 
-		if (!strcmp(w, q))
-			h = 2;
-		else if ((nq >= AUXCHAN_SEARCH_PREFIX && strlen(w) > nq && !strncmp(w, q, nq)) ||
-		         (nq >= AUXCHAN_SEARCH_TYPO && score_distance(q, w) == 1))
-			h = 1;
-		if (h)
-			term[n] = t, half[n++] = h;
+	strcpy(qs, q);
+	qs[stem_english(qs, nq)] = '\0';
+	/* A stop word: nothing.  The word itself, or its stem: nothing else.
+	 * A known English word: not a typo. */
+	for (size_t t = 0; t < score_nterms && kind != WORD_STOP; t++)
+		if (!strcmp(score_terms[t].w, q) || !strcmp(score_terms[t].w, qs)) {
+			term[n] = t, half[n++] = 2;
+			exact = 1;
+		}
+	for (size_t t = 0; t < score_nterms && !exact && kind != WORD_STOP; t++) {
+		const char *w = score_terms[t].w;
+
+		if ((nq >= AUXCHAN_SEARCH_PREFIX && strlen(w) > nq && !strncmp(w, q, nq)) ||
+		    (nq >= AUXCHAN_SEARCH_TYPO && kind != WORD_KNOWN && score_distance(q, w) == 1))
+			term[n] = t, half[n++] = 1;
 	}
 	/* The same word first, then by the most they can bring, then in order. */
 	for (size_t i = 1; i < n; i++)

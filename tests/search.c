@@ -27,16 +27,16 @@
 #include "questions.h"
 #include "rank.h"
 #include "reference.h"
-#include "score.h"
-#include "word.h"
-
 /* The word table as the library holds it (auxchan-gen's search_data.h, of
  * the page the library is built from): its words and its index of
- * deletions are read here, not the index of keys for suggestions. */
+ * deletions are read here and by the reference (score.h), not the index of keys for suggestions. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-const-variable"
 #include "search_data.h"
 #pragma GCC diagnostic pop
+#include "score.h"
+#include "word.h"
+
 
 /* The aliases of the rooms found, space-separated, in buf. */
 static void aliases(const size_t *found, size_t n, char *buf, size_t size)
@@ -108,7 +108,8 @@ static const struct {
 	  .rooms = "#COMSTEER-GEN:auxolotl.org #COMSTEER-GOV:auxolotl.org" },
 	{ .description = "a whole sentence of words", .query = "i want to help with documentation",
 	  .rooms = DOCS },
-	{ .description = "a tool of a group", .query = "home manager", .rooms = HOME },
+	{ .description = "a tool of a group: the room about managing one's ~home",
+	  .query = "home manager", .rooms = "#SIGHOME-GEN:auxolotl.org" },
 	{ .description = "a word with a tilde", .query = "~home", .rooms = HOME },
 	{ .description = "a hyphenated word", .query = "large-scale direction",
 	  .rooms = "#COMSTEER-GEN:auxolotl.org" },
@@ -140,8 +141,8 @@ static const struct {
 	  .rooms = "#COMMARKET-GOV:auxolotl.org" },
 	{ .description = "a language and a word no room has", .query = "rust language",
 	  .rooms = "#SIGRUST-GEN:auxolotl.org #SIGRUST-GOV:auxolotl.org" },
-	{ .description = "a word of a purpose", .query = "secure",
-	  .rooms = "#COMSEC-GEN:auxolotl.org" },
+	{ .description = "a word of the topic's stem: both Security rooms", .query = "secure",
+	  .rooms = "#COMSEC-GEN:auxolotl.org #COMSEC-GOV:auxolotl.org" },
 	{ .description = "the project's name", .query = "auxolotl",
 	  .rooms = "#general:auxolotl.org" },
 	{ .description = "nothing but spaces and marks", .query = " ?! ", .rooms = "" },
@@ -424,6 +425,8 @@ static void test_reached(void)
 	reach_got = malloc((auxchan_count() + 1) * sizeof *reach_got);
 	reach_want = malloc((auxchan_count() + 1) * sizeof *reach_want);
 	for (size_t x = 0; x < SW_WORD_COUNT; x++) {
+		if (sw_words[x].kind != WORD_PAGE) /* stop and known words: test_word_kinds() */
+			continue;
 		snprintf(entry, sizeof entry, "word %zu", x);
 		check(reached(entry, x, 0, 0), "%s, '%.*s': no query finds it", entry,
 		      (int)sw_words[x].len, SW_POOL + sw_words[x].text);

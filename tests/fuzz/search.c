@@ -23,6 +23,11 @@
 #include "auxchan.h"
 #include "reference.h"
 #include "differ.h"
+/* The word table, whose stop and known words the reference takes. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-const-variable"
+#include "search_data.h"
+#pragma GCC diagnostic pop
 #include "score.h"
 
 /* Is s (n bytes) a key of the table, or an alias? */
