@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -16,7 +17,9 @@
 void cmark_release_plugins(void);
 
 #include "markdown.h"
+#include "mem.h"
 #include "page.h"
+#include "utf8.h"
 
 /*
  * cmark-gfm allocates through budget_mem: every block is counted, and
@@ -155,4 +158,112 @@ cmark_node *markdown_read(const struct src *s, size_t body, cmark_parser **parse
 void markdown_cleanup(void)
 {
 	cmark_release_plugins();
+}
+
+/* ---- Cells and their text ------------------------------------------------ */
+
+/*
+ * The plain text of node's inlines: text and code literals, breaks as
+ * spaces, markup flattened to its text, raw HTML dropped.
+ */
+char *markdown_text(cmark_node *node)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	char *raw = NULL, *out;
+	size_t len = 0, cap = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit = NULL;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(n);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			lit = " ";
+			break;
+		default:
+			break;
+		}
+		if (lit) {
+			size_t l = strlen(lit);
+
+			raw = xgrow(raw, &cap, len + l + 1, 1);
+			memcpy(raw + len, lit, l);
+			len += l;
+		}
+	}
+	cmark_iter_free(it);
+	out = text_normalize(raw ? raw : "", len);
+	free(raw);
+	return out;
+}
+
+int markdown_type_is(cmark_node *n, const char *type)
+{
+	const char *t = cmark_node_get_type_string(n);
+
+	return t && strcmp(t, type) == 0;
+}
+
+/* Column of the first non-blank byte of a cell (0 if cmark padded it). */
+unsigned markdown_cell_col(const struct src *s, cmark_node *cell)
+{
+	int line = cell ? cmark_node_get_start_line(cell) : 0;
+	int col = cmark_node_get_start_column(cell);
+	int last = cmark_node_get_end_column(cell);
+	size_t i, end;
+
+	if (line < 1 || col < 1 || (size_t)line > s->nlines)
+		return 0;
+	i = s->line[line - 1] + (size_t)col - 1;
+	end = text_line_end(s->text, s->len, s->line[line - 1]);
+	if (cmark_node_get_end_line(cell) == line && last >= col &&
+	    s->line[line - 1] + (size_t)last < end)
+		end = s->line[line - 1] + (size_t)last; /* the cell's last byte */
+	while (i + 1 < end && (s->text[i] == ' ' || s->text[i] == '\t'))
+		i++;
+	return (unsigned)(i - s->line[line - 1]) + 1;
+}
+
+cmark_node *markdown_nth_child(cmark_node *n, int k)
+{
+	cmark_node *c = k >= 0 ? cmark_node_first_child(n) : NULL;
+
+	while (c && k-- > 0)
+		c = cmark_node_next(c);
+	return c;
+}
+
+/*
+ * The plain text of a cell or heading (what) at line:col, "" if node is
+ * NULL, checked: for text over PAGE_MAX_CELL bytes, with a control
+ * character (which only an entity such as &#7; can bring), or with an
+ * invisible or direction-changing one (utf8_is_invisible()), an error is
+ * reported and NULL returned, so that the text goes nowhere else (into
+ * another diagnostic, say, or a terminal).
+ */
+char *markdown_cell_text(const struct src *s, cmark_node *node, const char *what,
+                       unsigned line, unsigned col)
+{
+	char *t = node ? markdown_text(node) : xmemdup("", 0);
+	size_t len = strlen(t), at;
+	char fault[128];
+
+	if (len > PAGE_MAX_CELL)
+		diag_error(s->d, line, col, "%s text is %zu bytes, over the limit of %u",
+		           what, len, PAGE_MAX_CELL);
+	else if (utf8_check_visible(t, len, NULL, &at) != UTF8_OK)
+		diag_error(s->d, line, col, "%s in %s", text_char_fault(t + at, len - at, 0, fault,
+		           sizeof fault), what);
+	else
+		return t;
+	free(t);
+	return NULL;
 }

@@ -31,4 +31,28 @@ cmark_node *markdown_read(const struct src *s, size_t body, cmark_parser **parse
  */
 void markdown_cleanup(void);
 
+/* ---- Reading the nodes: for the page and the vocabulary ----------------- */
+
+/* The plain text of node's inlines: text and code literals, breaks as
+ * spaces, markup flattened to its text, raw HTML dropped (to free). */
+char *markdown_text(cmark_node *node);
+
+/* Is n of the (extension's) type named type, "table" say? */
+int markdown_type_is(cmark_node *n, const char *type);
+
+/* Column of the first non-blank byte of a cell (0 if cmark padded it). */
+unsigned markdown_cell_col(const struct src *s, cmark_node *cell);
+
+/* Child k of n (from 0), or NULL. */
+cmark_node *markdown_nth_child(cmark_node *n, int k);
+
+/*
+ * The plain text of a cell or heading (what) at line:col, "" if node is
+ * NULL, checked (to free): text over PAGE_MAX_CELL bytes, or with a
+ * control, invisible or direction-changing character, gets an error and
+ * NULL, so that it goes nowhere else.
+ */
+char *markdown_cell_text(const struct src *s, cmark_node *node, const char *what, unsigned line,
+                         unsigned col);
+
 #endif /* AUXCHAN_MARKDOWN_H */

@@ -137,55 +137,7 @@ void page_cleanup(void)
 
 /* ---- Plain text of inlines -------------------------------------------- */
 
-/*
- * The plain text of node's inlines: text and code literals, breaks as
- * spaces, markup flattened to its text, raw HTML dropped.
- */
-static char *plain_text(cmark_node *node)
-{
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-	char *raw = NULL, *out;
-	size_t len = 0, cap = 0;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		const char *lit = NULL;
-
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			lit = cmark_node_get_literal(n);
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			lit = " ";
-			break;
-		default:
-			break;
-		}
-		if (lit) {
-			size_t l = strlen(lit);
-
-			raw = xgrow(raw, &cap, len + l + 1, 1);
-			memcpy(raw + len, lit, l);
-			len += l;
-		}
-	}
-	cmark_iter_free(it);
-	out = text_normalize(raw ? raw : "", len);
-	free(raw);
-	return out;
-}
-
-static int type_is(cmark_node *n, const char *type)
-{
-	const char *t = cmark_node_get_type_string(n);
-
-	return t && strcmp(t, type) == 0;
-}
 
 /* ---- Headers ---------------------------------------------------------- */
 
@@ -287,7 +239,7 @@ static struct columns header_columns(const struct src *s, cmark_node *header)
 
 	for (cmark_node *cell = cmark_node_first_child(header); cell;
 	     cell = cmark_node_next(cell), k++, c.count++) {
-		char *t = plain_text(cell), *bare, code[64];
+		char *t = markdown_text(cell), *bare, code[64];
 		int *slots[] = { &c.name, &c.link, &c.purpose }, w;
 		uint32_t unseen;
 
@@ -313,61 +265,8 @@ static struct columns header_columns(const struct src *s, cmark_node *header)
 
 /* ---- Cells ------------------------------------------------------------ */
 
-/* Column of the first non-blank byte of a cell (0 if cmark padded it). */
-static unsigned cell_col(const struct src *s, cmark_node *cell)
-{
-	int line = cell ? cmark_node_get_start_line(cell) : 0;
-	int col = cmark_node_get_start_column(cell);
-	int last = cmark_node_get_end_column(cell);
-	size_t i, end;
 
-	if (line < 1 || col < 1 || (size_t)line > s->nlines)
-		return 0;
-	i = s->line[line - 1] + (size_t)col - 1;
-	end = text_line_end(s->text, s->len, s->line[line - 1]);
-	if (cmark_node_get_end_line(cell) == line && last >= col &&
-	    s->line[line - 1] + (size_t)last < end)
-		end = s->line[line - 1] + (size_t)last; /* the cell's last byte */
-	while (i + 1 < end && (s->text[i] == ' ' || s->text[i] == '\t'))
-		i++;
-	return (unsigned)(i - s->line[line - 1]) + 1;
-}
 
-static cmark_node *nth_child(cmark_node *n, int k)
-{
-	cmark_node *c = k >= 0 ? cmark_node_first_child(n) : NULL;
-
-	while (c && k-- > 0)
-		c = cmark_node_next(c);
-	return c;
-}
-
-/*
- * The plain text of a cell or heading (what) at line:col, "" if node is
- * NULL, checked: for text over PAGE_MAX_CELL bytes, with a control
- * character (which only an entity such as &#7; can bring), or with an
- * invisible or direction-changing one (utf8_is_invisible()), an error is
- * reported and NULL returned, so that the text goes nowhere else (into
- * another diagnostic, say, or a terminal).
- */
-static char *cell_text(const struct src *s, cmark_node *node, const char *what,
-                       unsigned line, unsigned col)
-{
-	char *t = node ? plain_text(node) : xmemdup("", 0);
-	size_t len = strlen(t), at;
-	char fault[128];
-
-	if (len > PAGE_MAX_CELL)
-		diag_error(s->d, line, col, "%s text is %zu bytes, over the limit of %u",
-		           what, len, PAGE_MAX_CELL);
-	else if (utf8_check_visible(t, len, NULL, &at) != UTF8_OK)
-		diag_error(s->d, line, col, "%s in %s", text_char_fault(t + at, len - at, 0, fault,
-		           sizeof fault), what);
-	else
-		return t;
-	free(t);
-	return NULL;
-}
 
 /* ---- Room links ------------------------------------------------------- */
 
@@ -537,14 +436,14 @@ static void read_row(const struct src *s, struct table_state *ts, struct page *p
                      cmark_node *row, const struct columns *c, const char *section)
 {
 	struct room ch = { 0 };
-	cmark_node *name = nth_child(row, c->name), *link = nth_child(row, c->link);
-	cmark_node *purpose = nth_child(row, c->purpose), *a, *second;
+	cmark_node *name = markdown_nth_child(row, c->name), *link = markdown_nth_child(row, c->link);
+	cmark_node *purpose = markdown_nth_child(row, c->purpose), *a, *second;
 	char *text;
 
 	ch.line = (unsigned)cmark_node_get_start_line(row);
-	ch.name_col = cell_col(s, name);
-	ch.purpose_col = purpose ? cell_col(s, purpose) : 0;
-	ch.link_col = cell_col(s, link);
+	ch.name_col = markdown_cell_col(s, name);
+	ch.purpose_col = purpose ? markdown_cell_col(s, purpose) : 0;
+	ch.link_col = markdown_cell_col(s, link);
 	check_extra_cells(s, row, (size_t)c->count);
 	if (!link || !(a = matrix_link(link, &second))) {
 		diag_warning(s->d, "no-link", ch.line, ch.link_col,
@@ -564,7 +463,7 @@ static void read_row(const struct src *s, struct table_state *ts, struct page *p
 	if (read_link(s, &ch, cmark_node_get_url(a)) < 0)
 		return;
 	/* Link text that reads as an alias should be the alias linked to. */
-	text = plain_text(a);
+	text = markdown_text(a);
 	if (text[0] == '#' && !alias_check(text, strlen(text)) && strcmp(text, ch.alias))
 		diag_warning(s->d, "link-text", ch.line, ch.link_col, "link text '%s' is not "
 		             "the alias it links to, '%s'", text, ch.alias);
@@ -576,8 +475,8 @@ static void read_row(const struct src *s, struct table_state *ts, struct page *p
 			             "like those of a room it would impersonate", ch.alias);
 			break;
 		}
-	ch.name = cell_text(s, name, "cell", ch.line, ch.name_col);
-	ch.purpose = cell_text(s, purpose, "cell", ch.line, ch.purpose_col);
+	ch.name = markdown_cell_text(s, name, "cell", ch.line, ch.name_col);
+	ch.purpose = markdown_cell_text(s, purpose, "cell", ch.line, ch.purpose_col);
 	if (!ch.name || !ch.purpose) { /* reported: the row goes no further */
 		free(ch.name);
 		free(ch.purpose);
@@ -668,7 +567,7 @@ static int in_link_cell(cmark_node *n)
 	cmark_node *cell = n, *row, *table;
 	int k = 0;
 
-	while (cell && !type_is(cell, "table_cell"))
+	while (cell && !markdown_type_is(cell, "table_cell"))
 		cell = cmark_node_parent(cell);
 	row = cell ? cmark_node_parent(cell) : NULL;
 	table = row ? cmark_node_parent(row) : NULL;
@@ -764,7 +663,7 @@ static void stray_link(const struct src *s, cmark_node *n, size_t *cursor)
 	unsigned line, col;
 
 	stray_position(s, n, cursor, &line, &col);
-	if (!block_of(n) || type_is(block_of(n), "table_cell") || !looks_like_row(s, line))
+	if (!block_of(n) || markdown_type_is(block_of(n), "table_cell") || !looks_like_row(s, line))
 		diag_warning(s->d, "stray-link", line, col, "link to a room outside the Link "
 		             "column of a room table: the room is not read");
 	else
@@ -828,11 +727,11 @@ static void walk(const struct src *s, struct table_state *ts, struct page *pg, c
 			unsigned line = (unsigned)cmark_node_get_start_line(n);
 
 			free(section);
-			section = cell_text(s, n, "heading", line,
+			section = markdown_cell_text(s, n, "heading", line,
 			                    (unsigned)cmark_node_get_start_column(n));
 			if (!section)
 				section = xmemdup("", 0);
-		} else if (type_is(n, "table")) {
+		} else if (markdown_type_is(n, "table")) {
 			*tables += read_table(s, ts, pg, n, section);
 			if (!pg->general) /* the first room table with rooms */
 				pg->general = pg->n;

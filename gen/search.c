@@ -246,25 +246,32 @@ static void collect(struct word_table *t)
  *     weight  RANK_NAME_WEIGHT if the room has the word in its name, topic,
  *             localpart or stem, else RANK_TEXT_WEIGHT (purpose, section)
  *
+ *   words: the terms of a text (word.h: words, their camelCase and digit
+ *     parts, words joined by - . _ /), each also by its stem (stem.h), but
+ *     the stop words (stop_list[], and on a page of STOP_ROOMS_MIN rooms
+ *     the purpose words of more than half of them; never a whole name,
+ *     topic or stem), which have no rooms
+ *
  *   match(query word, word), in halves of the word's points:
- *     RANK_FULL  the same word
- *     RANK_HALF  a word it starts, if the query word has
- *                AUXCHAN_SEARCH_PREFIX bytes or more; a word one edit away
- *                (a byte inserted, deleted, changed, or two neighbours
- *                swapped), if it has AUXCHAN_SEARCH_TYPO or more
+ *     RANK_FULL  the same word, or the query word's stem
+ *     RANK_HALF  only if there is none: a word it starts, if the query
+ *                word has AUXCHAN_SEARCH_PREFIX bytes or more; a word one
+ *                edit away (a byte inserted, deleted, changed, or two
+ *                neighbours swapped), if it has AUXCHAN_SEARCH_TYPO or
+ *                more and is not an English word (WORD_LIST)
  *     at most AUXCHAN_SEARCH_MATCHES words: the same first, then those
  *     whose most points in a room times their match are highest, then in
- *     the order of their bytes
+ *     the order of their bytes; a stop word matches nothing
  *
- *   score(room) = the sum, over the query's words (the first
+ *   score(room) = the sum, over the query's terms (the first
  *     AUXCHAN_SEARCH_WORDS of at most AUXCHAN_SEARCH_WORD_MAX bytes that
  *     match a word, each once), of the most that one of its matches
  *     brings the room: match * points(word, room)
  *
  * The answer is the top tier: every room of the highest score.  A word
  * few rooms have counts more than one many have (squared, so that a word
- * most rooms have, "about", "the", "Aux", barely counts), and a word of a
- * name more than one of a purpose.
+ * many rooms have, "Aux", barely counts), and a word of a name more than
+ * one of a purpose.
  */
 static unsigned points(size_t n, size_t df, unsigned weight)
 {

@@ -110,27 +110,20 @@ size_t auxchan_general(size_t *out, size_t cap);
  * a key (a matrix.to link, with https://, http:// or no scheme, or one
  * token that starts with '#' or holds a ':') finds nothing: the words of
  * its parts are not searched; auxchan_suggest() gives the rooms it may
- * mean.  Otherwise the query is split into
- * words, as the page is (at every byte that is not an ASCII letter or
- * digit; ASCII case folded; other UTF-8 kept as it is), each word once: the
- * first AUXCHAN_SEARCH_WORDS words of at most AUXCHAN_SEARCH_WORD_MAX bytes
- * that match a word of the page count.  A
- * query word matches a word of a room's name, purpose, section, group
- * topic, the parts of its localpart, its group stem and that stem without
- * the prefix its kind shares (SIGJS: "js"):
- *   - the same word, with its points;
- *   - a word it starts, if it has AUXCHAN_SEARCH_PREFIX bytes or more
- *     ("mac": MacOS), with half its points;
- *   - a word one edit away (a byte inserted, deleted, changed, or two
- *     neighbours swapped), if it has AUXCHAN_SEARCH_TYPO bytes or more
- *     ("pyhton"), with half its points;
- * each query word matching at most AUXCHAN_SEARCH_MATCHES page words (the
- * same word first, then those that can bring the most, then in the order
- * of their bytes).  A room's score is the sum, over the query words,
- * of the most points one of its matches brings it; a word's points in a
- * room are higher the fewer rooms have it, and higher in a name,
- * topic or localpart than in a purpose or section (computed when the
- * library is built: the formula is at points() in gen/search.c).
+ * mean.  Otherwise the query is split into terms as the page is (words,
+ * ASCII case folded; their camelCase and digit parts; words joined by
+ * - . _ /), each once, the first AUXCHAN_SEARCH_WORDS of at most
+ * AUXCHAN_SEARCH_WORD_MAX bytes that match a word of the page counting.
+ * A term matches the words of rooms' names, topics, localparts, stems,
+ * purposes and sections that are the same word or stem ("packages":
+ * "packaging"), with their points; only when there is none, those it
+ * starts (AUXCHAN_SEARCH_PREFIX bytes or more: "mac") or is one edit from
+ * (AUXCHAN_SEARCH_TYPO or more, and not itself an English word: "pyhton"),
+ * with half; a stop word ("where", "can", "the") matches nothing.  A
+ * room's score is the sum over the terms of the most points one of its
+ * matches brings it; a word's points are higher the fewer rooms have it,
+ * and in a name than in a purpose.  The rule in full: doc/search.md; the
+ * formula: points() in gen/search.c.
  *
  * Uses about 8 KiB of stack, whatever the page.
  */

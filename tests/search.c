@@ -453,6 +453,100 @@ static void test_reached(void)
 	free(reach_want);
 }
 
+/* ---- Stop and known words ------------------------------------------- */
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Is the folded w a whole room name, group topic or stem of the page? */
+static int whole_name(const char *w)
+{
+	char buf[2048];
+
+	for (size_t c = 0; c < ref_pg.n; c++) {
+		const char *names[] = { ref_pg.rooms[c].name,
+			                ref_pg.rooms[c].group == NO_GROUP
+			                        ? "" : ref_pg.groups[ref_pg.rooms[c].group].topic };
+
+		for (size_t k = 0; k < 2; k++) {
+			size_t n = strlen(names[k]);
+
+			for (size_t i = 0; i < n && i + 1 < sizeof buf; i++)
+				buf[i] = (char)ref_fold((unsigned char)names[k][i]);
+			buf[n < sizeof buf ? n : sizeof buf - 1] = '\0';
+			if (!strcmp(buf, w))
+				return 1;
+		}
+		if (ref_pg.rooms[c].group != NO_GROUP) {
+			score_stem(ref_pg.rooms[c].group, buf);
+			if (!strcmp(buf, w))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The entries of the word table that are not words of the page, which the
+ * reference takes from it: a stop word is never a whole name, topic or
+ * stem of the page, and the words of a question's form are stop words
+ * where they are not; a known word is a word of the English word list, not
+ * of the page, one edit from a word of the page.
+ */
+static void test_word_kinds(void)
+{
+	static const char *const stop[] = { "the", "where", "can", "and", "on", "how", "i" };
+	FILE *f = fopen("/usr/share/dict/american-english", "r");
+	char line[256], **dict = NULL;
+	size_t ndict = 0, nstop = 0, nknown = 0;
+
+	while (f && fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		dict = realloc(dict, (ndict + 1) * sizeof *dict);
+		dict[ndict++] = strcpy(malloc(strlen(line) + 1), line);
+	}
+	if (f)
+		fclose(f);
+	check(ndict > 1000, "the English word list: %zu words", ndict);
+	qsort(dict, ndict, sizeof *dict, by_string);
+	for (size_t x = 0; x < SW_WORD_COUNT; x++) {
+		char w[SW_WORD_MAX + 1];
+		const char *key = w;
+
+		memcpy(w, SW_POOL + sw_words[x].text, sw_words[x].len);
+		w[sw_words[x].len] = '\0';
+		if (sw_words[x].kind == WORD_STOP) {
+			nstop++;
+			check(!whole_name(w) && sw_words[x].count == 0,
+			      "stop word '%s': a whole name, topic or stem, or with rooms", w);
+		} else if (sw_words[x].kind == WORD_KNOWN) {
+			int near = 0;
+
+			nknown++;
+			for (size_t t = 0; t < score_nterms && !near; t++)
+				near = score_distance(w, score_terms[t].w) == 1;
+			check(bsearch(&key, dict, ndict, sizeof *dict, by_string) && near &&
+			      sw_words[x].count == 0,
+			      "known word '%s': not in the word list, or not one edit from the page's", w);
+		}
+	}
+	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+		check(whole_name(stop[i]) || score_kind(stop[i]) == WORD_STOP,
+		      "'%s' is a stop word here", stop[i]);
+	if (is_seed()) {
+		check(score_kind("apple") == WORD_KNOWN, "'apple' is a known word (not 'apply')");
+		check(score_kind("python") == WORD_PAGE && score_kind("go") == WORD_PAGE,
+		      "'python' and 'go' are words of the page");
+	}
+	printf("note: %zu stop words and %zu known English words in the word table\n", nstop,
+	       nknown);
+	for (size_t i = 0; i < ndict; i++)
+		free(dict[i]);
+	free(dict);
+}
+
 /* ---- Suggestions ----------------------------------------------------- */
 
 static const struct {
@@ -645,6 +739,7 @@ int main(int argc, char **argv)
 	test_allocation();
 	test_reference();
 	test_reached();
+	test_word_kinds();
 	test_suggest_reference();
 	object_check_module(argv[2], "search", allowed, "auxchan_");
 	score_free();
