@@ -31,7 +31,8 @@ include config.mk
 B = $(BUILDDIR)
 GEN_B = $(B)
 GEN = $(GEN_B)/auxchan-gen
-GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict) $(NO_WARN:%=--no-warn=%)
+GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict) $(NO_WARN:%=--no-warn=%) \
+	$(WORDS:%=--words=%)
 GEN_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(GEN_PKGS))
 GEN_LIBS = $(shell $(PKG_CONFIG) --libs $(GEN_PKGS)) -lm
 ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(CFLAGS)
@@ -40,11 +41,11 @@ LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
 GEN_SRC = gen/alias.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c gen/group.c \
           gen/lint.c gen/markdown.c gen/page.c gen/pool.c gen/room.c gen/scan.c gen/search.c \
-          gen/text.c
+          gen/text.c gen/words.c
 GEN_HDR = gen/alias.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h gen/group.h \
           gen/lint.h gen/markdown.h gen/mem.h gen/page.h gen/pool.h gen/room.h gen/scan.h \
-          gen/search.h gen/table.h gen/text.h src/json.h src/key.h src/link.h src/rank.h \
-          src/stem.h src/utf8.h src/word.h include/auxchan.h
+          gen/search.h gen/table.h gen/text.h gen/words.h src/json.h src/key.h src/link.h \
+          src/rank.h src/stem.h src/utf8.h src/word.h include/auxchan.h
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
 TABLE = $(B)/room_data.h $(B)/room_gperf.c $(B)/search_data.h $(B)/search_gperf.c
 LIB_SRC = src/room.c src/search.c
@@ -99,8 +100,8 @@ deps-%:
 
 # The generator.  gen.stamp: what the tables come from besides the page's
 # date, as a file that changes when any of it does (the generator's flags,
-# the page's path and its checksum), so a build directory never serves a
-# stale page.
+# the page's path and its checksum, the vocabulary's), so a build
+# directory never serves a stale page.
 $(GEN_B)/gen/%.o: gen/%.c $(GEN_HDR) | deps
 	@mkdir -p $(@D)
 	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(GEN_CFLAGS) -c $< -o $@
@@ -108,7 +109,8 @@ $(GEN_B)/gen/%.o: gen/%.c $(GEN_HDR) | deps
 $(GEN): $(GEN_B)/gen/gen.o $(GEN_OBJ)
 	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LDFLAGS) $^ $(GEN_LIBS) -o $@
 
-GEN_STAMP = { echo '$(GEN_FLAGS)'; echo '$(DATA)'; cksum < '$(DATA)' 2>/dev/null; }
+GEN_STAMP = { echo '$(GEN_FLAGS)'; echo '$(DATA)'; cksum < '$(DATA)' 2>/dev/null; \
+	$(if $(WORDS),cksum < '$(WORDS)' 2>/dev/null;) }
 $(B)/gen.stamp: FORCE
 	@mkdir -p $(B)
 	@$(GEN_STAMP) | cmp -s - $@ || $(GEN_STAMP) > $@

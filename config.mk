@@ -5,6 +5,9 @@ MAJOR = $(firstword $(subst ., ,$(VERSION)))
 
 # The page, where it is built, and what make run passes the command.
 DATA = data/matrix.md
+# The vocabulary page of the seed's words (data/words.md); another page has
+# none unless WORDS names one.
+WORDS = $(if $(filter data/matrix.md,$(DATA)),data/words.md)
 BUILDDIR = build
 ARGS = --list
 # make update-page: the page's raw file in the Aux wiki's public repository.

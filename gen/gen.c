@@ -21,11 +21,13 @@
 #include "mem.h"
 #include "page.h"
 #include "search.h"
+#include "words.h"
 
 #define MAX_SILENCED 64
 
 static const char usage[] =
-	"usage: auxchan-gen [--strict] [--no-warn=CHECK]... [-o DIR | --check | --keys] PAGE\n"
+	"usage: auxchan-gen [--strict] [--no-warn=CHECK]... [--words=WORDS]\n"
+	"                   [-o DIR | --check | --keys] PAGE\n"
 	"       auxchan-gen [--strict] --diff [--format=text|json] OLD NEW\n"
 	"\n"
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
@@ -36,6 +38,8 @@ static const char usage[] =
 	"\n"
 	"  -o DIR           where to write the files\n"
 	"  --check          check the page, write nothing\n"
+	"  --words=WORDS    the vocabulary page: words people type that PAGE lacks,\n"
+	"                   each with the group or word of PAGE it means\n"
 	"  --keys           check the page, and print the keys of its table as\n"
 	"                   auxchan --keys would (for a cross build's completions)\n"
 	"  --strict         treat warnings as errors\n"
@@ -123,6 +127,30 @@ static int read_check(const char *file, struct page *pg, struct diag *d)
 	return rc;
 }
 
+/*
+ * Reads the vocabulary page file into *v and checks it against pg,
+ * reporting through d (whose file it sets).  Returns 0, 1 if it has
+ * errors, or 2 if it cannot be read; *v must be released either way.
+ */
+static int read_words(const char *file, struct vocabulary *v, const struct page *pg,
+                      struct diag *d)
+{
+	unsigned errors = d->errors;
+	size_t len;
+	char *text;
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	d->file = file;
+	if ((rc = read_page(file, &text, &len)) == 0) {
+		if (words_parse(v, text, len, d) == 0)
+			words_check(v, pg, d);
+		rc = d->errors > errors;
+	}
+	free(text);
+	return rc;
+}
+
 /* Prints the checks --no-warn knows, after an unknown one: a usage error. */
 static void unknown_check(const char *name)
 {
@@ -152,6 +180,8 @@ static const char *base_name(const char *path)
 int main(int argc, char **argv)
 {
 	const char *dir = ".", *file[2] = { NULL }, *silenced[MAX_SILENCED + 1] = { 0 };
+	const char *words = NULL;
+	struct vocabulary v = { 0 };
 	struct diag d = { .out = stderr, .off = silenced, .max = DIAG_MAX_SHOWN }, dn;
 	struct page pg, pn;
 	enum { WRITE, CHECK, KEYS, DIFF } mode = WRITE;
@@ -172,6 +202,8 @@ int main(int argc, char **argv)
 			return 2;
 		} else if (!strncmp(a, "--no-warn=", 10) && nsilenced < MAX_SILENCED) {
 			silenced[nsilenced++] = a + 10;
+		} else if (!strncmp(a, "--words=", 8) && a[8]) {
+			words = a + 8;
 		} else if (!strcmp(a, "-o") && i + 1 < argc) {
 			dir = argv[++i];
 		} else if (!strcmp(a, "--check") || !strcmp(a, "--keys") || !strcmp(a, "--diff")) {
@@ -212,11 +244,19 @@ int main(int argc, char **argv)
 		struct files fs = { .dir = dir, .label = base_name(file[0]) };
 		struct key_list keys = { 0 };
 
-		if ((rc = read_check(file[0], &pg, &d)) == 0 && mode == WRITE) {
+		struct diag dw = d;
+
+		if ((rc = read_check(file[0], &pg, &d)) == 0 && words &&
+		    (rc = read_words(words, &v, &pg, &dw)) == 1) {
+			report_hidden(&dw);
+			fprintf(stderr, "auxchan-gen: %s: %u error%s%s\n", dw.file, dw.errors,
+			        dw.errors == 1 ? "" : "s", mode == WRITE ? ", nothing written" : "");
+		}
+		if (rc == 0 && mode == WRITE) {
 			/* The search lists the keys for suggestions as the table has them;
 			 * a file that fails is reported, and files_commit() writes none. */
 			room_write(&pg, &fs, &keys);
-			search_write(&pg, &keys, &fs);
+			search_write(&pg, words ? &v : NULL, &keys, &fs);
 			if (files_commit(&fs) != 0)
 				rc = 2;
 		}
@@ -226,10 +266,11 @@ int main(int argc, char **argv)
 			rc = 2;
 		}
 		report_hidden(&d);
-		if (rc == 1)
+		if (rc == 1 && d.errors)
 			fprintf(stderr, "auxchan-gen: %s: %u error%s%s\n", d.file, d.errors,
 			        d.errors == 1 ? "" : "s", mode == WRITE ? ", nothing written" : "");
 	}
+	words_free(&v);
 	page_free(&pg);
 	page_cleanup();
 	return rc;

@@ -16,6 +16,7 @@
 #include "stem.h"
 #include "table.h"
 #include "word.h"
+#include "words.h"
 
 /* ---- The words of each room ------------------------------------------- */
 
@@ -49,6 +50,15 @@ struct word {
 	enum word_kind kind;
 };
 
+/* A word of the vocabulary, folded as a query term is, and its entry; the
+ * pool strings of the three. */
+struct vocab_key {
+	char *k;
+	size_t len;
+	const struct word_entry *e;
+	size_t key, word, means;
+};
+
 /* A word one deletion away from a word of the page: the index of typos. */
 struct deletion {
 	uint32_t hash;   /* word_hash() of the word with one byte deleted */
@@ -68,6 +78,9 @@ struct word_table {
 	struct pool pool;
 	struct gperf_table gperf;    /* the words a query word can be */
 	size_t *key_word;            /* the word of each of its keys */
+	const struct vocabulary *v;  /* may be NULL */
+	struct vocab_key *vocab;     /* its words, sorted by key */
+	size_t nvocab;
 	struct stem *kept;           /* never stop words here (sorted) */
 	size_t nkept;
 	char **extra;                /* the words of entries not on the page */
@@ -194,7 +207,39 @@ static void collect_kept(struct word_table *t, const struct stem *st)
 		if ((k = kind_prefix(st, pg->ngroups, folded, len)) > 0)
 			keep(t, stem + k, len - k, &cap);
 	}
+	for (size_t i = 0; t->v && i < t->v->n; i++)
+		keep(t, t->v->e[i].word, strlen(t->v->e[i].word), &cap);
 	xsort(t->kept, t->nkept, sizeof *t->kept, by_stem);
+}
+
+/*
+ * The words of the vocabulary (words.h), each in the rooms of what it
+ * means: a group's, the first of them as a word of its name
+ * (RANK_NAME_WEIGHT), the others as a word of their purposes ("golang" is
+ * the Go SIG's first room, its General one, before its Governance); a
+ * word's, as that word is in each.
+ */
+static void collect_vocabulary(struct word_table *t)
+{
+	const struct page *pg = t->pg;
+	struct occs *os = &t->os;
+	size_t page = os->n;
+
+	for (size_t i = 0; t->v && i < t->v->n; i++) {
+		const struct word_entry *e = &t->v->e[i];
+		char *means = xmalloc(strlen(e->means) + 1);
+		size_t mlen = word_fold_term(means, e->means, strlen(e->means));
+
+		for (size_t c = 0; c < pg->n; c++)
+			if (e->group != NO_GROUP && pg->rooms[c].group == e->group)
+				add_words(os, e->word, strlen(e->word), c,
+				          c == pg->groups[e->group].first ? RANK_NAME_WEIGHT
+				                                          : RANK_TEXT_WEIGHT);
+		for (size_t k = 0; k < page && e->group == NO_GROUP; k++)
+			if (os->o[k].len == mlen && memcmp(os->o[k].w, means, mlen) == 0)
+				add_words(os, e->word, strlen(e->word), os->o[k].room, os->o[k].weight);
+		free(means);
+	}
 }
 
 /* Every word of every room, sorted by word, then room. */
@@ -229,6 +274,7 @@ static void collect(struct word_table *t)
 		add_words(os, c->section, strlen(c->section), i, RANK_TEXT_WEIGHT);
 		add_words(os, c->purpose, strlen(c->purpose), i, RANK_TEXT_WEIGHT);
 	}
+	collect_vocabulary(t);
 	xsort(os->o, os->n, sizeof *os->o, by_word);
 	collect_kept(t, st);
 	for (size_t g = 0; g < pg->ngroups; g++)
@@ -570,6 +616,34 @@ static void build_deletions(struct word_table *t)
 	free(buf);
 }
 
+static int by_vocab_key(const void *a, const void *b)
+{
+	const struct vocab_key *x = a, *y = b;
+
+	return table_compare(x->k, x->len, y->k, y->len);
+}
+
+/* The vocabulary's words by their folded terms, and their strings. */
+static void build_vocabulary(struct word_table *t)
+{
+	size_t n = t->v ? t->v->n : 0;
+
+	t->vocab = xmalloc((n + 1) * sizeof *t->vocab);
+	for (size_t i = 0; i < n; i++) {
+		const struct word_entry *e = &t->v->e[i];
+		struct vocab_key *k = &t->vocab[i];
+
+		k->k = xmalloc(strlen(e->word) + 1);
+		k->len = word_fold_term(k->k, e->word, strlen(e->word));
+		k->e = e;
+		k->key = pool_add_bytes(&t->pool, k->k, k->len);
+		k->word = pool_add_bytes(&t->pool, e->word, strlen(e->word));
+		k->means = pool_add_bytes(&t->pool, e->means, strlen(e->means));
+	}
+	t->nvocab = n;
+	xsort(t->vocab, n, sizeof *t->vocab, by_vocab_key);
+}
+
 static void build(struct word_table *t)
 {
 	const char **key;
@@ -582,6 +656,7 @@ static void build(struct word_table *t)
 	build_deletions(t);
 	for (size_t w = 0; w < t->nwords; w++)
 		t->words[w].text = pool_add_bytes(&t->pool, t->words[w].w, t->words[w].len);
+	build_vocabulary(t);
 	pool_layout(&t->pool);
 	/* The keys of the exact lookup: the words of AUXCHAN_SEARCH_WORD_MAX
 	 * bytes at most, the longest a query word can be (a longer word is
@@ -668,6 +743,29 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 }
 
 /*
+ * The vocabulary, for auxchan_means(): each word folded as a query term
+ * is (sorted), the word as the page writes it and what it means, as
+ * strings of the pool.
+ */
+static void write_vocabulary(FILE *f, const struct word_table *t)
+{
+	const struct pool *p = &t->pool;
+
+	fprintf(f, "\n/* The vocabulary (the words page): each word folded as a query term is,\n"
+	        " * sorted, the word as written and what it means, in the pool. */\n");
+	fprintf(f, "#define SW_VOCAB_COUNT %zu\n", t->nvocab);
+	fprintf(f, "static const struct sw_vocab {\n\tsw_off key, word, means;\n"
+	        "\tuint16_t key_len, word_len, means_len;\n} sw_vocab[%zu] = {\n", t->nvocab + 1);
+	for (size_t i = 0; i < t->nvocab; i++) {
+		const struct vocab_key *k = &t->vocab[i];
+
+		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %zu, %zu },\n", p->off[k->key], p->off[k->word],
+		        p->off[k->means], k->len, strlen(k->e->word), strlen(k->e->means));
+	}
+	fputs("\t{ 0, 0, 0, 0, 0, 0 }\n};\n", f);
+}
+
+/*
  * The keys for suggestions, by length: first[L] is where the keys of L
  * bytes start in order[] (keys longer than AUXCHAN_SUGGEST_LEN_MAX, which
  * get none, last), letters[] the kinds of byte of each.
@@ -701,14 +799,16 @@ static void write_suggest(FILE *f, const struct key_list *k)
 	free(at);
 }
 
-int search_write(const struct page *pg, const struct key_list *keys, struct files *fs)
+int search_write(const struct page *pg, const struct vocabulary *v, const struct key_list *keys,
+                 struct files *fs)
 {
-	struct word_table t = { .pg = pg };
+	struct word_table t = { .pg = pg, .v = v };
 	FILE *f;
 
 	build(&t);
 	if ((f = files_open(fs, "search_data.h"))) {
 		write_data(f, fs->label, &t);
+		write_vocabulary(f, &t);
 		write_suggest(f, keys);
 		files_close(fs, f);
 	}
@@ -731,5 +831,8 @@ int search_write(const struct page *pg, const struct key_list *keys, struct file
 	for (size_t i = 0; i < t.nkept; i++)
 		free(t.kept[i].s);
 	free(t.kept);
+	for (size_t i = 0; i < t.nvocab; i++)
+		free(t.vocab[i].k);
+	free(t.vocab);
 	return fs->failed ? -1 : 0;
 }

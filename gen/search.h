@@ -24,6 +24,7 @@
 #include "room.h"
 #include "files.h"
 #include "page.h"
+#include "words.h"
 
 #define SEARCH_KIND 3 /* stems that share a prefix for it to be their kind's */
 
@@ -33,6 +34,7 @@
  * their numbers by length, and the kinds of byte each holds
  * (word_letters()).  Returns 0, or -1 after reporting an I/O error.
  */
-int search_write(const struct page *pg, const struct key_list *keys, struct files *fs);
+int search_write(const struct page *pg, const struct vocabulary *v, const struct key_list *keys,
+                 struct files *fs);
 
 #endif /* AUXCHAN_SEARCH_H */

@@ -137,6 +137,17 @@ size_t auxchan_search(const char *query, size_t len, size_t *out, size_t cap);
 size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t cap,
                              unsigned *score);
 
+/*
+ * What a word of the vocabulary means: the words people type that the
+ * page lacks (the vocabulary page the library was built with, data/words.md
+ * for the Aux wiki's page), each found by the search as what it means.  For
+ * word (len bytes, a term of a query: "golang", "crates.io"; any ASCII
+ * case), returns what it means ("Go"), its length in *mlen (not
+ * NUL-terminated), or NULL if it is no word of the vocabulary.  A program
+ * can say so under a search's answer, as auxchan does ("golang: Go").
+ */
+const char *auxchan_means(const char *word, size_t len, size_t *mlen);
+
 #define AUXCHAN_SEARCH_WORDS 12     /* query words read, at most */
 #define AUXCHAN_SEARCH_WORD_MAX 64  /* bytes of a query word: longer ones are left out */
 #define AUXCHAN_SEARCH_MATCHES 32   /* page words a query word matches, at most */

@@ -7,7 +7,7 @@ deps: deps-build
 # each bucket of keys, and last gperf.mk, which names the buckets (ROOM_GPERF,
 # SW_GPERF): make reads it (restarting when it is remade), then runs gperf
 # on each bucket, in parallel under -j.
-$(B)/gperf.mk: $(DATA) $(GEN) $(B)/gen.stamp
+$(B)/gperf.mk: $(DATA) $(WORDS) $(GEN) $(B)/gen.stamp
 	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
 -include $(if $(filter clean deps% diff update-page,$(MAKECMDGOALS)),,$(B)/gperf.mk)
 $(B)/room_data.h $(B)/search_data.h $(ROOM_GPERF:%=$(B)/gperf/%.gperf) \

@@ -20,6 +20,7 @@
 #include "json.h"
 #include "key.h"
 #include "utf8.h"
+#include "word.h"
 
 
 static const char usage[] =
@@ -197,6 +198,48 @@ static void put_tsv_line(size_t i, const struct answer *a)
 }
 
 /*
+ * The words of a search's query that the vocabulary has, each once, with
+ * what it means: as text lines "golang: Go", or as the members of a JSON
+ * array ({"word": ..., "means": ...}).  Returns how many.
+ */
+static size_t put_vocabulary(enum format fmt, const char *q)
+{
+	struct word_terms t;
+	size_t start, span, n = 0, mlen;
+	int joined;
+	struct meant { size_t start, span, mlen; const char *means; } v[AUXCHAN_SEARCH_WORDS];
+
+	/* One line a meaning, for its widest term: "crates.io", not "crates". */
+	word_terms_start(&t, q, strlen(q));
+	while ((span = word_terms_next(&t, &start, &joined)) > 0) {
+		const char *means = auxchan_means(q + start, span, &mlen);
+		size_t k;
+
+		for (k = 0; means && k < n && v[k].means != means; k++)
+			;
+		if (means && k < n && span > v[k].span)
+			v[k].start = start, v[k].span = span;
+		else if (means && k == n && n < AUXCHAN_SEARCH_WORDS)
+			v[n++] = (struct meant){ start, span, mlen, means };
+	}
+	for (size_t k = 0; k < n; k++) {
+		if (fmt == JSON) {
+			fputs(k == 0 ? "\n    {\"word\": " : ",\n    {\"word\": ", stdout);
+			json_put_string(stdout, q + v[k].start, v[k].span);
+			fputs(", \"means\": ", stdout);
+			json_put_string(stdout, v[k].means, v[k].mlen);
+			putchar('}');
+		} else {
+			put_safe(stdout, q + v[k].start, v[k].span);
+			fputs(": ", stdout);
+			put_safe(stdout, v[k].means, v[k].mlen);
+			putchar('\n');
+		}
+	}
+	return n;
+}
+
+/*
  * Shows the selected rooms (sel[i] set) in page order, as found (a):
  * JSON and TSV say for each how ("match": "list", "key" or "search") and
  * the search's score; text heads a search's answer with its query.  When
@@ -216,6 +259,10 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 		put_json_string(auxchan_title());
 		fputs(",\n  \"date\": ", stdout);
 		put_json_string(auxchan_date());
+		if (a->how == BY_SEARCH) {
+			fputs(",\n  \"vocabulary\": [", stdout);
+			fputs(put_vocabulary(fmt, a->query) ? "\n  ]" : "]", stdout);
+		}
 		fputs(",\n  \"channels\": [", stdout);
 	} else if (fmt == TSV) {
 		for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++)
@@ -224,7 +271,9 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 	} else if (a->how == BY_SEARCH && memchr(sel, 1, count)) {
 		fputs("best match for '", stdout);
 		put_safe(stdout, a->query, strlen(a->query));
-		fputs("':\n\n", stdout);
+		fputs("':\n", stdout);
+		put_vocabulary(fmt, a->query);
+		putchar('\n');
 	}
 	for (size_t i = 0; i < count; i++) {
 		if (!sel[i])

@@ -357,6 +357,32 @@ static const char *trim(const char *s, size_t *len)
 	return s;
 }
 
+const char *auxchan_means(const char *word, size_t len, size_t *mlen)
+{
+	char k[AUXCHAN_SEARCH_WORD_MAX];
+	size_t n = 0, lo = 0, hi = SW_VOCAB_COUNT;
+
+	for (size_t i = 0; i < len; i++)
+		n += word_byte((unsigned char)word[i]);
+	if (n == 0 || n > AUXCHAN_SEARCH_WORD_MAX)
+		return NULL;
+	n = word_fold_term(k, word, len);
+	while (lo < hi) { /* by the folded term, as gen/search.c sorts them */
+		size_t mid = lo + (hi - lo) / 2, m = sw_vocab[mid].key_len;
+		int c = bytes_compare(SW_POOL + sw_vocab[mid].key, k, m < n ? m : n);
+
+		if (c == 0 && m == n) {
+			*mlen = sw_vocab[mid].means_len;
+			return SW_POOL + sw_vocab[mid].means;
+		}
+		if (c < 0 || (c == 0 && m < n))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 /*
  * Is the query (trimmed) written as a room reference rather than words: a
  * matrix.to link (link_typed_prefix()), or one token that starts with '#'

@@ -205,7 +205,7 @@ static const struct {
 	  0, NULL },
 	{ "a miss, JSON: the general room", 1, { "-f", "json", "no-such-room-anywhere" }, 1, NULL,
 	  { "\"fallback\": [\n    {\"section\": \"Our channels\", \"name\": \"Auxolotl General\"" },
-	  8, NULL },
+	  9, NULL },
 	{ "a miss, TSV: the general room marked", 1, { "-f", "tsv", "no-such-room-anywhere" }, 1,
 	  NULL, { "\tAuxolotl General\t#general:auxolotl.org\t", "\tfallback\t\n" }, 2, NULL },
 
@@ -228,7 +228,7 @@ static const struct {
 	  "  purpose  Discuss or ask for help with using Aux on MacOS (Darwin)\n", { NULL }, 0, "" },
 	{ "a search, JSON: how each matched, and the score", 1, { "-f", "json", "js" }, 0,
 	  NULL, { "\"alias\": \"#SIGJS-GEN:auxolotl.org\"", "\"match\": \"search\", \"score\": ",
-	  "\"alias\": \"#SIGJS-GOV:auxolotl.org\"" }, 8, "" },
+	  "\"alias\": \"#SIGJS-GOV:auxolotl.org\"" }, 11, "" },
 	{ "a search, TSV", 1, { "-f", "tsv", "gnome", "sig" }, 0, NULL,
 	  { "\tmatch\tscore\n", "\tGnome\tsearch\t" }, 3, "" },
 	{ "an alias on another server: not searched, its room suggested", 1,

@@ -157,7 +157,7 @@ static void test_library(void)
 	static const char *const found[] = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org", NULL };
 	static const char *const api[] = {
 		"auxchan_count", "auxchan_date", "auxchan_field", "auxchan_general", "auxchan_key",
-		"auxchan_key_count",
+		"auxchan_key_count", "auxchan_means",
 		"auxchan_lookup", "auxchan_search", "auxchan_search_scored", "auxchan_suggest",
 		"auxchan_title", "auxchan_version", NULL,
 	};
@@ -175,7 +175,7 @@ static void test_library(void)
 		check(ok, "libauxchan.so exports '%s', not an auxchan_ function", line);
 		n++;
 	}
-	check_num("libauxchan.so exports every function of the API", n, 12);
+	check_num("libauxchan.so exports every function of the API", n, 13);
 	free(s);
 	check_num("soname", sh("readelf -d %s/libauxchan.so | grep -q 'SONAME.*\\[libauxchan.so.0\\]'",
 	                       build), 0);

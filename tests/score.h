@@ -211,6 +211,61 @@ static int score_kind(const char *w)
 	return -1;
 }
 
+/* The group whose topic or stem is t, ignoring ASCII case, or NO_GROUP. */
+static size_t score_group_named(const char *t, size_t n)
+{
+	char stem[300];
+
+	for (size_t g = 0; g < ref_pg.ngroups; g++) {
+		const char *topic = ref_pg.groups[g].topic;
+
+		if (ref_same(topic, strlen(topic), t, n) ||
+		    ref_same(stem, score_stem(g, stem), t, n))
+			return g;
+	}
+	return NO_GROUP;
+}
+
+/*
+ * The vocabulary's words (taken from the table, sw_vocab: the word and
+ * what it means), each in the rooms of what it means: a group's, its
+ * first room weighing 3, the others 1; a word's, as that word weighs in
+ * each room.
+ */
+static void score_vocabulary(struct score_words *ws)
+{
+	size_t page = ws->n, count = SW_VOCAB_COUNT;
+
+	for (size_t v = 0; v < count; v++) {
+		char word[300], means[300];
+		size_t g;
+
+		snprintf(word, sizeof word, "%.*s", (int)sw_vocab[v].word_len,
+		         SW_POOL + sw_vocab[v].word);
+		snprintf(means, sizeof means, "%.*s", (int)sw_vocab[v].means_len,
+		         SW_POOL + sw_vocab[v].means);
+		g = score_group_named(means, strlen(means));
+		for (size_t c = 0; c < ref_pg.n && g != NO_GROUP; c++)
+			if (ref_pg.rooms[c].group == g) {
+				ws->room = c;
+				ws->weight = c == ref_pg.groups[g].first ? 3 : 1;
+				score_split(word, strlen(word), score_add, ws);
+			}
+		for (size_t k = 0; k < page && g == NO_GROUP; k++) {
+			char folded[300];
+			size_t n = strlen(means);
+
+			for (size_t i = 0; i <= n; i++)
+				folded[i] = (char)ref_fold((unsigned char)means[i]);
+			if (!strcmp(ws->v[k].w, folded)) {
+				ws->room = ws->v[k].room;
+				ws->weight = ws->v[k].weight;
+				score_split(word, strlen(word), score_add, ws);
+			}
+		}
+	}
+}
+
 /* Builds the terms of the page (ref_pg, loaded), its stop words left out. */
 static void score_load(void)
 {
@@ -237,6 +292,7 @@ static void score_load(void)
 		score_split(ch->section, strlen(ch->section), score_add, &ws);
 		score_split(ch->purpose, strlen(ch->purpose), score_add, &ws);
 	}
+	score_vocabulary(&ws);
 	qsort(ws.v, ws.n, sizeof *ws.v, score_by_word);
 	for (size_t i = 0, j; i < ws.n; i = j) {
 		struct score_term t = { ws.v[i].w, calloc(n + 1, sizeof(unsigned)), 0 };

@@ -231,7 +231,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct key_list keys = { 0 };
 
 		room_write(&pg, &fs, &keys);
-		search_write(&pg, &keys, &fs);
+		search_write(&pg, NULL, &keys, &fs);
 		key_list_free(&keys);
 		if (files_commit(&fs) != 0)
 			fail("the table of an accepted page was not written", NULL);
