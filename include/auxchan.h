@@ -102,7 +102,10 @@ size_t auxchan_general(size_t *out, size_t cap);
  * can I ask about macOS", "js", "pyhton"): stores the indices of up to cap
  * of the best-matching rooms in out[], in page order, and returns how
  * many there are in all (0 when no word of the query matches).  The best
- * are the top tier: every room of the highest score, and only those.
+ * are the top tier: every room of the highest score, and only those; a
+ * top tier of more than a quarter of the page's rooms (and more than 4)
+ * is no answer: the query says too little to choose ("aux", "sig"), and
+ * the search finds nothing.
  * Any bytes; no NUL needed.
  *
  * A query that is a key, once trimmed of surrounding whitespace, is

@@ -25,6 +25,15 @@
 #define RANK_HALF 1         /* a word it starts, or one edit away */
 
 /*
+ * An answer says which rooms: a top tier of more than a quarter of the
+ * page's rooms (and more than RANK_VAGUE_MIN) says the query is too vague
+ * to choose ("aux", "sig", "help"), and the search finds nothing (the
+ * command then names the general rooms).
+ */
+#define RANK_VAGUE_SHARE 4
+#define RANK_VAGUE_MIN 4
+
+/*
  * The search reads the rooms of the query word that counts most first,
  * up to this many, for a first threshold: the time a search takes, not
  * its answer.

@@ -444,7 +444,12 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 		if (q[nq].n > 0) /* a word that matches nothing is left out */
 			nq++;
 	}
-	return nq ? top_tier(q, nq, out, cap, score) : 0;
+	found = nq ? top_tier(q, nq, out, cap, score) : 0;
+	if (found > RANK_VAGUE_MIN && found > auxchan_count() / RANK_VAGUE_SHARE) { /* too vague */
+		*score = 0;
+		return 0;
+	}
+	return found;
 }
 
 /* ---- Suggestions ----------------------------------------------------- */

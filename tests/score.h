@@ -520,7 +520,9 @@ static size_t score_search(const char *query, size_t len, size_t *out, size_t ca
 				found++;
 			}
 		}
-	return found;
+	/* A best tier of more than a quarter of the rooms, and of more than 4:
+	 * the query says too little to choose. */
+	return found > 4 && 4 * found > 4 * (ref_pg.n / 4) + 3 ? 0 : found;
 }
 
 /* The OSA distance of a and b (n, m bytes), ASCII case folded. */
