@@ -58,7 +58,7 @@ COMPLETIONS = $(B)/auxchan.bash $(B)/auxchan.zsh $(B)/auxchan.fish
 # by tests/check.sh.  Those of the library and the command, then those of
 # the generator (which need cmark-gfm and libyaml).
 LIB_TESTS = link alias group room search auxchan
-GEN_TESTS = page lint diff update gen package stem
+GEN_TESTS = page lint diff update gen package stem words
 TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/reference.h \
            tests/questions.h tests/run.h tests/score.h
 HOSTILE = tests/pages/hostile.md
