@@ -31,6 +31,7 @@
 #include "link.h"
 #include "page.h"
 #include "search.h"
+#include "words.h"
 #include "pages.h"
 #include "utf8.h"
 
@@ -229,9 +230,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		struct files fs = { .dir = dir, .label = LABEL };
 		struct key_list keys = { 0 };
+		struct vocabulary v;
+		FILE *w = open_memstream(&out, &outlen);
+		struct diag dw = { .out = w, .file = LABEL };
+		int vrc;
 
+		/* The input as a vocabulary page of itself too (| Word | Means |). */
+		if (!w)
+			abort();
+		vrc = words_parse(&v, (const char *)data, size, &dw);
+		if (vrc == 0)
+			vrc = words_check(&v, &pg, &dw);
+		if (fclose(w))
+			abort();
+		errors = check_diagnostics(out);
+		free(out);
+		if ((vrc != 0) != (dw.errors != 0) || (vrc != 0 && errors == 0))
+			fail("a vocabulary page refused without an error, or accepted with one", NULL);
 		room_write(&pg, &fs, &keys);
-		search_write(&pg, NULL, &keys, &fs);
+		search_write(&pg, vrc == 0 ? &v : NULL, &keys, &fs);
+		words_free(&v);
 		key_list_free(&keys);
 		if (files_commit(&fs) != 0)
 			fail("the table of an accepted page was not written", NULL);
