@@ -273,5 +273,6 @@ int main(int argc, char **argv)
 	words_free(&v);
 	page_free(&pg);
 	page_cleanup();
+	search_cleanup();
 	return rc;
 }

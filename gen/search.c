@@ -540,31 +540,138 @@ static int near_page_word(const struct word_table *t, size_t count, const char *
 
 static void build_deletions(struct word_table *t);
 
-/* The words of WORD_LIST (lower-case ASCII letters only) a query may be,
- * not on the page, one edit from a word of it. */
-static void add_known_words(struct word_table *t)
-{
-	FILE *f = fopen(WORD_LIST, "r");
-	char line[256];
-	size_t page = t->nwords;
+/*
+ * WORD_LIST's words a query may be (lower-case ASCII letters only, of
+ * AUXCHAN_SEARCH_TYPO to AUXCHAN_SEARCH_WORD_MAX bytes), read once a
+ * process, in a hash set; search_cleanup() releases them.
+ */
+static struct {
+	char *text;     /* the words, each NUL-terminated */
+	char **slot;    /* the set: a power of two of slots */
+	size_t nslots;
+	int read;
+} dict;
 
-	if (!f) {
+static void dict_read(void)
+{
+	FILE *f;
+	char line[256];
+	size_t len = 0, cap = 0, n = 0;
+
+	if (dict.read)
+		return;
+	dict.read = 1;
+	if (!(f = fopen(WORD_LIST, "r"))) {
 		fprintf(stderr, "auxchan-gen: %s: cannot read the English word list (Debian package "
 		        "wamerican): words one edit from the page's are taken for typos\n", WORD_LIST);
 		return;
 	}
-	build_deletions(t); /* of the page words, for near_page_word() */
 	while (fgets(line, sizeof line, f)) {
-		size_t n = strcspn(line, "\n"), i;
+		size_t k = strcspn(line, "\n"), i;
 
-		for (i = 0; i < n && line[i] >= 'a' && line[i] <= 'z'; i++)
+		for (i = 0; i < k && line[i] >= 'a' && line[i] <= 'z'; i++)
 			;
-		if (i < n || n < AUXCHAN_SEARCH_TYPO || n > AUXCHAN_SEARCH_WORD_MAX ||
-		    find_word(t, page, line, n) >= 0 || !near_page_word(t, page, line, n, t->del, t->ndel))
+		if (i < k || k < AUXCHAN_SEARCH_TYPO || k > AUXCHAN_SEARCH_WORD_MAX)
 			continue;
-		add_entry(t, line, n, WORD_KNOWN);
+		dict.text = xgrow(dict.text, &cap, len + k + 1, 1);
+		memcpy(dict.text + len, line, k);
+		dict.text[len + k] = '\0';
+		len += k + 1;
+		n++;
 	}
 	fclose(f);
+	for (dict.nslots = 16; dict.nslots < 2 * n; dict.nslots *= 2)
+		;
+	dict.slot = xmalloc(dict.nslots * sizeof *dict.slot);
+	memset(dict.slot, 0, dict.nslots * sizeof *dict.slot);
+	for (size_t at = 0; at < len; at += strlen(dict.text + at) + 1) {
+		size_t i = word_hash(dict.text + at, strlen(dict.text + at)) & (dict.nslots - 1);
+
+		while (dict.slot[i])
+			i = (i + 1) & (dict.nslots - 1);
+		dict.slot[i] = dict.text + at;
+	}
+}
+
+static int dict_has(const char *w, size_t n)
+{
+	for (size_t i = word_hash(w, n) & (dict.nslots - 1); dict.nslots && dict.slot[i];
+	     i = (i + 1) & (dict.nslots - 1))
+		if (strlen(dict.slot[i]) == n && memcmp(dict.slot[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+void search_cleanup(void)
+{
+	free(dict.text);
+	free(dict.slot);
+	memset(&dict, 0, sizeof dict);
+}
+
+/* Adds the n bytes at q to the candidates if WORD_LIST has them. */
+static void candidate(struct occs *c, const char *q, size_t n)
+{
+	if (n >= AUXCHAN_SEARCH_TYPO && n <= AUXCHAN_SEARCH_WORD_MAX && dict_has(q, n))
+		add_occ(c, q, n, 0, 0);
+}
+
+/*
+ * The words of WORD_LIST a query may be, not on the page, that the library
+ * would take for a typo of a word of it (near_page_word()): the
+ * candidates, each page word with a byte deleted, inserted, changed, or
+ * two neighbours swapped, looked up in the list, then checked.
+ */
+static void add_known_words(struct word_table *t)
+{
+	size_t page = t->nwords;
+	struct occs c = { 0 };
+	char q[AUXCHAN_SEARCH_WORD_MAX + 2];
+
+	dict_read();
+	if (!dict.nslots)
+		return;
+	build_deletions(t); /* of the page words, for near_page_word() */
+	for (size_t w = 0; w < page; w++) {
+		const char *p = t->words[w].w;
+		size_t n = t->words[w].len;
+
+		if (t->words[w].kind != WORD_PAGE || n + 1 < AUXCHAN_SEARCH_TYPO ||
+		    n > AUXCHAN_SEARCH_WORD_MAX + 1)
+			continue;
+		for (size_t i = 0; i <= n; i++) {
+			if (i < n) { /* deleted */
+				memcpy(q, p, i);
+				memcpy(q + i, p + i + 1, n - i - 1);
+				candidate(&c, q, n - 1);
+			}
+			if (i + 1 < n) { /* swapped */
+				memcpy(q, p, n);
+				q[i] = p[i + 1], q[i + 1] = p[i];
+				candidate(&c, q, n);
+			}
+			for (char l = 'a'; l <= 'z' && n + 1 <= AUXCHAN_SEARCH_WORD_MAX; l++) {
+				memcpy(q, p, i); /* inserted */
+				q[i] = l;
+				memcpy(q + i + 1, p + i, n - i);
+				candidate(&c, q, n + 1);
+				if (i < n) { /* changed */
+					memcpy(q, p, n);
+					q[i] = l;
+					candidate(&c, q, n);
+				}
+			}
+		}
+	}
+	xsort(c.o, c.n, sizeof *c.o, by_word);
+	for (size_t i = 0; i < c.n; i++)
+		if ((i == 0 || table_compare(c.o[i].w, c.o[i].len, c.o[i - 1].w, c.o[i - 1].len)) &&
+		    find_word(t, page, c.o[i].w, c.o[i].len) < 0 &&
+		    near_page_word(t, page, c.o[i].w, c.o[i].len, t->del, t->ndel))
+			add_entry(t, c.o[i].w, c.o[i].len, WORD_KNOWN);
+	for (size_t i = 0; i < c.n; i++)
+		free(c.o[i].w);
+	free(c.o);
 	free(t->del);
 	t->del = NULL;
 	t->ndel = t->cap = 0;

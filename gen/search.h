@@ -37,4 +37,8 @@
 int search_write(const struct page *pg, const struct vocabulary *v, const struct key_list *keys,
                  struct files *fs);
 
+/* Releases what the search's writer keeps for the process (the English
+ * word list, read once): call once, at exit. */
+void search_cleanup(void);
+
 #endif /* AUXCHAN_SEARCH_H */

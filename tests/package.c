@@ -519,8 +519,8 @@ static void test_docs(void)
 	}
 	/* The JSON example of auxchan(1) renders with its quotes. */
 	check_num("auxchan(1) renders its JSON example", sh("groff -man -Tutf8 -P-cbou src/auxchan.1 "
-	          "| grep -F '{\"title\", \"date\", \"channels\": [{\"section\", \"name\", "
-	          "\"alias\",'"), 0);
+	          "| grep -F '{\"title\", \"date\", \"vocabulary\": [{\"word\", \"means\"}, "
+	          "...],'"), 0);
 	test_man3();
 	test_usage_lines();
 }

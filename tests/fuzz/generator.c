@@ -208,6 +208,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (!started) { /* the first input: what the process keeps, released at exit */
 		atexit(page_cleanup);
+		atexit(search_cleanup);
 		started = 1;
 	}
 	page = data, page_len = size;
