@@ -60,7 +60,7 @@ COMPLETIONS = $(B)/auxchan.bash $(B)/auxchan.zsh $(B)/auxchan.fish
 LIB_TESTS = link alias group room search auxchan
 GEN_TESTS = page lint diff update gen package stem words
 TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/reference.h \
-           tests/questions.h tests/run.h tests/score.h
+           tests/questions.h tests/run.h tests/score.h tests/seed.h
 HOSTILE = tests/pages/hostile.md
 TEST_PAGES = $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
 # The tests' own makes start afresh (MAKEFLAGS=): serial, whatever -j

@@ -27,6 +27,7 @@
 #include "questions.h"
 #include "rank.h"
 #include "reference.h"
+#include "seed.h"
 /* The word table as the library holds it (auxchan-gen's search_data.h, of
  * the page the library is built from): its words and its index of
  * deletions are read here and by the reference (score.h), not the index of keys for suggestions. */
@@ -150,9 +151,11 @@ static const struct {
 	{ .description = "an empty query", .query = "", .rooms = "" },
 };
 
+static int on_seed; /* the page is the seed (seed.h) */
+
 static int is_seed(void)
 {
-	return !strcmp(auxchan_title(), "Matrix") && auxchan_count() == 33;
+	return on_seed;
 }
 
 /*
@@ -734,10 +737,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	score_load();
-	if (!is_seed())
-		printf("note: %s is not the seed page (data/matrix.md): the %zu natural queries and "
-		       "%zu suggestions written for the seed's rooms are not run on it\n", argv[1],
-		       sizeof natural / sizeof *natural, sizeof suggestions / sizeof *suggestions);
+	on_seed = seed_is(argv[1]);
+	if (!is_seed()) {
+		char what[160];
+
+		snprintf(what, sizeof what, "the %zu natural queries and %zu suggestions written for "
+		         "the seed's rooms are", sizeof natural / sizeof *natural,
+		         sizeof suggestions / sizeof *suggestions);
+		seed_note(argv[1], what);
+	}
 	test_natural();
 	test_questions(argv[2]);
 	test_suggest();
