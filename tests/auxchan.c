@@ -2,11 +2,15 @@
  * auxchan.c - tests of the auxchan command: each case runs it with
  * arguments and checks its exit status, standard output and standard error.
  * Usage: auxchan PAGE BUILDDIR: the command is BUILDDIR/auxchan, built from
- * PAGE (the cases that know the seed page's rooms run only for
- * data/matrix.md).
+ * PAGE.  On any page, what the command shows is checked against the page
+ * (tests/reference.h): every room listed in each format, each found by its
+ * alias and its name, the counts of --keys and --version.  The cases that
+ * know the seed page's rooms run only on the seed (tests/seed.h); those of
+ * the hostile page only on it.
  */
 #define _XOPEN_SOURCE 700 /* posix_openpt() and its kin */
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +20,10 @@
 
 #include "auxchan.h"
 #include "check.h"
+#include "reference.h"
 #include "run.h"
+#include "seed.h"
 
-#define SEED_PAGE "data/matrix.md"
 #define HOSTILE_PAGE "tests/pages/hostile.md"
 
 /*
@@ -100,6 +105,10 @@ static const char python_tsv[] =
 	"For SIGs\tSIG:CLI Governance\t#SIGPY-GOV:auxolotl.org\t"
 	"https://matrix.to/#/#SIGPY-GOV:auxolotl.org\t"
 	"Discuss how the Python SIG is run, etc.\tPython\tkey\t\n";
+
+/* A query that matches no room of the pages of the tests: a word of none,
+ * far from their keys. */
+#define MISS "qzxjvwqk"
 
 /* The heading of an answer that a search gives. */
 #define BEST(q) "best match for '" q "':\n\n"
@@ -189,24 +198,23 @@ static const struct {
 	  "auxchan: option '-f' needs an argument (see auxchan --help)\n" },
 	{ "help", 0, { "--help" }, 0, NULL, { "usage: auxchan", "--list", "--format" }, 0, "" },
 	{ "version", 0, { "--version" }, 0, NULL, { "auxchan 0.1.0", "rooms" }, 2, "" },
-	{ "a miss", 0, { "no-such-room-anywhere" }, 1, "", { NULL }, 0,
-	  "auxchan: no room matches 'no-such-room-anywhere'\n"
+	{ "a miss", 0, { MISS }, 1, "", { NULL }, 0,
+	  "auxchan: no room matches '" MISS "'\n"
 	  "auxchan: no key is close to it; auxchan --list shows every room\n" FALLBACK },
-	{ "a miss: the general room named", 1, { "no-such-room-anywhere" }, 1, "", { NULL }, 0,
-	  "auxchan: no room matches 'no-such-room-anywhere'\n"
+	{ "a miss: the general room named", 1, { MISS }, 1, "", { NULL }, 0,
+	  "auxchan: no room matches '" MISS "'\n"
 	  "auxchan: no key is close to it; auxchan --list shows every room\n"
 	  FALLBACK_LINE "#general:auxolotl.org (Auxolotl General)\n" },
-	{ "a miss with control bytes, escaped", 0, { "x\033[31m\x7fy" }, 1, "", { NULL }, 0,
-	  "auxchan: no room matches 'x\\x1b[31m\\x7fy'\n"
+	{ "a miss with control bytes, escaped", 0, { MISS "\033[31m\x7f" MISS }, 1, "", { NULL },
+	  0, "auxchan: no room matches '" MISS "\\x1b[31m\\x7f" MISS "'\n"
 	  "auxchan: no key is close to it; auxchan --list shows every room\n" FALLBACK },
-	{ "a miss, JSON: no room, the general ones apart", 0,
-	  { "-f", "json", "no-such-room-anywhere" }, 1, NULL,
+	{ "a miss, JSON: no room, the general ones apart", 0, { "-f", "json", MISS }, 1, NULL,
 	  { "\"channels\": [],\n  \"fallback\": [", "\"match\": \"fallback\", \"score\": null}" },
 	  0, NULL },
-	{ "a miss, JSON: the general room", 1, { "-f", "json", "no-such-room-anywhere" }, 1, NULL,
+	{ "a miss, JSON: the general room", 1, { "-f", "json", MISS }, 1, NULL,
 	  { "\"fallback\": [\n    {\"section\": \"Our channels\", \"name\": \"Auxolotl General\"" },
 	  9, NULL },
-	{ "a miss, TSV: the general room marked", 1, { "-f", "tsv", "no-such-room-anywhere" }, 1,
+	{ "a miss, TSV: the general room marked", 1, { "-f", "tsv", MISS }, 1,
 	  NULL, { "\tAuxolotl General\t#general:auxolotl.org\t", "\tfallback\t\n" }, 2, NULL },
 
 	{ "python, text", 1, { "python" }, 0, python_text, { NULL }, 0, "" },
@@ -427,6 +435,193 @@ static void test_hostile(const char *cmd, const char *out, const char *err)
 	}
 }
 
+/* ---- Any page: what the command shows, against the page ----------------- */
+
+/* The group of room i of the page, as the library names it. */
+static const char *ref_group(size_t i)
+{
+	const struct room *c = &ref_pg.rooms[i];
+
+	return c->group == NO_GROUP ? "" : ref_pg.groups[c->group].topic;
+}
+
+/* Appends s (printf-style) to the text at *t (*len bytes; to free). */
+static void append(char **t, size_t *len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void append(char **t, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(*t = realloc(*t, *len + (size_t)n + 1)))
+		exit(2);
+	va_start(ap, fmt);
+	vsnprintf(*t + *len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	*len += (size_t)n;
+}
+
+/* Appends s as a TSV field: tab, newline and backslash escaped. */
+static void append_tsv(char **t, size_t *len, const char *s)
+{
+	for (; *s; s++)
+		append(t, len, "%s", *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\\' ? "\\\\"
+		                     : (char[2]){ *s, 0 });
+}
+
+/* Appends room i as a line of TSV, found how (list, key). */
+static void append_tsv_room(char **t, size_t *len, size_t i, const char *how)
+{
+	const struct room *c = &ref_pg.rooms[i];
+	const char *field[] = { c->section, c->name, c->alias, c->url, c->purpose, ref_group(i) };
+
+	for (size_t f = 0; f < sizeof field / sizeof *field; f++) {
+		append(t, len, f ? "\t" : "");
+		append_tsv(t, len, field[f]);
+	}
+	append(t, len, "\t%s\t\n", how);
+}
+
+#define TSV_HEAD "section\tname\talias\turl\tpurpose\tgroup\tmatch\tscore\n"
+
+/* Runs the command; checks its status is 0, its output want and nothing on
+ * standard error. */
+static void check_run(const char *what, const char *cmd, const char *const *args, const char *want,
+                      const char *out, const char *err)
+{
+	char *o, *e, w[256];
+
+	check(run(cmd, args, out, err) == 0, "%s: exit status 0", what);
+	o = check_read(out, NULL);
+	e = check_read(err, NULL);
+	snprintf(w, sizeof w, "%s: standard output", what);
+	check_str(w, o, want);
+	snprintf(w, sizeof w, "%s: standard error", what);
+	check_str(w, e, "");
+	free(o);
+	free(e);
+}
+
+/* --list in each format: every room of the page, every field. */
+static void test_list(const char *cmd, const char *out, const char *err)
+{
+	static const char *const names[6] = { "section", "name", "alias", "url", "purpose", "group" };
+	const char *prev = NULL, *p;
+	char *want = NULL, *o, got[4096], what[128];
+	size_t len = 0, n = ref_pg.n, i;
+
+	/* Text: by section, a heading where it changes, the purpose if any. */
+	for (i = 0; i < n; i++) {
+		const struct room *c = &ref_pg.rooms[i];
+
+		append(&want, &len, "%s", i ? "\n" : "");
+		if (*c->section && (!prev || strcmp(c->section, prev)))
+			append(&want, &len, "# %s\n\n", c->section);
+		prev = c->section;
+		append(&want, &len, "%s\n  alias    %s\n  url      %s\n", c->name, c->alias, c->url);
+		if (*c->purpose)
+			append(&want, &len, "  purpose  %s\n", c->purpose);
+	}
+	check_run("the page: --list", cmd, (const char *const[]){ "--list", NULL }, want ? want : "",
+	          out, err);
+
+	/* TSV: a line a room. */
+	len = 0;
+	append(&want, &len, TSV_HEAD);
+	for (i = 0; i < n; i++)
+		append_tsv_room(&want, &len, i, "list");
+	check_run("the page: --list --format=tsv", cmd,
+	          (const char *const[]){ "--list", "--format=tsv", NULL }, want, out, err);
+	free(want);
+
+	/* JSON: the title, the date, then each field of each room. */
+	check_num("the page: --list --format=json",
+	          run(cmd, (const char *const[]){ "--list", "--format=json", NULL }, out, err), 0);
+	if (!(p = o = check_read(out, NULL)))
+		return;
+	json_string(&p, got, sizeof got);
+	json_string(&p, got, sizeof got);
+	check_str("the page, JSON: title", got, ref_pg.title);
+	json_string(&p, got, sizeof got);
+	json_string(&p, got, sizeof got);
+	check_str("the page, JSON: date", got, ref_pg.date);
+	json_string(&p, got, sizeof got); /* "channels" */
+	for (i = 0; i < n; i++) {
+		const struct room *c = &ref_pg.rooms[i];
+		const char *field[6] = { c->section, c->name, c->alias, c->url, c->purpose,
+		                         ref_group(i) };
+
+		for (int f = 0; f < 6; f++) {
+			json_string(&p, got, sizeof got);
+			check_str("the page, JSON: member name", got, names[f]);
+			json_string(&p, got, sizeof got);
+			snprintf(what, sizeof what, "the page, JSON: room %zu %s", i, names[f]);
+			check_str(what, got, field[f]);
+		}
+		json_string(&p, got, sizeof got);
+		json_string(&p, got, sizeof got);
+		check_str("the page, JSON: match", got, "list");
+		json_string(&p, got, sizeof got); /* "score", null */
+	}
+	check(!json_string(&p, got, sizeof got), "the page, JSON: %zu rooms, no more", n);
+	free(o);
+}
+
+/* Each room by its alias and by its name: the rooms the reference finds. */
+static void test_rooms(const char *cmd, const char *out, const char *err)
+{
+	size_t step = ref_pg.n / 100 + 1; /* at most 100 rooms, or 200 runs */
+
+	for (size_t i = 0; i < ref_pg.n; i += step)
+		for (int by_name = 0; by_name < 2; by_name++) {
+			const char *key = by_name ? ref_pg.rooms[i].name : ref_pg.rooms[i].alias;
+			size_t found[64], k = ref_lookup(key, strlen(key), found, 64), len = 0;
+			char *want = NULL, what[512];
+
+			if (!*key || k > 64)
+				continue;
+			append(&want, &len, TSV_HEAD);
+			for (size_t j = 0; j < k; j++)
+				append_tsv_room(&want, &len, found[j], "key");
+			snprintf(what, sizeof what, "the page: room %zu by its %s '%.300s'", i,
+			         by_name ? "name" : "alias", key);
+			check_run(what, cmd, (const char *const[]){ "--format=tsv", "--", key, NULL }, want,
+			          out, err);
+			free(want);
+		}
+}
+
+/* --keys in each format, and --version: the page's counts, title and date. */
+static void test_counts(const char *cmd, const char *out, const char *err)
+{
+	static const struct {
+		const char *format;
+		int more; /* lines beyond a key a line */
+	} keys[] = { { "--format=text", 0 }, { "--format=tsv", 1 }, { "--format=json", 2 } };
+	char *o, want[4096];
+
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		char what[64];
+
+		snprintf(what, sizeof what, "the page: --keys %s", keys[i].format);
+		check_num(what, run(cmd, (const char *const[]){ "--keys", keys[i].format, NULL }, out,
+		                    err), 0);
+		o = check_read(out, NULL);
+		check_num(what, o ? check_lines(o) : -1, (long long)auxchan_key_count() + keys[i].more);
+		free(o);
+	}
+	snprintf(want, sizeof want, "%zu rooms, from the page \"%s\" of %s\n", ref_pg.n,
+	         ref_pg.title, *ref_pg.date ? ref_pg.date : "no date");
+	check_num("the page: --version", run(cmd, (const char *const[]){ "--version", NULL }, out, err),
+	          0);
+	o = check_read(out, NULL);
+	check_str("the page: --version, its second line", o && strchr(o, '\n') ? strchr(o, '\n') + 1
+	          : o, want);
+	free(o);
+}
+
 /*
  * Runs the command with stdout on a pseudo-terminal of the given width:
  * returns what it wrote, carriage returns removed (to free), or NULL.
@@ -477,17 +672,18 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	snprintf(cmd, sizeof cmd, "%s/auxchan", argv[2]);
-	seed = strcmp(argv[1], SEED_PAGE) == 0;
-	if (strcmp(argv[1], HOSTILE_PAGE) == 0) {
-		snprintf(out, sizeof out, "/tmp/auxchan-test-%ld.out", (long)getpid());
-		snprintf(err, sizeof err, "/tmp/auxchan-test-%ld.err", (long)getpid());
-		test_hostile(cmd, out, err);
-		remove(out);
-		remove(err);
-		return check_done("auxchan");
-	}
 	snprintf(out, sizeof out, "/tmp/auxchan-test-%ld.out", (long)getpid());
 	snprintf(err, sizeof err, "/tmp/auxchan-test-%ld.err", (long)getpid());
+	if (ref_load(argv[1]) != 0) {
+		fprintf(stderr, "auxchan: cannot read the page %s\n", argv[1]);
+		return 2;
+	}
+	seed = seed_is(argv[1]);
+	if (strcmp(argv[1], HOSTILE_PAGE) == 0)
+		test_hostile(cmd, out, err);
+	test_list(cmd, out, err);
+	test_rooms(cmd, out, err);
+	test_counts(cmd, out, err);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char what[128];
 		char *o, *e;
@@ -550,13 +746,15 @@ int main(int argc, char **argv)
 	}
 	if (!seed) {
 		size_t n = 1; /* python on a terminal, and the cases marked seed */
+		char what[128];
 
 		for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 			n += cases[i].seed;
-		printf("note: %s is not the seed page (%s): the %zu cases written for the seed's "
-		       "rooms are not run on it\n", argv[1], SEED_PAGE, n);
+		snprintf(what, sizeof what, "the %zu cases written for the seed's rooms are", n);
+		seed_note(argv[1], what);
 	}
 	remove(out);
 	remove(err);
+	ref_free();
 	return check_done("auxchan");
 }
