@@ -2,8 +2,10 @@
  * page.c - tests of the page model (gen/page.c and the files of its steps,
  * gen/text.c, front.c, scan.c, markdown.c): fixture pages in tests/pages/
  * and the records they must give, bad pages in tests/bad/ and the exact
- * diagnostics they must give, the limits at their boundaries, and the
- * limits measured before cmark-gfm reads a page (gen/scan.c) alone.
+ * diagnostics they must give, a BOM and CRLF line ends that change
+ * nothing (on the fixtures that have them, and on the page under test,
+ * argv[1], given them), the limits at their boundaries, and the limits
+ * measured before cmark-gfm reads a page (gen/scan.c) alone.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
@@ -306,13 +308,9 @@ static const struct {
 	  "the limit of 1024\n" },
 };
 
-/* Oddities accepted: the same rooms, and diagnostics, as the clean page. */
-static const struct {
-	const char *file, *clean;
-} same_as[] = {
-	{ "tests/pages/seed-bom.md", "data/matrix.md" },
-	{ "tests/pages/seed-crlf.md", "data/matrix.md" },
-};
+/* Oddities accepted: pages with a BOM, with CRLF line ends (and the page
+ * under test, given them). */
+static const char *const same_as[] = { "tests/pages/seed-bom.md", "tests/pages/seed-crlf.md" };
 
 static void test_pages(void)
 {
@@ -367,51 +365,93 @@ static void test_bad(void)
 	}
 }
 
-/* diag with every "file:" at a line start made "clean:". */
-static char *renamed(const char *diag, const char *file, const char *clean)
+/* The page text (len bytes) without its BOM, its CRLF line ends made LF,
+ * with a BOM before it (bom) or every line end made CRLF (crlf); its length
+ * in *n (to free). */
+static char *variant(const char *text, size_t len, int bom, int crlf, size_t *n)
 {
-	size_t n = strlen(file), m = strlen(clean);
-	char *out = malloc(strlen(diag) * (m > n ? m : n) + 1), *o = out;
+	char *out = malloc(3 + 2 * len + 1), *o = out;
 
-	for (int bol = 1; *diag;) {
-		if (bol && !strncmp(diag, file, n)) {
-			o += sprintf(o, "%s", clean);
-			diag += n;
-		}
-		bol = *diag == '\n';
-		*o++ = *diag++;
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
+		text += 3, len -= 3;
+	if (bom)
+		o += sprintf(o, "\xef\xbb\xbf");
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+			continue;
+		if (text[i] == '\n' && crlf)
+			*o++ = '\r';
+		*o++ = text[i];
 	}
-	*o = '\0';
+	*n = (size_t)(o - out);
 	return out;
 }
 
-static void test_same_as(void)
+/* Parses the page text (len bytes) as the file: its diagnostics (to free). */
+static char *parse_as(const char *file, const char *text, size_t len, struct page *pg)
 {
-	for (size_t i = 0; i < sizeof same_as / sizeof *same_as; i++) {
-		struct page pg, clean;
-		char *diag, *clean_diag, *want;
+	struct diag d = { .file = file };
+	char *diag;
+	size_t dlen;
 
-		check_num(same_as[i].file, parse_page(same_as[i].file, &pg, &diag, (struct diag){ 0 }), 0);
-		parse_page(same_as[i].clean, &clean, &clean_diag, (struct diag){ 0 });
-		want = renamed(clean_diag, same_as[i].clean, same_as[i].file);
-		check_str(same_as[i].file, diag, want);
-		check_str("title", pg.title, clean.title);
-		check_str("date", pg.date, clean.date);
-		if (check_num("rooms", (long long)pg.n, (long long)clean.n))
-			for (size_t k = 0; k < pg.n; k++) {
-				const struct room *a = &pg.rooms[k], *b = &clean.rooms[k];
+	d.out = open_memstream(&diag, &dlen);
+	pages_check(pg, text, len, &d);
+	fclose(d.out);
+	return diag;
+}
 
-				check(!strcmp(a->section, b->section) && !strcmp(a->name, b->name) &&
-				      !strcmp(a->purpose, b->purpose) && !strcmp(a->url, b->url) &&
-				      !strcmp(a->alias, b->alias) && a->line == b->line &&
-				      a->name_col == b->name_col && a->group == b->group,
-				      "%s: room %zu as in %s", same_as[i].file, k, same_as[i].clean);
-			}
-		free(want);
+/* The file and its text made as variant() makes it give the same rooms,
+ * at the same places, and the same diagnostics. */
+static void check_variant(const char *file, const char *text, size_t len, int bom, int crlf)
+{
+	static const char *const names[2][2] = { { "without BOM or CR", "with CRLF" },
+	                                         { "with a BOM", "with a BOM and CRLF" } };
+	struct page pg, other;
+	size_t n;
+	char *v = variant(text, len, bom, crlf, &n), *diag, *vdiag, what[512];
+
+	snprintf(what, sizeof what, "%s, %s", file, names[bom][crlf]);
+	diag = parse_as(file, text, len, &pg);
+	vdiag = parse_as(file, v, n, &other);
+	check_str(what, vdiag, diag);
+	check_str("title", other.title, pg.title);
+	check_str("date", other.date, pg.date);
+	if (check_num("rooms", (long long)other.n, (long long)pg.n))
+		for (size_t k = 0; k < pg.n; k++) {
+			const struct room *a = &other.rooms[k], *b = &pg.rooms[k];
+
+			check(!strcmp(a->section, b->section) && !strcmp(a->name, b->name) &&
+			      !strcmp(a->purpose, b->purpose) && !strcmp(a->url, b->url) &&
+			      !strcmp(a->alias, b->alias) && a->line == b->line &&
+			      a->name_col == b->name_col && a->group == b->group,
+			      "%s: room %zu as in the file", what, k);
+		}
+	free(v);
+	free(diag);
+	free(vdiag);
+	page_free(&pg);
+	page_free(&other);
+}
+
+/* The pages of same_as[] and the page under test: each as if without BOM
+ * and CR, with a BOM, with CRLF, and both. */
+static void test_same_as(const char *page)
+{
+	for (size_t i = 0; i <= sizeof same_as / sizeof *same_as; i++) {
+		const char *file = i < sizeof same_as / sizeof *same_as ? same_as[i] : page;
+		size_t len = 0;
+		char *text = check_read(file, &len), *diag;
+		struct page pg;
+
+		if (!check(text != NULL, "read %s", file))
+			continue;
+		check_num(file, parse_page(file, &pg, &diag, (struct diag){ 0 }), 0); /* accepted */
 		free(diag);
-		free(clean_diag);
 		page_free(&pg);
-		page_free(&clean);
+		for (int bom = 0; bom < 2; bom++)
+			for (int crlf = 0; crlf < 2; crlf++)
+				check_variant(file, text, len, bom, crlf);
+		free(text);
 	}
 }
 
@@ -701,11 +741,15 @@ static void test_limits(void)
 	free(t.s);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc != 3) {
+		fputs("usage: page PAGE BUILDDIR\n", stderr);
+		return 2;
+	}
 	test_pages();
 	test_bad();
-	test_same_as();
+	test_same_as(argv[1]);
 	test_limits();
 	test_scan();
 	page_cleanup();
