@@ -1,8 +1,9 @@
 /*
  * lint.c - tests of the checks across rows (gen/lint.c) and of the single
  * row warnings (gen/page.c): each fixture page gives exactly its
- * diagnostics, the seed page exactly its three real mistakes, --strict makes
- * them errors and --no-warn silences each.
+ * diagnostics, the seed page exactly its three real mistakes (when the page
+ * under test, argv[1], is the seed: tests/seed.h); on these and on the page
+ * under test, --strict makes them errors and --no-warn silences each.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -12,21 +13,13 @@
 #include "check.h"
 #include "page.h"
 #include "pages.h"
+#include "seed.h"
 
 #define P "tests/pages/"
 
 static const struct {
 	const char *file, *check, *diag;
 } cases[] = {
-	{ "data/matrix.md", "duplicate-name",
-	  "data/matrix.md:38:3: warning: display name 'SIG:CLI Governance' is also used on line "
-	  "37 [duplicate-name]\n"
-	  "data/matrix.md:37:3: note: 'SIG:CLI Governance' first used here\n"
-	  "data/matrix.md:38:3: warning: name 'SIG:CLI Governance' is about 'CLI', but "
-	  "#SIGPY-GOV:auxolotl.org is in the group 'Python' (of line 25): did you mean "
-	  "'SIG:Python Governance'? [name-group]\n"
-	  "data/matrix.md:42:34: warning: purpose names 'JavaScript', the topic of another "
-	  "group, not its own 'Go' [purpose-group]\n" },
 	{ P "warn-duplicate-name.md", "duplicate-name",
 	  P "warn-duplicate-name.md:5:3: warning: display name 'LOBBY' is also used on line 3 "
 	  "[duplicate-name]\n"
@@ -73,6 +66,17 @@ static const struct {
 	  "cell: skipped [no-link]\n" },
 };
 
+/* The seed's warnings, the wiki's real mistakes, each line after the name
+ * of the page. */
+static const char seed_diag[] =
+	":38:3: warning: display name 'SIG:CLI Governance' is also used on line 37 "
+	"[duplicate-name]\n"
+	":37:3: note: 'SIG:CLI Governance' first used here\n"
+	":38:3: warning: name 'SIG:CLI Governance' is about 'CLI', but #SIGPY-GOV:auxolotl.org is "
+	"in the group 'Python' (of line 25): did you mean 'SIG:Python Governance'? [name-group]\n"
+	":42:34: warning: purpose names 'JavaScript', the topic of another group, not its own "
+	"'Go' [purpose-group]\n";
+
 /* s with every ": warning: " made ": error: ". */
 static char *as_errors(const char *s)
 {
@@ -110,40 +114,94 @@ static void test_clean(void)
 	}
 }
 
-int main(void)
+/* s with file before each line (to free). */
+static char *named(const char *file, const char *s)
 {
+	char *out = malloc(strlen(s) * (strlen(file) + 1) + 1), *o = out;
+
+	for (const char *line = s; *line;) {
+		size_t n = strcspn(line, "\n");
+
+		o += sprintf(o, "%s%.*s\n", file, (int)n, line);
+		line += n + (line[n] == '\n');
+	}
+	*o = '\0';
+	return out;
+}
+
+/*
+ * The page gives the diagnostics want (NULL: whatever it gives, the page
+ * under test); --strict makes its warnings errors; --no-warn of each check
+ * it names silences that check; every check silenced, even --strict
+ * accepts it.
+ */
+static void check_page(const char *file, const char *want)
+{
+	struct page pg;
+	char *diag, *got, *errors, what[128];
+
+	snprintf(what, sizeof what, "%s: warnings", file);
+	check_num(what, parse_page(file, &pg, &diag, (struct diag){ 0 }), 0);
+	if (want)
+		check_str(what, diag, want);
+	page_free(&pg);
+
+	snprintf(what, sizeof what, "%s: --strict", file);
+	check_num(what, parse_page(file, &pg, &got, (struct diag){ .strict = 1 }),
+	          strstr(diag, ": warning: ") ? -1 : 0);
+	errors = as_errors(diag);
+	check_str(what, got, errors);
+	free(errors);
+	free(got);
+	page_free(&pg);
+
+	for (const char *const *c = diag_checks; *c; c++) {
+		const char *const off[] = { *c, NULL };
+		char tag[64];
+
+		snprintf(tag, sizeof tag, "[%s]", *c);
+		if (!strstr(diag, tag))
+			continue;
+		snprintf(what, sizeof what, "%s: --no-warn=%s", file, *c);
+		parse_page(file, &pg, &got, (struct diag){ .off = off });
+		check(!strstr(got, tag), "%s: silenced, got: %s", what, got);
+		free(got);
+		page_free(&pg);
+	}
+
+	snprintf(what, sizeof what, "%s: every check silenced, --strict", file);
+	check_num(what, parse_page(file, &pg, &got, (struct diag){ .strict = 1, .off = diag_checks }),
+	          0);
+	check_str(what, got, "");
+	free(got);
+	free(diag);
+	page_free(&pg);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fputs("usage: lint PAGE BUILDDIR\n", stderr);
+		return 2;
+	}
 	test_clean();
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		const char *const off[] = { cases[i].check, NULL };
-		struct page pg;
-		char *diag, *want, what[128];
+		char tag[64];
 
-		snprintf(what, sizeof what, "%s: warnings", cases[i].file);
-		check_num(what, parse_page(cases[i].file, &pg, &diag, (struct diag){ 0 }), 0);
-		check_str(what, diag, cases[i].diag);
-		free(diag);
-		page_free(&pg);
+		snprintf(tag, sizeof tag, "[%s]", cases[i].check);
+		check(strstr(cases[i].diag, tag) != NULL, "%s: a page of the check %s", cases[i].file,
+		      cases[i].check);
+		check_page(cases[i].file, cases[i].diag);
+	}
+	if (seed_is(argv[1])) {
+		char *want = named(argv[1], seed_diag);
 
-		snprintf(what, sizeof what, "%s: --strict", cases[i].file);
-		check_num(what, parse_page(cases[i].file, &pg, &diag, (struct diag){ .strict = 1 }), -1);
-		want = as_errors(cases[i].diag);
-		check_str(what, diag, want);
+		check_page(argv[1], want);
 		free(want);
-		free(diag);
-		page_free(&pg);
-
-		snprintf(what, sizeof what, "%s: --no-warn=%s", cases[i].file, cases[i].check);
-		parse_page(cases[i].file, &pg, &diag, (struct diag){ .off = off });
-		check(!strstr(diag, cases[i].check), "%s: silenced, got: %s", what, diag);
-		free(diag);
-		page_free(&pg);
-
-		snprintf(what, sizeof what, "%s: every check silenced, --strict", cases[i].file);
-		check_num(what, parse_page(cases[i].file, &pg, &diag,
-		                           (struct diag){ .strict = 1, .off = diag_checks }), 0);
-		check_str(what, diag, "");
-		free(diag);
-		page_free(&pg);
+	} else {
+		seed_note(argv[1], "the seed's own warnings (the wiki's three mistakes, line by line) "
+		          "are");
+		check_page(argv[1], NULL);
 	}
 	page_cleanup();
 	return check_done("lint");
