@@ -2,7 +2,8 @@
  * gen.c - tests of auxchan-gen as a program: exit status, nothing written
  * on error (and nothing earlier overwritten), byte-identical output from any
  * path, and a make that fails on a bad page and fails again when rerun.
- * Usage: MAKE=make gen PAGE BUILDDIR (the generator is BUILDDIR/auxchan-gen).
+ * Usage: MAKE=make gen PAGE BUILDDIR (the generator is BUILDDIR/auxchan-gen;
+ * PAGE, the page under test, is the good page of the tests that need one).
  */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE /* wait4(): the peak memory of one child */
@@ -21,6 +22,7 @@
 #include "check.h"
 #include "files.h"
 #include "../gen/gperf.h" /* src/ has a gperf.h too: the library's */
+#include "pages.h"
 #include "run.h"
 
 /* A header and delimiter row of 500 columns. */
@@ -67,6 +69,7 @@ static void list_bad_pages(void)
 }
 
 static const char *gen, *work;
+static const char *page_file; /* the page under test, a good page */
 static char errfile[4096];
 
 /* buf = a + sep + b, or the test ends: paths here are short. */
@@ -173,8 +176,8 @@ static void test_no_partial_output(void)
 
 	clean(dir);
 	clean(ref);
-	check_num("good page", run_gen(dir, "data/matrix.md", NULL, NULL), 0);
-	check_num("good page again", run_gen(ref, "data/matrix.md", NULL, NULL), 0);
+	check_num("good page", run_gen(dir, page_file, NULL, NULL), 0);
+	check_num("good page again", run_gen(ref, page_file, NULL, NULL), 0);
 	check_num("then a bad page", run_gen(dir, "tests/bad/duplicate-alias.md", NULL, NULL), 1);
 	for (size_t k = 0; k < NOUT; k++) {
 		char tmp[4096];
@@ -184,7 +187,7 @@ static void test_no_partial_output(void)
 		join(tmp, sizeof tmp, path(dir, outputs[k]).s, "", ".tmp");
 		check(!exists(tmp), "no %s left", tmp);
 	}
-	check_num("no output directory", run_gen(path(work, "no/such/dir").s, "data/matrix.md",
+	check_num("no output directory", run_gen(path(work, "no/such/dir").s, page_file,
 	                                         NULL, NULL), 2);
 }
 
@@ -193,6 +196,7 @@ static void test_determinism(void)
 {
 	struct path pa = path(work, "det-a"), pb = path(work, "det-b");
 	const char *a = pa.s, *b = pb.s;
+	const char *base = strrchr(page_file, '/') ? strrchr(page_file, '/') + 1 : page_file;
 	char page[4096], cwd[4096], absb[4096], *text;
 	size_t len;
 	FILE *f;
@@ -200,8 +204,8 @@ static void test_determinism(void)
 	clean(a);
 	clean(b);
 	mkdir(path(work, "elsewhere").s, 0755);
-	join(page, sizeof page, work, "/", "elsewhere/matrix.md");
-	text = check_read("data/matrix.md", &len);
+	join(page, sizeof page, path(work, "elsewhere").s, "/", base); /* the banner names it */
+	text = check_read(page_file, &len);
 	f = fopen(page, "wb");
 	if (!text || !f || fwrite(text, 1, len, f) != len || fclose(f)) {
 		check(0, "copy the page to %s", page);
@@ -212,8 +216,7 @@ static void test_determinism(void)
 	if (!getcwd(cwd, sizeof cwd))
 		return;
 	absolute(absb, sizeof absb, b);
-	join(page, sizeof page, work, "/", "elsewhere/matrix.md");
-	check_num("from the tree", run_gen(a, "data/matrix.md", NULL, NULL), 0);
+	check_num("from the tree", run_gen(a, page_file, NULL, NULL), 0);
 	if (chdir("/") == 0) {
 		check_num("from / with absolute paths", run_gen(absb, page, NULL, NULL), 0);
 		if (chdir(cwd) != 0)
@@ -233,7 +236,7 @@ static void test_options(void)
 	clean(dir);
 	check_num("--help", run_gen(NULL, NULL, "--help", NULL), 0);
 	check_num("no page", run_gen(NULL, NULL, NULL, NULL), 2);
-	check_num("unknown option", run_gen(dir, "data/matrix.md", "--frobnicate", NULL), 2);
+	check_num("unknown option", run_gen(dir, page_file, "--frobnicate", NULL), 2);
 	check_num("missing page", run_gen(dir, "tests/no-such-page.md", NULL, NULL), 2);
 
 	check_num("warnings", run_gen(dir, "tests/pages/non-matrix-row.md", NULL, NULL), 0);
@@ -251,8 +254,8 @@ static void test_options(void)
 	err = check_read(errfile, NULL);
 	check(err && *err == '\0', "--no-warn=no-link silences it, got: %s", err ? err : "");
 	free(err);
-	check_num("--no-warn of no check", run_gen(dir, "data/matrix.md", "--no-warn=duplicate-nam",
-	                                           NULL), 2);
+	check_num("--no-warn of no check", run_gen(dir, page_file, "--no-warn=duplicate-nam", NULL),
+	          2);
 	err = check_read(errfile, NULL);
 	check_str("--no-warn of no check: the checks listed", err,
 	          "auxchan-gen: --no-warn=duplicate-nam: no such check; the checks are: no-link "
@@ -407,6 +410,20 @@ static long rooms_of(const char *dir)
 	return n;
 }
 
+/* The number of rooms of the page file, as the generator reads it. */
+static long rooms_in(const char *file)
+{
+	struct page pg;
+	char *diag;
+	long n;
+
+	parse_page(file, &pg, &diag, (struct diag){ 0 });
+	n = (long)pg.n;
+	free(diag);
+	page_free(&pg);
+	return n;
+}
+
 /* Copies the file from to to, dated like from or, if older, a day back. */
 static int copy_page(const char *from, const char *to, int older)
 {
@@ -435,25 +452,28 @@ static void test_stale(const char *make, const char *build)
 	struct path b = path(work, "stale-b.md"), err = path(work, "stale.err");
 	char data[4200], bvar[4200], genb[4200], *text;
 	char *argv[] = { (char *)make, "--no-print-directory", "-s", data, bvar, genb, NULL };
+	/* The page under test, and another with another number of rooms. */
+	long na = rooms_in(page_file), nb = rooms_in("tests/pages/groups.md");
+	const char *other = na != nb ? "tests/pages/groups.md" : "tests/pages/links.md";
 
+	nb = rooms_in(other);
 	join(bvar, sizeof bvar, "BUILDDIR=", "", dir.s);
 	join(genb, sizeof genb, "GEN_B=", "", build);
-	if (!check(copy_page("data/matrix.md", a.s, 0) == 0 &&
-	           copy_page("tests/pages/groups.md", b.s, 1) == 0, "write the pages"))
+	if (!check(copy_page(page_file, a.s, 0) == 0 && copy_page(other, b.s, 1) == 0,
+	           "write the pages"))
 		return;
 	join(data, sizeof data, "DATA=", "", a.s);
 	check_num("make from one page", spawn(argv, "/dev/null", "/dev/null"), 0);
-	check_num("its rooms", rooms_of(dir.s), 33);
+	check_num("its rooms", rooms_of(dir.s), na);
 	join(data, sizeof data, "DATA=", "", b.s);
 	check_num("make from another page, older", spawn(argv, "/dev/null", "/dev/null"), 0);
-	check(rooms_of(dir.s) != 33, "the other page's rooms, not the first page's: %ld",
-	      rooms_of(dir.s));
+	check_num("the other page's rooms, not the first page's", rooms_of(dir.s), nb);
 	join(data, sizeof data, "DATA=", "", a.s);
-	if (!check(copy_page("tests/pages/groups.md", a.s, 1) == 0, "replace the first page"))
+	if (!check(copy_page(other, a.s, 1) == 0, "replace the first page"))
 		return;
 	check_num("make from the first path, other bytes, older",
 	          spawn(argv, "/dev/null", "/dev/null"), 0);
-	check(rooms_of(dir.s) != 33, "the new bytes' rooms: %ld", rooms_of(dir.s));
+	check_num("the new bytes' rooms", rooms_of(dir.s), nb);
 
 	/* A path make cannot handle: one error, nothing made. */
 	{
@@ -506,14 +526,14 @@ static void test_huge_page(void)
  * take minutes or gigabytes (the issue's findings, and the shapes of
  * cmark-gfm's advisories, their proofs of concept made as large as
  * PAGE_MAX_BYTES allows): head, then unit repeated, [then middle and unit2
- * repeated as often,] then tail.  The seed page comes first, or last after
- * front matter (front).
+ * repeated as often,] then tail.  The page under test comes first, or last
+ * after front matter (front).
  */
 static const struct shape {
 	const char *description;
 	const char *head, *unit, *middle, *unit2, *tail;
 	size_t count;   /* of unit (and unit2), or 0: as many as fit */
-	int front;      /* front matter: the seed page after the tail */
+	int front;      /* front matter: the page under test after the tail */
 } shapes[] = {
 	{ .description = "500-column table, 1-cell rows (7.7 GB before)",
 	  .head = "\n|" BIG_HEADER "\n|" BIG_DELIMITER "\n", .unit = "x\n" },
@@ -649,9 +669,9 @@ static void test_blowups(void)
 {
 	struct path page = path(work, "blowup.md");
 	size_t seedlen;
-	char *seed = check_read("data/matrix.md", &seedlen), *err;
+	char *seed = check_read(page_file, &seedlen), *err;
 
-	if (!check(seed != NULL, "read data/matrix.md"))
+	if (!check(seed != NULL, "read %s", page_file))
 		return;
 	for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
 		const struct shape *sh = &shapes[i];
@@ -680,23 +700,42 @@ static void test_blowups(void)
 	remove(page.s);
 }
 
-/* Oddities accepted: a BOM, CRLF; the same table as the clean page. */
+/* Oddities accepted: the page under test without BOM and CR, with a BOM,
+ * with CRLF (pages.h): the same table as from the page. */
 static void test_same_output(void)
 {
-	static const char *const pages[] = {
-		"data/matrix.md", "tests/pages/seed-bom.md", "tests/pages/seed-crlf.md",
-	};
-	struct path dirs[3];
+	static const char *const names[] = { "plain.md", "bom.md", "crlf.md" };
+	struct path dirs[4], pages[4];
+	size_t len, n;
+	char *text = check_read(page_file, &len), *v;
 
-	for (size_t i = 0; i < 3; i++) {
+	if (!check(text != NULL, "read %s", page_file))
+		return;
+	for (size_t i = 0; i < 4; i++) {
 		char name[32];
 
 		snprintf(name, sizeof name, "same-%zu", i);
 		dirs[i] = path(work, name);
 		clean(dirs[i].s);
-		check_num(pages[i], run_gen(dirs[i].s, pages[i], NULL, NULL), 0);
+		if (i == 0) {
+			join(pages[0].s, sizeof pages[0].s, page_file, "", "");
+		} else {
+			FILE *f;
+			int ok;
+
+			pages[i] = path(work, names[i - 1]);
+			v = pages_variant(text, len, i == 2, i == 3, &n);
+			f = fopen(pages[i].s, "wb");
+			ok = f && fwrite(v, 1, n, f) == n;
+			if (f && fclose(f))
+				ok = 0;
+			check(ok, "write %s", pages[i].s);
+			free(v);
+		}
+		check_num(pages[i].s, run_gen(dirs[i].s, pages[i].s, NULL, NULL), 0);
 	}
-	for (size_t i = 1; i < 3; i++)
+	free(text);
+	for (size_t i = 1; i < 4; i++)
 		for (size_t k = 0; k < NOUT; k++) {
 			size_t la, lb;
 			char *a = check_read(path(dirs[0].s, outputs[k]).s, &la);
@@ -704,8 +743,8 @@ static void test_same_output(void)
 			/* All but the banner, which names the page. */
 			char *ra = a ? strchr(a, '\n') : NULL, *rb = b ? strchr(b, '\n') : NULL;
 
-			check(ra && rb && !strcmp(ra, rb), "%s: %s as from the clean page",
-			      pages[i], outputs[k]);
+			check(ra && rb && !strcmp(ra, rb), "%s: %s as from %s", pages[i].s, outputs[k],
+			      page_file);
 			free(a);
 			free(b);
 		}
@@ -714,17 +753,19 @@ static void test_same_output(void)
 /*
  * auxchan-gen --keys (the keys of a cross build's completions) prints what
  * auxchan --keys of a library built from the same page prints: for the
- * seed, and for the hostile page when its build is there (make check
- * builds it), whose keys start with '#', hold '?' and every UTF-8 length.
+ * page under test, and for the hostile page when its build is there (make
+ * check builds it), whose keys start with '#', hold '?' and every UTF-8
+ * length.
  */
 static void test_keys(const char *build)
 {
 	static const char *const pages[][2] = {
-		{ "data/matrix.md", "" },
+		{ NULL, "" }, /* the page under test */
 		{ "tests/pages/hostile.md", "/hostile" },
 	};
 
 	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		const char *file = pages[i][0] ? pages[i][0] : page_file;
 		char cmd[16384], auxchan[4200], what[256];
 		int rc;
 
@@ -735,9 +776,9 @@ static void test_keys(const char *build)
 		}
 		snprintf(cmd, sizeof cmd, "%s --keys %s 2>/dev/null > %s/keys.gen && %s --keys > "
 		         "%s/keys.lib && test -s %s/keys.gen && cmp %s/keys.gen %s/keys.lib", gen,
-		         pages[i][0], work, auxchan, work, work, work, work);
+		         file, work, auxchan, work, work, work, work);
 		rc = system(cmd);
-		snprintf(what, sizeof what, "%s: auxchan-gen --keys is auxchan --keys", pages[i][0]);
+		snprintf(what, sizeof what, "%s: auxchan-gen --keys is auxchan --keys", file);
 		check_num(what, rc, 0);
 	}
 }
@@ -793,6 +834,7 @@ int main(int argc, char **argv)
 	gen = genpath;
 	join(workdir, sizeof workdir, bdir, "/", "check-gen");
 	work = workdir;
+	page_file = argv[1];
 	mkdir(work, 0755);
 	join(errfile, sizeof errfile, work, "/", "stderr");
 
@@ -812,5 +854,6 @@ int main(int argc, char **argv)
 	test_determinism();
 	for (size_t i = 0; i < nbad; i++)
 		free(bad_pages[i]);
+	page_cleanup();
 	return check_done("gen");
 }

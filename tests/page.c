@@ -365,28 +365,6 @@ static void test_bad(void)
 	}
 }
 
-/* The page text (len bytes) without its BOM, its CRLF line ends made LF,
- * with a BOM before it (bom) or every line end made CRLF (crlf); its length
- * in *n (to free). */
-static char *variant(const char *text, size_t len, int bom, int crlf, size_t *n)
-{
-	char *out = malloc(3 + 2 * len + 1), *o = out;
-
-	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
-		text += 3, len -= 3;
-	if (bom)
-		o += sprintf(o, "\xef\xbb\xbf");
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
-			continue;
-		if (text[i] == '\n' && crlf)
-			*o++ = '\r';
-		*o++ = text[i];
-	}
-	*n = (size_t)(o - out);
-	return out;
-}
-
 /* Parses the page text (len bytes) as the file: its diagnostics (to free). */
 static char *parse_as(const char *file, const char *text, size_t len, struct page *pg)
 {
@@ -400,7 +378,7 @@ static char *parse_as(const char *file, const char *text, size_t len, struct pag
 	return diag;
 }
 
-/* The file and its text made as variant() makes it give the same rooms,
+/* The file and its text made as pages_variant() makes it give the same rooms,
  * at the same places, and the same diagnostics. */
 static void check_variant(const char *file, const char *text, size_t len, int bom, int crlf)
 {
@@ -408,7 +386,7 @@ static void check_variant(const char *file, const char *text, size_t len, int bo
 	                                         { "with a BOM", "with a BOM and CRLF" } };
 	struct page pg, other;
 	size_t n;
-	char *v = variant(text, len, bom, crlf, &n), *diag, *vdiag, what[512];
+	char *v = pages_variant(text, len, bom, crlf, &n), *diag, *vdiag, what[512];
 
 	snprintf(what, sizeof what, "%s, %s", file, names[bom][crlf]);
 	diag = parse_as(file, text, len, &pg);

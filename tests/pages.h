@@ -1,13 +1,14 @@
 /*
  * pages.h - reads a page as the generator does (parse, group, lint),
  * capturing its diagnostics, for the tests of the page model and the linter
- * and the generator's fuzz target.
+ * and the generator's fuzz target; and writes a page again otherwise.
  */
 #ifndef AUXCHAN_PAGES_H
 #define AUXCHAN_PAGES_H
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "group.h"
@@ -49,6 +50,30 @@ static inline int parse_page(const char *file, struct page *pg, char **diag, str
 	fclose(d.out);
 	free(text);
 	return rc;
+}
+
+/*
+ * The page text (len bytes) without its BOM and its CRLF line ends made LF,
+ * then with a BOM before it (bom) or every line end made CRLF (crlf): pages
+ * that must read as the same page.  Its length in *n (to free).
+ */
+static inline char *pages_variant(const char *text, size_t len, int bom, int crlf, size_t *n)
+{
+	char *out = malloc(3 + 2 * len + 1), *o = out;
+
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
+		text += 3, len -= 3;
+	if (bom)
+		o += sprintf(o, "\xef\xbb\xbf");
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+			continue;
+		if (text[i] == '\n' && crlf)
+			*o++ = '\r';
+		*o++ = text[i];
+	}
+	*n = (size_t)(o - out);
+	return out;
 }
 
 #endif /* AUXCHAN_PAGES_H */
