@@ -8,7 +8,8 @@
  * auxchan(1) and the README alike), the bash completion, the release
  * tarball (built and checked without gperf or the generator, and itself
  * reproducible), and byte-identical builds from two directories at two
- * times.
+ * times.  What the programs must find is read from PAGE (tests/reference.h),
+ * the page of BUILDDIR, whatever page it is.
  * Usage: package PAGE BUILDDIR, with MAKE, CC, CXX and VERSION in the
  * environment, from the top of the tree (CC and CXX may carry flags: make
  * check-sanitize builds every host with its sanitizers).  Builds of other
@@ -24,9 +25,46 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "reference.h"
+#include "seed.h"
 
-static const char *make, *build, *cc, *cxx, *version;
+static const char *make, *build, *cc, *cxx, *version, *page;
 static char work[4096], out[4200];
+
+/* s single-quoted for the shell, in buf. */
+static const char *quoted(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[n++] = '\'';
+	for (; *s && n + 6 < size; s++)
+		if (*s == '\'') {
+			memcpy(buf + n, "'\\''", 4);
+			n += 4;
+		} else {
+			buf[n++] = *s;
+		}
+	buf[n++] = '\'';
+	buf[n] = '\0';
+	return buf;
+}
+
+/* A key of the page, quoted for the shell, and what tests/host.c prints for
+ * it (the aliases it finds, one a line): the topic of the page's first
+ * group, or the alias of its first room. */
+static char host_key[2200], host_found[8 * 300];
+
+static void host_expect(void)
+{
+	const char *key = ref_pg.ngroups && *ref_pg.groups[0].topic ? ref_pg.groups[0].topic
+	                                                            : ref_pg.rooms[0].alias;
+	size_t found[8], n = ref_lookup(key, strlen(key), found, 8);
+
+	quoted(key, host_key, sizeof host_key);
+	for (size_t i = 0; i < n && i < 8; i++)
+		snprintf(host_found + strlen(host_found), sizeof host_found - strlen(host_found),
+		         "%s\n", ref_pg.rooms[found[i]].alias);
+}
 
 /* Runs the shell command (printf-style) with its output in the file out;
  * returns its exit status. */
@@ -80,10 +118,10 @@ static void test_install(void)
 		"usr/share/zsh/vendor-completions/_auxchan",
 		"usr/share/fish/vendor_completions.d/auxchan.fish", NULL,
 	};
-	static const char *const found[] = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org", NULL };
+	const char *const found[] = { host_found, NULL };
 
-	check_num("make install", sh("%s -s BUILDDIR=%s install DESTDIR=%s/stage PREFIX=/usr",
-	                             make, build, work), 0);
+	check_num("make install", sh("%s -s BUILDDIR=%s DATA=%s install DESTDIR=%s/stage PREFIX=/usr",
+	                             make, build, page, work), 0);
 	for (const char *const *f = files; *f; f++) {
 		char name[256];
 
@@ -102,8 +140,8 @@ static void test_install(void)
 		"$(PKG_CONFIG_SYSROOT_DIR=%s/stage PKG_CONFIG_PATH=%s/stage/usr/lib/pkgconfig "
 		"pkg-config --keep-system-cflags --keep-system-libs --cflags --libs auxchan) "
 		"-o %s/host-pc", work, work, cc, work, work, work), 0);
-	check_num("host through pkg-config runs", sh("LD_LIBRARY_PATH=%s/stage/usr/lib %s/host-pc",
-	                                             work, work), 0);
+	check_num("host through pkg-config runs", sh("LD_LIBRARY_PATH=%s/stage/usr/lib %s/host-pc %s",
+	                                             work, work, host_key), 0);
 	check_output("host through pkg-config", found);
 	check_num("it uses the shared library", sh("LD_LIBRARY_PATH=%s/stage/usr/lib ldd %s/host-pc "
 	                                           "| grep -q libauxchan.so.0", work, work), 0);
@@ -127,9 +165,9 @@ static void test_install(void)
 		check_num(what, sh("PC='env PKG_CONFIG_SYSROOT_DIR=%s/stage PKG_CONFIG_PATH="
 		          "%s/stage/usr/lib/pkgconfig pkg-config --keep-system-cflags --keep-system-libs'; "
 		          "%s -std=c99 -Wall -Werror %s tests/host.c $($PC --cflags auxchan) %s "
-		          "$($PC --static --libs auxchan) %s -o %s/%s && env -u LD_LIBRARY_PATH %s/%s",
+		          "$($PC --static --libs auxchan) %s -o %s/%s && env -u LD_LIBRARY_PATH %s/%s %s",
 		          work, work, cc, whole ? "-static" : "", whole ? "" : "-Wl,-Bstatic",
-		          whole ? "" : "-Wl,-Bdynamic", work, name, work, name), 0);
+		          whole ? "" : "-Wl,-Bdynamic", work, name, work, name, host_key), 0);
 		check_output(what, found);
 		check_num(what, sh("! readelf -d %s/%s | grep NEEDED | grep libauxchan", work, name), 0);
 	}
@@ -139,22 +177,22 @@ static void test_install(void)
 	 * no DESTDIR: a program linked as the README says, with a run path
 	 * from pkg-config's libdir, runs with no LD_LIBRARY_PATH.
 	 */
-	check_num("make install under a prefix not searched", sh("%s -s BUILDDIR=%s install "
-	          "PREFIX=%s/prefix", make, build, work), 0);
+	check_num("make install under a prefix not searched", sh("%s -s BUILDDIR=%s DATA=%s install "
+	          "PREFIX=%s/prefix", make, build, page, work), 0);
 	check_num("host with -Wl,-rpath from pkg-config", sh("export PKG_CONFIG_PATH=%s/prefix/lib/"
 	          "pkgconfig; %s -std=c99 -Wall -Werror tests/host.c $(pkg-config --cflags --libs "
 	          "auxchan) -Wl,-rpath,\"$(pkg-config --variable=libdir auxchan)\" -o %s/host-rpath && "
-	          "env -u LD_LIBRARY_PATH %s/host-rpath", work, cc, work, work), 0);
+	          "env -u LD_LIBRARY_PATH %s/host-rpath %s", work, cc, work, work, host_key), 0);
 	check_output("host with -Wl,-rpath from pkg-config", found);
 
-	check_num("make uninstall", sh("%s -s BUILDDIR=%s uninstall DESTDIR=%s/stage PREFIX=/usr",
-	                               make, build, work), 0);
+	check_num("make uninstall", sh("%s -s BUILDDIR=%s DATA=%s uninstall DESTDIR=%s/stage "
+	                               "PREFIX=/usr", make, build, page, work), 0);
 	check_num("nothing left but directories", sh("test -z \"$(find %s/stage ! -type d)\"", work), 0);
 }
 
 static void test_library(void)
 {
-	static const char *const found[] = { "#SIGPY-GEN:auxolotl.org", "#SIGPY-GOV:auxolotl.org", NULL };
+	const char *const found[] = { host_found, NULL };
 	static const char *const api[] = {
 		"auxchan_count", "auxchan_date", "auxchan_field", "auxchan_general", "auxchan_key",
 		"auxchan_key_count", "auxchan_means",
@@ -181,20 +219,22 @@ static void test_library(void)
 	                       build), 0);
 
 	check_num("host against libauxchan.a", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror "
-	          "-Iinclude tests/host.c %s/libauxchan.a -o %s/host-static && %s/host-static",
-	          cc, build, work, work), 0);
+	          "-Iinclude tests/host.c %s/libauxchan.a -o %s/host-static && %s/host-static %s",
+	          cc, build, work, work, host_key), 0);
 	check_output("host against libauxchan.a", found);
 	check_num("host as C++", sh("%s -x c++ -Wall -Wextra -Werror -pedantic -Iinclude tests/host.c "
-	          "-x none %s/libauxchan.a -o %s/host-cxx && %s/host-cxx", cxx, build, work, work), 0);
+	          "-x none %s/libauxchan.a -o %s/host-cxx && %s/host-cxx %s", cxx, build, work, work,
+	          host_key), 0);
 	check_output("host as C++", found);
-	check_num("make amalgamation", sh("%s -s BUILDDIR=%s amalgamation", make, build), 0);
+	check_num("make amalgamation", sh("%s -s BUILDDIR=%s DATA=%s amalgamation", make, build, page),
+	          0);
 	check_num("amalgamation, -std=c99 -Wpedantic -Werror", sh("%s -std=c99 -Wall -Wextra "
 	          "-Wpedantic -Werror -c %s/amalgamation/auxchan.c -o %s/amalg.o", cc, build, work), 0);
 	check_num("amalgamation, -Os", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror -Os -c "
 	          "%s/amalgamation/auxchan.c -o %s/amalg-os.o", cc, build, work), 0);
 	check_num("host from the amalgamation alone", sh("%s -std=c99 -Wall -Werror -I%s/amalgamation "
 	          "tests/host.c %s/amalgamation/auxchan.c -o %s/host-amalg && "
-	          "env -u LD_LIBRARY_PATH %s/host-amalg", cc, build, build, work, work), 0);
+	          "env -u LD_LIBRARY_PATH %s/host-amalg %s", cc, build, build, work, work, host_key), 0);
 	check_output("host from the amalgamation", found);
 	check_num("host from the amalgamation needs no libauxchan.so",
 	          sh("! readelf -d %s/host-amalg | grep NEEDED | grep libauxchan", work), 0);
@@ -530,14 +570,17 @@ static void test_docs(void)
  * typed: bash calls _auxchan as complete -F would; zsh runs the function's
  * body with compadd replaced by a printer; fish completes the command line
  * itself.  With turkish, under a Turkish locale, where 'I' folds to a
- * dotless 'ı' (made with localedef, when it can be).
+ * dotless 'ı' (made with localedef, when it can be).  The seed's (when the
+ * page is the seed), then a key of any page.
  */
-static const struct {
+struct completion {
 	const char *description;
 	const char *shell, *word;
 	int turkish;
 	const char *found[3];
-} completions[] = {
+};
+
+static const struct completion seed_completions[] = {
 	{ .description = "an alias after '#'", .shell = "bash", .word = "#SIGPY-G",
 	  .found = { "\\#SIGPY-GEN:auxolotl.org", "\\#SIGPY-GOV:auxolotl.org" } },
 	{ .description = "any case", .shell = "bash", .word = "pyth", .found = { "Python" } },
@@ -553,15 +596,71 @@ static const struct {
 	{ .description = "any case", .shell = "fish", .word = "pyth", .found = { "Python" } },
 	{ .description = "a Turkish locale", .shell = "fish", .word = "sigpy", .turkish = 1,
 	  .found = { "SIGPY", "SIGPY-GEN:auxolotl.org" } },
-	{ .description = "options", .shell = "fish", .word = "--form",
-	  .found = { "--format" } },
 };
+
+static int turkish; /* a Turkish locale is there */
+
+static void check_completion(const struct completion *c)
+{
+	char what[256], locale[4500] = "";
+
+	if (sh("command -v %s", c->shell) != 0 || (c->turkish && !turkish))
+		return;
+	if (c->turkish)
+		snprintf(locale, sizeof locale, "LOCPATH=%s/locale LC_ALL=tr_TR.UTF-8 ", work);
+	snprintf(what, sizeof what, "completion, %s: %s", c->shell, c->description);
+	if (!strcmp(c->shell, "bash"))
+		check_num(what, sh("W='%s' %sbash -c 'source %s/auxchan.bash; COMP_LINE=\"auxchan "
+		          "$W\"; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(auxchan \"$W\"); COMP_CWORD=1; "
+		          "_auxchan; printf \"%%s\\n\" \"${COMPREPLY[@]}\"'", c->word, locale, build), 0);
+	else if (!strcmp(c->shell, "zsh"))
+		check_num(what, sh("W='%s' %szsh -f -c 'compadd() { local i=${@[(i)--]}; print -rl "
+		          "-- \"${@[i+1,-1]}\"; }; _t() { PREFIX=$W; source %s/auxchan.zsh; }; _t'",
+		          c->word, locale, build), 0);
+	else
+		check_num(what, sh("W='%s' %sfish --no-config -c 'source %s/auxchan.fish; "
+		          "complete -C \"auxchan $W\"'", c->word, locale, build), 0);
+	check_output(what, c->found);
+}
+
+/*
+ * A key of the page that every shell takes as it is (letters, digits and
+ * '-', a letter first), in key, from auxchan --keys: its first bytes typed
+ * as they are, in the other case, and options, complete in each shell.
+ */
+static void test_page_completions(void)
+{
+	char key[256] = "", word[2][4] = { "" }, path[4300], *keys, *line;
+	const char *const shells[] = { "bash", "zsh", "fish" };
+
+	snprintf(path, sizeof path, "%s/auxchan.keys", build);
+	keys = check_read(path, NULL);
+	for (line = keys ? strtok(keys, "\n") : NULL; line && !*key; line = strtok(NULL, "\n"))
+		if (((*line | 32) >= 'a' && (*line | 32) <= 'z') &&
+		    strspn(line, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+		    strlen(line) && strlen(line) < sizeof key)
+			strcpy(key, line);
+	free(keys);
+	if (!check(*key != '\0', "the page has a key of letters, digits and '-'"))
+		return;
+	snprintf(word[0], sizeof word[0], "%.3s", key);
+	for (size_t i = 0; i < sizeof word[1]; i++) /* the other case */
+		word[1][i] = (char)(((word[0][i] | 32) >= 'a' && (word[0][i] | 32) <= 'z') ?
+		                    word[0][i] ^ 32 : word[0][i]);
+	for (size_t s = 0; s < sizeof shells / sizeof *shells; s++) {
+		check_completion(&(struct completion){ .description = "a key's first bytes",
+		                 .shell = shells[s], .word = word[0], .found = { key } });
+		check_completion(&(struct completion){ .description = "a key's first bytes, other case",
+		                 .shell = shells[s], .word = word[1], .found = { key } });
+	}
+	check_completion(&(struct completion){ .description = "options", .shell = "fish",
+	                 .word = "--form", .found = { "--format" } });
+}
 
 static void test_completions(void)
 {
-	int turkish = sh("mkdir -p %s/locale && localedef -i tr_TR -f UTF-8 %s/locale/tr_TR.UTF-8",
-	                 work, work) == 0;
-
+	turkish = sh("mkdir -p %s/locale && localedef -i tr_TR -f UTF-8 %s/locale/tr_TR.UTF-8",
+	             work, work) == 0;
 	if (!turkish)
 		printf("note: no Turkish locale (localedef): its completion cases skipped\n");
 	for (const char *const *shell = (const char *const[]){ "bash", "zsh", "fish", NULL }; *shell;
@@ -575,29 +674,10 @@ static void test_completions(void)
 		snprintf(what, sizeof what, "completion: %s -n", *shell);
 		check_num(what, sh("%s -n %s/auxchan.%s", *shell, build, *shell), 0);
 	}
-	for (size_t i = 0; i < sizeof completions / sizeof *completions; i++) {
-		const char *shell = completions[i].shell;
-		char what[128], locale[4500] = "";
-
-		if (sh("command -v %s", shell) != 0 || (completions[i].turkish && !turkish))
-			continue;
-		if (completions[i].turkish)
-			snprintf(locale, sizeof locale, "LOCPATH=%s/locale LC_ALL=tr_TR.UTF-8 ", work);
-		snprintf(what, sizeof what, "completion, %s: %s", shell, completions[i].description);
-		if (!strcmp(shell, "bash"))
-			check_num(what, sh("W='%s' %sbash -c 'source %s/auxchan.bash; COMP_LINE=\"auxchan "
-			          "$W\"; COMP_POINT=${#COMP_LINE}; COMP_WORDS=(auxchan \"$W\"); COMP_CWORD=1; "
-			          "_auxchan; printf \"%%s\\n\" \"${COMPREPLY[@]}\"'", completions[i].word,
-			          locale, build), 0);
-		else if (!strcmp(shell, "zsh"))
-			check_num(what, sh("W='%s' %szsh -f -c 'compadd() { local i=${@[(i)--]}; print -rl "
-			          "-- \"${@[i+1,-1]}\"; }; _t() { PREFIX=$W; source %s/auxchan.zsh; }; _t'",
-			          completions[i].word, locale, build), 0);
-		else
-			check_num(what, sh("W='%s' %sfish --no-config -c 'source %s/auxchan.fish; "
-			          "complete -C \"auxchan $W\"'", completions[i].word, locale, build), 0);
-		check_output(what, completions[i].found);
-	}
+	for (size_t i = 0; seed_is(page) && i < sizeof seed_completions / sizeof *seed_completions;
+	     i++)
+		check_completion(&seed_completions[i]);
+	test_page_completions();
 }
 
 /*
@@ -614,9 +694,9 @@ static void test_keys(void)
 		{ "prints nothing", "exit 0" },
 	};
 
-	check_num("a cross build's completions", sh("%s -s BUILDDIR=%s/cross CC='%s -DCROSS' "
+	check_num("a cross build's completions", sh("%s -s BUILDDIR=%s/cross DATA=%s CC='%s -DCROSS' "
 	          "BUILD_CC='%s' %s/cross/auxchan.bash %s/cross/auxchan.zsh %s/cross/auxchan.fish",
-	          make, work, cc, cc, work, work, work), 0);
+	          make, work, page, cc, cc, work, work, work), 0);
 	check_num("a cross build does not build the command for its keys",
 	          sh("test ! -e %s/cross/auxchan", work), 0);
 	for (const char *const *f = (const char *const[]){ "keys", "bash", "zsh", "fish", NULL }; *f;
@@ -631,9 +711,9 @@ static void test_keys(void)
 
 		snprintf(what, sizeof what, "make fails when auxchan --keys %s", fakes[i][0]);
 		check(sh("rm -rf %s/keys && mkdir %s/keys && printf '#!/bin/sh\n%s\n' > %s/keys/auxchan "
-		         "&& chmod +x %s/keys/auxchan && %s -s BUILDDIR=%s/keys GEN_B=%s -o %s/keys/auxchan "
-		         "%s/keys/auxchan.bash", work, work, fakes[i][1], work, work, make, work, build, work,
-		         work) != 0, "%s", what);
+		         "&& chmod +x %s/keys/auxchan && %s -s BUILDDIR=%s/keys DATA=%s GEN_B=%s "
+		         "-o %s/keys/auxchan %s/keys/auxchan.bash", work, work, fakes[i][1], work, work,
+		         make, work, page, build, work, work) != 0, "%s", what);
 		snprintf(what, sizeof what, "no keys and no completion when auxchan --keys %s",
 		         fakes[i][0]);
 		check_num(what, sh("test -z \"$(ls %s/keys | grep -v '^auxchan$' | grep '^auxchan')\"",
@@ -641,22 +721,96 @@ static void test_keys(void)
 	}
 }
 
+#define INFRA "tests/pages/infra.md"
+
+/* The records of INFRA, read as the reference reads a page. */
+static struct page infra_pg;
+
+/* How many rooms of pg (the page's, or INFRA's) key finds: " ALIAS" each
+ * (at most 8, as tests/two.c prints them) in buf. */
+static size_t finds(const struct page *pg, const char *key, char *buf, size_t size)
+{
+	struct page mine = ref_pg;
+	size_t found[8], n;
+
+	ref_pg = *pg;
+	n = ref_lookup(key, strlen(key), found, 8);
+	ref_pg = mine;
+	*buf = '\0';
+	for (size_t i = 0; i < n && i < 8; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), " %s", pg->rooms[found[i]].alias);
+	return n;
+}
+
 /*
- * Two pages' tables in one program: the seed's library, and
- * tests/pages/infra.md's built with make NAMESPACE=infra, linked into
- * tests/two.c statically, shared and as two amalgamations; each answers
- * its own page.  The renamed library exports infra_ names only, its
- * header holds no auxchan_ name, and it installs as the pkg-config module
- * infra.
+ * A key of pg that other does not answer, for tests/two.c: a group's topic
+ * or a room's alias.  NULL if there is none (the same page).
+ */
+static const char *own_key(const struct page *pg, const struct page *other)
+{
+	char buf[8 * 300];
+
+	for (size_t g = 0; g < pg->ngroups; g++)
+		if (*pg->groups[g].topic && !finds(other, pg->groups[g].topic, buf, sizeof buf))
+			return pg->groups[g].topic;
+	for (size_t i = 0; i < pg->n; i++)
+		if (!finds(other, pg->rooms[i].alias, buf, sizeof buf))
+			return pg->rooms[i].alias;
+	return NULL;
+}
+
+/* tests/two.c with the page's library and INFRA's (make NAMESPACE=infra in
+ * work/infra), linked three ways: what it prints for a key of each page. */
+static void test_two(void)
+{
+	const char *mine, *theirs;
+	char keys[4500], qa[2200], qb[2200], lines[4][8 * 300 + 600], found[8 * 300];
+	const char *const two[] = { lines[0], lines[1], lines[2], lines[3], NULL };
+
+	mine = own_key(&ref_pg, &infra_pg);
+	theirs = own_key(&infra_pg, &ref_pg);
+	if (!mine || !theirs) {
+		printf("note: %s answers every key of %s or the other way round: two pages in one "
+		       "program are not run\n", page, INFRA);
+		return;
+	}
+	snprintf(keys, sizeof keys, "%s %s", quoted(mine, qa, sizeof qa),
+	         quoted(theirs, qb, sizeof qb));
+	snprintf(lines[0], sizeof lines[0], "auxchan: \"%s\", %zu rooms\n", ref_pg.title, ref_pg.n);
+	snprintf(lines[1], sizeof lines[1], "infra: \"%s\", %zu rooms\n", infra_pg.title, infra_pg.n);
+	snprintf(lines[2], sizeof lines[2], "%s: auxchan finds %zu", mine,
+	         finds(&ref_pg, mine, found, sizeof found));
+	snprintf(lines[2] + strlen(lines[2]), sizeof lines[2] - strlen(lines[2]), "%s; infra finds 0\n",
+	         found);
+	snprintf(lines[3], sizeof lines[3], "%s: auxchan finds 0; infra finds %zu", theirs,
+	         finds(&infra_pg, theirs, found, sizeof found));
+	snprintf(lines[3] + strlen(lines[3]), sizeof lines[3] - strlen(lines[3]), "%s\n", found);
+
+	check_num("two pages, static libraries", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror "
+	          "-Iinclude -I%s/infra/infra/include tests/two.c %s/libauxchan.a %s/infra/libinfra.a "
+	          "-o %s/two-static && %s/two-static %s", cc, work, build, work, work, work, keys), 0);
+	check_output("two pages, static libraries", two);
+	check_num("two pages, shared libraries", sh("%s -std=c99 -Wall -Werror -Iinclude "
+	          "-I%s/infra/infra/include tests/two.c -L%s -L%s/infra -lauxchan -linfra "
+	          "-o %s/two-shared && LD_LIBRARY_PATH=%s:%s/infra %s/two-shared %s", cc, work, build,
+	          work, work, build, work, work, keys), 0);
+	check_output("two pages, shared libraries", two);
+	check_num("two pages, amalgamations", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror "
+	          "-I%s/amalgamation -I%s/infra/amalgamation tests/two.c %s/amalgamation/auxchan.c "
+	          "%s/infra/amalgamation/infra.c -o %s/two-amalg && %s/two-amalg %s", cc, build, work,
+	          build, work, work, work, keys), 0);
+	check_output("two pages, amalgamations", two);
+}
+
+/*
+ * Two pages' tables in one program: the page's library, and INFRA's built
+ * with make NAMESPACE=infra, linked into tests/two.c statically, shared and
+ * as two amalgamations; each answers its own page's key (test_two()).  The
+ * renamed library exports infra_ names only, its header holds no auxchan_
+ * name, and it installs as the pkg-config module infra.
  */
 static void test_namespace(void)
 {
-	static const char *const two[] = {
-		"auxchan: \"Matrix\", 33 rooms\n", "infra: \"Infrastructure\", 3 rooms\n",
-		"python: auxchan finds 2 #SIGPY-GEN:auxolotl.org #SIGPY-GOV:auxolotl.org; infra finds 0\n",
-		"servers: auxchan finds 0; infra finds 2 #SERVERS-GEN:infra.example "
-		"#SERVERS-ALERTS:infra.example\n", NULL,
-	};
 	static const char *const files[] = {
 		"usr/include/infra.h", "usr/lib/libinfra.a", "usr/lib/libinfra.so.%s",
 		"usr/lib/libinfra.so.0", "usr/lib/libinfra.so", "usr/lib/pkgconfig/infra.pc", NULL,
@@ -675,20 +829,7 @@ static void test_namespace(void)
 	          "%s/infra/infra/include/infra.h && ! grep -n 'auxchan_\\|AUXCHAN_' "
 	          "%s/infra/infra/include/infra.h", work, work), 0);
 
-	check_num("two pages, static libraries", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror "
-	          "-Iinclude -I%s/infra/infra/include tests/two.c %s/libauxchan.a %s/infra/libinfra.a "
-	          "-o %s/two-static && %s/two-static", cc, work, build, work, work, work), 0);
-	check_output("two pages, static libraries", two);
-	check_num("two pages, shared libraries", sh("%s -std=c99 -Wall -Werror -Iinclude "
-	          "-I%s/infra/infra/include tests/two.c -L%s -L%s/infra -lauxchan -linfra "
-	          "-o %s/two-shared && LD_LIBRARY_PATH=%s:%s/infra %s/two-shared", cc, work, build, work,
-	          work, build, work, work), 0);
-	check_output("two pages, shared libraries", two);
-	check_num("two pages, amalgamations", sh("%s -std=c99 -Wall -Wextra -Wpedantic -Werror "
-	          "-I%s/amalgamation -I%s/infra/amalgamation tests/two.c %s/amalgamation/auxchan.c "
-	          "%s/infra/amalgamation/infra.c -o %s/two-amalg && %s/two-amalg", cc, build, work,
-	          build, work, work, work), 0);
-	check_output("two pages, amalgamations", two);
+	test_two();
 
 	check_num("make NAMESPACE=infra install", sh("%s -s NAMESPACE=infra BUILDDIR=%s/infra "
 	          "DATA=tests/pages/infra.md install DESTDIR=%s/infra-stage PREFIX=/usr", make, work,
@@ -709,21 +850,35 @@ static void test_namespace(void)
 	          "\"$(find %s/infra-stage ! -type d)\"", make, work, work, work), 0);
 }
 
+/*
+ * make dist: the tree's page (data/matrix.md) and its tables, built in
+ * BUILDDIR when it is that page's, else in a build directory of its own.
+ * The tarball is reproducible, builds and passes make check without the
+ * generator, and its command lists what the build's lists.
+ */
 static void test_dist(void)
 {
-	check_num("make dist", sh("%s -s BUILDDIR=%s dist", make, build), 0);
+	char dist_build[4300];
+
+	if (!strcmp(page, "data/matrix.md"))
+		snprintf(dist_build, sizeof dist_build, "%s", build);
+	else
+		snprintf(dist_build, sizeof dist_build, "%s/dist-build", work);
+	check_num("make dist", sh("%s -s BUILDDIR=%s dist", make, dist_build), 0);
 	check_num("make dist again, byte-identical", sh("cp auxchan-%s.tar.gz %s/first.tar.gz && "
 	          "sleep 1 && %s -s BUILDDIR=%s dist && cmp auxchan-%s.tar.gz %s/first.tar.gz",
-	          version, work, make, build, version, work), 0);
+	          version, work, make, dist_build, version, work), 0);
 	/* Built and checked with gperf and pkg-config replaced by false: were
 	 * the generator or gperf needed, the build would fail. */
 	check_num("the tarball builds and passes make check without the generator", sh(
 	          "rm -rf %s/dist && mkdir %s/dist && tar -xzf auxchan-%s.tar.gz -C %s/dist && "
 	          "cd %s/dist/auxchan-%s && MAKEFLAGS= %s check CC='%s' GPERF=false PKG_CONFIG=false && "
-	          "test ! -e build/auxchan-gen && build/auxchan python",
+	          "test ! -e build/auxchan-gen",
 	          work, work, version, work, work, version, make, cc), 0);
-	check_output("the tarball's make check", (const char *const[]){ " passed, 0 failed",
-	             "SIG:Python General", NULL });
+	check_output("the tarball's make check", (const char *const[]){ " passed, 0 failed", NULL });
+	check_num("the tarball's command lists the rooms the build's lists", sh("%s/auxchan --list "
+	          "--format=tsv > %s/list.build && %s/dist/auxchan-%s/build/auxchan --list --format=tsv "
+	          "| cmp - %s/list.build", dist_build, work, work, version, work), 0);
 }
 
 /* Two copies of the sources, built at two times: the same bytes. */
@@ -761,7 +916,18 @@ int main(int argc, char **argv)
 		fputs("usage: MAKE=... CC=... CXX=... VERSION=... package PAGE BUILDDIR\n", stderr);
 		return 2;
 	}
-	build = argv[2];
+	page = argv[1], build = argv[2];
+	/* What the programs must find: the page's records, and INFRA's. */
+	if (ref_load(INFRA) != 0) {
+		fprintf(stderr, "package: cannot read the page %s\n", INFRA);
+		return 2;
+	}
+	infra_pg = ref_pg;
+	if (ref_load(page) != 0) {
+		fprintf(stderr, "package: cannot read the page %s\n", page);
+		return 2;
+	}
+	host_expect();
 	/* An absolute BUILDDIR as it is, a relative one under the tree. */
 	if (build[0] != '/' && !getcwd(work, sizeof work))
 		return 2;
@@ -786,5 +952,9 @@ int main(int argc, char **argv)
 	test_namespace();
 	test_dist();
 	test_reproducible();
+	if (!seed_is(page))
+		seed_note(page, "the completions of the seed's keys are");
+	page_free(&infra_pg);
+	ref_free();
 	return check_done("package");
 }
