@@ -909,6 +909,88 @@ static void test_reproducible(void)
 	}
 }
 
+/*
+ * The page with one room more (in a table of its own at the end, on the
+ * server of its first room) and, where a room's purpose is written on its
+ * line as it reads, that purpose changed: written to path.  Returns the
+ * number of rooms changed (0 or 1), or -1 if it cannot be written.
+ */
+static int write_updated(const char *path)
+{
+	const struct room *first = &ref_pg.rooms[0];
+	const char *server = first->alias + 1 + first->lplen + 1;
+	size_t len, at = 0;
+	char *text = check_read(page, &len);
+	FILE *f = fopen(path, "wb");
+	int changed = 0, ok;
+
+	for (size_t k = 0; text && k < ref_pg.n && !changed; k++) {
+		const char *purpose = ref_pg.rooms[k].purpose, *line = text, *end, *p;
+		size_t plen = strlen(purpose);
+
+		for (unsigned l = 1; line && l < ref_pg.rooms[k].line; l++)
+			if ((line = strchr(line, '\n')))
+				line++;
+		end = line ? line + strcspn(line, "\n") : NULL;
+		/* The purpose as a cell's whole text, on the room's line. */
+		for (p = line; plen && p && (p = strstr(p, purpose)) && p + plen <= end; p++)
+			if ((p == line || strchr(" |", p[-1])) && strchr(" |\r\n", p[plen])) {
+				at = (size_t)(p - text) + plen; /* " (changed)" goes there */
+				changed = 1;
+				break;
+			}
+	}
+	ok = text && f && fwrite(text, 1, at, f) == at;
+	if (ok && changed)
+		fputs(" (changed)", f);
+	if (ok)
+		ok = fwrite(text + at, 1, len - at, f) == len - at &&
+		     fprintf(f, "\n\n| Name | Purpose | Link |\n| --- | --- | --- |\n| Room added by the "
+		             "tests | Added to the page | [#auxchan-added:%s](https://matrix.to/#/"
+		             "#auxchan-added:%s) |\n", server, server) > 0;
+	if (f && fclose(f))
+		ok = 0;
+	free(text);
+	return ok ? changed : -1;
+}
+
+/*
+ * The README's workflow, on a copy of the tree (the second of
+ * test_reproducible(), built) whose page is the page under test: make
+ * update-page to it with one room more and a purpose changed, then make
+ * check of the
+ * library, the command and the page passes there, and says that the
+ * seed's own cases are not run: no test may hold a fact of the seed but
+ * on the seed (tests/seed.h).
+ */
+static void test_updated_page(void)
+{
+	static const char tests[] = "link alias group room search auxchan page lint diff";
+	char copy[4300], updated[4300], want[128];
+	int changed;
+
+	snprintf(copy, sizeof copy, "%s/repro-1/src-1", work);
+	snprintf(updated, sizeof updated, "%s/updated.md", work);
+	changed = write_updated(updated);
+	if (!check(changed >= 0, "write %s", updated))
+		return;
+	check_num("make update-page to the page, one room more", sh("cp %s %s/data/matrix.md && "
+	          "cd %s && MAKEFLAGS= %s -s CC='%s' update-page URL=file://%s", page, copy, copy, make,
+	          cc, updated), 0);
+	snprintf(want, sizeof want, "1 added, 0 removed, %d changed", changed);
+	check_output("make update-page to the page, one room more", (const char *const[]){ want,
+	             "data/matrix.md updated", NULL });
+	check(sh("cmp %s %s/data/matrix.md", updated, copy) == 0, "the copy's page is %s", updated);
+	check_num("make check of the library, the command and the page, on the updated page",
+	          sh("cd %s && MAKEFLAGS= %s -s CC='%s' check CHECK_TESTS='%s' PAGES= CHECK_BUILT=",
+	             copy, make, cc, tests), 0);
+	check_output("make check on the updated page", (const char *const[]){ " passed, 0 failed",
+	             "data/matrix.md is not the seed page", NULL });
+	snprintf(want, sizeof want, "%zu rooms, from the page", ref_pg.n + 1);
+	check_num("the updated page's command", sh("%s/build/auxchan --version", copy), 0);
+	check_output("the updated page's command", (const char *const[]){ want, NULL });
+}
+
 int main(int argc, char **argv)
 {
 	make = getenv("MAKE"), cc = getenv("CC"), cxx = getenv("CXX"), version = getenv("VERSION");
@@ -952,6 +1034,7 @@ int main(int argc, char **argv)
 	test_namespace();
 	test_dist();
 	test_reproducible();
+	test_updated_page();
 	if (!seed_is(page))
 		seed_note(page, "the completions of the seed's keys are");
 	page_free(&infra_pg);
