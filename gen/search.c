@@ -227,7 +227,11 @@ static void collect_vocabulary(struct word_table *t)
 
 	for (size_t i = 0; t->v && i < t->v->n; i++) {
 		const struct word_entry *e = &t->v->e[i];
-		char *means = xmalloc(strlen(e->means) + 1);
+		char *means;
+
+		if (e->unused)
+			continue;
+		means = xmalloc(strlen(e->means) + 1);
 		size_t mlen = word_fold_term(means, e->means, strlen(e->means));
 
 		for (size_t c = 0; c < pg->n; c++)
@@ -733,12 +737,16 @@ static int by_vocab_key(const void *a, const void *b)
 /* The vocabulary's words by their folded terms, and their strings. */
 static void build_vocabulary(struct word_table *t)
 {
-	size_t n = t->v ? t->v->n : 0;
+	size_t n = 0;
 
-	t->vocab = xmalloc((n + 1) * sizeof *t->vocab);
-	for (size_t i = 0; i < n; i++) {
+	t->vocab = xmalloc(((t->v ? t->v->n : 0) + 1) * sizeof *t->vocab);
+	for (size_t i = 0; t->v && i < t->v->n; i++) {
 		const struct word_entry *e = &t->v->e[i];
-		struct vocab_key *k = &t->vocab[i];
+		struct vocab_key *k = &t->vocab[n];
+
+		if (e->unused)
+			continue;
+		n++;
 
 		k->k = xmalloc(strlen(e->word) + 1);
 		k->len = word_fold_term(k->k, e->word, strlen(e->word));

@@ -182,8 +182,11 @@ int words_check(struct vocabulary *v, const struct page *pg, struct diag *d)
 		}
 		if ((e->group = group_named(pg, e->means)) == NO_GROUP &&
 		    (strcspn(e->means, " ") < strlen(e->means) || !page_has(pg, e->means))) {
-			diag_error(d, e->line, e->means_col, "'%s' means '%s', which is no group topic, "
-			           "group stem or word of the room page", e->word, e->means);
+			/* A warning: the room page may lose a group the vocabulary still has. */
+			diag_warning(d, "vocabulary-meaning", e->line, e->means_col, "'%s' means '%s', "
+			             "which is no group topic, group stem or word of the room page: left "
+			             "out", e->word, e->means);
+			e->unused = 1;
 			continue;
 		}
 		if (group_named(pg, e->word) != NO_GROUP || page_has(pg, e->word))

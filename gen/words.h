@@ -25,6 +25,7 @@ struct word_entry {
 	char *word, *means;     /* as the cells say them, plain text */
 	unsigned line, word_col, means_col;
 	size_t group;           /* the group it means, or NO_GROUP: a word */
+	int unused;             /* it means nothing of the room page: left out */
 };
 
 struct vocabulary {
@@ -41,8 +42,10 @@ int words_parse(struct vocabulary *v, const char *text, size_t len, struct diag 
 
 /*
  * Checks v against the room page pg (grouped): a word twice, a word that
- * means nothing of pg, a word that means another word of v (a chain, or a
- * cycle) are errors; a word pg has already is a warning [vocabulary-word].
+ * means another word of v (a chain, or a cycle) are errors; a word that
+ * means nothing of pg is a warning [vocabulary-meaning], and left out (the
+ * room page may lose a group the vocabulary has); a word pg has already is
+ * a warning [vocabulary-word].
  * Returns 0, or -1 if an error was reported.
  */
 int words_check(struct vocabulary *v, const struct page *pg, struct diag *d);
