@@ -23,8 +23,8 @@
  *   (AUXCHAN_SEARCH_WORD_MAX).
  *
  * The stem is never longer than the word, and stem_english() writes only
- * the word's own bytes.  It calls memcmp(), memcpy(), memchr() and
- * strlen() only.
+ * the word's own bytes.  It calls no function, libc's neither (the
+ * library needs no relocation).
  *
  * Snowball's English stemmer has changed since 2.2 (its later rules add
  * beginnings to R1's exceptions, past, univers, inter...): on a Debian
@@ -34,10 +34,46 @@
 #define AUXCHAN_STEM_H
 
 #include <stddef.h>
-#include <string.h>
 
 /* The longest word stemmed, in bytes: AUXCHAN_SEARCH_WORD_MAX. */
 #define STEM_WORD_MAX 64
+
+/*
+ * Byte loops, not libc's functions: the library calls nothing, so that
+ * libauxchan.so needs no relocation of its own (src/search.c, which
+ * includes this file after gperf.h's pragma that keeps GCC from turning
+ * such loops back into calls).
+ */
+static inline size_t stem_strlen(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n])
+		n++;
+	return n;
+}
+
+static inline int stem_same(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+static inline void stem_copy(char *to, const char *from, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		to[i] = from[i];
+}
+
+static inline int stem_has(const char *set, char c)
+{
+	for (; *set; set++)
+		if (*set == c)
+			return 1;
+	return 0;
+}
 
 /*
  * The word while it is stemmed: its bytes (each y that is a consonant
@@ -81,9 +117,9 @@ static inline int stem_plain(const char *s, size_t n)
 /* Does the word end with suffix? */
 static inline int stem_ends(const struct stem_word *w, const char *suffix)
 {
-	size_t k = strlen(suffix);
+	size_t k = stem_strlen(suffix);
 
-	return k <= w->n && memcmp(w->s + w->n - k, suffix, k) == 0;
+	return k <= w->n && stem_same(w->s + w->n - k, suffix, k);
 }
 
 /*
@@ -93,9 +129,9 @@ static inline int stem_ends(const struct stem_word *w, const char *suffix)
  */
 static inline void stem_replace(struct stem_word *w, size_t k, const char *to)
 {
-	size_t m = strlen(to);
+	size_t m = stem_strlen(to);
 
-	memcpy(w->s + w->n - k, to, m);
+	stem_copy(w->s + w->n - k, to, m);
 	w->n = w->n - k + m;
 }
 
@@ -136,7 +172,7 @@ static inline const struct stem_rule *stem_longest(const struct stem_word *w,
 
 	for (size_t i = 0; i < count; i++)
 		if (stem_ends(w, rules[i].suffix) &&
-		    (!best || strlen(rules[i].suffix) > strlen(best->suffix)))
+		    (!best || stem_strlen(rules[i].suffix) > stem_strlen(best->suffix)))
 			best = &rules[i];
 	return best;
 }
@@ -154,11 +190,11 @@ static inline void stem_apply(struct stem_word *w, const struct stem_rule *rules
 
 	if (!r)
 		return;
-	k = strlen(r->suffix);
+	k = stem_strlen(r->suffix);
 	at = w->n - k;
 	if (!stem_in(w, at, r->region))
 		return;
-	if (r->after[0] && (at == 0 || !memchr(r->after, w->s[at - 1], strlen(r->after))))
+	if (r->after[0] && (at == 0 || !stem_has(r->after, w->s[at - 1])))
 		return;
 	stem_replace(w, k, r->to);
 }
@@ -181,9 +217,9 @@ static inline int stem_exception1(struct stem_word *w)
 	};
 
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
-		if (w->n == strlen(forms[i].word) && memcmp(w->s, forms[i].word, w->n) == 0) {
-			w->n = strlen(forms[i].stem);
-			memcpy(w->s, forms[i].stem, w->n);
+		if (w->n == stem_strlen(forms[i].word) && stem_same(w->s, forms[i].word, w->n)) {
+			w->n = stem_strlen(forms[i].stem);
+			stem_copy(w->s, forms[i].stem, w->n);
 			return 1;
 		}
 	return 0;
@@ -229,9 +265,9 @@ static inline void stem_mark_regions(struct stem_word *w)
 
 	w->r1 = stem_region(w->s, w->n, 0);
 	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
-		size_t k = strlen(prefixes[i]);
+		size_t k = stem_strlen(prefixes[i]);
 
-		if (k <= w->n && memcmp(w->s, prefixes[i], k) == 0)
+		if (k <= w->n && stem_same(w->s, prefixes[i], k))
 			w->r1 = k;
 	}
 	w->r2 = stem_region(w->s, w->n, w->r1);
@@ -269,7 +305,7 @@ static inline int stem_exception2(const struct stem_word *w)
 		                         "earring", "proceed", "exceed",  "succeed" };
 
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (w->n == strlen(words[i]) && memcmp(w->s, words[i], w->n) == 0)
+		if (w->n == stem_strlen(words[i]) && stem_same(w->s, words[i], w->n))
 			return 1;
 	return 0;
 }
@@ -291,15 +327,15 @@ static inline void stem_step1b(struct stem_word *w)
 
 	for (i = 0; i < sizeof eed / sizeof *eed; i++)
 		if (stem_ends(w, eed[i])) {
-			if (stem_in(w, w->n - strlen(eed[i]), 1))
-				stem_replace(w, strlen(eed[i]), "ee");
+			if (stem_in(w, w->n - stem_strlen(eed[i]), 1))
+				stem_replace(w, stem_strlen(eed[i]), "ee");
 			return;
 		}
 	for (i = 0; i < sizeof ed / sizeof *ed && !stem_ends(w, ed[i]); i++)
 		;
 	if (i == sizeof ed / sizeof *ed)
 		return;
-	k = strlen(ed[i]);
+	k = stem_strlen(ed[i]);
 	for (at = 0; at < w->n - k && !stem_vowel(w->s[at]); at++)
 		;
 	if (at == w->n - k)
