@@ -48,6 +48,7 @@ struct word {
 	unsigned max;    /* its most points in a room */
 	size_t text;     /* its string in the pool */
 	enum word_kind kind;
+	size_t stem;     /* the entry of its stem (stem.h), or its own number */
 };
 
 /* A word of the vocabulary, folded as a query term is, and its entry; the
@@ -111,17 +112,19 @@ static void add_words(struct occs *os, const char *text, size_t n, size_t c, uns
 	struct word_terms t;
 	size_t start, span;
 	int joined;
-	char *buf = xmalloc(n + 1);
+	char *buf = xmalloc(n + 1), *copy = xmalloc(n + 1);
 
 	word_terms_start(&t, text, n);
 	while ((span = word_terms_next(&t, &start, &joined)) > 0) {
 		size_t len = word_fold_term(buf, text + start, span), stem;
 
 		add_occ(os, buf, len, c, w);
-		if ((stem = stem_english(buf, len)) != len)
-			add_occ(os, buf, stem, c, w);
+		memcpy(copy, buf, len);
+		if ((stem = stem_english(copy, len)) != len || memcmp(copy, buf, len) != 0)
+			add_occ(os, copy, stem, c, w);
 	}
 	free(buf);
+	free(copy);
 }
 
 static int by_word(const void *a, const void *b)
@@ -448,7 +451,8 @@ static void build_words(struct word_table *t)
 	t->room = xmalloc((os->n + 1) * sizeof *t->room);
 	t->points = xmalloc((os->n + 1) * sizeof *t->points);
 	for (size_t i = 0, j; i < os->n; i = j) {
-		struct word w = { os->o[i].w, os->o[i].len, t->nposts, 0, 0, 0, WORD_PAGE };
+		struct word w = { .w = os->o[i].w, .len = os->o[i].len, .first = t->nposts,
+		                  .kind = WORD_PAGE };
 		size_t df = 0;
 
 		int named = 0;
@@ -769,8 +773,21 @@ static void build(struct word_table *t)
 	add_stop_words(t);
 	add_known_words(t);
 	build_deletions(t);
-	for (size_t w = 0; w < t->nwords; w++)
-		t->words[w].text = pool_add_bytes(&t->pool, t->words[w].w, t->words[w].len);
+	for (size_t w = 0; w < t->nwords; w++) {
+		struct word *x = &t->words[w];
+		char copy[AUXCHAN_SEARCH_WORD_MAX];
+		size_t stem;
+		long y = -1;
+
+		x->text = pool_add_bytes(&t->pool, x->w, x->len);
+		if (x->len <= AUXCHAN_SEARCH_WORD_MAX) { /* a query word can be it */
+			memcpy(copy, x->w, x->len);
+			stem = stem_english(copy, x->len);
+			if (stem != x->len || memcmp(copy, x->w, x->len) != 0)
+				y = find_word(t, t->nwords, copy, stem);
+		}
+		x->stem = y >= 0 ? (size_t)y : w;
+	}
 	build_vocabulary(t);
 	pool_layout(&t->pool);
 	/* The keys of the exact lookup: the words of AUXCHAN_SEARCH_WORD_MAX
@@ -831,12 +848,13 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	        " * in one. */\n");
 	fprintf(f, "static const struct sw_word {\n\tsw_off text;\n\tsw_len len;\n"
 	        "\tsw_post first, count;\n\tsw_points max;\n\tunsigned char kind; /* enum word_kind */\n"
+	        "\tsw_id stem; /* the entry of its stem, or its own number */\n"
 	        "} sw_words[SW_WORD_COUNT + !SW_WORD_COUNT] = {\n");
 	for (size_t w = 0; w < t->nwords; w++) {
 		const struct word *x = &t->words[w];
 
-		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %u, %d },\n", p->off[x->text], x->len, x->first,
-		        x->count, x->max, (int)x->kind);
+		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %u, %d, %zu },\n", p->off[x->text], x->len,
+		        x->first, x->count, x->max, (int)x->kind, x->stem);
 	}
 	fprintf(f, "};\n\n/* Postings: the rooms of each word, in page order, and its points there. */\n");
 	fprintf(f, "static const sw_room sw_post_room[%zu] = {", t->nposts + 1);

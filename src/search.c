@@ -193,10 +193,16 @@ static void match_word(struct qword *q, const char *w, size_t n)
 			add_match(q, (size_t)exact, RANK_FULL);
 		known = sw_words[exact].kind == WORD_KNOWN; /* a word, not a typo */
 	}
-	/* The same stem ("packages", "packaging": "packag") is the word too. */
-	bytes_copy(d, w, n);
-	if ((stem = stem_english(d, n)) != n && (same = sw_find(d, stem)) >= 0 &&
-	    sw_words[same].kind == WORD_PAGE)
+	/* The same stem ("packages", "packaging": "packag") is the word too:
+	 * the table has the stem of its own entries, others are stemmed. */
+	if (exact >= 0) {
+		same = sw_words[exact].stem;
+	} else {
+		bytes_copy(d, w, n);
+		stem = stem_english(d, n);
+		same = stem != n || bytes_compare(d, w, n) ? sw_find(d, stem) : -1;
+	}
+	if (same >= 0 && same != exact && sw_words[same].kind == WORD_PAGE)
 		add_match(q, (size_t)same, RANK_FULL);
 	/* A word found itself is never a prefix or a typo of another. */
 	found = q->n > 0;

@@ -144,7 +144,7 @@ static void score_add(const char *w, void *ctx)
 	char *copy = strcpy(malloc(n + 1), w);
 
 	score_add_one(w, n, ctx);
-	if ((stem = stem_english(copy, n)) != n)
+	if ((stem = stem_english(copy, n)) != n || memcmp(copy, w, n) != 0)
 		score_add_one(copy, stem, ctx);
 	free(copy);
 }
