@@ -40,11 +40,6 @@ static int bytes_compare(const char *a, const char *b, size_t n)
 	return 0;
 }
 
-static void bytes_copy(char *to, const char *from, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		to[i] = from[i];
-}
 
 /* ---- Words ---------------------------------------------------------- */
 
@@ -198,7 +193,7 @@ static void match_word(struct qword *q, const char *w, size_t n)
 	if (exact >= 0) {
 		same = sw_words[exact].stem;
 	} else {
-		bytes_copy(d, w, n);
+		word_copy(d, w, n);
 		stem = stem_english(d, n);
 		same = stem != n || bytes_compare(d, w, n) ? sw_find(d, stem) : -1;
 	}
@@ -216,8 +211,8 @@ static void match_word(struct qword *q, const char *w, size_t n)
 		for (size_t i = 0; i < n; i++) {
 			long x;
 
-			bytes_copy(d, w, i);
-			bytes_copy(d + i, w + i + 1, n - i - 1);
+			word_copy(d, w, i);
+			word_copy(d + i, w + i + 1, n - i - 1);
 			if ((x = sw_find(d, n - 1)) >= 0 && sw_words[x].kind == WORD_PAGE)
 				add_match(q, (size_t)x, RANK_HALF);
 			add_deleted(q, word_hash(d, n - 1), w, n);
@@ -572,7 +567,7 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 		char ref[AUXCHAN_SUGGEST_LEN_MAX + 1] = "#";
 		size_t rooms[AUXCHAN_SUGGEST_MAX], found;
 
-		bytes_copy(ref + 1, query, colon);
+		word_copy(ref + 1, query, colon);
 		found = auxchan_lookup(ref, colon + 1, rooms, max);
 		for (size_t k = 0; k < found && k < max; k++) {
 			const char *alias = auxchan_field(rooms[k], AUXCHAN_ALIAS);

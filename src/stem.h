@@ -35,11 +35,14 @@
 
 #include <stddef.h>
 
+#include "word.h"
+
 /* The longest word stemmed, in bytes: AUXCHAN_SEARCH_WORD_MAX. */
 #define STEM_WORD_MAX 64
 
 /*
- * Byte loops, not libc's functions: the library calls nothing, so that
+ * Byte loops (and word.h's word_same(), word_copy()), not libc's functions:
+ * the library calls nothing, so that
  * libauxchan.so needs no relocation of its own (src/search.c, which
  * includes this file after gperf.h's pragma that keeps GCC from turning
  * such loops back into calls).
@@ -51,20 +54,6 @@ static inline size_t stem_strlen(const char *s)
 	while (s[n])
 		n++;
 	return n;
-}
-
-static inline int stem_same(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
-static inline void stem_copy(char *to, const char *from, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		to[i] = from[i];
 }
 
 static inline int stem_has(const char *set, char c)
@@ -119,7 +108,7 @@ static inline int stem_ends(const struct stem_word *w, const char *suffix)
 {
 	size_t k = stem_strlen(suffix);
 
-	return k <= w->n && stem_same(w->s + w->n - k, suffix, k);
+	return k <= w->n && word_same(w->s + w->n - k, suffix, k);
 }
 
 /*
@@ -131,7 +120,7 @@ static inline void stem_replace(struct stem_word *w, size_t k, const char *to)
 {
 	size_t m = stem_strlen(to);
 
-	stem_copy(w->s + w->n - k, to, m);
+	word_copy(w->s + w->n - k, to, m);
 	w->n = w->n - k + m;
 }
 
@@ -217,9 +206,9 @@ static inline int stem_exception1(struct stem_word *w)
 	};
 
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
-		if (w->n == stem_strlen(forms[i].word) && stem_same(w->s, forms[i].word, w->n)) {
+		if (w->n == stem_strlen(forms[i].word) && word_same(w->s, forms[i].word, w->n)) {
 			w->n = stem_strlen(forms[i].stem);
-			stem_copy(w->s, forms[i].stem, w->n);
+			word_copy(w->s, forms[i].stem, w->n);
 			return 1;
 		}
 	return 0;
@@ -267,7 +256,7 @@ static inline void stem_mark_regions(struct stem_word *w)
 	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
 		size_t k = stem_strlen(prefixes[i]);
 
-		if (k <= w->n && stem_same(w->s, prefixes[i], k))
+		if (k <= w->n && word_same(w->s, prefixes[i], k))
 			w->r1 = k;
 	}
 	w->r2 = stem_region(w->s, w->n, w->r1);
@@ -305,7 +294,7 @@ static inline int stem_exception2(const struct stem_word *w)
 		                         "earring", "proceed", "exceed",  "succeed" };
 
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (w->n == stem_strlen(words[i]) && stem_same(w->s, words[i], w->n))
+		if (w->n == stem_strlen(words[i]) && word_same(w->s, words[i], w->n))
 			return 1;
 	return 0;
 }

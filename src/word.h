@@ -209,6 +209,13 @@ static inline int word_same(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* Copies the n bytes at from to to (a loop: the library calls nothing). */
+static inline void word_copy(char *to, const char *from, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		to[i] = from[i];
+}
+
 /* Are a (n bytes) and b (m bytes) one edit apart: an insertion, a deletion,
  * a substitution, or neighbours swapped? */
 static inline int word_one_edit(const char *a, size_t n, const char *b, size_t m)
