@@ -650,7 +650,7 @@ static long sum_defines(const char *file, const char *name, long *count)
 	while (p && (p = strstr(p, "#define ROOM_"))) {
 		char *end;
 
-		strtol(p + 11, &end, 10);
+		strtol(p + strlen("#define ROOM_"), &end, 10);
 		p = end;
 		if (!strncmp(p, name, strlen(name))) {
 			sum += strtol(p + strlen(name), &p, 10);
