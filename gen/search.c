@@ -216,6 +216,27 @@ static void collect_kept(struct word_table *t, const struct stem *st)
 }
 
 /*
+ * Adds a word of the vocabulary to room c: the word whole, joiners left
+ * out, and its stem; not its parts ("nix-build" is no "nix", no "build"),
+ * which are words of other things.
+ */
+static void add_term(struct occs *os, const char *word, size_t c, unsigned weight)
+{
+	size_t n = strlen(word), len, stem;
+	char *buf = xmalloc(n + 1), *copy = xmalloc(n + 1);
+
+	memset(buf, 0, n + 1);
+	if ((len = word_fold_term(buf, word, n)) > 0) {
+		add_occ(os, buf, len, c, weight);
+		memcpy(copy, buf, len);
+		if ((stem = stem_english(copy, len)) != len || memcmp(copy, buf, len) != 0)
+			add_occ(os, copy, stem, c, weight);
+	}
+	free(buf);
+	free(copy);
+}
+
+/*
  * The words of the vocabulary (words.h), each in the rooms of what it
  * means: a group's, the first of them as a word of its name
  * (RANK_NAME_WEIGHT), the others as a word of their purposes ("golang" is
@@ -239,12 +260,11 @@ static void collect_vocabulary(struct word_table *t)
 
 		for (size_t c = 0; c < pg->n; c++)
 			if (e->group != NO_GROUP && pg->rooms[c].group == e->group)
-				add_words(os, e->word, strlen(e->word), c,
-				          c == pg->groups[e->group].first ? RANK_NAME_WEIGHT
-				                                          : RANK_TEXT_WEIGHT);
+				add_term(os, e->word, c,
+				         c == pg->groups[e->group].first ? RANK_NAME_WEIGHT : RANK_TEXT_WEIGHT);
 		for (size_t k = 0; k < page && e->group == NO_GROUP; k++)
 			if (os->o[k].len == mlen && memcmp(os->o[k].w, means, mlen) == 0)
-				add_words(os, e->word, strlen(e->word), os->o[k].room, os->o[k].weight);
+				add_term(os, e->word, os->o[k].room, os->o[k].weight);
 		free(means);
 	}
 }

@@ -228,7 +228,8 @@ static size_t score_group_named(const char *t, size_t n)
 
 /*
  * The vocabulary's words (taken from the table, sw_vocab: the word and
- * what it means), each in the rooms of what it means: a group's, its
+ * what it means), each whole (joiners left out, not its parts) in the
+ * rooms of what it means: a group's, its
  * first room weighing 3, the others 1; a word's, as that word weighs in
  * each room.
  */
@@ -249,7 +250,7 @@ static void score_vocabulary(struct score_words *ws)
 			if (ref_pg.rooms[c].group == g) {
 				ws->room = c;
 				ws->weight = c == ref_pg.groups[g].first ? 3 : 1;
-				score_split(word, strlen(word), score_add, ws);
+				score_emit(word, strlen(word), score_add, ws); /* whole, no parts */
 			}
 		for (size_t k = 0; k < page && g == NO_GROUP; k++) {
 			char folded[300];
@@ -260,7 +261,7 @@ static void score_vocabulary(struct score_words *ws)
 			if (!strcmp(ws->v[k].w, folded)) {
 				ws->room = ws->v[k].room;
 				ws->weight = ws->v[k].weight;
-				score_split(word, strlen(word), score_add, ws);
+				score_emit(word, strlen(word), score_add, ws);
 			}
 		}
 	}
