@@ -104,6 +104,26 @@ static void add_occ(struct occs *os, const char *w, size_t n, size_t c, unsigned
 }
 
 /*
+ * Adds the term of n bytes at s (word_fold_term(): folded, joiners left
+ * out) to room c, of weight w, and its stem (stem.h) if that differs.
+ */
+static void add_term(struct occs *os, const char *s, size_t n, size_t c, unsigned w)
+{
+	char *buf = xmalloc(n + 1), *copy = xmalloc(n + 1);
+	size_t len, stem;
+
+	memset(buf, 0, n + 1);
+	if ((len = word_fold_term(buf, s, n)) > 0) {
+		add_occ(os, buf, len, c, w);
+		memcpy(copy, buf, len);
+		if ((stem = stem_english(copy, len)) != len || memcmp(copy, buf, len) != 0)
+			add_occ(os, copy, stem, c, w);
+	}
+	free(buf);
+	free(copy);
+}
+
+/*
  * Adds the terms of text (n bytes) of room c, of weight w (word.h), each
  * also by its stem (stem.h), as a query's are looked up.
  */
@@ -112,19 +132,10 @@ static void add_words(struct occs *os, const char *text, size_t n, size_t c, uns
 	struct word_terms t;
 	size_t start, span;
 	int joined;
-	char *buf = xmalloc(n + 1), *copy = xmalloc(n + 1);
 
 	word_terms_start(&t, text, n);
-	while ((span = word_terms_next(&t, &start, &joined)) > 0) {
-		size_t len = word_fold_term(buf, text + start, span), stem;
-
-		add_occ(os, buf, len, c, w);
-		memcpy(copy, buf, len);
-		if ((stem = stem_english(copy, len)) != len || memcmp(copy, buf, len) != 0)
-			add_occ(os, copy, stem, c, w);
-	}
-	free(buf);
-	free(copy);
+	while ((span = word_terms_next(&t, &start, &joined)) > 0)
+		add_term(os, text + start, span, c, w);
 }
 
 static int by_word(const void *a, const void *b)
@@ -216,28 +227,8 @@ static void collect_kept(struct word_table *t, const struct stem *st)
 }
 
 /*
- * Adds a word of the vocabulary to room c: the word whole, joiners left
- * out, and its stem; not its parts ("nix-build" is no "nix", no "build"),
- * which are words of other things.
- */
-static void add_term(struct occs *os, const char *word, size_t c, unsigned weight)
-{
-	size_t n = strlen(word), len, stem;
-	char *buf = xmalloc(n + 1), *copy = xmalloc(n + 1);
-
-	memset(buf, 0, n + 1);
-	if ((len = word_fold_term(buf, word, n)) > 0) {
-		add_occ(os, buf, len, c, weight);
-		memcpy(copy, buf, len);
-		if ((stem = stem_english(copy, len)) != len || memcmp(copy, buf, len) != 0)
-			add_occ(os, copy, stem, c, weight);
-	}
-	free(buf);
-	free(copy);
-}
-
-/*
- * The words of the vocabulary (words.h), each in the rooms of what it
+ * The words of the vocabulary (words.h), each whole (add_term(): not its
+ * parts, "nix-build" is no "nix" nor "build") in the rooms of what it
  * means: a group's, the first of them as a word of its name
  * (RANK_NAME_WEIGHT), the others as a word of their purposes ("golang" is
  * the Go SIG's first room, its General one, before its Governance); a
@@ -260,11 +251,11 @@ static void collect_vocabulary(struct word_table *t)
 
 		for (size_t c = 0; c < pg->n; c++)
 			if (e->group != NO_GROUP && pg->rooms[c].group == e->group)
-				add_term(os, e->word, c,
+				add_term(os, e->word, strlen(e->word), c,
 				         c == pg->groups[e->group].first ? RANK_NAME_WEIGHT : RANK_TEXT_WEIGHT);
 		for (size_t k = 0; k < page && e->group == NO_GROUP; k++)
 			if (os->o[k].len == mlen && memcmp(os->o[k].w, means, mlen) == 0)
-				add_term(os, e->word, os->o[k].room, os->o[k].weight);
+				add_term(os, e->word, strlen(e->word), os->o[k].room, os->o[k].weight);
 		free(means);
 	}
 }
