@@ -435,7 +435,7 @@ static void test_reached(void)
 		check(reached(entry, x, 0, 0), "%s, '%.*s': no query finds it", entry,
 		      (int)sw_words[x].len, SW_POOL + sw_words[x].text);
 	}
-	for (size_t e = 0; e < SW_DELETION_COUNT; e++) {
+	for (size_t e = 0, count = SW_DELETION_COUNT; e < count; e++) { /* count may be 0 */
 		size_t x = sw_deletion_word[e], n = sw_words[x].len, i;
 		const char *w = SW_POOL + sw_words[x].text;
 
