@@ -148,7 +148,7 @@ static void add_match(struct qword *q, size_t w, unsigned half)
  * index of words one deletion away. */
 static void add_deleted(struct qword *q, uint32_t h, const char *w, size_t n)
 {
-	size_t lo = 0, hi = SW_DELETION_COUNT;
+	size_t count = SW_DELETION_COUNT, lo = 0, hi = count; /* 0 on some pages */
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -158,7 +158,7 @@ static void add_deleted(struct qword *q, uint32_t h, const char *w, size_t n)
 		else
 			hi = mid;
 	}
-	for (; lo < SW_DELETION_COUNT && sw_deletion_hash[lo] == h; lo++) {
+	for (; lo < count && sw_deletion_hash[lo] == h; lo++) {
 		size_t x = sw_deletion_word[lo];
 
 		if (word_one_edit(w, n, SW_POOL + sw_words[x].text, sw_words[x].len))
