@@ -879,9 +879,13 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	fprintf(f, "static const uint32_t sw_deletion_hash[%zu] = {", t->ndel + 1);
 	for (size_t i = 0; i < t->ndel; i++)
 		table_put_number(f, i, 8, t->del[i].hash);
+	if (t->ndel == 0) /* ISO C has no empty braces: the spare entry */
+		table_put_number(f, 0, 8, 0);
 	fprintf(f, "\n};\nstatic const sw_id sw_deletion_word[%zu] = {", t->ndel + 1);
 	for (size_t i = 0; i < t->ndel; i++)
 		table_put_number(f, i, 16, t->del[i].word);
+	if (t->ndel == 0)
+		table_put_number(f, 0, 16, 0);
 	fprintf(f, "\n};\n\n/* A gperf slot: its word's number, after gperf's own field (src/gperf.h). */\n");
 	fprintf(f, "struct sw_slot {\n\tsw_id gperf;\n\tsw_id key;\n};\n");
 }
