@@ -11,6 +11,7 @@
 #include "mem.h"
 #include "page.h"
 #include "scan.h"
+#include "table.h"
 #include "text.h"
 #include "word.h"
 #include "words.h"
@@ -102,86 +103,133 @@ int words_parse(struct vocabulary *v, const char *text, size_t len, struct diag 
 	return d->errors == errors ? 0 : -1;
 }
 
-/* The n bytes at a and b folded the same? (Both NUL-terminated.) */
-static int same_text(const char *a, const char *b)
+/*
+ * A sorted index of folded texts (ASCII case), each with a number: the
+ * vocabulary's words, the groups' topics and stems, the room page's terms.
+ * words_check() looks each entry up in them, in time that grows as the
+ * pages do, not as their product.
+ */
+struct name {
+	char *s;
+	size_t len, at;
+};
+
+struct index {
+	struct name *v;
+	size_t n, cap;
+};
+
+/* Adds the n bytes at s, case folded (as_term: as word_fold_term() folds a
+ * term, joiners left out), numbered at. */
+static void index_add(struct index *x, const char *s, size_t n, size_t at, int as_term)
 {
-	return strlen(a) == strlen(b) && key_strn_equal(a, b, strlen(a));
+	struct name *m;
+
+	x->v = xgrow(x->v, &x->cap, x->n + 1, sizeof *x->v);
+	m = &x->v[x->n++];
+	m->s = xmalloc(n + 1);
+	if (as_term) {
+		m->len = word_fold_term(m->s, s, n);
+	} else {
+		word_fold(m->s, s, n);
+		m->len = n;
+	}
+	m->at = at;
 }
 
-/* Is the folded term t (n bytes) a term of the text s? */
-static int has_term(const char *s, const char *t, size_t n)
+static int by_name(const void *a, const void *b)
+{
+	const struct name *x = a, *y = b;
+	int c = table_compare(x->s, x->len, y->s, y->len);
+
+	return c ? c : x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The lowest number of the text s (NUL-terminated, folded as index_add()
+ * folds), or -1. */
+static long index_find(const struct index *x, const char *s, int as_term)
+{
+	size_t n = strlen(s), lo = 0, hi = x->n;
+	struct index key = { 0 };
+	long found = -1;
+
+	index_add(&key, s, n, 0, as_term);
+	while (lo < hi) { /* the first not below the key */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (table_compare(x->v[mid].s, x->v[mid].len, key.v[0].s, key.v[0].len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->n && !table_compare(x->v[lo].s, x->v[lo].len, key.v[0].s, key.v[0].len))
+		found = (long)x->v[lo].at;
+	free(key.v[0].s);
+	free(key.v);
+	return found;
+}
+
+static void index_free(struct index *x)
+{
+	for (size_t i = 0; i < x->n; i++)
+		free(x->v[i].s);
+	free(x->v);
+}
+
+/* Adds the terms of the text s (word.h) to x. */
+static void index_terms(struct index *x, const char *s)
 {
 	struct word_terms it;
 	size_t start, span;
-	int joined;
-	char buf[PAGE_MAX_CELL + 1];
 
 	word_terms_start(&it, s, strlen(s));
-	while ((span = word_terms_next(&it, &start, &joined)) > 0)
-		if (span <= PAGE_MAX_CELL && word_fold_term(buf, s + start, span) == n &&
-		    memcmp(buf, t, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* Is the text w (one term, any case) a term of a room of pg? */
-static int page_has(const struct page *pg, const char *w)
-{
-	char t[PAGE_MAX_CELL + 1];
-	size_t n;
-
-	if (strlen(w) > PAGE_MAX_CELL)
-		return 0;
-	n = word_fold_term(t, w, strlen(w));
-	for (size_t i = 0; i < pg->n; i++) {
-		const struct room *r = &pg->rooms[i];
-
-		if (has_term(r->name, t, n) || has_term(r->purpose, t, n) ||
-		    has_term(r->section, t, n) ||
-		    (r->group != NO_GROUP && has_term(pg->groups[r->group].topic, t, n)))
-			return 1;
-	}
-	return 0;
-}
-
-/* The group whose topic or stem is t (ignoring ASCII case), or NO_GROUP. */
-static size_t group_named(const struct page *pg, const char *t)
-{
-	for (size_t g = 0; g < pg->ngroups; g++) {
-		const char *stem = pg->rooms[pg->groups[g].first].alias + 1;
-
-		if (same_text(pg->groups[g].topic, t) ||
-		    (strlen(t) == pg->groups[g].stemlen && key_strn_equal(stem, t, strlen(t))))
-			return g;
-	}
-	return NO_GROUP;
+	while ((span = word_terms_next(&it, &start)) > 0)
+		index_add(x, s + start, span, 0, 1);
 }
 
 int words_check(struct vocabulary *v, const struct page *pg, struct diag *d)
 {
 	unsigned errors = d->errors;
+	struct index words = { 0 }, groups = { 0 }, terms = { 0 };
 
+	for (size_t i = 0; i < v->n; i++)
+		index_add(&words, v->e[i].word, strlen(v->e[i].word), i, 0);
+	for (size_t g = 0; g < pg->ngroups; g++) {
+		index_add(&groups, pg->groups[g].topic, strlen(pg->groups[g].topic), g, 0);
+		index_add(&groups, pg->rooms[pg->groups[g].first].alias + 1, pg->groups[g].stemlen, g,
+		          0);
+	}
+	for (size_t i = 0; i < pg->n; i++) {
+		const struct room *r = &pg->rooms[i];
+
+		index_terms(&terms, r->name);
+		index_terms(&terms, r->purpose);
+		index_terms(&terms, r->section);
+		if (r->group != NO_GROUP)
+			index_terms(&terms, pg->groups[r->group].topic);
+	}
+	xsort(words.v, words.n, sizeof *words.v, by_name);
+	xsort(groups.v, groups.n, sizeof *groups.v, by_name);
+	xsort(terms.v, terms.n, sizeof *terms.v, by_name);
 	for (size_t i = 0; i < v->n; i++) {
 		struct word_entry *e = &v->e[i];
-		size_t k;
+		long k = index_find(&words, e->word, 0), g;
 
-		for (k = 0; k < i && !same_text(v->e[k].word, e->word); k++)
-			;
-		if (k < i) {
+		if (k >= 0 && (size_t)k < i) {
 			diag_error(d, e->line, e->word_col, "word '%s' is also on line %u", e->word,
 			           v->e[k].line);
 			continue;
 		}
-		for (k = 0; k < v->n && !same_text(v->e[k].word, e->means); k++)
-			;
-		if (k < v->n) {
+		if ((k = index_find(&words, e->means, 0)) >= 0) {
 			diag_error(d, e->line, e->means_col, "'%s' means '%s', itself a word of the "
 			           "vocabulary (line %u): a word means what the room page has",
 			           e->word, e->means, v->e[k].line);
 			continue;
 		}
-		if ((e->group = group_named(pg, e->means)) == NO_GROUP &&
-		    (strcspn(e->means, " ") < strlen(e->means) || !page_has(pg, e->means))) {
+		g = index_find(&groups, e->means, 0);
+		e->group = g >= 0 ? (size_t)g : NO_GROUP;
+		if (g < 0 && (strcspn(e->means, " ") < strlen(e->means) ||
+		              index_find(&terms, e->means, 1) < 0)) {
 			/* A warning: the room page may lose a group the vocabulary still has. */
 			diag_warning(d, "vocabulary-meaning", e->line, e->means_col, "'%s' means '%s', "
 			             "which is no group topic, group stem or word of the room page: left "
@@ -189,11 +237,14 @@ int words_check(struct vocabulary *v, const struct page *pg, struct diag *d)
 			e->unused = 1;
 			continue;
 		}
-		if (group_named(pg, e->word) != NO_GROUP || page_has(pg, e->word))
+		if (index_find(&groups, e->word, 0) >= 0 || index_find(&terms, e->word, 1) >= 0)
 			diag_warning(d, "vocabulary-word", e->line, e->word_col,
 			             "'%s' is on the room page already: the search finds it there",
 			             e->word);
 	}
+	index_free(&words);
+	index_free(&groups);
+	index_free(&terms);
 	return d->errors == errors ? 0 : -1;
 }
 
