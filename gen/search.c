@@ -115,8 +115,7 @@ static void add_term(struct occs *os, const char *s, size_t n, size_t c, unsigne
 	memset(buf, 0, n + 1);
 	if ((len = word_fold_term(buf, s, n)) > 0) {
 		add_occ(os, buf, len, c, w);
-		memcpy(copy, buf, len);
-		if ((stem = stem_english(copy, len)) != len || memcmp(copy, buf, len) != 0)
+		if (stem_other(copy, buf, len, &stem))
 			add_occ(os, copy, stem, c, w);
 	}
 	free(buf);
@@ -131,10 +130,9 @@ static void add_words(struct occs *os, const char *text, size_t n, size_t c, uns
 {
 	struct word_terms t;
 	size_t start, span;
-	int joined;
 
 	word_terms_start(&t, text, n);
-	while ((span = word_terms_next(&t, &start, &joined)) > 0)
+	while ((span = word_terms_next(&t, &start)) > 0)
 		add_term(os, text + start, span, c, w);
 }
 
@@ -435,6 +433,16 @@ static int by_text(const void *a, const void *b)
 	return table_compare(x->w, x->len, y->w, y->len);
 }
 
+/* The number of the entry of n bytes at w among the first count (sorted),
+ * or -1. */
+static long find_word(const struct word_table *t, size_t count, const char *w, size_t n)
+{
+	struct word key = { .w = w, .len = n };
+	const struct word *x = bsearch(&key, t->words, count, sizeof *t->words, by_text);
+
+	return x ? x - t->words : -1;
+}
+
 /* The list's stop words the page lacks, so that a query's are known too;
  * then every entry in the order of its bytes. */
 static void add_stop_words(struct word_table *t)
@@ -442,11 +450,10 @@ static void add_stop_words(struct word_table *t)
 	size_t page = t->nwords;
 
 	for (size_t i = 0; i < sizeof stop_list / sizeof *stop_list; i++) {
-		struct word key = { .w = stop_list[i], .len = strlen(stop_list[i]) };
+		size_t n = strlen(stop_list[i]);
 
-		if (!bsearch(&key, t->words, page, sizeof *t->words, by_text) &&
-		    !is_kept(t, key.w, key.len))
-			add_entry(t, key.w, key.len, WORD_STOP);
+		if (find_word(t, page, stop_list[i], n) < 0 && !is_kept(t, stop_list[i], n))
+			add_entry(t, stop_list[i], n, WORD_STOP);
 	}
 	xsort(t->words, t->nwords, sizeof *t->words, by_text);
 }
@@ -506,16 +513,6 @@ static void build_words(struct word_table *t)
  * the generator reads it; the library carries the few words it needs.
  */
 #define WORD_LIST "/usr/share/dict/american-english"
-
-/* The number of the entry of n bytes at w among the first count (sorted),
- * or -1. */
-static long find_word(const struct word_table *t, size_t count, const char *w, size_t n)
-{
-	struct word key = { .w = w, .len = n };
-	const struct word *x = bsearch(&key, t->words, count, sizeof *t->words, by_text);
-
-	return x ? x - t->words : -1;
-}
 
 /* Would the library take the n bytes at w (AUXCHAN_SEARCH_TYPO or more)
  * for a typo of a page word: one byte more than it, or sharing a deletion
@@ -791,12 +788,8 @@ static void build(struct word_table *t)
 		long y = -1;
 
 		x->text = pool_add_bytes(&t->pool, x->w, x->len);
-		if (x->len <= AUXCHAN_SEARCH_WORD_MAX) { /* a query word can be it */
-			memcpy(copy, x->w, x->len);
-			stem = stem_english(copy, x->len);
-			if (stem != x->len || memcmp(copy, x->w, x->len) != 0)
-				y = find_word(t, t->nwords, copy, stem);
-		}
+		if (x->len <= AUXCHAN_SEARCH_WORD_MAX && stem_other(copy, x->w, x->len, &stem))
+			y = find_word(t, t->nwords, copy, stem); /* a query word can be it */
 		x->stem = y >= 0 ? (size_t)y : w;
 	}
 	build_vocabulary(t);

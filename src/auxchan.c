@@ -206,12 +206,11 @@ static size_t put_vocabulary(enum format fmt, const char *q)
 {
 	struct word_terms t;
 	size_t start, span, n = 0, mlen;
-	int joined;
 	struct meant { size_t start, span, mlen; const char *means; } v[AUXCHAN_SEARCH_WORDS];
 
 	/* One line a meaning, for its widest term: "crates.io", not "crates". */
 	word_terms_start(&t, q, strlen(q));
-	while ((span = word_terms_next(&t, &start, &joined)) > 0) {
+	while ((span = word_terms_next(&t, &start)) > 0) {
 		const char *means = auxchan_means(q + start, span, &mlen);
 		size_t k;
 

@@ -181,21 +181,17 @@ static void match_word(struct qword *q, const char *w, size_t n)
 	int known = 0, found;
 
 	q->n = 0;
+	/* The same stem ("packages", "packaging": "packag") is the word too:
+	 * the table has the stem of its own entries, others are stemmed. */
 	if (exact >= 0) {
 		if (sw_words[exact].kind == WORD_STOP) /* never decides: left out */
 			return;
 		if (sw_words[exact].kind == WORD_PAGE)
 			add_match(q, (size_t)exact, RANK_FULL);
 		known = sw_words[exact].kind == WORD_KNOWN; /* a word, not a typo */
-	}
-	/* The same stem ("packages", "packaging": "packag") is the word too:
-	 * the table has the stem of its own entries, others are stemmed. */
-	if (exact >= 0) {
 		same = sw_words[exact].stem;
 	} else {
-		word_copy(d, w, n);
-		stem = stem_english(d, n);
-		same = stem != n || bytes_compare(d, w, n) ? sw_find(d, stem) : -1;
+		same = stem_other(d, w, n, &stem) ? sw_find(d, stem) : -1;
 	}
 	if (same >= 0 && same != exact && sw_words[same].kind == WORD_PAGE)
 		add_match(q, (size_t)same, RANK_FULL);
@@ -361,10 +357,8 @@ static const char *trim(const char *s, size_t *len)
 const char *auxchan_means(const char *word, size_t len, size_t *mlen)
 {
 	char k[AUXCHAN_SEARCH_WORD_MAX];
-	size_t n = 0, lo = 0, hi = SW_VOCAB_COUNT;
+	size_t n = word_term_len(word, len), lo = 0, hi = SW_VOCAB_COUNT;
 
-	for (size_t i = 0; i < len; i++)
-		n += word_byte((unsigned char)word[i]);
 	if (n == 0 || n > AUXCHAN_SEARCH_WORD_MAX)
 		return NULL;
 	n = word_fold_term(k, word, len);
@@ -418,7 +412,6 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 	char w[AUXCHAN_SEARCH_WORDS][AUXCHAN_SEARCH_WORD_MAX];
 	size_t wlen[AUXCHAN_SEARCH_WORDS], nq = 0, start, span, n, found;
 	struct word_terms terms;
-	int joined;
 
 	*score = 0;
 	query = trim(query, &len);
@@ -428,12 +421,10 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 		return found;
 	/* Each term once (word.h), folded, with the page words it matches. */
 	word_terms_start(&terms, query, len);
-	while (nq < AUXCHAN_SEARCH_WORDS && (span = word_terms_next(&terms, &start, &joined)) > 0) {
+	while (nq < AUXCHAN_SEARCH_WORDS && (span = word_terms_next(&terms, &start)) > 0) {
 		size_t k;
 
-		for (n = 0, k = start; k < start + span; k++)
-			n += word_byte((unsigned char)query[k]);
-		if (n > AUXCHAN_SEARCH_WORD_MAX)
+		if ((n = word_term_len(query + start, span)) > AUXCHAN_SEARCH_WORD_MAX)
 			continue;
 		word_fold_term(w[nq], query + start, span);
 		for (k = 0; k < nq && (wlen[k] != n || bytes_compare(w[k], w[nq], n)); k++)

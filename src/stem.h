@@ -460,4 +460,16 @@ static inline size_t stem_english(char *s, size_t n)
 	return w.n;
 }
 
+/*
+ * The stem of the word w (n bytes), into buf (n bytes at least), its
+ * length in *len: is it another word than w?  Where it is not, the
+ * generator indexes nothing more and the search looks nothing more up.
+ */
+static inline int stem_other(char *buf, const char *w, size_t n, size_t *len)
+{
+	word_copy(buf, w, n);
+	*len = stem_english(buf, n);
+	return *len != n || !word_same(buf, w, n);
+}
+
 #endif /* AUXCHAN_STEM_H */

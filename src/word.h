@@ -23,23 +23,6 @@ static inline int word_byte(unsigned char c)
 }
 
 /*
- * The next word of s (n bytes) at or after *at: sets *start to where it
- * begins and *at past it, and returns its length; 0 when there is none.
- */
-static inline size_t word_next(const char *s, size_t n, size_t *at, size_t *start)
-{
-	size_t i = *at;
-
-	while (i < n && !word_byte((unsigned char)s[i]))
-		i++;
-	*start = i;
-	while (i < n && word_byte((unsigned char)s[i]))
-		i++;
-	*at = i;
-	return i - *start;
-}
-
-/*
  * The terms of a text: its words, and what people join or run together.
  * Words joined by one '-', '.', '_' or '/' ("home-manager", "crates.io")
  * make a group; a word of several parts, at a change from lower to upper
@@ -97,10 +80,10 @@ static inline size_t word_part_end(const char *s, size_t i, size_t e)
 
 /*
  * The next term: sets *start to where it begins and returns the length of
- * the text it spans (0 at the end); *joined is set when that text holds
- * joining bytes, which word_fold_term() leaves out.
+ * the text it spans (0 at the end), joining bytes included, which
+ * word_fold_term() leaves out.
  */
-static inline size_t word_terms_next(struct word_terms *t, size_t *start, int *joined)
+static inline size_t word_terms_next(struct word_terms *t, size_t *start)
 {
 	const char *s = t->s;
 
@@ -126,7 +109,7 @@ static inline size_t word_terms_next(struct word_terms *t, size_t *start, int *j
 			if (i >= t->ge) {
 				t->phase = 0;
 				if (t->words > 1) {
-					*start = t->gs, *joined = 1;
+					*start = t->gs;
 					return t->ge - t->gs;
 				}
 				continue;
@@ -145,18 +128,28 @@ static inline size_t word_terms_next(struct word_terms *t, size_t *start, int *j
 			if (t->p >= t->ce) {
 				t->phase = 1;
 				if (t->parts > 1) {
-					*start = t->cs, *joined = 0;
+					*start = t->cs;
 					return t->ce - t->cs;
 				}
 				continue;
 			}
 			e = word_part_end(s, t->p, t->ce);
-			*start = t->p, *joined = 0;
+			*start = t->p;
 			t->p = e;
 			t->parts++;
 			return e - *start;
 		}
 	}
+}
+
+/* The length of the term of n bytes at s once folded: its word bytes. */
+static inline size_t word_term_len(const char *s, size_t n)
+{
+	size_t len = 0;
+
+	for (size_t i = 0; i < n; i++)
+		len += word_byte((unsigned char)s[i]);
+	return len;
 }
 
 /*
