@@ -236,26 +236,49 @@ static void collect_vocabulary(struct word_table *t)
 {
 	const struct page *pg = t->pg;
 	struct occs *os = &t->os;
-	size_t page = os->n;
+	size_t page = os->n, *room = xmalloc((pg->n + 1) * sizeof *room);
+	size_t *first = xmalloc((pg->ngroups + 2) * sizeof *first);
 
+	/* The rooms of group g, in page order: room[first[g] .. first[g + 1]). */
+	memset(first, 0, (pg->ngroups + 2) * sizeof *first);
+	for (size_t c = 0; c < pg->n; c++)
+		if (pg->rooms[c].group != NO_GROUP)
+			first[pg->rooms[c].group + 2]++;
+	for (size_t g = 0; g < pg->ngroups; g++)
+		first[g + 2] += first[g + 1];
+	for (size_t c = 0; c < pg->n; c++)
+		if (pg->rooms[c].group != NO_GROUP)
+			room[first[pg->rooms[c].group + 1]++] = c;
+	/* The page's words in order, for the rooms of a word meant. */
+	xsort(os->o, page, sizeof *os->o, by_word);
 	for (size_t i = 0; t->v && i < t->v->n; i++) {
 		const struct word_entry *e = &t->v->e[i];
+		size_t g = e->group, lo = 0, hi = page, mlen;
 		char *means;
 
 		if (e->unused)
 			continue;
+		for (size_t k = g == NO_GROUP ? 0 : first[g]; g != NO_GROUP && k < first[g + 1]; k++)
+			add_term(os, e->word, strlen(e->word), room[k],
+			         room[k] == pg->groups[g].first ? RANK_NAME_WEIGHT : RANK_TEXT_WEIGHT);
+		if (g != NO_GROUP)
+			continue;
 		means = xmalloc(strlen(e->means) + 1);
-		size_t mlen = word_fold_term(means, e->means, strlen(e->means));
+		mlen = word_fold_term(means, e->means, strlen(e->means));
+		while (lo < hi) { /* the first occurrence not below the word meant */
+			size_t mid = lo + (hi - lo) / 2;
 
-		for (size_t c = 0; c < pg->n; c++)
-			if (e->group != NO_GROUP && pg->rooms[c].group == e->group)
-				add_term(os, e->word, strlen(e->word), c,
-				         c == pg->groups[e->group].first ? RANK_NAME_WEIGHT : RANK_TEXT_WEIGHT);
-		for (size_t k = 0; k < page && e->group == NO_GROUP; k++)
-			if (os->o[k].len == mlen && memcmp(os->o[k].w, means, mlen) == 0)
-				add_term(os, e->word, strlen(e->word), os->o[k].room, os->o[k].weight);
+			if (table_compare(os->o[mid].w, os->o[mid].len, means, mlen) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < page && !table_compare(os->o[lo].w, os->o[lo].len, means, mlen); lo++)
+			add_term(os, e->word, strlen(e->word), os->o[lo].room, os->o[lo].weight);
 		free(means);
 	}
+	free(room);
+	free(first);
 }
 
 /* Every word of every room, sorted by word, then room. */
