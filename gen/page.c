@@ -44,31 +44,47 @@ struct table_state {
 	const char *half_missing; /* the column it lacks */
 };
 
-static int parse_markdown(const struct src *s, struct page *pg, size_t body);
+static int parse_markdown(const struct src *s, struct page *pg, cmark_node *doc);
 static void walk(const struct src *s, struct table_state *ts, struct page *pg, cmark_node *doc,
                  int *tables);
 
 /* ---- The page --------------------------------------------------------- */
 
-int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
+cmark_node *page_document(struct src *s, const char *text, size_t len, struct page *pg,
+                          cmark_parser **parser)
 {
-	struct src s = { .text = text, .len = len, .d = d };
 	size_t body;
-	unsigned errors = d->errors;
 
-	memset(pg, 0, sizeof *pg);
+	s->text = text, s->len = len;
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		s.text += 3, s.len -= 3; /* a byte order mark: accepted, ignored */
-	if (s.len == 0) {
-		diag_error(d, 1, 0, "empty page");
-		return -1;
+		s->text += 3, s->len -= 3; /* a byte order mark: accepted, ignored */
+	if (s->len == 0) {
+		diag_error(s->d, 1, 0, "empty page");
+		return NULL;
 	}
 	if (len > PAGE_MAX_BYTES) {
-		diag_error(d, 1, 0, "page is larger than the limit of %u bytes", PAGE_MAX_BYTES);
-		return -1;
+		diag_error(s->d, 1, 0, "page is larger than the limit of %u bytes", PAGE_MAX_BYTES);
+		return NULL;
 	}
-	if (text_index(&s) == 0 && (body = front_read(&s, pg)) != (size_t)-1)
-		parse_markdown(&s, pg, body);
+	if (text_index(s) != 0 || (body = front_read(s, pg)) == (size_t)-1 ||
+	    scan_markdown(s, body) < 0)
+		return NULL;
+	return markdown_read(s, body, parser);
+}
+
+int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
+{
+	struct src s = { .d = d };
+	unsigned errors = d->errors;
+	cmark_parser *parser;
+	cmark_node *doc;
+
+	memset(pg, 0, sizeof *pg);
+	if ((doc = page_document(&s, text, len, pg, &parser))) {
+		parse_markdown(&s, pg, doc);
+		cmark_node_free(doc);
+		cmark_parser_free(parser);
+	}
 	if (!pg->title)
 		pg->title = xmemdup("", 0);
 	if (!pg->date)
@@ -82,18 +98,12 @@ int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)
  * into pg's rooms; a page without a room table, or without a
  * room, is an error.  Returns 0, or -1 if an error was reported.
  */
-static int parse_markdown(const struct src *s, struct page *pg, size_t body)
+static int parse_markdown(const struct src *s, struct page *pg, cmark_node *doc)
 {
 	struct table_state ts = { 0 };
-	cmark_parser *p;
-	cmark_node *doc;
 	int tables = 0;
 
-	if (scan_markdown(s, body) < 0 || !(doc = markdown_read(s, body, &p)))
-		return -1;
 	walk(s, &ts, pg, doc, &tables);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
 	if (!tables) {
 		diag_error(s->d, 1, 0, "no room table: no table has a header with "
 		           "'Name' and 'Link' columns");

@@ -83,6 +83,20 @@ int page_parse(struct page *pg, const char *text, size_t len, struct diag *d);
 void page_free(struct page *pg);
 
 /*
+ * The steps of page_parse() up to cmark-gfm's document, for a page of
+ * other tables (the vocabulary, words.h): its byte order mark, its size,
+ * its lines (s, whose d the caller sets; s->line to free), its front matter
+ * (into pg's title and date), its limits, its markdown.  Returns the
+ * document and its parser in *parser (both to free), or NULL with an error
+ * reported.
+ */
+struct src;
+struct cmark_node;
+struct cmark_parser;
+struct cmark_node *page_document(struct src *s, const char *text, size_t len, struct page *pg,
+                                 struct cmark_parser **parser);
+
+/*
  * Releases what the page reader keeps for the whole process (cmark-gfm's
  * registry of extensions): call once, at exit, after the last page_parse().
  */

@@ -5,12 +5,10 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
-#include "front.h"
 #include "key.h"
 #include "markdown.h"
 #include "mem.h"
 #include "page.h"
-#include "scan.h"
 #include "table.h"
 #include "text.h"
 #include "word.h"
@@ -68,23 +66,15 @@ static void read_table(const struct src *s, struct vocabulary *v, size_t *cap, c
 
 int words_parse(struct vocabulary *v, const char *text, size_t len, struct diag *d)
 {
-	struct src s = { .text = text, .len = len, .d = d };
+	struct src s = { .d = d };
 	struct page front = { 0 };
 	unsigned errors = d->errors;
-	cmark_parser *parser = NULL;
+	cmark_parser *parser;
 	cmark_node *doc;
-	size_t body, cap = 0;
+	size_t cap = 0;
 
 	memset(v, 0, sizeof *v);
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		s.text += 3, s.len -= 3;
-	if (len > PAGE_MAX_BYTES) {
-		diag_error(d, 1, 0, "page is larger than the limit of %u bytes", PAGE_MAX_BYTES);
-		return -1;
-	}
-	/* The room page's steps: its lines, its front matter, its limits. */
-	if (text_index(&s) == 0 && (body = front_read(&s, &front)) != (size_t)-1 &&
-	    scan_markdown(&s, body) == 0 && (doc = markdown_read(&s, body, &parser))) {
+	if ((doc = page_document(&s, text, len, &front, &parser))) { /* the room page's steps */
 		cmark_iter *it = cmark_iter_new(doc);
 		cmark_event_type ev;
 
