@@ -197,6 +197,17 @@ static void put_tsv_line(size_t i, const struct answer *a)
 	putchar('\n');
 }
 
+/* The page's general rooms (auxchan_general()), GENERAL_MAX at most shown;
+ * returns how many are in out. */
+#define GENERAL_MAX 8
+
+static size_t general_rooms(size_t out[GENERAL_MAX])
+{
+	size_t n = auxchan_general(out, GENERAL_MAX);
+
+	return n < GENERAL_MAX ? n : GENERAL_MAX;
+}
+
 /*
  * The words of a search's query that the vocabulary has, each once, with
  * what it means: as text lines "golang: Go", or as the members of a JSON
@@ -305,11 +316,11 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 		fputs(first ? "]" : "\n  ]", stdout);
 	if (a->missed && fmt != TEXT) {
 		struct answer fallback = { .how = FALLBACK };
-		size_t general[8], n = auxchan_general(general, 8);
+		size_t general[GENERAL_MAX], n = general_rooms(general);
 
 		if (fmt == JSON)
 			fputs(",\n  \"fallback\": [", stdout);
-		for (size_t k = 0; k < n && k < 8; k++) {
+		for (size_t k = 0; k < n; k++) {
 			if (fmt == JSON)
 				put_json_line(general[k], &fallback, k == 0);
 			else
@@ -402,16 +413,16 @@ static int print_version(void)
 /* Names the general rooms, where anything else can be asked. */
 static void fallback(void)
 {
-	size_t general[8], n = auxchan_general(general, 8);
+	size_t general[GENERAL_MAX], n = general_rooms(general);
 
 	if (n == 0)
 		return;
 	fputs("auxchan: for anything else, ask in", stderr);
-	for (size_t k = 0; k < n && k < 8; k++) {
+	for (size_t k = 0; k < n; k++) {
 		const char *alias = auxchan_field(general[k], AUXCHAN_ALIAS);
 		const char *name = auxchan_field(general[k], AUXCHAN_NAME);
 
-		fputs(k == 0 ? " " : k + 1 < n && k + 1 < 8 ? ", " : " or ", stderr);
+		fputs(k == 0 ? " " : k + 1 < n ? ", " : " or ", stderr);
 		put_safe(stderr, alias, strlen(alias));
 		fputs(" (", stderr);
 		put_safe(stderr, name, strlen(name));
