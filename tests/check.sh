@@ -3,22 +3,41 @@
 #
 #   sh tests/check.sh LOGDIR NAME PROGRAM PAGE BUILDDIR [NAME PROGRAM PAGE BUILDDIR]...
 #
-# Runs each check as `PROGRAM PAGE BUILDDIR`, its output in LOGDIR/NAME.log;
-# shows the lines of the log but its summary, "NAME: P passed, F failed",
-# which it adds up; a program that exits non-zero without a failure counts
-# one failure more.  Ends with the line "P passed, F failed" and fails if
-# F is not 0.
+# Runs each check as `PROGRAM PAGE BUILDDIR`, its output in LOGDIR/NAME.log,
+# CHECK_JOBS at a time (default: the number of processors; the programs
+# write nothing another reads, and the builds they run are their own or up
+# to date); then, in the order given, shows the lines of each log but its
+# summary, "NAME: P passed, F failed", which it adds up; a program that
+# exits non-zero without a failure counts one failure more.  Ends with the
+# line "P passed, F failed" and fails if F is not 0.
 set -u
 logs=$1
 shift
 mkdir -p "$logs"
+jobs=${CHECK_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
+
+# Start each check, the oldest waited for when $jobs run: its exit status
+# in LOGDIR/NAME.rc.
+names= running= n=0
+while [ $# -ge 4 ]; do
+	rm -f "$logs/$1.rc"
+	( "$2" "$3" "$4" >"$logs/$1.log" 2>&1; echo $? >"$logs/$1.rc" ) &
+	names="$names $1" running="$running $!" n=$((n + 1))
+	shift 4
+	if [ "$n" -ge "$jobs" ]; then
+		oldest=${running# }
+		oldest=${oldest%% *}
+		wait "$oldest"
+		running=${running#* "$oldest"} n=$((n - 1))
+	fi
+done
+wait
+
 pass=0
 fail=0
-while [ $# -ge 4 ]; do
-	name=$1 log=$logs/$1.log
-	"$2" "$3" "$4" >"$log" 2>&1
-	rc=$?
-	shift 4
+for name in $names; do
+	log=$logs/$name.log
+	rc=$(cat "$logs/$name.rc" 2>/dev/null || echo 1)
 	grep -v ': [0-9]* passed, [0-9]* failed$' "$log"
 	last=$(tail -n 1 "$log")
 	case $last in

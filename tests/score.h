@@ -370,9 +370,31 @@ static size_t score_distance_n(const char *a, size_t m, const char *b, size_t n)
 	return r;
 }
 
-static size_t score_distance(const char *a, const char *b)
+/*
+ * Are a and b one edit apart (OSA distance 1), ASCII as they are?  Counted
+ * here position by position rather than with score_distance_n()'s table:
+ * the same answer, for a question asked of every term a query meets.
+ */
+static int score_one_edit(const char *a, const char *b)
 {
-	return score_distance_n(a, strlen(a), b, strlen(b));
+	size_t n = strlen(a), m = strlen(b), diff = 0, first = 0;
+
+	if (n + 1 == m || m + 1 == n) { /* the longer one without one byte */
+		const char *l = n > m ? a : b, *s = n > m ? b : a;
+		size_t k = 0;
+
+		while (s[k] && l[k] == s[k])
+			k++;
+		return strcmp(l + k + 1, s + k) == 0; /* the byte at k left out */
+	}
+	if (n != m)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (a[k] != b[k] && diff++ == 0)
+			first = k;
+	return diff == 1 || (diff == 2 && first + 1 < n && a[first] == b[first + 1] &&
+	                     a[first + 1] == b[first] &&
+	                     strcmp(a + first + 2, b + first + 2) == 0);
 }
 
 /* A query word's matches: terms and halves (2 the word, 1 prefix or typo). */
@@ -404,7 +426,7 @@ static void score_match(const char *q, struct score_query *m)
 		const char *w = score_terms[t].w;
 
 		if ((nq >= AUXCHAN_SEARCH_PREFIX && strlen(w) > nq && !strncmp(w, q, nq)) ||
-		    (nq >= AUXCHAN_SEARCH_TYPO && kind != WORD_KNOWN && score_distance(q, w) == 1))
+		    (nq >= AUXCHAN_SEARCH_TYPO && kind != WORD_KNOWN && score_one_edit(q, w)))
 			term[n] = t, half[n++] = 1;
 	}
 	/* The same word first, then by the most they can bring, then in order. */
