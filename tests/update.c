@@ -133,6 +133,7 @@ static void test_interrupt(const char *build)
 	char fifo[4300], url[4400], cmd[16384];
 	char *argv[] = { "sh", "-c", cmd, NULL };
 	posix_spawnattr_t attr;
+	sigset_t deflt;
 	pid_t pid;
 	int status = 0, waited = 0, started = 0;
 
@@ -146,9 +147,17 @@ static void test_interrupt(const char *build)
 	}
 	snprintf(url, sizeof url, "file://%s", fifo);
 	update_cmd(cmd, sizeof cmd, build, url);
+	/* Its own process group, with ^C's default action, as a terminal's
+	 * foreground job has even when this test runs in the background
+	 * (make check runs several at once: a shell's background job ignores
+	 * SIGINT). */
+	sigemptyset(&deflt);
+	sigaddset(&deflt, SIGINT);
+	sigaddset(&deflt, SIGQUIT);
 	posix_spawnattr_init(&attr);
 	posix_spawnattr_setpgroup(&attr, 0);
-	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+	posix_spawnattr_setsigdefault(&attr, &deflt);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
 	if (posix_spawnp(&pid, "sh", NULL, &attr, argv, environ) != 0) {
 		perror("sh");
 		exit(2);
