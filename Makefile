@@ -75,6 +75,9 @@ checks = $(foreach t,$(4),$(1)$(t) $(3)/tests/$(t) $(2) $(3))
 page_make = @$(MAKE) --no-print-directory -s BUILDDIR=$(1) DATA=$(2) $(3:%=$(1)/tests/%) \
 	2>/dev/null || $(MAKE) --no-print-directory BUILDDIR=$(1) DATA=$(2) $(3:%=$(1)/tests/%)
 
+# make with no target builds all (the included files' rules come first).
+.DEFAULT_GOAL := all
+
 include mk/paths.mk
 include mk/namespace.mk
 include mk/dist.mk

@@ -465,6 +465,11 @@ static void test_stale(const char *make, const char *build)
 	join(data, sizeof data, "DATA=", "", a.s);
 	check_num("make from one page", spawn(argv, "/dev/null", "/dev/null"), 0);
 	check_num("its rooms", rooms_of(dir.s), na);
+	{
+		struct path cmd = path(dir.s, "auxchan.bash");
+
+		check(exists(cmd.s), "make with no target builds all: %s", cmd.s);
+	}
 	join(data, sizeof data, "DATA=", "", b.s);
 	check_num("make from another page, older", spawn(argv, "/dev/null", "/dev/null"), 0);
 	check_num("the other page's rooms, not the first page's", rooms_of(dir.s), nb);
@@ -835,7 +840,15 @@ int main(int argc, char **argv)
 	join(workdir, sizeof workdir, bdir, "/", "check-gen");
 	work = workdir;
 	page_file = argv[1];
-	mkdir(work, 0755);
+	{
+		/* Afresh: what an earlier run made proves nothing. */
+		char *rm[] = { "rm", "-rf", workdir, NULL };
+
+		if (spawn(rm, NULL, NULL) != 0 || mkdir(work, 0755) != 0) {
+			fprintf(stderr, "gen: cannot make %s\n", work);
+			return 2;
+		}
+	}
 	join(errfile, sizeof errfile, work, "/", "stderr");
 
 	test_keys(bdir);
