@@ -16,22 +16,25 @@ shift
 mkdir -p "$logs"
 jobs=${CHECK_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
 
-# Start each check, the oldest waited for when $jobs run: its exit status
-# in LOGDIR/NAME.rc.
-names= running= n=0
+# Start each check when fewer than $jobs run: each one, when it ends,
+# writes its exit status in LOGDIR/NAME.rc and a line in a pipe (fd 3)
+# that the loop reads to know a place is free.
+slots=$logs/.slots
+rm -f "$slots"
+mkfifo "$slots" && exec 3<>"$slots" && rm -f "$slots" || exit 2
+names= n=0
 while [ $# -ge 4 ]; do
-	rm -f "$logs/$1.rc"
-	( "$2" "$3" "$4" >"$logs/$1.log" 2>&1; echo $? >"$logs/$1.rc" ) &
-	names="$names $1" running="$running $!" n=$((n + 1))
-	shift 4
 	if [ "$n" -ge "$jobs" ]; then
-		oldest=${running# }
-		oldest=${oldest%% *}
-		wait "$oldest"
-		running=${running#* "$oldest"} n=$((n - 1))
+		read -r _ <&3
+		n=$((n - 1))
 	fi
+	rm -f "$logs/$1.rc"
+	( "$2" "$3" "$4" >"$logs/$1.log" 2>&1 3<&-; echo $? >"$logs/$1.rc"; echo >&3 ) &
+	names="$names $1" n=$((n + 1))
+	shift 4
 done
 wait
+exec 3<&-
 
 pass=0
 fail=0
