@@ -446,13 +446,13 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 
 /* ---- Suggestions ----------------------------------------------------- */
 
+/* The number of bits set in x: in pairs, nibbles, then bytes summed. */
 static unsigned bits(uint32_t x)
 {
-	unsigned n = 0;
-
-	for (; x; x &= x - 1)
-		n++;
-	return n;
+	x -= (x >> 1) & 0x55555555u;
+	x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+	x = (x + (x >> 4)) & 0x0f0f0f0fu;
+	return (x * 0x01010101u) >> 24;
 }
 
 /*
@@ -501,6 +501,27 @@ static size_t distance(const char *a, size_t m, const char *b, size_t n, size_t 
 	return row[m % 3][n];
 }
 
+/*
+ * Can key (klen bytes) be within limit edits of the query whose folded
+ * bytes are counted in count[]?  Each edit leaves at most one more byte of
+ * either string without its like in the other (a swap none), so the edit
+ * distance is at least the larger of those two numbers: a pass over the
+ * key, cheaper than distance(), tells most keys apart.  count[] is as it
+ * was on return.
+ */
+static int may_be_close(int16_t count[256], size_t len, const char *key, size_t klen,
+                        size_t limit)
+{
+	size_t i, matched = 0, most = len > klen ? len : klen;
+
+	for (i = 0; i < klen && i - matched <= limit; i++)
+		if (count[key_fold((unsigned char)key[i])]-- > 0)
+			matched++;
+	while (i-- > 0)
+		count[key_fold((unsigned char)key[i])]++;
+	return most - matched <= limit;
+}
+
 struct suggestion {
 	const char *key;
 	size_t len, dist;
@@ -539,6 +560,7 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 	size_t colon, at, dlen;
 	uint32_t set;
 	char decoded[AUXCHAN_SUGGEST_LEN_MAX + 1];
+	int16_t count[256] = { 0 }; /* the query's folded bytes */
 
 	query = trim(query, &len);
 	/* A link as the reference it holds: "https://matrix.to/#/%23x%3Ay"
@@ -577,6 +599,8 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 	 */
 	limit = len < 6 ? 1 : len < 12 ? 2 : 3;
 	set = word_letters(query, len);
+	for (size_t k = 0; k < len; k++)
+		count[key_fold((unsigned char)query[k])]++;
 	for (size_t l = len > limit ? len - limit : 1; l <= len + limit &&
 	     l <= AUXCHAN_SUGGEST_LEN_MAX; l++)
 		for (size_t i = sw_suggest_first[l]; i < sw_suggest_first[l + 1]; i++) {
@@ -588,7 +612,8 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 			if (l + limit < len || len + limit < l || bits(set ^ sw_suggest_letters[i]) > 2 * limit)
 				continue;
 			text = auxchan_key(key, &klen);
-			if ((d = distance(query, len, text, klen, limit)) <= limit)
+			if (may_be_close(count, len, text, klen, limit) &&
+			    (d = distance(query, len, text, klen, limit)) <= limit)
 				suggest_add(best, &n, max, text, klen, d, key + 1);
 		}
 	for (size_t k = 0; k < n; k++) {
