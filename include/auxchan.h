@@ -125,8 +125,15 @@ size_t auxchan_general(size_t *out, size_t cap);
  * with half; a stop word ("where", "can", "the") matches nothing.  A
  * room's score is the sum over the terms of the most points one of its
  * matches brings it; a word's points are higher the fewer rooms have it,
- * and in a name than in a purpose.  The rule in full: doc/search.md; the
- * formula: points() in gen/search.c.
+ * and in a name than in a purpose.  The work is bounded: only the first
+ * AUXCHAN_SEARCH_QUERY_MAX bytes are split into terms; a term matches at
+ * most AUXCHAN_SEARCH_PREFIX_READ words it starts (the first in byte
+ * order), and a query at most AUXCHAN_SEARCH_MATCHES_ALL words in all,
+ * taken by rank (each term's best match, then each term's second...); the
+ * rooms scored are those of the matches whose rooms, in that order, fit in
+ * AUXCHAN_SEARCH_POSTINGS, the other matches adding their points to those
+ * rooms only.  The rule in full: doc/search.md; the formula: points() in
+ * gen/search.c.
  *
  * Uses about 8 KiB of stack, whatever the page.
  */
@@ -151,11 +158,15 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
  */
 const char *auxchan_means(const char *word, size_t len, size_t *mlen);
 
-#define AUXCHAN_SEARCH_WORDS 12     /* query words read, at most */
-#define AUXCHAN_SEARCH_WORD_MAX 64  /* bytes of a query word: longer ones are left out */
-#define AUXCHAN_SEARCH_MATCHES 32   /* page words a query word matches, at most */
-#define AUXCHAN_SEARCH_PREFIX 3     /* bytes a query word needs to match as a prefix */
-#define AUXCHAN_SEARCH_TYPO 4       /* bytes a query word needs to match with a typo */
+#define AUXCHAN_SEARCH_QUERY_MAX 256   /* bytes of a query searched for words */
+#define AUXCHAN_SEARCH_WORDS 12        /* query words read, at most */
+#define AUXCHAN_SEARCH_WORD_MAX 64     /* bytes of a query word: longer ones are left out */
+#define AUXCHAN_SEARCH_MATCHES 32      /* page words a query word matches, at most */
+#define AUXCHAN_SEARCH_PREFIX 3        /* bytes a query word needs to match as a prefix */
+#define AUXCHAN_SEARCH_PREFIX_READ 256 /* words it starts read, at most (in byte order) */
+#define AUXCHAN_SEARCH_TYPO 4          /* bytes a query word needs to match with a typo */
+#define AUXCHAN_SEARCH_MATCHES_ALL 64  /* page words a query matches in all, at most */
+#define AUXCHAN_SEARCH_POSTINGS 4096   /* rooms of matches read, at most: the others looked up */
 
 /*
  * Suggestions for a query nothing answers: stores up to cap (at most

@@ -8,7 +8,10 @@
  * a query word needs, AUXCHAN_SEARCH_PREFIX to match the words it starts
  * and AUXCHAN_SEARCH_TYPO to match words one edit away, and the most it may
  * have, AUXCHAN_SEARCH_WORD_MAX; the query words read,
- * AUXCHAN_SEARCH_WORDS, and the words each matches, AUXCHAN_SEARCH_MATCHES.
+ * AUXCHAN_SEARCH_WORDS, and the words each matches, AUXCHAN_SEARCH_MATCHES;
+ * and the bounds of a search's work (AUXCHAN_SEARCH_QUERY_MAX,
+ * AUXCHAN_SEARCH_PREFIX_READ, AUXCHAN_SEARCH_MATCHES_ALL,
+ * AUXCHAN_SEARCH_POSTINGS: budget() in src/search.c).
  */
 #ifndef AUXCHAN_RANK_H
 #define AUXCHAN_RANK_H

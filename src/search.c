@@ -85,7 +85,8 @@ static size_t sw_lower_bound(const char *s, size_t n)
 struct match {
 	uint32_t word;
 	uint32_t pos, end;  /* postings of the word, pos the next to read */
-	unsigned half;      /* RANK_FULL, the word itself, or RANK_HALF (rank.h) */
+	unsigned char half; /* RANK_FULL, the word itself, or RANK_HALF (rank.h) */
+	unsigned char reads; /* its postings are read (budget()), else looked up */
 };
 
 /* A query word: the page words it matches, at most AUXCHAN_SEARCH_MATCHES,
@@ -140,7 +141,7 @@ static void add_match(struct qword *q, size_t w, unsigned half)
 	for (size_t j = q->n; j > k; j--)
 		q->m[j] = q->m[j - 1];
 	q->m[k] = (struct match){ (uint32_t)w, sw_words[w].first,
-	                          (uint32_t)(sw_words[w].first + sw_words[w].count), half };
+	                          (uint32_t)(sw_words[w].first + sw_words[w].count), half, 1 };
 	q->n++;
 }
 
@@ -198,10 +199,13 @@ static void match_word(struct qword *q, const char *w, size_t n)
 	/* A word found itself is never a prefix or a typo of another. */
 	found = q->n > 0;
 	if (!found && n >= AUXCHAN_SEARCH_PREFIX)
-		for (size_t x = sw_lower_bound(w, n) + (exact >= 0); x < SW_WORD_COUNT &&
-		     sw_words[x].len > n && bytes_compare(SW_POOL + sw_words[x].text, w, n) == 0; x++)
-			if (sw_words[x].kind == WORD_PAGE)
+		for (size_t x = sw_lower_bound(w, n) + (exact >= 0), read = 0; x < SW_WORD_COUNT &&
+		     read < AUXCHAN_SEARCH_PREFIX_READ && sw_words[x].len > n &&
+		     bytes_compare(SW_POOL + sw_words[x].text, w, n) == 0; x++)
+			if (sw_words[x].kind == WORD_PAGE) {
 				add_match(q, x, RANK_HALF);
+				read++;
+			}
 	if (!found && !known && n >= AUXCHAN_SEARCH_TYPO) {
 		add_deleted(q, word_hash(w, n), w, n);
 		for (size_t i = 0; i < n; i++) {
@@ -214,10 +218,39 @@ static void match_word(struct qword *q, const char *w, size_t n)
 			add_deleted(q, word_hash(d, n - 1), w, n);
 		}
 	}
-	q->bound = 0;
-	for (size_t k = 0; k < q->n; k++)
-		if (match_value(q->m[k].word, q->m[k].half) > q->bound)
-			q->bound = match_value(q->m[k].word, q->m[k].half);
+}
+
+/*
+ * The budget of a search (the rule in auxchan.h): the query words' matches
+ * are taken by rank (each word's first, in query order, then each word's
+ * second...), AUXCHAN_SEARCH_MATCHES_ALL at most, the others left out; of
+ * those, a match whose postings fit in what is left of
+ * AUXCHAN_SEARCH_POSTINGS is read, the others only looked up in the rooms
+ * read.  Then each word's bound: the most one of its matches can bring.
+ */
+static void budget(struct qword *q, size_t nq)
+{
+	size_t taken = 0, left = AUXCHAN_SEARCH_POSTINGS, n[AUXCHAN_SEARCH_WORDS] = { 0 };
+
+	for (size_t k = 0; k < AUXCHAN_SEARCH_MATCHES; k++)
+		for (size_t i = 0; i < nq; i++) {
+			struct match *m = &q[i].m[k];
+
+			if (k >= q[i].n || taken == AUXCHAN_SEARCH_MATCHES_ALL)
+				continue;
+			taken++;
+			n[i]++;
+			m->reads = m->end - m->pos <= left;
+			if (m->reads)
+				left -= m->end - m->pos;
+		}
+	for (size_t i = 0; i < nq; i++) {
+		q[i].n = n[i];
+		q[i].bound = 0;
+		for (size_t k = 0; k < q[i].n; k++)
+			if (match_value(q[i].m[k].word, q[i].m[k].half) > q[i].bound)
+				q[i].bound = match_value(q[i].m[k].word, q[i].m[k].half);
+	}
 }
 
 /* ---- Scores ---------------------------------------------------------- */
@@ -255,7 +288,7 @@ static unsigned score(const struct qword *q, size_t nq, size_t read, size_t c)
 			const struct match *m = &q[i].m[k];
 			unsigned p;
 
-			if (i < read)
+			if (i < read && m->reads)
 				p = m->pos < m->end && sw_post_room[m->pos] == c ? sw_post_points[m->pos] : 0;
 			else
 				p = word_points(m->word, c);
@@ -294,7 +327,8 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 	/* A first threshold: the first RANK_FIRST_ROOMS rooms of the word that
 	 * counts most. */
 	for (size_t k = 0, n = 0; k < q[0].n && n < RANK_FIRST_ROOMS; k++)
-		for (uint32_t p = q[0].m[k].pos; p < q[0].m[k].end && n < RANK_FIRST_ROOMS;
+		for (uint32_t p = q[0].m[k].pos; q[0].m[k].reads && p < q[0].m[k].end &&
+		     n < RANK_FIRST_ROOMS;
 		     p++, n++) {
 			unsigned s = score(q, nq, 0, sw_post_room[p]);
 
@@ -311,7 +345,8 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 			essential--;
 		for (size_t i = 0; i < essential; i++)
 			for (size_t k = 0; k < q[i].n; k++)
-				if (q[i].m[k].pos < q[i].m[k].end && sw_post_room[q[i].m[k].pos] < c)
+				if (q[i].m[k].reads && q[i].m[k].pos < q[i].m[k].end &&
+				    sw_post_room[q[i].m[k].pos] < c)
 					c = sw_post_room[q[i].m[k].pos];
 		if (c == (size_t)-1)
 			break;
@@ -327,7 +362,8 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 			threshold = s;
 		for (size_t i = 0; i < essential; i++)
 			for (size_t k = 0; k < q[i].n; k++)
-				if (q[i].m[k].pos < q[i].m[k].end && sw_post_room[q[i].m[k].pos] == c)
+				if (q[i].m[k].reads && q[i].m[k].pos < q[i].m[k].end &&
+				    sw_post_room[q[i].m[k].pos] == c)
 					q[i].m[k].pos++;
 	}
 	*top = best;
@@ -420,6 +456,8 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 	if ((found = auxchan_lookup(query, len, out, cap)) > 0 || is_reference(query, len))
 		return found;
 	/* Each term once (word.h), folded, with the page words it matches. */
+	if (len > AUXCHAN_SEARCH_QUERY_MAX)
+		len = AUXCHAN_SEARCH_QUERY_MAX;
 	word_terms_start(&terms, query, len);
 	while (nq < AUXCHAN_SEARCH_WORDS && (span = word_terms_next(&terms, &start)) > 0) {
 		size_t k;
@@ -436,6 +474,7 @@ size_t auxchan_search_scored(const char *query, size_t len, size_t *out, size_t 
 		if (q[nq].n > 0) /* a word that matches nothing is left out */
 			nq++;
 	}
+	budget(q, nq);
 	found = nq ? top_tier(q, nq, out, cap, score) : 0;
 	if (found > RANK_VAGUE_MIN && found > auxchan_count() / RANK_VAGUE_SHARE) { /* too vague */
 		*score = 0;

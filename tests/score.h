@@ -35,6 +35,7 @@ struct score_term {
 	char *w;
 	unsigned *points; /* per room, 0 where it is not */
 	unsigned max;
+	size_t rooms;     /* where it is */
 };
 
 static struct score_term *score_terms;
@@ -296,7 +297,7 @@ static void score_load(void)
 	score_vocabulary(&ws);
 	qsort(ws.v, ws.n, sizeof *ws.v, score_by_word);
 	for (size_t i = 0, j; i < ws.n; i = j) {
-		struct score_term t = { ws.v[i].w, calloc(n + 1, sizeof(unsigned)), 0 };
+		struct score_term t = { ws.v[i].w, calloc(n + 1, sizeof(unsigned)), 0, 0 };
 		unsigned *weight = calloc(n + 1, sizeof(unsigned));
 		size_t df = 0;
 
@@ -318,6 +319,7 @@ static void score_load(void)
 				long p = lround(16.0 * idf * idf * weight[c]);
 
 				t.points[c] = p < 1 ? 1 : (unsigned)p;
+				t.rooms++;
 				if (t.points[c] > t.max)
 					t.max = t.points[c];
 			}
@@ -422,11 +424,15 @@ static void score_match(const char *q, struct score_query *m)
 			term[n] = t, half[n++] = 2;
 			exact = 1;
 		}
-	for (size_t t = 0; t < score_nterms && !exact && kind != WORD_STOP; t++) {
+	for (size_t t = 0, starts = 0; t < score_nterms && !exact && kind != WORD_STOP; t++) {
 		const char *w = score_terms[t].w;
+		int prefix = nq >= AUXCHAN_SEARCH_PREFIX && strlen(w) > nq && !strncmp(w, q, nq);
 
-		if ((nq >= AUXCHAN_SEARCH_PREFIX && strlen(w) > nq && !strncmp(w, q, nq)) ||
-		    (nq >= AUXCHAN_SEARCH_TYPO && kind != WORD_KNOWN && score_one_edit(q, w)))
+		/* The words it starts: the first AUXCHAN_SEARCH_PREFIX_READ, in
+		 * byte order. */
+		if (prefix && ++starts > AUXCHAN_SEARCH_PREFIX_READ)
+			prefix = 0;
+		if (prefix || (nq >= AUXCHAN_SEARCH_TYPO && kind != WORD_KNOWN && score_one_edit(q, w)))
 			term[n] = t, half[n++] = 1;
 	}
 	/* The same word first, then by the most they can bring, then in order. */
@@ -509,6 +515,7 @@ static int score_is_reference(const char *q, size_t n)
 static size_t score_search(const char *query, size_t len, size_t *out, size_t cap)
 {
 	static struct score_words_of_query q;
+	unsigned char *scored;
 	unsigned best = 0;
 	size_t found = 0;
 
@@ -519,10 +526,39 @@ static size_t score_search(const char *query, size_t len, size_t *out, size_t ca
 	if ((found = ref_lookup(query, len, out, cap)) > 0 || score_is_reference(query, len))
 		return found;
 	q.n = 0;
-	score_split(query, len, score_query_word, &q);
+	score_split(query, len < AUXCHAN_SEARCH_QUERY_MAX ? len : AUXCHAN_SEARCH_QUERY_MAX,
+	            score_query_word, &q);
+	/* The budget: the matches by rank (every word's first, then every
+	 * word's second...), AUXCHAN_SEARCH_MATCHES_ALL of them; those whose
+	 * rooms fit in AUXCHAN_SEARCH_POSTINGS, taken in that order, say
+	 * which rooms are scored. */
+	{
+		size_t taken = 0, left = AUXCHAN_SEARCH_POSTINGS, kept[AUXCHAN_SEARCH_WORDS] = { 0 };
+
+		scored = calloc(ref_pg.n + 1, 1);
+		for (size_t k = 0; k < AUXCHAN_SEARCH_MATCHES; k++)
+			for (size_t i = 0; i < q.n; i++) {
+				const struct score_term *t = &score_terms[q.m[i].term[k]];
+
+				if (k >= q.m[i].n || taken == AUXCHAN_SEARCH_MATCHES_ALL)
+					continue;
+				taken++;
+				kept[i]++;
+				if (t->rooms > left)
+					continue;
+				left -= t->rooms;
+				for (size_t c = 0; c < ref_pg.n; c++)
+					scored[c] |= t->points[c] > 0;
+			}
+		for (size_t i = 0; i < q.n; i++)
+			q.m[i].n = kept[i];
+	}
 	for (size_t pass = 0; pass < 2; pass++)
 		for (size_t c = 0; c < ref_pg.n; c++) {
 			unsigned total = 0;
+
+			if (!scored[c])
+				continue;
 
 			for (size_t i = 0; i < q.n; i++) {
 				unsigned most = 0;
@@ -543,6 +579,7 @@ static size_t score_search(const char *query, size_t len, size_t *out, size_t ca
 				found++;
 			}
 		}
+	free(scored);
 	/* A best tier of more than a quarter of the rooms, and of more than 4:
 	 * the query says too little to choose. */
 	return found > 4 && 4 * found > 4 * (ref_pg.n / 4) + 3 ? 0 : found;

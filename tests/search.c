@@ -225,6 +225,59 @@ static void agree(const char *q, size_t n, const char *what)
 	      "%s '%.*s': a smaller array gets the first room and the count", what, (int)n, q);
 }
 
+static int by_rooms_desc(const void *a, const void *b)
+{
+	size_t x = score_terms[*(const size_t *)a].rooms, y = score_terms[*(const size_t *)b].rooms;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/*
+ * The budget of a search (include/auxchan.h): queries of the page's most
+ * common words, whole and as prefixes, whose rooms add up to more than
+ * AUXCHAN_SEARCH_POSTINGS or whose matches are more than
+ * AUXCHAN_SEARCH_MATCHES_ALL on a large page; and queries longer than
+ * AUXCHAN_SEARCH_QUERY_MAX bytes.
+ */
+static void test_budget(void)
+{
+	size_t *order = malloc((score_nterms + 1) * sizeof *order), most = 0;
+	char q[4 * AUXCHAN_SEARCH_QUERY_MAX];
+
+	for (size_t t = 0; t < score_nterms; t++)
+		order[t] = t;
+	qsort(order, score_nterms, sizeof *order, by_rooms_desc);
+	for (size_t k = 1; k <= 3 * AUXCHAN_SEARCH_WORDS / 2 && k <= score_nterms; k++)
+		for (size_t prefix = 0; prefix < 2; prefix++) {
+			size_t n = 0, rooms = 0;
+
+			for (size_t j = 0; j < k; j++) {
+				const char *w = score_terms[order[j]].w;
+				size_t len = strlen(w);
+
+				if (prefix && len > AUXCHAN_SEARCH_PREFIX)
+					len = AUXCHAN_SEARCH_PREFIX;
+				if (n + len + 2 > sizeof q)
+					break;
+				n += (size_t)snprintf(q + n, sizeof q - n, "%s%.*s", n ? " " : "", (int)len, w);
+				rooms += score_terms[order[j]].rooms;
+			}
+			if (rooms > most)
+				most = rooms;
+			agree(q, n, prefix ? "the most common words' prefixes" : "the most common words");
+		}
+	/* A long query: its words past AUXCHAN_SEARCH_QUERY_MAX bytes are not read. */
+	for (size_t t = 0, n = 0; t < score_nterms && n < 3 * AUXCHAN_SEARCH_QUERY_MAX; t++) {
+		n += (size_t)snprintf(q + n, sizeof q - n, "%s%s", n ? " " : "",
+		                      score_terms[order[score_nterms - 1 - t]].w);
+		if (n > AUXCHAN_SEARCH_QUERY_MAX - 40)
+			agree(q, n, "a long query");
+	}
+	printf("note: budget queries of up to %zu rooms of matched words (AUXCHAN_SEARCH_POSTINGS "
+	       "%d)\n", most, AUXCHAN_SEARCH_POSTINGS);
+	free(order);
+}
+
 /* Queries made of the page's own words, as people mistype them too. */
 static void test_reference(void)
 {
@@ -276,6 +329,7 @@ static void test_reference(void)
 		snprintf(q, sizeof q, "%s %s", ref_pg.rooms[c].purpose, ref_pg.rooms[c].section);
 		agree(q, strlen(q), "a purpose and a section");
 	}
+	test_budget();
 	printf("note: %lu queries compared with the reference\n", compared);
 }
 

@@ -1,8 +1,18 @@
 /*
  * synth.c - writes a synthetic page of N rooms, shaped like the seed:
  * groups of rooms (General, Governance, sometimes a third), SIG and
- * Committee names, purposes, one server.  Deterministic: the same N gives
- * the same page.  Usage: synth N > page.md
+ * Committee names, purposes, one server.  Deterministic: the same N and
+ * shape give the same page.
+ *
+ *   synth N [SHAPE] > page.md
+ *
+ * SHAPE is one of
+ *   seed      the purposes of the seed's kinds of room (the default)
+ *   shared    each purpose 15 words drawn from the same 200 made-up ones:
+ *             each word on some 7.5% of the rooms (a search's worst case)
+ *   distinct  each purpose 160 made-up words of its own, 5 letters each:
+ *             as many distinct words as a page of N rooms can hold (the
+ *             word table's worst case; 3,850 rooms fill 4 MiB)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +37,47 @@ static void word(char *buf, size_t size)
 	buf[0] = (char)(buf[0] - 32);
 }
 
+/* A made-up word of n lowercase letters. */
+static void letters(char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)('a' + rnd(26));
+	buf[n] = '\0';
+}
+
+enum shape { SEED, SHARED, DISTINCT };
+
+#define SHARED_POOL 200
+#define SHARED_WORDS 15
+#define DISTINCT_WORDS 160
+
+/* The purpose of a room of the shape (seed: format with the topic). */
+static void purpose_of(char *buf, size_t size, enum shape shape, const char *format,
+                       const char *topic)
+{
+	static char pool[SHARED_POOL][6];
+	static int made;
+	size_t n = 0;
+
+	if (shape == SEED) {
+		snprintf(buf, size, format, topic);
+		return;
+	}
+	if (!made)
+		for (int i = 0; i < SHARED_POOL; i++)
+			letters(pool[i], 5);
+	made = 1;
+	for (int i = 0; i < (shape == SHARED ? SHARED_WORDS : DISTINCT_WORDS) && n + 7 < size; i++) {
+		char w[6];
+
+		if (shape == SHARED)
+			memcpy(w, pool[rnd(SHARED_POOL)], sizeof w);
+		else
+			letters(w, 5);
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? " " : "", w);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static const char *const kinds[][3] = { /* name, suffix, purpose */
@@ -34,11 +85,16 @@ int main(int argc, char **argv)
 		{ "Governance", "GOV", "Discuss how the %s group is run, etc." },
 		{ "Meetings", "MEET", "Agendas and notes of the %s meetings" },
 	};
-	long n = argc == 2 ? strtol(argv[1], NULL, 10) : -1;
+	static const char *const shapes[] = { "seed", "shared", "distinct" };
+	long n = argc == 2 || argc == 3 ? strtol(argv[1], NULL, 10) : -1;
 	long done = 0;
+	enum shape shape = SEED;
 
+	while (argc == 3 && strcmp(argv[2], shapes[shape]) != 0)
+		if (++shape > DISTINCT)
+			n = -1, shape = SEED, argc = 0;
 	if (n < 1) {
-		fputs("usage: synth N > page.md\n", stderr);
+		fputs("usage: synth N [seed|shared|distinct] > page.md\n", stderr);
 		return 2;
 	}
 	printf("---\ntitle: Synthetic %ld\ndate: 2024-01-01T00:00:00.000Z\n---\n\n", n);
@@ -63,9 +119,9 @@ int main(int argc, char **argv)
 				if (*p >= 'a' && *p <= 'z')
 					*p = (char)(*p - 32);
 			for (int r = 0; r < rooms && done < n; r++, done++) {
-				char purpose[128];
+				char purpose[1024];
 
-				snprintf(purpose, sizeof purpose, kinds[r][2], topic);
+				purpose_of(purpose, sizeof purpose, shape, kinds[r][2], topic);
 				printf("| %s%s %s | %s | [#%s-%s:auxolotl.org](https://matrix.to/#/#%s-%s:auxolotl.org) |\n",
 				       committee ? "Committee: " : "SIG:", topic, kinds[r][0], purpose,
 				       stem, kinds[r][1], stem, kinds[r][1]);
