@@ -78,7 +78,7 @@ page_make = @$(MAKE) --no-print-directory -s BUILDDIR=$(1) DATA=$(2) $(3:%=$(1)/
 # make with no target builds all (the included files' rules come first).
 .DEFAULT_GOAL := all
 
-include mk/paths.mk
+include mk/vars.mk
 include mk/namespace.mk
 include mk/dist.mk
 include mk/$(if $(PREBUILT),prebuilt,generate).mk
@@ -88,15 +88,19 @@ include mk/bench.mk
 
 all: $(foreach p,$(PARTS),$(BUILT_$(p)))
 
+# ARGS and URL reach their commands through the environment: any text,
+# never code.  ARGS is split at blanks (no quoting, no pattern).
+run: export AUXCHAN_ARGS = $(value ARGS)
 run: all
-	$(B)/auxchan $(ARGS)
+	set -f; $(B)/auxchan $$AUXCHAN_ARGS
 
 diff: $(GEN)
 	@test -n '$(OLD)' || { echo 'make diff: name the old page: make diff OLD=page.md' >&2; exit 2; }
 	$(GEN) $(GEN_FLAGS) --diff $(OLD) $(DATA) || test $$? -eq 1
 
+update-page: export AUXCHAN_URL = $(value URL)
 update-page: $(GEN) | deps-update
-	sh gen/update-page.sh $(GEN) '$(URL)' $(DATA) $(GEN_FLAGS)
+	sh gen/update-page.sh $(GEN) "$$AUXCHAN_URL" $(DATA) $(GEN_FLAGS)
 
 deps-%:
 	@GPERF='$(GPERF)' PKG_CONFIG='$(PKG_CONFIG)' CXX='$(CXX)' FUZZ_CC='$(FUZZ_CC)' sh gen/deps.sh $*

@@ -12,6 +12,10 @@
 # failure (network, an invalid page, an interrupt) PAGE is untouched, the
 # temporary file is removed, and the exit status is not 0.
 set -u
+if [ $# -lt 3 ]; then
+	echo "usage: sh gen/update-page.sh GENERATOR URL PAGE [GENERATOR FLAGS...]" >&2
+	exit 2
+fi
 gen=$1 url=$2 page=$3
 shift 3
 

@@ -497,6 +497,83 @@ static void test_stale(const char *make, const char *build)
 	}
 }
 
+
+/*
+ * make's variables are data, never code: a value with the shell's or make's
+ * syntax (quotes, commands, '$', a newline, a space in a path) is refused
+ * before any rule runs, with one message naming the variable, or reaches
+ * its command as text (ARGS, URL: tests/update.c): the marker file is never
+ * created, and nothing is made.  In .assign, %s is the marker's path.
+ */
+static const struct {
+	const char *description;
+	const char *target;
+	const char *assign[2]; /* VAR=value */
+	const char *says;      /* in make's error; NULL: not refused, data */
+} variables[] = {
+	{ .description = "NO_WARN: a quote and a command", .target = "all",
+	  .assign = { "NO_WARN=x';touch %s;'" }, .says = "NO_WARN='x';touch " },
+	{ .description = "NO_WARN: make's '$$', the shell's ${IFS}", .target = "all",
+	  .assign = { "NO_WARN=x';touch$${IFS}%s;'" }, .says = "make would expand its '$'" },
+	{ .description = "NO_WARN: a newline", .target = "all",
+	  .assign = { "NO_WARN=no-link\ntouch %s" }, .says = "is refused: the names of warnings" },
+	{ .description = "OLD: a quote and a command", .target = "diff",
+	  .assign = { "OLD=x'; touch %s; echo '" }, .says = "OLD='x'; touch" },
+	{ .description = "DATA: a command", .target = "all", .assign = { "DATA=x;touch %s" },
+	  .says = "is a path make cannot handle" },
+	{ .description = "BUILDDIR: backquotes", .target = "all",
+	  .assign = { "BUILDDIR=b`touch %s`" }, .says = "BUILDDIR='b`touch" },
+	{ .description = "WORDS: make's $(shell)", .target = "all",
+	  .assign = { "WORDS=w$(shell touch %s)" }, .says = "make would expand its '$'" },
+	{ .description = "PREFIX: a space", .target = "install",
+	  .assign = { "PREFIX=/opt/my dir", "DESTDIR=%s.stage" }, .says = "PREFIX='/opt/my dir'" },
+	{ .description = "DESTDIR: a newline and a command", .target = "install",
+	  .assign = { "DESTDIR=/tmp/x\ntouch %s" }, .says = "is a path make cannot handle" },
+	{ .description = "BINDIR: a command", .target = "install",
+	  .assign = { "BINDIR=/usr/bin;touch %s" }, .says = "BINDIR='/usr/bin;touch" },
+	{ .description = "VERSION: a quote and a command", .target = "all",
+	  .assign = { "VERSION=1'; touch %s; '" }, .says = "is refused: a version is" },
+	{ .description = "FUZZ_SECONDS: a command", .target = "fuzz",
+	  .assign = { "FUZZ_SECONDS=1; touch %s" }, .says = "is refused: a number of seconds" },
+	{ .description = "CFLAGS: make's $(shell)", .target = "all",
+	  .assign = { "CFLAGS=-O2 $(shell touch %s)" }, .says = "make would expand its '$'" },
+	{ .description = "ARGS: a command, as words of the query", .target = "run",
+	  .assign = { "ARGS=python; touch %s" } },
+};
+
+static void test_variables(const char *make, const char *build)
+{
+	struct path marker = path(work, "pwned"), stage = path(work, "pwned.stage");
+	char bvar[4200], data[4200], assign[2][4200];
+
+	join(bvar, sizeof bvar, "BUILDDIR=", "", build);
+	join(data, sizeof data, "DATA=", "", page_file);
+	for (size_t i = 0; i < sizeof variables / sizeof *variables; i++) {
+		const char *what = variables[i].description;
+		char *argv[9] = { (char *)make, "-s", "--no-print-directory", bvar, data,
+		                  (char *)variables[i].target }, *err;
+		int n = 6, rc;
+
+		for (int k = 0; k < 2 && variables[i].assign[k]; k++) {
+			snprintf(assign[k], sizeof assign[k], variables[i].assign[k], marker.s);
+			argv[n++] = assign[k];
+		}
+		argv[n] = NULL;
+		remove(marker.s);
+		rc = spawn(argv, "/dev/null", errfile);
+		check(!exists(marker.s), "%s: no command ran", what);
+		check(!exists("dir") && !exists(stage.s), "%s: nothing made", what);
+		if (!variables[i].says)
+			continue;
+		err = check_read(errfile, NULL);
+		/* One message: make's "*** ... Stop." once. */
+		check(rc != 0 && err && strstr(err, variables[i].says) && strstr(err, "***") &&
+		      !strstr(strstr(err, "***") + 3, "***"), "%s: refused, one message saying '%s', "
+		      "got %d: %s", what, variables[i].says, rc, err ? err : "");
+		free(err);
+	}
+}
+
 /* A 10 MB page is refused with the limit, in bounded memory. */
 static void test_huge_page(void)
 {
@@ -864,6 +941,7 @@ int main(int argc, char **argv)
 	test_make(make, bdir);
 	test_parallel(make, bdir);
 	test_stale(make, bdir);
+	test_variables(make, bdir);
 	test_determinism();
 	for (size_t i = 0; i < nbad; i++)
 		free(bad_pages[i]);

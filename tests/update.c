@@ -4,7 +4,8 @@
  * from a file:// URL of a fixture revision.  A valid revision replaces the
  * page, after its diff; a failure (an invalid page, a missing file, an
  * interrupt while curl waits) leaves the page as it was, and no temporary
- * file beside it.
+ * file beside it.  URLs are text, never code: quotes, commands, newlines
+ * run nothing.
  * Usage: MAKE=make update PAGE BUILDDIR.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "run.h"
 
 extern char **environ;
 
@@ -191,6 +193,70 @@ static void test_interrupt(const char *build)
 	remove(fifo);
 }
 
+
+/*
+ * URLs are text, never code (make passes URL in the environment): shell
+ * quotes, commands, a newline, make's own '$(...)' are fetched as they are,
+ * or refused, and the marker file is never created.  A real file whose name
+ * has a quote is fetched.
+ */
+static const struct {
+	const char *description;
+	const char *url; /* %s: the marker's path; with .quoted, the quoted file's folder */
+	int quoted;      /* the page becomes R "added.md", fetched from a file named it's.md */
+	const char *out_has;
+} hostile_urls[] = {
+	{ .description = "a quote and a command", .url = "file:///x'; touch %s; echo '",
+	  .out_has = "auxchan: cannot fetch file:///x'; touch " },
+	{ .description = "double quotes and a command", .url = "file:///x\"; touch %s; echo \"",
+	  .out_has = "cannot fetch" },
+	{ .description = "backquotes", .url = "file:///x`touch %s`", .out_has = "cannot fetch" },
+	{ .description = "a newline", .url = "file:///x\ntouch %s", .out_has = "cannot fetch" },
+	{ .description = "make's $(shell)", .url = "$(shell touch %s)",
+	  .out_has = "is refused: make would expand its '$'" },
+	{ .description = "a file whose name has a quote", .url = "file://%s/it's.md", .quoted = 1,
+	  .out_has = "8 added, 0 removed, 0 changed\n" },
+};
+
+static void test_hostile_urls(const char *build)
+{
+	char marker[2200], quoted[2200], bvar[2200], dvar[2200], uvar[4500], err[2200];
+	char *argv[] = { (char *)make, "-s", "--no-print-directory", bvar, "update-page", dvar,
+	                 uvar, NULL };
+
+	snprintf(marker, sizeof marker, "%s.pwned", dir);
+	snprintf(quoted, sizeof quoted, "%s.quoted", dir);
+	snprintf(bvar, sizeof bvar, "BUILDDIR=%s", build);
+	snprintf(dvar, sizeof dvar, "DATA=%s", page);
+	snprintf(err, sizeof err, "%s.err", log_file);
+	for (size_t i = 0; i < sizeof hostile_urls / sizeof *hostile_urls; i++) {
+		const char *what = hostile_urls[i].description;
+		int fails = !hostile_urls[i].quoted, rc;
+		char cmd[8192], want[256], *o, *e;
+
+		snprintf(cmd, sizeof cmd, "rm -f '%s' && mkdir -p '%s' && cp %s \"%s/it's.md\"",
+		         marker, quoted, R "added.md", quoted);
+		if (reset() != 0 || system(cmd) != 0)
+			exit(2);
+		strcpy(uvar, "URL=");
+		snprintf(uvar + 4, sizeof uvar - 4, hostile_urls[i].url,
+		         hostile_urls[i].quoted ? quoted : marker);
+		rc = spawn(argv, log_file, err);
+		check(fails ? rc != 0 : rc == 0, "%s: make update-page %s", what,
+		      fails ? "fails" : "succeeds");
+		check(access(marker, F_OK) != 0, "%s: no command ran (%s)", what, marker);
+		check(page_is(fails ? R "base.md" : R "added.md"), "%s: the page is %s", what,
+		      fails ? "unchanged" : "the fetched one");
+		check(only_page(), "%s: no temporary file left in %s", what, dir);
+		o = check_read(log_file, NULL), e = check_read(err, NULL);
+		snprintf(want, sizeof want, "%s", hostile_urls[i].out_has);
+		check((o && strstr(o, want)) || (e && strstr(e, want)), "%s: output has '%s', got:\n%s%s",
+		      what, want, o ? o : "", e ? e : "");
+		free(o);
+		free(e);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static char here[4096];
@@ -207,5 +273,6 @@ int main(int argc, char **argv)
 	snprintf(log_file, sizeof log_file, "%s.log", dir);
 	test_cases(argv[2]);
 	test_interrupt(argv[2]);
+	test_hostile_urls(argv[2]);
 	return check_done("update");
 }
