@@ -5,7 +5,8 @@
  * page, after its diff; a failure (an invalid page, a missing file, an
  * interrupt while curl waits) leaves the page as it was, and no temporary
  * file beside it.  URLs are text, never code: quotes, commands, newlines
- * run nothing.
+ * run nothing; /dev/zero is read to the limit only; a page that is a
+ * symbolic link is refused.
  * Usage: MAKE=make update PAGE BUILDDIR.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "page.h"
 #include "run.h"
 
 extern char **environ;
@@ -198,7 +200,8 @@ static void test_interrupt(const char *build)
  * URLs are text, never code (make passes URL in the environment): shell
  * quotes, commands, a newline, make's own '$(...)' are fetched as they are,
  * or refused, and the marker file is never created.  A real file whose name
- * has a quote is fetched.
+ * has a quote is fetched.  A URL that gives more than PAGE_MAX_BYTES is read
+ * no further (/dev/zero never ends) and refused.
  */
 static const struct {
 	const char *description;
@@ -216,6 +219,8 @@ static const struct {
 	  .out_has = "is refused: make would expand its '$'" },
 	{ .description = "a file whose name has a quote", .url = "file://%s/it's.md", .quoted = 1,
 	  .out_has = "8 added, 0 removed, 0 changed\n" },
+	{ .description = "/dev/zero: read to the limit only, refused", .url = "file:///dev/zero",
+	  .out_has = "the fetched page is larger than the limit of %u bytes" },
 };
 
 static void test_hostile_urls(const char *build)
@@ -249,12 +254,42 @@ static void test_hostile_urls(const char *build)
 		      fails ? "unchanged" : "the fetched one");
 		check(only_page(), "%s: no temporary file left in %s", what, dir);
 		o = check_read(log_file, NULL), e = check_read(err, NULL);
-		snprintf(want, sizeof want, "%s", hostile_urls[i].out_has);
+		snprintf(want, sizeof want, hostile_urls[i].out_has, PAGE_MAX_BYTES);
 		check((o && strstr(o, want)) || (e && strstr(e, want)), "%s: output has '%s', got:\n%s%s",
 		      what, want, o ? o : "", e ? e : "");
 		free(o);
 		free(e);
 	}
+}
+
+/* A page that is a symbolic link: refused, the link and its file kept. */
+static void test_symlink(const char *build)
+{
+	char target[2200], cmd[16384], url[4500];
+	struct stat st;
+	int rc;
+
+	if (reset() != 0)
+		exit(2);
+	snprintf(target, sizeof target, "%s.target.md", dir);
+	snprintf(cmd, sizeof cmd, "mv '%s' '%s' && ln -s '%s' '%s'", page, target, target, page);
+	if (system(cmd) != 0)
+		exit(2);
+	snprintf(url, sizeof url, "file://%s/%s", cwd, R "added.md");
+	update_cmd(cmd, sizeof cmd, build, url);
+	rc = system(cmd);
+	check(rc != 0, "a page that is a symbolic link: make update-page fails");
+	check(lstat(page, &st) == 0 && S_ISLNK(st.st_mode), "a symbolic link: still a link");
+	check(check_same_file(target, R "base.md"), "a symbolic link: the file it points to unchanged");
+	check(only_page(), "a symbolic link: no temporary file left in %s", dir);
+	{
+		char *o = check_read(log_file, NULL);
+
+		check(o && strstr(o, "a symbolic link (the rename would replace it by a file)"),
+		      "a symbolic link: says why, got:\n%s", o ? o : "");
+		free(o);
+	}
+	remove(target);
 }
 
 int main(int argc, char **argv)
@@ -274,5 +309,6 @@ int main(int argc, char **argv)
 	test_cases(argv[2]);
 	test_interrupt(argv[2]);
 	test_hostile_urls(argv[2]);
+	test_symlink(argv[2]);
 	return check_done("update");
 }
