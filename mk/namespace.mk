@@ -6,6 +6,26 @@
 # are in $(B)/NAMESPACE/.  The command, its completions and the tests are
 # the default namespace's only.
 
+# A namespace is a lower-case C identifier prefix that takes no name the
+# build already uses: a header or module of the project (its renamed
+# header would hide the private one), a generated table, a folder of the
+# build directory, a standard C header (the library's #include <string.h>
+# would find it), or libauxchan.  Refused before any work.
+C_HEADERS = assert complex ctype errno fenv float inttypes iso646 limits locale math setjmp \
+	signal stdalign stdarg stdatomic stdbool stddef stdint stdio stdlib stdnoreturn string \
+	tgmath threads time uchar wchar wctype
+NS_TAKEN = $(sort libauxchan $(C_HEADERS) \
+	$(filter-out auxchan,$(basename $(notdir $(wildcard src/*.[ch] gen/*.[ch])))) \
+	$(basename $(notdir $(TABLE))) gen gperf tests amalgamation bench fuzz fuzzer sanitize \
+	dist pic hostile buckets)
+RULE_NAMESPACE = a namespace is a lower-case C identifier prefix (a letter, then letters, \
+	digits or '_') that is none of: $(NS_TAKEN)
+NS_BAD = $(strip $(filter-out 1,$(words $(NAMESPACE))) $(filter-out $(LOWER:%=%%),$(NAMESPACE)) \
+	$(call without,$(NAMESPACE),$(LOWER) $(DIGITS) _) $(filter $(NS_TAKEN),$(NAMESPACE)))
+ifneq ($(NS_BAD),)
+$(call refuse,NAMESPACE,$(RULE_NAMESPACE))
+endif
+
 LIB = lib$(NAMESPACE)
 SONAME = $(LIB).so.$(MAJOR)
 SHLIB = $(LIB).so.$(VERSION)

@@ -18,6 +18,22 @@ case $name in
 	exit 1
 	;;
 esac
-upper=$(printf '%s' "$name" | LC_ALL=C tr a-z A-Z)
-LC_ALL=C sed -e "s/auxchan_/${name}_/g" -e "s/AUXCHAN_/${upper}_/g" \
-	-e "s/auxchan\\.h/${name}.h/g" -e "s/libauxchan/lib${name}/g" "$file"
+# One pass, left to right: a name already renamed is never renamed again
+# (sed's expressions, one after another, made NAME=libauxchan's functions
+# liblibauxchan_).
+LC_ALL=C awk -v name="$name" '
+BEGIN {
+	upper = toupper(name)
+	to["libauxchan"] = "lib" name
+	to["auxchan_"] = name "_"
+	to["AUXCHAN_"] = upper "_"
+	to["auxchan.h"] = name ".h"
+}
+{
+	out = ""
+	while (match($0, /libauxchan|auxchan_|AUXCHAN_|auxchan\.h/)) {
+		out = out substr($0, 1, RSTART - 1) to[substr($0, RSTART, RLENGTH)]
+		$0 = substr($0, RSTART + RLENGTH)
+	}
+	print out $0
+}' "$file"

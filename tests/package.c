@@ -838,6 +838,75 @@ static void test_two(void)
 	check_output("two pages, amalgamations", two);
 }
 
+
+/*
+ * A namespace is a lower-case C identifier prefix that takes no name the
+ * build uses (mk/namespace.mk): anything else is refused by make before any
+ * work, with the rule, nothing made and no command run (%s: a marker's
+ * path).  An accepted name beside the private room.h, rooms, gives an
+ * amalgamation that a program using it compiles with; a name holding
+ * libauxchan is renamed once.
+ */
+static const struct {
+	const char *description;
+	const char *name;
+} refused_namespaces[] = {
+	{ "a private header of the library", "key" },
+	{ "another", "word" },
+	{ "another", "link" },
+	{ "the library's gperf header", "gperf" },
+	{ "a module of the generator", "lint" },
+	{ "a generated table", "room_data" },
+	{ "a folder of the build directory", "tests" },
+	{ "a standard C header", "string" },
+	{ "the default's library name", "libauxchan" },
+	{ "capitals", "Infra" },
+	{ "a digit first", "1abc" },
+	{ "a slash", "a/b" },
+	{ "a space", "a b" },
+	{ "a pipe", "a|b" },
+	{ "a command", "x;touch %s" },
+	{ "a quote and a command", "x'; touch %s; '" },
+	{ "a newline", "x\ntouch %s" },
+	{ "make's $(shell)", "$(shell touch %s)" },
+	{ "empty", "" },
+};
+
+static void test_namespace_names(void)
+{
+	char marker[4300], name[4500], q[9000], key[600];
+	const char *alias = infra_pg.rooms[0].alias;
+
+	snprintf(marker, sizeof marker, "%s/pwned", work);
+	for (size_t i = 0; i < sizeof refused_namespaces / sizeof *refused_namespaces; i++) {
+		char what[128];
+
+		snprintf(what, sizeof what, "NAMESPACE, %s: refused", refused_namespaces[i].description);
+		snprintf(name, sizeof name, refused_namespaces[i].name, marker);
+		check(sh("rm -f %s; %s -s NAMESPACE=%s BUILDDIR=%s/ns-refused DATA=%s amalgamation", marker,
+		         make, quoted(name, q, sizeof q), work, INFRA) != 0, "%s", what);
+		check_output(what, (const char *const[]){ "NAMESPACE='", strchr(name, '$') ?
+		             "' is refused: make would expand its '$'" : "' is refused: a namespace is a "
+		             "lower-case C identifier prefix (a letter, then letters, digits or '_') that is "
+		             "none of: ", NULL });
+		check(sh("test ! -e %s/ns-refused && test ! -e %s", work, marker) == 0,
+		      "%s: nothing made, no command run", what);
+	}
+
+	check_num("make NAMESPACE=rooms amalgamation", sh("%s -s NAMESPACE=rooms BUILDDIR=%s/infra "
+	          "DATA=%s amalgamation", make, work, INFRA), 0);
+	check_num("a program of the rooms amalgamation", sh("sh src/namespace.sh rooms tests/host.c > "
+	          "%s/rooms-host.c && %s -std=c99 -Wall -Wextra -Wpedantic -Werror "
+	          "-I%s/infra/amalgamation %s/rooms-host.c %s/infra/amalgamation/rooms.c -o "
+	          "%s/rooms-host && %s/rooms-host %s", work, cc, work, work, work, work, work,
+	          quoted(alias, key, sizeof key)), 0);
+	snprintf(name, sizeof name, "%s\n", alias);
+	check_output("a program of the rooms amalgamation", (const char *const[]){ name, NULL });
+	check_num("a name holding libauxchan, renamed once", sh("sh src/namespace.sh my_libauxchan "
+	          "include/auxchan.h | grep -q 'my_libauxchan_lookup(' && ! sh src/namespace.sh "
+	          "my_libauxchan include/auxchan.h | grep my_libmy_"), 0);
+}
+
 /*
  * Two pages' tables in one program: the page's library, and INFRA's built
  * with make NAMESPACE=infra, linked into tests/two.c statically, shared and
@@ -866,6 +935,7 @@ static void test_namespace(void)
 	          "%s/infra/infra/include/infra.h", work, work), 0);
 
 	test_two();
+	test_namespace_names();
 
 	check_num("make NAMESPACE=infra install", sh("%s -s NAMESPACE=infra BUILDDIR=%s/infra "
 	          "DATA=tests/pages/infra.md install DESTDIR=%s/infra-stage PREFIX=/usr", make, work,
