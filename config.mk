@@ -23,8 +23,9 @@ CFLAGS ?= -O2 -g
 BUILD_CC = $(CC)
 BUILD_CFLAGS = $(CFLAGS)
 STD_CFLAGS = -std=c11 -Wall -Wextra -Werror
-# Reproducible: no path of the source tree in objects (debug information).
-REPRO_CFLAGS = -ffile-prefix-map=$(CURDIR)=.
+# Reproducible: no path of the source tree or of the build directory in
+# objects (debug information), wherever they are.
+REPRO_CFLAGS = -ffile-prefix-map=$(CURDIR)=. -ffile-prefix-map=$(abspath $(BUILDDIR))=BUILDDIR
 
 # Tools.  Each bucket's gperf run: two searches, for denser tables
 # (doc/internals.md).

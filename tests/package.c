@@ -987,7 +987,13 @@ static void test_dist(void)
 	          "| cmp - %s/list.build", dist_build, work, work, version, work), 0);
 }
 
-/* Two copies of the sources, built at two times: the same bytes. */
+/*
+ * Two copies of the sources, built at two times: the same bytes.  And each
+ * copy built again in a build directory outside its tree, at another
+ * absolute path (INFRA renamed infra, with the copy's generator): the same
+ * bytes, with no path of either (-ffile-prefix-map, the amalgamation's
+ * banner).
+ */
 static void test_reproducible(void)
 {
 	static const char *const outputs[] = {
@@ -995,6 +1001,10 @@ static void test_reproducible(void)
 		"gperf/room-0.c", "room_gperf.c", "search_gperf.c", "libauxchan.a",
 		"libauxchan.so.%s", "auxchan", "auxchan.bash", "auxchan.zsh", "auxchan.fish",
 		"amalgamation/auxchan.c", NULL,
+	};
+	static const char *const outside[] = {
+		"room_data.h", "search_gperf.c", "libinfra.a", "libinfra.so.%s", "infra/src/room.c",
+		"amalgamation/infra.c", NULL,
 	};
 
 	for (int k = 0; k < 2; k++) {
@@ -1005,6 +1015,10 @@ static void test_reproducible(void)
 		          work, k, work, k, k, work, k, k, work, k, k, make, cc), 0);
 		if (k == 0)
 			sleep(1);
+		check_num(k ? "second build, outside the tree" : "first build, outside the tree", sh(
+		          "cd %s/repro-%d/src-%d && MAKEFLAGS= %s -s CC='%s' GEN_B=build "
+		          "BUILDDIR=%s/repro-%d/out-%d NAMESPACE=infra DATA=%s all amalgamation", work, k,
+		          k, make, cc, work, k, k, INFRA), 0);
 	}
 	for (const char *const *o = outputs; *o; o++) {
 		char name[256];
@@ -1012,6 +1026,15 @@ static void test_reproducible(void)
 		snprintf(name, sizeof name, *o, version);
 		check(sh("cmp %s/repro-0/src-0/build/%s %s/repro-1/src-1/build/%s", work, name, work,
 		         name) == 0, "%s: byte-identical from two directories", name);
+	}
+	for (const char *const *o = outside; *o; o++) {
+		char name[256];
+
+		snprintf(name, sizeof name, *o, version);
+		check(sh("cmp %s/repro-0/out-0/%s %s/repro-1/out-1/%s", work, name, work, name) == 0,
+		      "%s: byte-identical from two build directories outside the tree", name);
+		check(sh("! grep -l repro- %s/repro-0/out-0/%s", work, name) == 0,
+		      "%s: names no build directory", name);
 	}
 }
 
