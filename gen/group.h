@@ -25,4 +25,21 @@ size_t group_topic(const char *name, const char **start);
 /* Sets pg->groups, and the group of every room of pg. */
 void group_assign(struct page *pg);
 
+/* The part of room c a check compares: its *n bytes at the pointer returned. */
+typedef const char *group_key(const struct room *c, size_t *n);
+
+/*
+ * Sets first[i] (pg->n of them) to the first room, in page order, whose key
+ * equals room i's ignoring ASCII case: i itself if none before it, or if
+ * its key is empty.  Sorts, so the cost grows as n log n, not n squared.
+ */
+void group_by(const struct page *pg, group_key *key, size_t *first);
+
+/*
+ * Steps counted by group_assign(), group_by() and lint_page() (comparisons,
+ * bytes read, table probes), never reset: for the test that their work
+ * grows in proportion to the page, not to its square.
+ */
+extern unsigned long group_steps;
+
 #endif /* AUXCHAN_GROUP_H */

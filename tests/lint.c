@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "group.h"
 #include "page.h"
 #include "pages.h"
 #include "seed.h"
@@ -178,6 +179,51 @@ static void check_page(const char *file, const char *want)
 	page_free(&pg);
 }
 
+/*
+ * The steps of group_assign() and lint_page() (group_steps) on a page of n
+ * rooms, each its own group "SIG:Tk General", with one purpose naming
+ * no topic: every purpose is asked about every group's topic.
+ */
+static unsigned long page_steps(size_t n)
+{
+	static const char purpose[] = "Discuss or ask for help with this topic, how you use it, "
+		"what you would change, and how the group should be run today";
+	size_t len = 0, cap = 64 + n * (sizeof purpose + 100);
+	char *text = malloc(cap);
+	struct page pg;
+	struct diag d = { .file = "steps.md", .out = fopen("/dev/null", "w") };
+	unsigned long before;
+
+	len += (size_t)sprintf(text, "| Name | Purpose | Link |\n|---|---|---|\n");
+	for (size_t k = 0; k < n; k++)
+		len += (size_t)sprintf(text + len, "| SIG:T%zu General | %s | "
+		                       "[#T%zu-GEN:x.org](https://matrix.to/#/#T%zu-GEN:x.org) |\n",
+		                       k, purpose, k, k);
+	page_parse(&pg, text, len, &d);
+	check_num("rooms of the steps page", (long long)pg.n, (long long)n);
+	before = group_steps;
+	group_assign(&pg);
+	lint_page(&pg, &d);
+	check_num("steps page: diagnostics", d.errors + d.warnings, 0);
+	fclose(d.out);
+	page_free(&pg);
+	free(text);
+	return group_steps - before;
+}
+
+/*
+ * Grouping and the checks across rows grow with the page, not its square:
+ * twice the rooms, at most 2.5 times the steps (sorting's n log n leaves
+ * room above 2; rooms times groups would give 4).
+ */
+static void test_steps(void)
+{
+	unsigned long one = page_steps(2000), two = page_steps(4000);
+
+	check(two <= one * 5 / 2, "2000 rooms: %lu steps, 4000 rooms: %lu steps (%.2f times): "
+	      "expected at most 2.5 times", one, two, (double)two / (double)one);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -185,6 +231,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	test_clean();
+	test_steps();
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char tag[64];
 
