@@ -20,20 +20,20 @@ int diag_is_check(const char *name)
 }
 
 /*
- * Prints one message, unless an error or warning (check_limit) would pass
- * the limit d->max: then it is counted in d->hidden, and its notes are
- * muted with it.
+ * Prints one message, unless it is an error or a warning (shown: the count
+ * of those printed, NULL for a note) past the limit d->max: then it is
+ * counted in *hidden, and its notes are muted with it.
  */
-static void vreport(struct diag *d, const char *severity, const char *check, int check_limit,
-                    unsigned line, unsigned col, const char *fmt, va_list ap)
+static void vreport(struct diag *d, const char *severity, const char *check, unsigned *shown,
+                    unsigned *hidden, unsigned line, unsigned col, const char *fmt, va_list ap)
 {
-	if (check_limit) {
-		d->muted = d->max && d->shown >= d->max;
+	if (shown) {
+		d->muted = d->max && *shown >= d->max;
 		if (d->muted) {
-			d->hidden++;
+			++*hidden;
 			return;
 		}
-		d->shown++;
+		++*shown;
 	}
 	fprintf(d->out, "%s:%u", d->file, line);
 	if (col)
@@ -50,7 +50,7 @@ void diag_error(struct diag *d, unsigned line, unsigned col, const char *fmt, ..
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(d, "error", NULL, 1, line, col, fmt, ap);
+	vreport(d, "error", NULL, &d->shown_errors, &d->hidden_errors, line, col, fmt, ap);
 	va_end(ap);
 	d->errors++;
 }
@@ -74,7 +74,11 @@ void diag_warning(struct diag *d, const char *check, unsigned line, unsigned col
 	if (d->muted)
 		return;
 	va_start(ap, fmt);
-	vreport(d, d->strict ? "error" : "warning", check, 1, line, col, fmt, ap);
+	if (d->strict)
+		vreport(d, "error", check, &d->shown_errors, &d->hidden_errors, line, col, fmt, ap);
+	else
+		vreport(d, "warning", check, &d->shown_warnings, &d->hidden_warnings, line, col, fmt,
+		        ap);
 	va_end(ap);
 	if (d->strict)
 		d->errors++;
@@ -89,6 +93,6 @@ void diag_note(struct diag *d, unsigned line, unsigned col, const char *fmt, ...
 	if (d->muted)
 		return;
 	va_start(ap, fmt);
-	vreport(d, "note", NULL, 0, line, col, fmt, ap);
+	vreport(d, "note", NULL, NULL, NULL, line, col, fmt, ap);
 	va_end(ap);
 }

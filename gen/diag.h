@@ -12,9 +12,11 @@
 #include <stdio.h>
 
 /*
- * The most errors and warnings a run of auxchan-gen prints, like a
- * compiler's error limit: a page of 100,000 bad rows gives a report one can
- * read, and auxchan-gen says how many more it found (diag.hidden).
+ * The most errors, and the most warnings, a run of auxchan-gen prints, like
+ * a compiler's error limit: a page of 100,000 bad rows gives a report one
+ * can read, and auxchan-gen says how many more it found (diag.hidden_*).
+ * Errors and warnings are capped apart, so warnings never hide an error:
+ * the one error of a page of 100,000 warnings is printed, in its place.
  */
 #define DIAG_MAX_SHOWN 100u
 
@@ -23,12 +25,12 @@ struct diag {
 	const char *file;   /* the page's name as the user gave it */
 	int strict;         /* report warnings as errors */
 	const char *const *off; /* NULL-terminated names of silenced checks */
-	unsigned max;       /* the most errors and warnings to print; 0: all */
+	unsigned max;       /* the most errors, and the most warnings, to print; 0: all */
 	unsigned errors;    /* errors reported, strict warnings included */
 	unsigned warnings;  /* warnings reported */
 	int errors_only;    /* report no warning (but strict ones, errors) */
-	unsigned shown;     /* errors and warnings printed */
-	unsigned hidden;    /* errors and warnings counted but not printed (max) */
+	unsigned shown_errors, shown_warnings;   /* printed */
+	unsigned hidden_errors, hidden_warnings; /* counted but not printed (max) */
 	int muted;          /* the last message was not printed: nor are its notes */
 };
 

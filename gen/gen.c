@@ -52,7 +52,7 @@ static const char usage[] =
 	"  --format=FORMAT  of the comparison: text (default) or json\n"
 	"  --help           show this help\n"
 	"\n"
-	"At most 100 errors and warnings are shown; then the number of the others.\n"
+	"At most 100 errors and 100 warnings are shown; then the number of the others.\n"
 	"\n"
 	"Exit status: 0 written, 1 the page has errors, 2 usage or I/O error;\n"
 	"with --diff, like diff(1): 0 no change, 1 changes, 2 an error.\n";
@@ -160,13 +160,41 @@ static void unknown_check(const char *name)
 	fputc('\n', stderr);
 }
 
+/* n and the noun, plural unless n is 1: "1 error", "2 warnings". */
+static void count(unsigned n, const char *noun)
+{
+	fprintf(stderr, "%u %s%s", n, noun, n == 1 ? "" : "s");
+}
+
 /* Says how many diagnostics of d were not shown (the cap, diag.h). */
 static void report_hidden(const struct diag *d)
 {
-	if (d->hidden)
-		fprintf(stderr, "auxchan-gen: %s: %u more error%s or warning%s not shown (the "
-		        "first %u are)\n", d->file, d->hidden, d->hidden == 1 ? "" : "s",
-		        d->hidden == 1 ? "" : "s", d->max);
+	unsigned e = d->hidden_errors, w = d->hidden_warnings;
+
+	if (!e && !w)
+		return;
+	fprintf(stderr, "auxchan-gen: %s: ", d->file);
+	if (e)
+		count(e, "more error");
+	if (e && w)
+		fputs(" and ", stderr);
+	if (w)
+		count(w, "more warning");
+	fprintf(stderr, " not shown (the first %u%s are)\n", d->max, e && w ? " of each" : "");
+}
+
+/*
+ * The end of d's report, after a page with errors: the diagnostics not
+ * shown, then the errors and warnings counted, and what became of the output.
+ */
+static void report_errors(const struct diag *d, const char *outcome)
+{
+	report_hidden(d);
+	fprintf(stderr, "auxchan-gen: %s: ", d->file);
+	count(d->errors, "error");
+	if (d->warnings)
+		fputs(" and ", stderr), count(d->warnings, "warning");
+	fprintf(stderr, "%s\n", outcome);
 }
 
 /* The last component of path: banners must not depend on where we build. */
@@ -247,11 +275,8 @@ int main(int argc, char **argv)
 		struct diag dw = d;
 
 		if ((rc = read_check(file[0], &pg, &d)) == 0 && words &&
-		    (rc = read_words(words, &v, &pg, &dw)) == 1) {
-			report_hidden(&dw);
-			fprintf(stderr, "auxchan-gen: %s: %u error%s%s\n", dw.file, dw.errors,
-			        dw.errors == 1 ? "" : "s", mode == WRITE ? ", nothing written" : "");
-		}
+		    (rc = read_words(words, &v, &pg, &dw)) == 1)
+			report_errors(&dw, mode == WRITE ? ", nothing written" : "");
 		if (rc == 0 && mode == WRITE) {
 			/* The search lists the keys for suggestions as the table has them;
 			 * a file that fails is reported, and files_commit() writes none. */
@@ -265,10 +290,10 @@ int main(int argc, char **argv)
 			perror("auxchan-gen: cannot write the keys");
 			rc = 2;
 		}
-		report_hidden(&d);
 		if (rc == 1 && d.errors)
-			fprintf(stderr, "auxchan-gen: %s: %u error%s%s\n", d.file, d.errors,
-			        d.errors == 1 ? "" : "s", mode == WRITE ? ", nothing written" : "");
+			report_errors(&d, mode == WRITE ? ", nothing written" : "");
+		else
+			report_hidden(&d);
 	}
 	words_free(&v);
 	page_free(&pg);

@@ -242,7 +242,7 @@ static const struct {
 	  .status = 0, .out = "", .err_has = "[duplicate-name]\n" },
 	{ .description = "--check on an invalid page: 1",
 	  .args = { "--check", R "invalid.md" }, .status = 1, .out = "",
-	  .err_has = "auxchan-gen: " R "invalid.md: 2 errors\n" },
+	  .err_has = "auxchan-gen: " R "invalid.md: 2 errors and 4 warnings\n" },
 };
 
 static void test_program(const char *gen, const char *out, const char *err)

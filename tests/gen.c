@@ -274,44 +274,72 @@ static size_t count_lines(const char *s)
 	return n;
 }
 
+/* Writes the page: a header, then first (if not NULL), then 100,000 rows without a link. */
+static int write_bad_rows(const char *page, const char *first)
+{
+	FILE *f = fopen(page, "w");
+
+	if (!f)
+		return check(0, "write %s", page);
+	fputs("| Name | Link |\n|---|---|\n", f);
+	if (first)
+		fputs(first, f);
+	for (int i = 0; i < 100000; i++)
+		fputs("| S | - |\n", f);
+	return fclose(f) == 0 || check(0, "write %s", page);
+}
+
+/* Does s end with want? */
+static int ends_with(const char *s, const char *want)
+{
+	return s && strlen(s) >= strlen(want) && !strcmp(s + strlen(s) - strlen(want), want);
+}
+
 /*
  * A page of 100,000 rows without a link: the first DIAG_MAX_SHOWN (100)
  * warnings are printed, then how many more there are; --strict the same,
- * as errors.
+ * as errors.  Without the room above them, the page's one error (no room)
+ * still shows after the 100 warnings, and the last line counts both.
  */
 static void test_diagnostic_limit(void)
 {
 	struct path page = path(work, "many-bad-rows.md");
-	FILE *f = fopen(page.s, "w");
-	char *err, want[2 * sizeof page.s + 256];
+	char *err, want[4 * sizeof page.s + 512];
 
-	if (!f) {
-		check(0, "write %s", page.s);
+	if (!write_bad_rows(page.s, "| R | https://matrix.to/#/#r:x.org |\n"))
 		return;
-	}
-	fputs("| Name | Link |\n|---|---|\n| R | https://matrix.to/#/#r:x.org |\n", f);
-	for (int i = 0; i < 100000; i++)
-		fputs("| S | - |\n", f);
-	if (fclose(f)) {
-		check(0, "write %s", page.s);
-		return;
-	}
 	check_num("100,000 warnings", run_gen(work, page.s, NULL, NULL), 0);
 	err = check_read(errfile, NULL);
 	check_num("100,000 warnings: 100 shown, and a summary", (long long)count_lines(err), 101);
 	snprintf(want, sizeof want, "%s:103:7: warning: row has no https://matrix.to/#/ link in "
-	         "its Link cell: skipped [no-link]\nauxchan-gen: %s: 99900 more errors or warnings "
+	         "its Link cell: skipped [no-link]\nauxchan-gen: %s: 99900 more warnings "
 	         "not shown (the first 100 are)\n", page.s, page.s);
-	check(err && strlen(err) > strlen(want) && !strcmp(err + strlen(err) - strlen(want), want),
-	      "100,000 warnings: the last shown, then the summary:\n  expected: ...%s  got: %s",
-	      want, err ? err : "");
+	check(ends_with(err, want), "100,000 warnings: the last shown, then the summary:\n"
+	      "  expected: ...%s  got: %s", want, err ? err : "");
 	free(err);
 	check_num("100,000 errors (--strict)", run_gen(work, page.s, "--strict", NULL), 1);
 	err = check_read(errfile, NULL);
 	check_num("100,000 errors: 100 shown, the summary, the count",
 	          (long long)count_lines(err), 102);
-	check(err && strstr(err, "auxchan-gen: ") && strstr(err, ": 100000 errors, nothing written\n"),
-	      "100,000 errors: all counted, got: %s", err ? strrchr(err, ':') : "");
+	snprintf(want, sizeof want, "auxchan-gen: %s: 99900 more errors not shown (the first 100 "
+	         "are)\nauxchan-gen: %s: 100000 errors, nothing written\n", page.s, page.s);
+	check(ends_with(err, want), "100,000 errors: all counted:\n  expected: ...%s  got: %s",
+	      want, err ? strrchr(err, ':') : "");
+	free(err);
+
+	if (!write_bad_rows(page.s, NULL))
+		return;
+	check_num("100,000 warnings, then an error", run_gen(work, page.s, NULL, NULL), 1);
+	err = check_read(errfile, NULL);
+	check_num("100,000 warnings, then an error: 100 warnings, the error, the summary, "
+	          "the count", (long long)count_lines(err), 103);
+	snprintf(want, sizeof want, "%s:102:7: warning: row has no https://matrix.to/#/ link in "
+	         "its Link cell: skipped [no-link]\n%s:1: error: no room: no row of a room table "
+	         "has a https://matrix.to/#/ link\nauxchan-gen: %s: 99900 more warnings not shown "
+	         "(the first 100 are)\nauxchan-gen: %s: 1 error and 100000 warnings, nothing "
+	         "written\n", page.s, page.s, page.s, page.s);
+	check(ends_with(err, want), "100,000 warnings, then an error: the error shown, both "
+	      "counted:\n  expected: ...%s  got: %s", want, err ? err : "");
 	free(err);
 	remove(page.s);
 }
