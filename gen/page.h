@@ -30,7 +30,9 @@
 #define PAGE_MAX_COLUMNS 64u      /* columns of a table (its header's cost) */
 #define PAGE_MAX_TABLE_LEAD 16u   /* lines above a table's delimiter row, from a
                                      blank line or heading: cmark-gfm rereads them */
-#define PAGE_MAX_MARKUP 40000u    /* of each of [ < * _ ~ ) @ www. on a page */
+#define PAGE_MAX_MARKUP 40000u    /* of each of [ < * _ ~ ) @ www. on a page (of * _ ~:
+                                     runs, not '_' in a word, nor in links: scan.c) */
+#define PAGE_MAX_LINK_EMPHASIS 100000u /* runs of * _ ~ in link texts: 5 a room */
 #define PAGE_MAX_PARSE_MEMORY (256u << 20) /* bytes cmark-gfm may allocate */
 
 struct room {

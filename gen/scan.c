@@ -13,12 +13,19 @@
 struct scan {
 	const struct src *s;
 	size_t lead;            /* lines since a blank line, heading or fence */
-	size_t count[9];        /* of each character of MARKUP */
+	size_t count[9];        /* of each character of MARKUP (of '*', '_', '~': runs) */
 	size_t www;             /* "www." */
+	size_t link_emphasis;   /* runs of '*', '_', '~' in link texts */
+	unsigned char in[PAGE_MAX_LINE]; /* of the line's bytes: IN_TEXT, IN_DESTINATION */
 };
+
+enum { IN_TEXT = 1, IN_DESTINATION };
 
 /* The characters on which cmark-gfm's time grows faster than the page. */
 #define MARKUP "[<*_~)@"
+
+/* ASCII punctuation: what a backslash escapes. */
+#define PUNCT "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 /* Is c a space or a tab? */
 static int blank_char(char c)
@@ -119,22 +126,115 @@ static int ends_paragraph(const char *t, size_t i, size_t e)
 	return k > i + 1 && k < e && blank_char(t[k - 1]);
 }
 
-/* Counts the line's markup characters: 0, or -1 with an error past the limit. */
+/* Is c an ASCII letter or digit? */
+static int alnum(char c)
+{
+	return (c >= '0' && c <= '9') || ((unsigned)c | 32) - 'a' < 26u;
+}
+
+/*
+ * The end of the link destination "(...)" at t + k, before e: past its ')'
+ * if it has no space, control character or '<' (none of the forms with a
+ * title or angle brackets) and fewer than 32 nested parentheses, as
+ * cmark-gfm reads it; else k.
+ */
+static size_t destination(const char *t, size_t k, size_t e)
+{
+	unsigned depth = 0;
+
+	for (size_t j = k + 1; j < e; j++) {
+		if (t[j] == '\\' && j + 1 < e && strchr(PUNCT, t[j + 1]))
+			j++;
+		else if (t[j] == '(' && ++depth >= 32)
+			return k;
+		else if (t[j] == ')' && depth-- == 0)
+			return j + 1;
+		else if ((unsigned char)t[j] <= ' ' || t[j] == '<')
+			return k;
+	}
+	return k;
+}
+
+/*
+ * Marks in sc->in the inline links of the line [i, e) that cmark-gfm
+ * surely reads as links: "[text](destination)", no escape before its
+ * brackets, and nothing between its '[' and ']' that could take the '[' or
+ * end the text: another bracket, '`' (a code span), '<' to '>' (HTML, an
+ * autolink), "www." or "://" to a space (the autolink extension's), '|'
+ * (another table cell).  What is not marked is counted as text: a link
+ * missed costs a count, a link that is not one could hide a blow-up.
+ */
+static void find_links(struct scan *sc, size_t i, size_t e)
+{
+	const char *t = sc->s->text;
+	size_t open = 0, end; /* open: the '[' + 1, or 0 */
+
+	memset(sc->in, 0, e - i);
+	for (size_t k = i; k < e; k++) {
+		if (t[k] == '\\' && k + 1 < e && strchr(PUNCT, t[k + 1])) {
+			k++, open = 0;
+		} else if (t[k] == '[') {
+			open = k + 1;
+		} else if (t[k] == ']' && open && k + 1 < e && t[k + 1] == '(' &&
+		           (end = destination(t, k + 1, e)) > k + 1) {
+			memset(sc->in + (open - i), IN_TEXT, k - open);
+			memset(sc->in + (k + 1 - i), IN_DESTINATION, end - (k + 1));
+			k = end - 1, open = 0;
+		} else if (t[k] == '<') {
+			const char *gt = memchr(t + k, '>', e - k);
+
+			k = gt ? (size_t)(gt - t) : e, open = 0;
+		} else if ((e - k >= 4 && key_strn_equal(t + k, "www.", 4)) ||
+		           (e - k >= 3 && !memcmp(t + k, "://", 3))) {
+			while (k + 1 < e && (unsigned char)t[k + 1] > ' ' && t[k + 1] != '<')
+				k++;
+			open = 0;
+		} else if (strchr("]`>|", t[k])) {
+			open = 0;
+		}
+	}
+}
+
+/*
+ * Counts the line's markup characters: 0, or -1 with an error past a
+ * limit.  Of '*', '_' and '~', what cmark-gfm may put on its stack of
+ * emphasis delimiters, whose matching takes time quadratic in its size:
+ * runs (one delimiter each), not a '_' inside a word (it can neither open
+ * nor close), nothing in a link's destination (read as a URL); and a link
+ * text's apart (matched alone, at its ']': a line bounds the cost of each).
+ */
 static int count_markup(struct scan *sc, size_t i, size_t e, unsigned line)
 {
 	const char *t = sc->s->text;
 
+	find_links(sc, i, e);
 	for (size_t k = i; k < e; k++) {
 		const char *m = strchr(MARKUP, t[k]);
 		size_t *n = m && t[k] ? &sc->count[m - MARKUP]
 		          : e - k >= 4 && key_strn_equal(t + k, "www.", 4) ? &sc->www : NULL;
+		size_t run = k;
+		unsigned limit = PAGE_MAX_MARKUP;
 
-		if (n && ++*n > PAGE_MAX_MARKUP) {
-			diag_error(sc->s->d, line, (unsigned)(k - i) + 1, "more than %u '%.*s' on the "
-			           "page: over the limit", PAGE_MAX_MARKUP, n == &sc->www ? 4 : 1,
-			           t + k);
+		if (n && strchr("*_~", t[k])) {
+			while (run + 1 < e && t[run + 1] == t[k])
+				run++;
+			if (sc->in[k - i] == IN_DESTINATION || (t[k] == '_' && k > i && alnum(t[k - 1]) &&
+			                                        run + 1 < e && alnum(t[run + 1])))
+				n = NULL;
+			else if (sc->in[k - i] == IN_TEXT)
+				n = &sc->link_emphasis, limit = PAGE_MAX_LINK_EMPHASIS;
+		}
+		if (n && ++*n > limit) {
+			if (n == &sc->link_emphasis)
+				diag_error(sc->s->d, line, (unsigned)(k - i) + 1, "more than %u runs of "
+				           "'*', '_' and '~' in link texts on the page: over the limit",
+				           limit);
+			else
+				diag_error(sc->s->d, line, (unsigned)(k - i) + 1, "more than %u '%.*s' on "
+				           "the page: over the limit", limit, n == &sc->www ? 4 : 1, t + k);
 			return -1;
 		}
+		k = run;
 	}
 	return 0;
 }

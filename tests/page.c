@@ -505,6 +505,14 @@ static void test_parser_limits(struct text *t)
 		  "heading, over the limit of 16: cmark-gfm reads them all again for it" },
 		{ .description = "PAGE_MAX_MARKUP '['", .unit = "[a]\n", .n = PAGE_MAX_MARKUP,
 		  .error = "limit.md:40005:1: error: more than 40000 '[' on the page: over the limit" },
+		{ .description = "PAGE_MAX_MARKUP '*' runs", .unit = "*a\n", .n = PAGE_MAX_MARKUP,
+		  .error = "limit.md:40005:1: error: more than 40000 '*' on the page: over the limit" },
+		{ .description = "PAGE_MAX_MARKUP '_' runs, not in words", .unit = "a_b _a\n",
+		  .n = PAGE_MAX_MARKUP, .error = "limit.md:40005:5: error: more than 40000 '_' on the "
+		  "page: over the limit" },
+		{ .description = "PAGE_MAX_LINK_EMPHASIS", .unit = "[*a*b**c _d~e](u*v)\n",
+		  .n = PAGE_MAX_LINK_EMPHASIS / 5, .error = "limit.md:20005:2: error: more than "
+		  "100000 runs of '*', '_' and '~' in link texts on the page: over the limit" },
 		{ .description = "PAGE_MAX_MARKUP 'www.' on lines", .unit = "WWW.\n",
 		  .n = PAGE_MAX_MARKUP, .error = "limit.md:40005:1: error: more than 40000 'WWW.' on "
 		  "the page: over the limit" },
@@ -525,6 +533,24 @@ static void test_parser_limits(struct text *t)
 				check_str(what, first, limits[i].error);
 			page_free(&pg);
 		}
+
+	/*
+	 * PAGE_MAX_ROOMS rooms whose aliases hold two '_', '*' or '~': within
+	 * PAGE_MAX_MARKUP, which counts what cmark-gfm may take for emphasis
+	 * (not the bytes of a link's destination, nor a '_' inside a word).
+	 */
+	for (const char *c = "_*~"; *c; c++) {
+		t->len = 0;
+		add(t, "| Name | Purpose | Link |\n|---|---|---|\n");
+		for (unsigned k = 0; k < PAGE_MAX_ROOMS; k++)
+			add(t, "| Room %u | purpose %u | [#r%ca%c%u-gen:x.org](https://matrix.to/#/#r%ca%c%u-gen:"
+			    "x.org) |\n", k, k, *c, *c, k, *c, *c, k);
+		snprintf(what, sizeof what, "%u rooms with '%c' in their aliases", PAGE_MAX_ROOMS, *c);
+		check_num(what, parse_text(t, &pg, first, sizeof first), 0);
+		check(!strstr(first, ": error: "), "%s: got %s", what, first);
+		check_num(what, (long long)pg.n, PAGE_MAX_ROOMS);
+		page_free(&pg);
+	}
 
 	/* Lines of '-' alone are list items or underlines to cmark-gfm, not delimiter rows. */
 	t->len = 0;
