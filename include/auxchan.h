@@ -18,6 +18,9 @@
  *   - its display name ("SIG:Python General");
  *   - its group: the stem its localpart shares with other rooms ("sigpy")
  *     or the group's topic ("python").
+ * A '#' before a localpart makes a room reference: "#x" is the localpart
+ * x, so the alias "##x:y.org" (localpart "#x") is found as "##x:y.org" or
+ * "##x", never as "#x:y.org" or "#x".
  * One key may name several rooms; they are returned in page order.  A
  * search (auxchan_search()) finds rooms by the words of a question.
  *

@@ -64,6 +64,7 @@ static const char *const hostile[][6] = {
 	C("Room C", "collidec", "found by its localpart, and with the room above by its name"),
 	C("#collideb:x.org", "collidee", "a name that is the alias of Room B"),
 	C("collidea", "collidef", "a name that is the localpart of the first room here"),
+	C("Room H", "#collideh", "a localpart that starts with '#': \"#collideh\" is another room's"),
 #undef C
 };
 #undef S
@@ -347,6 +348,7 @@ static const char *expand(char *buf, size_t size, const char *s, const char *ali
 #define PB "found by its alias, and with the room above by its name\t" K
 #define PC "a name that is '#' and the localpart of the next room\t" K
 #define PD "found by its localpart, and with the room above by its name\t" K
+#define PH "a localpart that starts with '#': \"#collideh\" is another room's\t" K
 #define S "Keys that collide\t"
 static const struct {
 	const char *query, *rooms;
@@ -360,12 +362,14 @@ static const struct {
 	{ "collidea", S R("collideb:x.org", "collidea") PA
 	  S R("collidea", "collidef") "a name that is the localpart of the first room here\t" K },
 	{ "#collidea", S R("collideb:x.org", "collidea") PA },
+	{ "##collideh", S R("Room H", "#collideh") PH },
 };
 #undef R
 #undef PA
 #undef PB
 #undef PC
 #undef PD
+#undef PH
 #undef S
 
 /* The hostile page: every field of --format=json, and every room found. */

@@ -60,17 +60,26 @@ static void with_case(char *dst, const char *src, size_t n, int mode)
 	}
 }
 
-/* Every key of every room, as written, lower and upper case. */
+/*
+ * Every key of every room, as written, lower and upper case, finds it; but
+ * those a query reads as another thing (auxchan.h): a form of the alias
+ * without its '#' that starts with '#' (of "##x:y.org", "#x:y.org" and "#x"
+ * are the alias of the localpart "x").
+ */
 static void test_keys(void)
 {
 	for (size_t c = 0; c < ref_pg.n; c++) {
 		const struct room *ch = &ref_pg.rooms[c];
-		const char *keys[7];
-		size_t lens[7], nk = 0;
+		char hashed[LINK_ALIAS_MAX + 2] = "#";
+		const char *keys[8];
+		size_t lens[8], nk = 0;
+		int bare = ch->alias[1] == '#'; /* the alias's forms without '#' start with one */
 
 		keys[nk] = ch->alias, lens[nk++] = strlen(ch->alias);
 		keys[nk] = ch->alias + 1, lens[nk++] = strlen(ch->alias + 1);
 		keys[nk] = ch->alias + 1, lens[nk++] = ch->lplen;
+		memcpy(hashed + 1, ch->alias + 1, ch->lplen);
+		keys[nk] = hashed, lens[nk++] = ch->lplen + 1;
 		keys[nk] = ch->url, lens[nk++] = strlen(ch->url);
 		keys[nk] = ch->name, lens[nk++] = strlen(ch->name);
 		if (ch->group != NO_GROUP) {
@@ -82,13 +91,15 @@ static void test_keys(void)
 		for (size_t k = 0; k < nk; k++) {
 			char q[2048];
 			size_t found[64], n;
+			/* what a query reads as another thing may find other rooms */
+			int other = bare && (k == 1 || k == 2);
 
 			if (lens[k] == 0 || lens[k] > sizeof q)
 				continue;
 			for (int mode = 0; mode < 3; mode++) {
 				with_case(q, keys[k], lens[k], mode);
 				n = auxchan_lookup(q, lens[k], found, 64);
-				check(n > 0 && contains(found, n < 64 ? n : 64, c),
+				check(other || (n > 0 && contains(found, n < 64 ? n : 64, c)),
 				      "room %zu key '%.*s': found", c, (int)lens[k], q);
 				check_query(q, lens[k], "key");
 			}
