@@ -497,6 +497,10 @@ static void read_row(const struct src *s, struct table_state *ts, struct page *p
 	if (!ch.name[0])
 		diag_warning(s->d, "empty-name", ch.line, ch.name_col,
 		             "row has an empty Name: it cannot be found by name");
+	else if (link_has_prefix(ch.name, strlen(ch.name), 1)) /* no key: gen/room.c */
+		diag_warning(s->d, "empty-name", ch.line, ch.name_col, "name '%s' is a matrix.to "
+		             "link, and a query that is one is read as the room it links to: this "
+		             "room cannot be found by name", ch.name);
 	ch.section = xmemdup(section, strlen(section));
 	pg->rooms = xgrow(pg->rooms, &ts->cap, pg->n + 1, sizeof *pg->rooms);
 	pg->rooms[pg->n++] = ch;

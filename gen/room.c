@@ -78,10 +78,17 @@ static int by_key(const void *a, const void *b)
 	return x->room < y->room ? -1 : x->room > y->room;
 }
 
-/* Enters a name, stem or topic: "#K" as K after a '#' (see enum kind). */
+/*
+ * Enters a name, stem or topic: "#K" as K after a '#' (see enum kind).  One
+ * that is a matrix.to link is no key: a query that is a link is read as the
+ * room it names (auxchan_lookup()), so it would never be found, only listed
+ * (the page reader warns of such a name).
+ */
 static void entry_add_named(struct entries *k, const char *s, size_t len, size_t off,
                             size_t room)
 {
+	if (link_has_prefix(s, len, 1))
+		return;
 	if (len > 1 && s[0] == '#')
 		entry_add(k, s + 1, len - 1, off + 1, room, AFTER_SIGIL);
 	else

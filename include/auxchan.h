@@ -20,7 +20,8 @@
  *     or the group's topic ("python").
  * A '#' before a localpart makes a room reference: "#x" is the localpart
  * x, so the alias "##x:y.org" (localpart "#x") is found as "##x:y.org" or
- * "##x", never as "#x:y.org" or "#x".
+ * "##x", never as "#x:y.org" or "#x".  A matrix.to link finds the room it
+ * links to, never a display name or topic spelt like it.
  * One key may name several rooms; they are returned in page order.  A
  * search (auxchan_search()) finds rooms by the words of a question.
  *

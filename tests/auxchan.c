@@ -64,6 +64,10 @@ static const char *const hostile[][6] = {
 	C("Room C", "collidec", "found by its localpart, and with the room above by its name"),
 	C("#collideb:x.org", "collidee", "a name that is the alias of Room B"),
 	C("collidea", "collidef", "a name that is the localpart of the first room here"),
+	C("https://matrix.to/#/#collideb:x.org", "collideg", "a name that is a link to Room B"),
+	{ "Keys that collide", "SIG: https://matrix.to/#/#collidea:x.org General",
+	  "#collidei-gen:x.org", "https://matrix.to/#/#collidei-gen:x.org", "a topic that is a link",
+	  "https://matrix.to/#/#collidea:x.org" },
 	C("Room H", "#collideh", "a localpart that starts with '#': \"#collideh\" is another room's"),
 #undef C
 };
@@ -362,6 +366,9 @@ static const struct {
 	{ "collidea", S R("collideb:x.org", "collidea") PA
 	  S R("collidea", "collidef") "a name that is the localpart of the first room here\t" K },
 	{ "#collidea", S R("collideb:x.org", "collidea") PA },
+	/* a link is the room it links to, not a name or topic spelt like it */
+	{ "https://matrix.to/#/#collideb:x.org", S R("Room B", "collideb") PB },
+	{ "https://matrix.to/#/#collidea:x.org", S R("collideb:x.org", "collidea") PA },
 	{ "##collideh", S R("Room H", "#collideh") PH },
 };
 #undef R

@@ -44,6 +44,10 @@ static const struct {
 	{ P "warn-empty-name.md", "empty-name",
 	  P "warn-empty-name.md:3:4: warning: row has an empty Name: it cannot be found by "
 	  "name [empty-name]\n" },
+	{ P "warn-link-name.md", "empty-name",
+	  P "warn-link-name.md:4:3: warning: name 'HTTPS://MATRIX.TO/#/@bob:x.org' is a matrix.to "
+	  "link, and a query that is one is read as the room it links to: this room cannot be "
+	  "found by name [empty-name]\n" },
 	{ P "warn-other-server.md", "other-server",
 	  P "warn-other-server.md:5:7: warning: #c:y.org is on the server 'y.org', where 2 of "
 	  "the page's 3 rooms are on 'x.org' [other-server]\n" },

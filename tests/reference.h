@@ -48,6 +48,15 @@ static int ref_hex(unsigned char c)
 	return d ? (int)(d - digits) : -1;
 }
 
+static const char ref_prefix[] = "https://matrix.to/#/";
+#define REF_PREFIX_LEN (sizeof ref_prefix - 1)
+
+/* Is the query (q, n bytes) a matrix.to link (its prefix in any ASCII case)? */
+static int ref_is_link(const char *q, size_t n)
+{
+	return n >= REF_PREFIX_LEN && ref_same(q, REF_PREFIX_LEN, ref_prefix, REF_PREFIX_LEN);
+}
+
 /*
  * The room reference a query names: a matrix.to link's fragment (up to its
  * '?', %XX decoded, at most 255 bytes), or the query itself.  Returns its
@@ -55,16 +64,15 @@ static int ref_hex(unsigned char c)
  */
 static long ref_room(const char *q, size_t n, char *out, size_t cap)
 {
-	static const char prefix[] = "https://matrix.to/#/";
-	size_t len = 0, p = sizeof prefix - 1;
+	size_t len = 0;
 
-	if (!ref_same(q, n < p ? n : p, prefix, p)) {
+	if (!ref_is_link(q, n)) {
 		if (n > cap)
 			return -1;
 		memcpy(out, q, n);
 		return (long)n;
 	}
-	for (size_t i = p; i < n && q[i] != '?'; i++) {
+	for (size_t i = REF_PREFIX_LEN; i < n && q[i] != '?'; i++) {
 		int c = (unsigned char)q[i];
 
 		if (c == '%') {
@@ -81,6 +89,16 @@ static long ref_room(const char *q, size_t n, char *out, size_t cap)
 	return (long)len;
 }
 
+/* Is the query (q, n bytes) the name, group stem or group topic of room ch? */
+static int ref_named(const char *q, size_t n, const struct room *ch)
+{
+	const struct group *g = ch->group != NO_GROUP ? &ref_pg.groups[ch->group] : NULL;
+
+	return ref_same(q, n, ch->name, strlen(ch->name)) ||
+	       (g && (ref_same(q, n, ref_pg.rooms[g->first].alias + 1, g->stemlen) ||
+	              (*g->topic && ref_same(q, n, g->topic, strlen(g->topic)))));
+}
+
 /* Does the query (q, n bytes) name room c?  The rules of auxchan.h. */
 static int ref_matches(const char *q, size_t n, size_t c)
 {
@@ -89,15 +107,9 @@ static int ref_matches(const char *q, size_t n, size_t c)
 	char room[1024];
 	long len;
 
-	if (ref_same(q, n, ch->name, strlen(ch->name)))
+	/* A link is the room it names, never a name or topic spelt like it. */
+	if (!ref_is_link(q, n) && ref_named(q, n, ch))
 		return 1;
-	if (ch->group != NO_GROUP) {
-		const struct group *g = &ref_pg.groups[ch->group];
-
-		if (ref_same(q, n, ref_pg.rooms[g->first].alias + 1, g->stemlen) ||
-		    (*g->topic && ref_same(q, n, g->topic, strlen(g->topic))))
-			return 1;
-	}
 	/* "#local:server", "local:server", "#local" or "local". */
 	len = ref_room(q, n, room, sizeof room);
 	if (len <= 0)

@@ -64,7 +64,8 @@ static void with_case(char *dst, const char *src, size_t n, int mode)
  * Every key of every room, as written, lower and upper case, finds it; but
  * those a query reads as another thing (auxchan.h): a form of the alias
  * without its '#' that starts with '#' (of "##x:y.org", "#x:y.org" and "#x"
- * are the alias of the localpart "x").
+ * are the alias of the localpart "x"), and a name or topic that is a
+ * matrix.to link (the room it links to).
  */
 static void test_keys(void)
 {
@@ -72,7 +73,7 @@ static void test_keys(void)
 		const struct room *ch = &ref_pg.rooms[c];
 		char hashed[LINK_ALIAS_MAX + 2] = "#";
 		const char *keys[8];
-		size_t lens[8], nk = 0;
+		size_t lens[8], nk = 0, named;
 		int bare = ch->alias[1] == '#'; /* the alias's forms without '#' start with one */
 
 		keys[nk] = ch->alias, lens[nk++] = strlen(ch->alias);
@@ -81,6 +82,7 @@ static void test_keys(void)
 		memcpy(hashed + 1, ch->alias + 1, ch->lplen);
 		keys[nk] = hashed, lens[nk++] = ch->lplen + 1;
 		keys[nk] = ch->url, lens[nk++] = strlen(ch->url);
+		named = nk;
 		keys[nk] = ch->name, lens[nk++] = strlen(ch->name);
 		if (ch->group != NO_GROUP) {
 			const struct group *g = &ref_pg.groups[ch->group];
@@ -92,7 +94,7 @@ static void test_keys(void)
 			char q[2048];
 			size_t found[64], n;
 			/* what a query reads as another thing may find other rooms */
-			int other = bare && (k == 1 || k == 2);
+			int other = k < named ? bare && (k == 1 || k == 2) : ref_is_link(keys[k], lens[k]);
 
 			if (lens[k] == 0 || lens[k] > sizeof q)
 				continue;
