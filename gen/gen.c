@@ -197,6 +197,23 @@ static void report_errors(const struct diag *d, const char *outcome)
 	fprintf(stderr, "%s\n", outcome);
 }
 
+/*
+ * The exit status once what goes to standard output (what) is complete:
+ * rc, or 2 if it could not all be written (a full disk, a closed
+ * descriptor), after saying why.  Closes standard output.
+ */
+static int finish_output(int rc, const char *what)
+{
+	int failed = fflush(stdout) != 0 || ferror(stdout), err = errno;
+
+	if (fclose(stdout) != 0 && !failed)
+		failed = 1, err = errno;
+	if (!failed)
+		return rc;
+	fprintf(stderr, "auxchan-gen: cannot write %s: %s\n", what, strerror(err));
+	return 2;
+}
+
 /* The last component of path: banners must not depend on where we build. */
 static const char *base_name(const char *path)
 {
@@ -222,7 +239,7 @@ int main(int argc, char **argv)
 
 		if (!strcmp(a, "--help")) {
 			fputs(usage, stdout);
-			return 0;
+			return finish_output(0, "the help");
 		} else if (!strcmp(a, "--strict")) {
 			d.strict = 1;
 		} else if (!strncmp(a, "--no-warn=", 10) && !diag_is_check(a + 10)) {
@@ -256,14 +273,11 @@ int main(int argc, char **argv)
 		dn = d;
 		rc = read_check(file[0], &pg, &d);
 		if ((rc |= read_check(file[1], &pn, &dn)) == 0)
-			rc = diff_write(stdout, fmt, (struct diff_side){ &pg, d.file },
-			                (struct diff_side){ &pn, dn.file });
+			rc = finish_output(diff_write(stdout, fmt, (struct diff_side){ &pg, d.file },
+			                              (struct diff_side){ &pn, dn.file }),
+			                   "the comparison");
 		else
 			rc = 2;
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			perror("auxchan-gen: cannot write the comparison");
-			rc = 2;
-		}
 		report_hidden(&d);
 		report_hidden(&dn);
 		page_free(&pn);
@@ -286,9 +300,9 @@ int main(int argc, char **argv)
 				rc = 2;
 		}
 		key_list_free(&keys);
-		if (rc == 0 && mode == KEYS && room_keys(&pg, stdout) != 0) {
-			perror("auxchan-gen: cannot write the keys");
-			rc = 2;
+		if (rc == 0 && mode == KEYS) {
+			room_keys(&pg, stdout);
+			rc = finish_output(rc, "the keys");
 		}
 		if (rc == 1 && d.errors)
 			report_errors(&d, mode == WRITE ? ", nothing written" : "");

@@ -42,9 +42,9 @@ void key_list_free(struct key_list *k);
 /*
  * Writes to out the keys of pg's table, one a line, in the order and the
  * form of auxchan --keys (of a library built from pg): the completions'
- * keys in a cross build, where the command cannot run.  Returns 0, or -1
- * if out could not be written.
+ * keys in a cross build, where the command cannot run.  The caller checks
+ * that out was written.
  */
-int room_keys(const struct page *pg, FILE *out);
+void room_keys(const struct page *pg, FILE *out);
 
 #endif /* AUXCHAN_ROOM_H */

@@ -264,6 +264,40 @@ static void test_options(void)
 	free(err);
 }
 
+/* Standard output on a full disk: exit status 2, and why, whatever wrote
+ * (PAGE stands for the page under test). */
+static const struct {
+	const char *description;
+	const char *args[4];
+	const char *err;
+} full_cases[] = {
+	{ .description = "--help", .args = { "--help" },
+	  .err = "auxchan-gen: cannot write the help: No space left on device\n" },
+	{ .description = "--keys", .args = { "--keys", "PAGE" },
+	  .err = "auxchan-gen: cannot write the keys: No space left on device\n" },
+	{ .description = "--diff", .args = { "--diff", "PAGE", "PAGE" },
+	  .err = "auxchan-gen: cannot write the comparison: No space left on device\n" },
+};
+
+static void test_full_disk(void)
+{
+	for (size_t i = 0; i < sizeof full_cases / sizeof *full_cases; i++) {
+		char *argv[5] = { (char *)gen }, what[128], *err;
+		size_t n = 1;
+
+		for (const char *const *a = full_cases[i].args; *a; a++)
+			argv[n++] = (char *)(strcmp(*a, "PAGE") ? *a : page_file);
+		snprintf(what, sizeof what, "%s on a full disk", full_cases[i].description);
+		check_num(what, spawn(argv, "/dev/full", errfile), 2);
+		/* the last line: the page's warnings may come before it */
+		err = check_read(errfile, NULL);
+		check(err && strlen(err) >= strlen(full_cases[i].err) &&
+		      !strcmp(err + strlen(err) - strlen(full_cases[i].err), full_cases[i].err),
+		      "%s: says '%s', got: %s", what, full_cases[i].err, err ? err : "nothing");
+		free(err);
+	}
+}
+
 /* Lines in s. */
 static size_t count_lines(const char *s)
 {
@@ -965,6 +999,7 @@ int main(int argc, char **argv)
 	test_same_output();
 	test_no_partial_output();
 	test_options();
+	test_full_disk();
 	test_diagnostic_limit();
 	test_make(make, bdir);
 	test_parallel(make, bdir);
