@@ -433,11 +433,17 @@ static void fallback(void)
 
 /* ---- Queries --------------------------------------------------------------- */
 
-/* Is each of the n arguments a key? */
+/*
+ * Is each of the n arguments a key, once trimmed of surrounding
+ * whitespace?  The search trims a query, and answers a key as
+ * auxchan_lookup() does, with the score 0 (rooms a search finds score more).
+ */
 static int all_keys(char *const *arg, size_t n)
 {
+	unsigned score;
+
 	for (size_t i = 0; i < n; i++)
-		if (auxchan_lookup(arg[i], strlen(arg[i]), NULL, 0) == 0)
+		if (auxchan_search_scored(arg[i], strlen(arg[i]), NULL, 0, &score) == 0 || score)
 			return 0;
 	return 1;
 }
@@ -465,21 +471,21 @@ static char *joined(char *const *arg, size_t n)
 }
 
 /*
- * Selects in sel[] the rooms of the query q (n bytes): a lookup, or with
- * score a search (its score there).  On a miss, says so with the
- * library's suggestions.  Returns 0, 1 for a miss, 2 out of memory.
+ * Selects in sel[] the rooms the search finds for the query q (n bytes),
+ * its score in *score (0: q is a key, found as auxchan_lookup() finds
+ * it).  On a miss, says so with the library's suggestions.  Returns 0, 1
+ * for a miss, 2 out of memory.
  */
 static int select_rooms(unsigned char *sel, const char *q, size_t n, unsigned *score)
 {
 	size_t buf[16], *ids = buf, found;
 
-	found = score ? auxchan_search_scored(q, n, buf, 16, score) : auxchan_lookup(q, n, buf, 16);
+	found = auxchan_search_scored(q, n, buf, 16, score);
 	/* Rare: more rooms than buf holds (a group as large as a page). */
 	if (found > 16 && !(ids = malloc(found * sizeof *ids)))
 		return 2;
 	if (ids != buf)
-		found = score ? auxchan_search_scored(q, n, ids, found, score)
-		              : auxchan_lookup(q, n, ids, found);
+		found = auxchan_search_scored(q, n, ids, found, score);
 	for (size_t k = 0; k < found; k++)
 		sel[ids[k]] = 1;
 	if (ids != buf)
@@ -616,7 +622,7 @@ int main(int argc, char **argv)
 		/* Keys: the rooms of each, as auxchan_lookup() finds them. */
 		answer.how = BY_KEY;
 		for (int a = optind; a < argc && status == 0; a++)
-			status = select_rooms(sel, argv[a], strlen(argv[a]), NULL);
+			status = select_rooms(sel, argv[a], strlen(argv[a]), &answer.score);
 	} else {
 		/* Anything else: every argument together, one search. */
 		char *query = joined(argv + optind, (size_t)(argc - optind));
@@ -628,6 +634,8 @@ int main(int argc, char **argv)
 		}
 		answer = (struct answer){ .how = BY_SEARCH, .query = query };
 		status = select_rooms(sel, query, strlen(query), &answer.score);
+		if (status == 0 && answer.score == 0) /* a key: "code of conduct" */
+			answer.how = BY_KEY;
 	}
 	if (status == 2) {
 		fputs("auxchan: out of memory\n", stderr);
