@@ -288,17 +288,23 @@ int main(int argc, char **argv)
 
 		struct diag dw = d;
 
+		struct word_table *t = NULL;
+
 		if ((rc = read_check(file[0], &pg, &d)) == 0 && words &&
 		    (rc = read_words(words, &v, &pg, &dw)) == 1)
 			report_errors(&dw, mode == WRITE ? ", nothing written" : "");
+		/* The word table's limits are the page's too (search.h). */
+		if (rc == 0 && !(t = search_words(&pg, words ? &v : NULL, &d)))
+			rc = 1;
 		if (rc == 0 && mode == WRITE) {
 			/* The search lists the keys for suggestions as the table has them;
 			 * a file that fails is reported, and files_commit() writes none. */
 			room_write(&pg, &fs, &keys);
-			search_write(&pg, words ? &v : NULL, &keys, &fs);
+			search_write(t, &keys, &fs);
 			if (files_commit(&fs) != 0)
 				rc = 2;
 		}
+		search_free(t);
 		key_list_free(&keys);
 		if (rc == 0 && mode == KEYS) {
 			room_keys(&pg, stdout);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "auxchan.h"
+#include "diag.h"
 #include "gperf.h"
 #include "group.h"
 #include "key.h"
@@ -49,6 +50,7 @@ struct word {
 	size_t text;     /* its string in the pool */
 	enum word_kind kind;
 	size_t stem;     /* the entry of its stem (stem.h), or its own number */
+	size_t room;     /* the first room that has it (check_limits()) */
 };
 
 /* A word of the vocabulary, folded as a query term is, and its entry; the
@@ -493,7 +495,7 @@ static void build_words(struct word_table *t)
 	t->points = xmalloc((os->n + 1) * sizeof *t->points);
 	for (size_t i = 0, j; i < os->n; i = j) {
 		struct word w = { .w = os->o[i].w, .len = os->o[i].len, .first = t->nposts,
-		                  .kind = WORD_PAGE };
+		                  .kind = WORD_PAGE, .room = os->o[i].room };
 		size_t df = 0;
 
 		int named = 0;
@@ -794,13 +796,97 @@ static void build_vocabulary(struct word_table *t)
 	xsort(t->vocab, n, sizeof *t->vocab, by_vocab_key);
 }
 
+/* ---- Limits ------------------------------------------------------------ */
+
+static int by_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The room of the page at which n things, each counted at the room in
+ * at[] (count of them), pass limit: the (limit + 1)-th smallest of at[].
+ */
+static size_t passed_at(size_t *at, size_t count, size_t limit)
+{
+	xsort(at, count, sizeof *at, by_size);
+	return at[limit];
+}
+
+/*
+ * Reports each of the word table's limits (search.h) the page passes, at
+ * the row where it is passed; returns their number.  Words are counted at
+ * the first room that has them, postings and deletions at their room.
+ */
+static unsigned check_limits(const struct word_table *t, struct diag *d)
+{
+	const struct page *pg = t->pg;
+	size_t ndel = 0, *at;
+	unsigned errors = 0;
+
+	for (size_t w = 0; w < t->nwords; w++)
+		if (t->words[w].kind == WORD_PAGE && t->words[w].len >= AUXCHAN_SEARCH_TYPO &&
+		    t->words[w].len <= AUXCHAN_SEARCH_WORD_MAX + 1)
+			ndel += t->words[w].len;
+	at = xmalloc((t->nwords + t->nposts + ndel + 1) * sizeof *at);
+	if (t->nwords > SEARCH_MAX_WORDS) {
+		for (size_t w = 0; w < t->nwords; w++)
+			at[w] = t->words[w].room;
+		diag_error(d, pg->rooms[passed_at(at, t->nwords, SEARCH_MAX_WORDS)].line, 0,
+		           "the page's rooms have %zu distinct words, more than the %u the search's "
+		           "word table holds (SEARCH_MAX_WORDS): this row passes the limit",
+		           t->nwords, SEARCH_MAX_WORDS);
+		errors++;
+	}
+	if (t->nposts > SEARCH_MAX_POSTINGS) {
+		diag_error(d, pg->rooms[passed_at(memcpy(at, t->room, t->nposts * sizeof *at),
+		                                  t->nposts, SEARCH_MAX_POSTINGS)].line, 0,
+		           "the page's words are in rooms %zu times (each word once a room), more "
+		           "than the %u the search's word table holds (SEARCH_MAX_POSTINGS): this "
+		           "row passes the limit", t->nposts, SEARCH_MAX_POSTINGS);
+		errors++;
+	}
+	if (ndel > SEARCH_MAX_DELETIONS) {
+		size_t n = 0;
+
+		for (size_t w = 0; w < t->nwords; w++)
+			if (t->words[w].kind == WORD_PAGE && t->words[w].len >= AUXCHAN_SEARCH_TYPO &&
+			    t->words[w].len <= AUXCHAN_SEARCH_WORD_MAX + 1)
+				for (size_t k = 0; k < t->words[w].len; k++)
+					at[n++] = t->words[w].room;
+		diag_error(d, pg->rooms[passed_at(at, n, SEARCH_MAX_DELETIONS)].line, 0,
+		           "the page's words have %zu forms with a byte left out (the index of "
+		           "typos), more than the %u the search's word table holds "
+		           "(SEARCH_MAX_DELETIONS): this row passes the limit", ndel,
+		           SEARCH_MAX_DELETIONS);
+		errors++;
+	}
+	free(at);
+	return errors;
+}
+
+struct word_table *search_words(const struct page *pg, const struct vocabulary *v,
+                                struct diag *d)
+{
+	struct word_table *t = xmalloc(sizeof *t);
+
+	*t = (struct word_table){ .pg = pg, .v = v };
+	collect(t);
+	build_words(t);
+	if (check_limits(t, d) > 0) {
+		search_free(t);
+		return NULL;
+	}
+	return t;
+}
+
 static void build(struct word_table *t)
 {
 	const char **key;
 	size_t *len, nkeys = 0;
 
-	collect(t);
-	build_words(t);
 	add_stop_words(t);
 	add_known_words(t);
 	build_deletions(t);
@@ -963,40 +1049,45 @@ static void write_suggest(FILE *f, const struct key_list *k)
 	free(at);
 }
 
-int search_write(const struct page *pg, const struct vocabulary *v, const struct key_list *keys,
-                 struct files *fs)
+int search_write(struct word_table *t, const struct key_list *keys, struct files *fs)
 {
-	struct word_table t = { .pg = pg, .v = v };
 	FILE *f;
 
-	build(&t);
+	build(t);
 	if ((f = files_open(fs, "search_data.h"))) {
-		write_data(f, fs->label, &t);
-		write_vocabulary(f, &t);
+		write_data(f, fs->label, t);
+		write_vocabulary(f, t);
 		write_suggest(f, keys);
 		files_close(fs, f);
 	}
-	gperf_write(fs, &t.gperf, t.key_word);
-	free((void *)t.gperf.key);
-	free((void *)t.gperf.len);
-	gperf_free(&t.gperf);
-	pool_free(&t.pool);
-	for (size_t i = 0; i < t.os.n; i++)
-		free(t.os.o[i].w);
-	free(t.os.o);
-	free(t.words);
-	free(t.room);
-	free(t.points);
-	free(t.del);
-	free(t.key_word);
-	for (size_t i = 0; i < t.nextra; i++)
-		free(t.extra[i]);
-	free(t.extra);
-	for (size_t i = 0; i < t.nkept; i++)
-		free(t.kept[i].s);
-	free(t.kept);
-	for (size_t i = 0; i < t.nvocab; i++)
-		free(t.vocab[i].k);
-	free(t.vocab);
+	gperf_write(fs, &t->gperf, t->key_word);
 	return fs->failed ? -1 : 0;
+}
+
+void search_free(struct word_table *t)
+{
+	if (!t)
+		return;
+	free((void *)t->gperf.key);
+	free((void *)t->gperf.len);
+	gperf_free(&t->gperf);
+	pool_free(&t->pool);
+	for (size_t i = 0; i < t->os.n; i++)
+		free(t->os.o[i].w);
+	free(t->os.o);
+	free(t->words);
+	free(t->room);
+	free(t->points);
+	free(t->del);
+	free(t->key_word);
+	for (size_t i = 0; i < t->nextra; i++)
+		free(t->extra[i]);
+	free(t->extra);
+	for (size_t i = 0; i < t->nkept; i++)
+		free(t->kept[i].s);
+	free(t->kept);
+	for (size_t i = 0; i < t->nvocab; i++)
+		free(t->vocab[i].k);
+	free(t->vocab);
+	free(t);
 }

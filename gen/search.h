@@ -29,13 +29,38 @@
 #define SEARCH_KIND 3 /* stems that share a prefix for it to be their kind's */
 
 /*
- * Writes the word table of pg among the files fs (see files.h), with the
+ * The word table's limits: what it may hold, so that any page within the
+ * page's own limits (page.h) builds in bounded time and memory, and its
+ * library stays proportionate.  A page past one is refused, at the row
+ * that passes it.  A seed-shaped page of 20,000 rooms (tests/bench/synth)
+ * has 49,351 words, 281,281 postings and 478,033 deletions; one whose
+ * purposes share 200 words, 534,266 postings.
+ */
+#define SEARCH_MAX_WORDS 60000u      /* distinct words of the rooms */
+#define SEARCH_MAX_POSTINGS 600000u  /* (word, room) pairs */
+#define SEARCH_MAX_DELETIONS 600000u /* the typo index: a word's bytes, each left out */
+
+struct diag;
+struct word_table;
+
+/*
+ * The words of pg's rooms (and of the vocabulary v, if not NULL), checked
+ * against the limits: the table to write, or NULL after reporting each
+ * limit passed through d.
+ */
+struct word_table *search_words(const struct page *pg, const struct vocabulary *v,
+                                struct diag *d);
+
+/*
+ * Writes the word table t among the files fs (see files.h), with the
  * index of its keys (as the library lists them) that suggestions read:
  * their numbers by length, and the kinds of byte each holds
  * (word_letters()).  Returns 0, or -1 after reporting an I/O error.
  */
-int search_write(const struct page *pg, const struct vocabulary *v, const struct key_list *keys,
-                 struct files *fs);
+int search_write(struct word_table *t, const struct key_list *keys, struct files *fs);
+
+/* Releases t (NULL: nothing). */
+void search_free(struct word_table *t);
 
 /* Releases what the search's writer keeps for the process (the English
  * word list, read once): call once, at exit. */

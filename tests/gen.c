@@ -636,6 +636,69 @@ static void test_variables(const char *make, const char *build)
 	}
 }
 
+/*
+ * Pages within the page's limits past one of the word table's
+ * (gen/search.h): each refused, at a row, with that limit named and no
+ * other, and nothing written.  Their words are made of letters by a fixed
+ * rule, so the pages are the same on every run.
+ */
+static void test_table_limits(void)
+{
+	static const struct {
+		const char *description, *limit;
+		unsigned rooms, words, len, pool; /* words a purpose, of len letters; 0: all distinct */
+	} cases[] = {
+		{ .description = "distinct words", .limit = "SEARCH_MAX_WORDS",
+		  .rooms = 400, .words = 160, .len = 5 },
+		{ .description = "postings", .limit = "SEARCH_MAX_POSTINGS",
+		  .rooms = 16000, .words = 44, .len = 2, .pool = 676 },
+		{ .description = "typo deletions", .limit = "SEARCH_MAX_DELETIONS",
+		  .rooms = 1000, .words = 20, .len = 45 },
+	};
+	static const char *const limits[] = { "SEARCH_MAX_WORDS", "SEARCH_MAX_POSTINGS",
+		                              "SEARCH_MAX_DELETIONS" };
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct path page = path(work, "limit.md"), out = path(work, "limit-out");
+		struct path data = path(out.s, "room_data.h"), mk = path(out.s, "gperf.mk");
+		FILE *f = fopen(page.s, "w");
+		unsigned long x = 1;
+		char *err;
+
+		if (f)
+			fputs("---\ntitle: Limits\n---\n\n| Name | Purpose | Link |\n| - | - | - |\n", f);
+		for (unsigned r = 0; f && r < cases[i].rooms; r++) {
+			fprintf(f, "| Room %u | ", r);
+			for (unsigned w = 0; w < cases[i].words; w++) {
+				/* The next word: a new one, or one of the pool at random. */
+				unsigned long k = x++;
+
+				if (cases[i].pool)
+					k = (k * 2654435761ul >> 7) % cases[i].pool;
+				for (unsigned b = 0; b < cases[i].len; b++, k /= 26)
+					fputc('a' + (int)(k % 26), f);
+				fputc(' ', f);
+			}
+			fprintf(f, "| [#r%u-gen:x.org](https://matrix.to/#/#r%u-gen:x.org) |\n", r, r);
+		}
+		if (!check(f && fclose(f) == 0, "write %s", page.s))
+			continue;
+		mkdir(out.s, 0755);
+		check_num(cases[i].description, run_gen(out.s, page.s, NULL, NULL), 1);
+		err = check_read(errfile, NULL);
+		for (size_t l = 0; l < sizeof limits / sizeof *limits; l++)
+			check(err && (strstr(err, limits[l]) != NULL) == !strcmp(limits[l], cases[i].limit),
+			      "%s: %s %s", cases[i].description, limits[l],
+			      strcmp(limits[l], cases[i].limit) ? "not named" : "named");
+		check(err && strstr(err, "limit.md:") && strstr(err, ": error: the page's") &&
+		      strstr(err, "this row passes the limit"), "%s: at a row, got: %s",
+		      cases[i].description, err ? err : "");
+		check(!exists(data.s) && !exists(mk.s), "%s: nothing written", cases[i].description);
+		free(err);
+		remove(page.s);
+	}
+}
+
 /* A 10 MB page is refused with the limit, in bounded memory. */
 static void test_huge_page(void)
 {
@@ -993,6 +1056,7 @@ int main(int argc, char **argv)
 	test_keys(bdir);
 	test_crowded_bucket();
 	test_huge_page();
+	test_table_limits();
 	test_blowups();
 	list_bad_pages();
 	test_bad_pages();
