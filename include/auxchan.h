@@ -170,7 +170,7 @@ const char *auxchan_means(const char *word, size_t len, size_t *mlen);
 #define AUXCHAN_SEARCH_PREFIX_READ 256 /* words it starts read, at most (in byte order) */
 #define AUXCHAN_SEARCH_TYPO 4          /* bytes a query word needs to match with a typo */
 #define AUXCHAN_SEARCH_MATCHES_ALL 64  /* page words a query matches in all, at most */
-#define AUXCHAN_SEARCH_POSTINGS 4096   /* rooms of matches read, at most: the others looked up */
+#define AUXCHAN_SEARCH_POSTINGS 2048   /* rooms of matches read, at most: the others looked up */
 
 /*
  * Suggestions for a query nothing answers: stores up to cap (at most

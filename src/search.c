@@ -273,22 +273,56 @@ static unsigned word_points(size_t w, size_t c)
 }
 
 /*
+ * The points of match m (one not read) in room c, or 0: its postings from
+ * where the last lookup ended, gallopingly, as the rooms asked come in
+ * page order (from its start again when c comes before).
+ */
+static unsigned looked_up(struct match *m, size_t c)
+{
+	size_t first = sw_words[m->word].first, end = m->end, lo = m->pos, hi, step = 1;
+
+	if (lo > first && sw_post_room[lo - 1] >= c)
+		lo = first;
+	while (lo + step < end && sw_post_room[lo + step] < c) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step < end ? lo + step : end;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sw_post_room[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	m->pos = (uint32_t)lo;
+	return lo < end && sw_post_room[lo] == c ? sw_post_points[lo] : 0;
+}
+
+/*
  * A room's score (the rule above points() in gen/search.c).  The first
  * read words are read at c (their postings read up to c, in page
- * order): their points there need no search.
+ * order): their points there need no search.  The matches not read are
+ * looked up.  Once what the words left bring at most (rest[], by word)
+ * cannot lift the room to floor, the count stops: the score returned is
+ * then less than floor.
  */
-static unsigned score(const struct qword *q, size_t nq, size_t read, size_t c)
+static unsigned score(struct qword *q, size_t nq, size_t read, size_t c, const unsigned *rest,
+                      unsigned floor)
 {
 	unsigned total = 0;
 
-	for (size_t i = 0; i < nq; i++) {
+	for (size_t i = 0; i < nq && total + rest[i] >= floor; i++) {
 		unsigned best = 0;
 
 		for (size_t k = 0; k < q[i].n; k++) {
-			const struct match *m = &q[i].m[k];
+			struct match *m = &q[i].m[k];
 			unsigned p;
 
-			if (i < read && m->reads)
+			if (!m->reads)
+				p = looked_up(m, c);
+			else if (i < read)
 				p = m->pos < m->end && sw_post_room[m->pos] == c ? sw_post_points[m->pos] : 0;
 			else
 				p = word_points(m->word, c);
@@ -310,7 +344,8 @@ static unsigned score(const struct qword *q, size_t nq, size_t read, size_t c)
  */
 static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsigned *top)
 {
-	unsigned rest[AUXCHAN_SEARCH_WORDS + 1], best = 0, threshold = 0;
+	unsigned rest[AUXCHAN_SEARCH_WORDS + 1], unread[AUXCHAN_SEARCH_WORDS + 1];
+	unsigned best = 0, threshold = 0;
 	size_t count = 0, essential = nq;
 
 	/* The words that count most first. */
@@ -324,13 +359,24 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 	rest[nq] = 0;
 	for (size_t i = nq; i-- > 0;)
 		rest[i] = rest[i + 1] + q[i].bound;
+	/* unread[i]: what the matches not read of the words before i bring at
+	 * most, to a room that none of their read matches has. */
+	unread[0] = 0;
+	for (size_t i = 0; i < nq; i++) {
+		unsigned most = 0;
+
+		for (size_t k = 0; k < q[i].n; k++)
+			if (!q[i].m[k].reads && match_value(q[i].m[k].word, q[i].m[k].half) > most)
+				most = match_value(q[i].m[k].word, q[i].m[k].half);
+		unread[i + 1] = unread[i] + most;
+	}
 	/* A first threshold: the first RANK_FIRST_ROOMS rooms of the word that
 	 * counts most. */
 	for (size_t k = 0, n = 0; k < q[0].n && n < RANK_FIRST_ROOMS; k++)
 		for (uint32_t p = q[0].m[k].pos; q[0].m[k].reads && p < q[0].m[k].end &&
 		     n < RANK_FIRST_ROOMS;
 		     p++, n++) {
-			unsigned s = score(q, nq, 0, sw_post_room[p]);
+			unsigned s = score(q, nq, 0, sw_post_room[p], rest, 0);
 
 			if (s > threshold)
 				threshold = s;
@@ -339,9 +385,10 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 		size_t c = (size_t)-1;
 		unsigned s;
 
-		/* The words a room must have to reach the threshold: rest[essential]
-		 * is what the others bring at most. */
-		while (essential > 0 && rest[essential - 1] < threshold)
+		/* The words whose read rooms are read: a room none of them has
+		 * brings at most what the others do (rest[essential]) and what
+		 * their matches not read do (unread[essential]). */
+		while (essential > 0 && rest[essential - 1] + unread[essential - 1] < threshold)
 			essential--;
 		for (size_t i = 0; i < essential; i++)
 			for (size_t k = 0; k < q[i].n; k++)
@@ -350,16 +397,18 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 					c = sw_post_room[q[i].m[k].pos];
 		if (c == (size_t)-1)
 			break;
-		s = score(q, nq, essential, c);
-		if (s > best)
-			best = s, count = 0;
-		if (s == best) {
-			if (count < cap)
-				out[count] = c;
-			count++;
-		}
-		if (s > threshold)
+		/* A room under the threshold is under the best: its count may stop. */
+		s = score(q, nq, essential, c, rest, threshold);
+		if (s >= threshold) {
+			if (s > best)
+				best = s, count = 0;
+			if (s == best) {
+				if (count < cap)
+					out[count] = c;
+				count++;
+			}
 			threshold = s;
+		}
 		for (size_t i = 0; i < essential; i++)
 			for (size_t k = 0; k < q[i].n; k++)
 				if (q[i].m[k].reads && q[i].m[k].pos < q[i].m[k].end &&

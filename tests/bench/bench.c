@@ -38,6 +38,7 @@
  * Ratios are taken on an even mix of hits and misses.
  */
 #define _GNU_SOURCE /* strcasestr(), the peer of the search */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -674,24 +675,26 @@ struct growth {
 	double hot;                 /* hits of the same keys, each HOT times in a row */
 	double all_hit, all_miss;   /* lookups of every key */
 	double search, suggest;     /* ns a search, us a suggestion */
+	double worst;               /* us of the costliest search (worst_search()) */
 	size_t words;               /* bytes of the search's object */
 };
 
 /*
- * Builds the table of a synthetic page of rows rooms, step by step, with
- * the seed build's generator (build), serially, then times its lookups.
+ * Builds the table of a synthetic page of rows rooms of the shape (synth's
+ * seed, shared...), step by step, with the seed build's generator (build),
+ * serially, then times its lookups.
  */
-static struct growth grow(const char *build, int rows)
+static struct growth grow(const char *build, int rows, const char *shape)
 {
 	const char *make = getenv("BENCH_MAKE"), *synth = getenv("BENCH_SYNTH");
-	char *dir = format("%s/bench/rows-%d", build, rows), *page = format("%s.md", dir);
+	char *dir = format("%s/bench/%s-%d", build, shape, rows), *page = format("%s.md", dir);
 	char *m = format("MAKEFLAGS= %s -s BUILDDIR=%s DATA=%s GEN_B=%s BENCH_PEER=", make, dir,
 	                 page, build);
 	struct growth g = { 0 };
 	struct elf_sizes sz;
 	char *gperf_c = format("%s/room_gperf.c", dir), *obj = format("%s/room.o", dir);
 
-	timed_run(format("rm -rf %s && %s %d > %s", dir, synth, rows, page));
+	timed_run(format("rm -rf %s && %s %d %s > %s", dir, synth, rows, shape, page));
 	g.gen = timed_run(format("%s %s/gperf.mk 2>/dev/null", m, dir));
 	g.gperf = timed_run(format("%s %s/room_gperf.c", m, dir));
 	g.cc = timed_run(format("%s %s/room.o", m, dir));
@@ -712,6 +715,7 @@ static struct growth grow(const char *build, int rows)
 		g.all_miss = number_of(out, "all_miss_ns=");
 		g.search = number_of(out, "search_ns=");
 		g.suggest = number_of(out, "suggest_us=");
+		g.worst = number_of(out, "worst_search_us=");
 		g.words = (size_t)number_of(out, "words_bytes=");
 		g.ratio = number_of(out, "footprint_ratio=");
 		free(out);
@@ -887,6 +891,121 @@ static double time_search(char **q, size_t n, int peer)
 	return median(t, REPS);
 }
 
+/* A word of the page and how many rooms have it in their name or purpose. */
+struct common {
+	char w[AUXCHAN_SEARCH_WORD_MAX + 1];
+	size_t rooms;
+};
+
+static int by_common(const void *a, const void *b)
+{
+	const struct common *x = a, *y = b;
+
+	return x->rooms != y->rooms ? (x->rooms < y->rooms ? 1 : -1) : strcmp(x->w, y->w);
+}
+
+static int by_common_word(const void *a, const void *b)
+{
+	return strcmp(((const struct common *)a)->w, ((const struct common *)b)->w);
+}
+
+/*
+ * The words of the page's names and purposes (runs of ASCII letters,
+ * lower-cased), most rooms first: *n of them.  A crude split, the bench's
+ * own, only to pick the queries that cost a search most.
+ */
+static struct common *common_words(size_t *n)
+{
+	size_t cap = 1024, count = 0;
+	struct common *all = malloc(cap * sizeof *all);
+
+	for (size_t c = 0; c < auxchan_count(); c++)
+		for (int f = 0; f < 2; f++) {
+			const char *p = auxchan_field(c, f ? AUXCHAN_PURPOSE : AUXCHAN_NAME);
+
+			while (*p) {
+				size_t len = 0;
+
+				while (*p && !isalpha((unsigned char)*p))
+					p++;
+				while (isalpha((unsigned char)p[len]))
+					len++;
+				if (len >= 3 && len <= AUXCHAN_SEARCH_WORD_MAX) {
+					if (count == cap)
+						all = realloc(all, (cap *= 2) * sizeof *all);
+					for (size_t i = 0; i < len; i++)
+						all[count].w[i] = (char)tolower((unsigned char)p[i]);
+					all[count].w[len] = '\0';
+					all[count++].rooms = c; /* the room, for now */
+				}
+				p += len;
+			}
+		}
+	qsort(all, count, sizeof *all, by_common_word);
+	*n = 0;
+	for (size_t i = 0, j; i < count; i = j) { /* distinct words, with their rooms */
+		size_t rooms = 1;
+
+		for (j = i + 1; j < count && !strcmp(all[j].w, all[i].w); j++)
+			rooms += all[j].rooms != all[j - 1].rooms;
+		all[*n] = all[i];
+		all[(*n)++].rooms = rooms;
+	}
+	qsort(all, *n, sizeof *all, by_common);
+	return all;
+}
+
+/*
+ * Median us of auxchan_search() on the queries that cost it most on this
+ * page, the slowest of them: the AUXCHAN_SEARCH_WORDS words most rooms
+ * have, whole, as their first 3 bytes (a prefix each), each with a byte
+ * changed (a typo each), and with one more (all three at once); a query
+ * of AUXCHAN_SEARCH_QUERY_MAX bytes of made-up words (every one a miss,
+ * its typos looked up); and long words of AUXCHAN_SEARCH_WORD_MAX bytes.
+ */
+static double worst_search(void)
+{
+	size_t n, k = AUXCHAN_SEARCH_WORDS, len[6] = { 0 };
+	struct common *w = common_words(&n);
+	char q[6][4 * AUXCHAN_SEARCH_QUERY_MAX + 1];
+	double worst = 0;
+
+	if (k > n)
+		k = n;
+	for (size_t i = 0; i < k; i++) {
+		const char *x = w[i].w;
+		size_t l = strlen(x);
+
+		len[0] += (size_t)sprintf(q[0] + len[0], "%s ", x);
+		len[1] += (size_t)sprintf(q[1] + len[1], "%.3s ", x);
+		len[2] += (size_t)sprintf(q[2] + len[2], "%.*s%c%s ", (int)(l / 2), x,
+		                          x[l / 2] == 'q' ? 'x' : 'q', x + l / 2 + 1);
+		len[3] += (size_t)sprintf(q[3] + len[3], "%sq ", x);
+	}
+	for (unsigned long x = 7; len[4] < AUXCHAN_SEARCH_QUERY_MAX; x = x * 2654435761ul % 4093)
+		len[4] += (size_t)sprintf(q[4] + len[4], "%c%c%c%c%c ", 'a' + (int)(x % 26),
+		                          'a' + (int)(x / 26 % 26), 'a' + (int)(x / 7 % 26),
+		                          'a' + (int)(x / 11 % 26), 'a' + (int)(x / 13 % 26));
+	while (len[5] + AUXCHAN_SEARCH_WORD_MAX + 1 < AUXCHAN_SEARCH_QUERY_MAX) {
+		for (size_t i = 0; i < AUXCHAN_SEARCH_WORD_MAX; i++, len[5]++)
+			q[5][len[5]] = (char)('a' + (len[5] * 7 + i) % 26);
+		q[5][len[5]++] = ' ';
+	}
+	q[5][len[5]] = '\0';
+	for (size_t i = 0; i < 6; i++) {
+		char *one = q[i];
+		double t = time_search(&one, 1, 0) / 1e3;
+
+		if (getenv("BENCH_WORST")) /* which query it is */
+			fprintf(stderr, "%.1f us: %.80s\n", t, one);
+
+		if (t > worst)
+			worst = t;
+	}
+	free(w);
+	return worst;
+}
+
 /* Median us of auxchan_suggest() on misses: keys with their middle byte
  * changed and two bytes added (farther than the search's typos). */
 static double time_suggest(void)
@@ -938,12 +1057,12 @@ int main(int argc, char **argv)
 	int lookups_only = argc == 4 && !strcmp(argv[1], "--lookups");
 	const char *page = argv[argc - 2], *build = argv[argc - 1];
 	struct elf_sizes lib, so, empty;
-	struct growth g[NGROWTH];
+	struct growth g[NGROWTH], shared;
 	char **sq;
 	size_t nsq, hits;
 	struct questions blind;
 	double search, search_peer;
-	double runtime, cli = 0, hello = 0, ratio, footprint_max;
+	double runtime, cli = 0, hello = 0, ratio, footprint_max, worst;
 	size_t len, raw;
 	char *text;
 
@@ -966,10 +1085,10 @@ int main(int argc, char **argv)
 		sq = search_queries(0, &nsq);
 		printf("LOOKUPS hit_ns=%.2f miss_ns=%.2f all_hit_ns=%.2f all_miss_ns=%.2f "
 		       "libc_hit_ns=%.2f libc_all_hit_ns=%.2f footprint_ratio=%.3f search_ns=%.1f "
-		       "suggest_us=%.1f words_bytes=%zu hot_ns=%.2f\n",
+		       "suggest_us=%.1f words_bytes=%zu hot_ns=%.2f worst_search_us=%.1f\n",
 		       ns[AUXCHAN][0], ns[AUXCHAN][1], all[0], all[1], ns[BSEARCH_LIBC][0], libc_all,
 		       ratio, time_search(sq, nsq, 0), time_suggest(), words_size(build),
-		       ns[AUXCHAN_HOT][0]);
+		       ns[AUXCHAN_HOT][0], worst_search());
 		return 0;
 	}
 	for (int m = 0; m < NMETHODS; m++)
@@ -1040,7 +1159,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < NGROWTH; i++) {
 		double total;
 
-		g[i] = grow(build, growth_rows[i]);
+		g[i] = grow(build, growth_rows[i], "seed");
 		total = g[i].gen + g[i].gperf + g[i].cc;
 		printf("%6d %7ld %7ld %8ld %6.2f %6.2f %6.2f %7.2f %8.3f %9zu", growth_rows[i],
 		       g[i].keys, g[i].buckets, g[i].slots, g[i].gen, g[i].gperf, g[i].cc, total,
@@ -1054,6 +1173,23 @@ int main(int argc, char **argv)
 		putchar('\n');
 		fflush(stdout);
 	}
+	/* The search's worst page: 20,000 rooms whose purposes share 200 words. */
+	shared = grow(build, 20000, "shared");
+	printf("%6s %7ld %7ld %8ld %6.2f %6.2f %6.2f %7.2f %8s %9zu", "shared", shared.keys,
+	       shared.buckets, shared.slots, shared.gen, shared.gperf, shared.cc,
+	       shared.gen + shared.gperf + shared.cc, "", shared.object);
+	printf(" %6.2f %6.1f %6.1f %6.1f %6.1f %6.1f %7.0f %7.1f %8zu\n", shared.ratio, shared.hit,
+	       shared.hot, shared.miss, shared.all_hit, shared.all_miss, shared.search,
+	       shared.suggest, shared.words);
+	worst = worst_search();
+	printf("The costliest search (worst_search(): the page's most common words, whole, as "
+	       "prefixes, as typos; %d bytes of misses; long words), median us: the seed %.1f, "
+	       "20,000 seed-shaped rows %.1f, 20,000 rows sharing 200 words %.1f\n",
+	       AUXCHAN_SEARCH_QUERY_MAX, worst, g[NGROWTH - 1].worst, shared.worst);
+	if (g[NGROWTH - 1].worst > worst)
+		worst = g[NGROWTH - 1].worst;
+	if (shared.worst > worst)
+		worst = shared.worst;
 	{
 		const struct growth *small = &g[0], *k1 = &g[2], *k5 = &g[4], *k20 = &g[NGROWTH - 1];
 		double big = k5->hit > k20->hit ? k5->hit : k20->hit;
@@ -1072,7 +1208,7 @@ int main(int argc, char **argv)
 		       "build5000_s=%.2f build20000_s=%.2f build_row_ratio=%.2f big_hit_synth_ratio=%.2f "
 		       "big_all_hit_ns=%.1f search_ns=%.0f search_ratio=%.1f big_search_ns=%.0f "
 		       "big_suggest_us=%.1f words_bytes=%zu hit_rate=%.2f big_hot_ratio=%.2f "
-		       "question_rate=%.2f\n",
+		       "question_rate=%.2f worst_search_us=%.1f\n",
 		       ns[AUXCHAN][0], ns[AUXCHAN][1], mix(BSEARCH_LIBC) / mix(AUXCHAN),
 		       timed[GPERF_ICASE] ? mix(GPERF_ICASE) / mix(AUXCHAN) : 0,
 		       mix(BSEARCH) / mix(AUXCHAN), mix(LINEAR) / mix(AUXCHAN),
@@ -1081,7 +1217,7 @@ int main(int argc, char **argv)
 		       k20->gen + k20->gperf + k20->cc, per20 / per1, big / small->hit, k20->all_hit,
 		       search, search_peer / search, k20->search, k20->suggest, words_size(build),
 		       (double)hits / NASKED, k20->hot / small->hot,
-		       blind.asked ? (double)blind.right / (double)blind.asked : 0.0);
+		       blind.asked ? (double)blind.right / (double)blind.asked : 0.0, worst);
 	}
 	page_cleanup();
 	return 0;

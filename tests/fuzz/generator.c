@@ -234,6 +234,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct vocabulary v;
 		FILE *w = open_memstream(&out, &outlen);
 		struct diag dw = { .out = w, .file = LABEL };
+		struct word_table *t;
 		int vrc;
 
 		/* The input as a vocabulary page of itself too (| Word | Means |). */
@@ -248,12 +249,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(out);
 		if ((vrc != 0) != (dw.errors != 0) || (vrc != 0 && errors == 0))
 			fail("a vocabulary page refused without an error, or accepted with one", NULL);
-		room_write(&pg, &fs, &keys);
-		search_write(&pg, vrc == 0 ? &v : NULL, &keys, &fs);
+		/* The word table's limits: a page past one gets an error. */
+		if (!(w = open_memstream(&out, &outlen)))
+			abort();
+		dw = (struct diag){ .out = w, .file = LABEL };
+		t = search_words(&pg, vrc == 0 ? &v : NULL, &dw);
+		if (fclose(w))
+			abort();
+		if (!t && check_diagnostics(out) == 0)
+			fail("a page past the word table's limits refused without an error", NULL);
+		free(out);
+		if (t) {
+			room_write(&pg, &fs, &keys);
+			search_write(t, &keys, &fs);
+			if (files_commit(&fs) != 0)
+				fail("the table of an accepted page was not written", NULL);
+		}
+		search_free(t);
 		words_free(&v);
 		key_list_free(&keys);
-		if (files_commit(&fs) != 0)
-			fail("the table of an accepted page was not written", NULL);
 	}
 	page_free(&pg);
 	return 0;
