@@ -255,23 +255,6 @@ static void budget(struct qword *q, size_t nq)
 
 /* ---- Scores ---------------------------------------------------------- */
 
-/* The points of page word w in room c, or 0. */
-static unsigned word_points(size_t w, size_t c)
-{
-	size_t lo = sw_words[w].first, hi = lo + sw_words[w].count;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (sw_post_room[mid] < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < sw_words[w].first + sw_words[w].count && sw_post_room[lo] == c
-	       ? sw_post_points[lo] : 0;
-}
-
 /*
  * The points of match m (one not read) in room c, or 0: its postings from
  * where the last lookup ended, gallopingly, as the rooms asked come in
@@ -298,6 +281,15 @@ static unsigned looked_up(struct match *m, size_t c)
 	}
 	m->pos = (uint32_t)lo;
 	return lo < end && sw_post_room[lo] == c ? sw_post_points[lo] : 0;
+}
+
+/* The points of page word w in room c, or 0. */
+static unsigned word_points(size_t w, size_t c)
+{
+	struct match m = { .word = (uint32_t)w, .pos = sw_words[w].first,
+	                   .end = (uint32_t)(sw_words[w].first + sw_words[w].count) };
+
+	return looked_up(&m, c);
 }
 
 /*
