@@ -649,11 +649,11 @@ static void test_table_limits(void)
 		unsigned rooms, words, len, pool; /* words a purpose, of len letters; 0: all distinct */
 	} cases[] = {
 		{ .description = "distinct words", .limit = "SEARCH_MAX_WORDS",
-		  .rooms = 400, .words = 160, .len = 5 },
+		  .rooms = 700, .words = 160, .len = 5 },
 		{ .description = "postings", .limit = "SEARCH_MAX_POSTINGS",
 		  .rooms = 16000, .words = 44, .len = 2, .pool = 676 },
 		{ .description = "typo deletions", .limit = "SEARCH_MAX_DELETIONS",
-		  .rooms = 1000, .words = 20, .len = 45 },
+		  .rooms = 1200, .words = 20, .len = 45 },
 	};
 	static const char *const limits[] = { "SEARCH_MAX_WORDS", "SEARCH_MAX_POSTINGS",
 		                              "SEARCH_MAX_DELETIONS" };
