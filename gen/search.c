@@ -89,6 +89,7 @@ struct word_table {
 	char **extra;                /* the words of entries not on the page */
 	size_t nextra, extracap, wcap;
 	size_t nstop, nknown;
+	size_t ncommon;              /* stop words for the share of rooms they are on */
 };
 
 
@@ -507,6 +508,7 @@ static void build_words(struct word_table *t)
 		if (is_stop(t, w.w, w.len, named ? 0 : df)) {
 			w.kind = WORD_STOP;
 			t->nstop++;
+			t->ncommon += !in_list(w.w, w.len);
 		}
 		for (size_t k = i; k < j && w.kind == WORD_PAGE; k++) {
 			unsigned weight = os->o[k].weight; /* a room once, with its largest weight */
@@ -934,6 +936,9 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	fprintf(f, "/*\n * %zu words in %zu buckets, in %zu rooms: %zu postings; %zu words one\n"
 	        " * deletion away.  String pool: %zu bytes.\n", t->nwords,
 	        t->gperf.nbuckets, t->pg->n, t->nposts, t->ndel, p->size);
+	fprintf(f, " * %zu stop words, %zu of them the words of more than half of the rooms\n"
+	        " * (no search word on this page); %zu English words.\n", t->nstop, t->ncommon,
+	        t->nknown);
 	if (t->gperf.n < t->nwords)
 		fprintf(f, " * %zu words longer than a query word (in no bucket).\n",
 		        t->nwords - t->gperf.n);
