@@ -63,9 +63,12 @@ TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/
            tests/questions.h tests/run.h tests/score.h tests/seed.h
 HOSTILE = tests/pages/hostile.md
 TEST_PAGES = $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
-# The tests' own makes start afresh (MAKEFLAGS=): serial, whatever -j
-# make check had, and given only what they are told.
-TEST_ENV = MAKEFLAGS= MAKE='$(MAKE)' CC='$(CC)' CXX='$(CXX)' CFLAGS='$(CFLAGS)' VERSION='$(VERSION)'
+# The tools and flags the scripts and the tests run come in the
+# environment, never quoted into a command: a value with a quote stays a
+# value.  The tests' own makes start afresh (MAKEFLAGS=): serial, whatever
+# -j make check had, and given only what they are told.
+export MAKE CC CXX CFLAGS VERSION GPERF PKG_CONFIG FUZZ_CC VALGRIND
+TEST_ENV = MAKEFLAGS=
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # checks PREFIX,PAGE,BUILDDIR,TESTS: check.sh's arguments, NAME PROGRAM
@@ -103,7 +106,7 @@ update-page: $(GEN) | deps-update
 	sh gen/update-page.sh $(GEN) "$$AUXCHAN_URL" $(DATA) $(GEN_FLAGS)
 
 deps-%:
-	@GPERF='$(GPERF)' PKG_CONFIG='$(PKG_CONFIG)' CXX='$(CXX)' FUZZ_CC='$(FUZZ_CC)' sh gen/deps.sh $*
+	@sh gen/deps.sh $*
 
 # The generator.  gen.stamp: what the tables come from besides the page's
 # date, as a file that changes when any of it does (the generator's flags,

@@ -40,6 +40,6 @@ $(B)/bench/hello: tests/bench/hello.c
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< -o $@
 
 bench: all $(B)/bench/bench $(B)/bench/synth $(B)/bench/empty.so $(B)/bench/hello
-	@BENCH_MAKE='$(MAKE)' BENCH_SYNTH=$(B)/bench/synth $(B)/bench/bench $(DATA) $(B)
+	@BENCH_MAKE="$$MAKE" BENCH_SYNTH=$(B)/bench/synth $(B)/bench/bench $(DATA) $(B)
 
 .PHONY: bench

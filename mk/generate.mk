@@ -79,6 +79,6 @@ VALGRIND_CHECKS = $(call checks,,$(DATA),$(B),page lint diff room search) \
 	$(call checks,,$(DATA),$(B),fuzz-lookup fuzz-search fuzz-generator)
 
 check-valgrind: $(B)/auxchan-gen $(CHECK_TESTS:%=$(B)/tests/%) $(CHECK_PAGES) | deps-valgrind
-	@TEST_PAGES='$(VALGRIND_PAGES)' VALGRIND='$(VALGRIND)' sh tests/valgrind.sh $(B) $(VALGRIND_CHECKS)
+	@TEST_PAGES='$(VALGRIND_PAGES)' sh tests/valgrind.sh $(B) $(VALGRIND_CHECKS)
 
 .PHONY: check-valgrind
