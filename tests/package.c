@@ -1031,6 +1031,11 @@ static void test_reproducible(void)
 		char name[256];
 
 		snprintf(name, sizeof name, *o, version);
+		/* A sanitizer's reports name each source as the compiler was given
+		 * it, and NAMESPACE's renamed sources are in the build directory:
+		 * a sanitized library holds that path. */
+		if (CHECK_SANITIZED && !strncmp(name, "lib", 3))
+			continue;
 		check(sh("cmp %s/repro-0/out-0/%s %s/repro-1/out-1/%s", work, name, work, name) == 0,
 		      "%s: byte-identical from two build directories outside the tree", name);
 		check(sh("! grep -l repro- %s/repro-0/out-0/%s", work, name) == 0,
