@@ -664,11 +664,11 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 		found = auxchan_lookup(ref, colon + 1, rooms, max);
 		for (size_t k = 0; k < found && k < max; k++) {
 			const char *alias = auxchan_field(rooms[k], AUXCHAN_ALIAS);
-			size_t alen = 0;
+			size_t alen = 0, skip = alias[1] != '#'; /* as keys are: "##x" keeps one */
 
 			while (alias[alen])
 				alen++;
-			suggest_add(best, &n, max, alias + 1, alen - 1, 0, 0); /* without its '#' */
+			suggest_add(best, &n, max, alias + skip, alen - skip, 0, 0);
 		}
 	}
 	/*

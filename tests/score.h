@@ -653,7 +653,10 @@ static size_t score_suggest(const char *q, size_t len, const char **keys, size_t
 			memcpy(ref + 1, q, colon);
 			found = ref_lookup(ref, colon + 1, rooms, max);
 			for (size_t k = 0; k < found && k < max; k++) {
-				keys[n] = ref_pg.rooms[rooms[k]].alias + 1; /* as keys: no '#' */
+				const char *alias = ref_pg.rooms[rooms[k]].alias;
+
+				/* As keys are written: no '#', but before another. */
+				keys[n] = alias + (alias[1] != '#');
 				lens[n] = strlen(keys[n]);
 				n++;
 			}
