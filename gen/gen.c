@@ -287,7 +287,6 @@ int main(int argc, char **argv)
 		struct key_list keys = { 0 };
 
 		struct diag dw = d;
-
 		struct word_table *t = NULL;
 
 		if ((rc = read_check(file[0], &pg, &d)) == 0 && words &&

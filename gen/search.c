@@ -738,8 +738,14 @@ static int by_deletion(const void *a, const void *b)
  * left out), which get typos from AUXCHAN_SEARCH_TYPO bytes up to
  * AUXCHAN_SEARCH_WORD_MAX (longer query words are left out): the
  * deletions of a shorter word, or of one longer by more than a byte, would
- * never be read.
+ * never be read.  deletions(): how many a word has there.
  */
+static size_t deletions(const struct word *x)
+{
+	return x->kind == WORD_PAGE && x->len >= AUXCHAN_SEARCH_TYPO &&
+	       x->len <= AUXCHAN_SEARCH_WORD_MAX + 1 ? x->len : 0;
+}
+
 static void build_deletions(struct word_table *t)
 {
 	char *buf = xmalloc(t->max_len + 1);
@@ -748,10 +754,7 @@ static void build_deletions(struct word_table *t)
 	for (size_t w = 0; w < t->nwords; w++) {
 		const struct word *x = &t->words[w];
 
-		if (x->kind != WORD_PAGE || x->len < AUXCHAN_SEARCH_TYPO ||
-		    x->len > AUXCHAN_SEARCH_WORD_MAX + 1)
-			continue;
-		for (size_t i = 0; i < x->len; i++) {
+		for (size_t i = 0; i < deletions(x); i++) {
 			memcpy(buf, x->w, i);
 			memcpy(buf + i, x->w + i + 1, x->len - i - 1);
 			t->del = xgrow(t->del, &t->cap, t->ndel + 1, sizeof *t->del);
@@ -829,9 +832,7 @@ static unsigned check_limits(const struct word_table *t, struct diag *d)
 	unsigned errors = 0;
 
 	for (size_t w = 0; w < t->nwords; w++)
-		if (t->words[w].kind == WORD_PAGE && t->words[w].len >= AUXCHAN_SEARCH_TYPO &&
-		    t->words[w].len <= AUXCHAN_SEARCH_WORD_MAX + 1)
-			ndel += t->words[w].len;
+		ndel += deletions(&t->words[w]);
 	at = xmalloc((t->nwords + t->nposts + ndel + 1) * sizeof *at);
 	if (t->nwords > SEARCH_MAX_WORDS) {
 		for (size_t w = 0; w < t->nwords; w++)
@@ -854,10 +855,8 @@ static unsigned check_limits(const struct word_table *t, struct diag *d)
 		size_t n = 0;
 
 		for (size_t w = 0; w < t->nwords; w++)
-			if (t->words[w].kind == WORD_PAGE && t->words[w].len >= AUXCHAN_SEARCH_TYPO &&
-			    t->words[w].len <= AUXCHAN_SEARCH_WORD_MAX + 1)
-				for (size_t k = 0; k < t->words[w].len; k++)
-					at[n++] = t->words[w].room;
+			for (size_t k = 0; k < deletions(&t->words[w]); k++)
+				at[n++] = t->words[w].room;
 		diag_error(d, pg->rooms[passed_at(at, n, SEARCH_MAX_DELETIONS)].line, 0,
 		           "the page's words have %zu forms with a byte left out (the index of "
 		           "typos), more than the %u the search's word table holds "

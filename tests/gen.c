@@ -264,6 +264,12 @@ static void test_options(void)
 	free(err);
 }
 
+/* Does s end with want? */
+static int ends_with(const char *s, const char *want)
+{
+	return s && strlen(s) >= strlen(want) && !strcmp(s + strlen(s) - strlen(want), want);
+}
+
 /* Standard output on a full disk: exit status 2, and why, whatever wrote
  * (PAGE stands for the page under test). */
 static const struct {
@@ -291,9 +297,8 @@ static void test_full_disk(void)
 		check_num(what, spawn(argv, "/dev/full", errfile), 2);
 		/* the last line: the page's warnings may come before it */
 		err = check_read(errfile, NULL);
-		check(err && strlen(err) >= strlen(full_cases[i].err) &&
-		      !strcmp(err + strlen(err) - strlen(full_cases[i].err), full_cases[i].err),
-		      "%s: says '%s', got: %s", what, full_cases[i].err, err ? err : "nothing");
+		check(ends_with(err, full_cases[i].err), "%s: says '%s', got: %s", what,
+		      full_cases[i].err, err ? err : "nothing");
 		free(err);
 	}
 }
@@ -321,12 +326,6 @@ static int write_bad_rows(const char *page, const char *first)
 	for (int i = 0; i < 100000; i++)
 		fputs("| S | - |\n", f);
 	return fclose(f) == 0 || check(0, "write %s", page);
-}
-
-/* Does s end with want? */
-static int ends_with(const char *s, const char *want)
-{
-	return s && strlen(s) >= strlen(want) && !strcmp(s + strlen(s) - strlen(want), want);
 }
 
 /*
