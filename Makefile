@@ -32,18 +32,18 @@ B = $(BUILDDIR)
 GEN_B = $(B)
 GEN = $(GEN_B)/auxchan-gen
 GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict) $(NO_WARN:%=--no-warn=%) \
-	$(WORDS:%=--words=%)
+	$(WORDS:%=--words=%) $(GROUP_PAGES:%=--groups=%)
 GEN_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(GEN_PKGS))
 GEN_LIBS = $(shell $(PKG_CONFIG) --libs $(GEN_PKGS)) -lm
 ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(CFLAGS)
 BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
-GEN_SRC = gen/alias.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c gen/group.c \
-          gen/lint.c gen/markdown.c gen/page.c gen/pool.c gen/room.c gen/scan.c gen/search.c \
+GEN_SRC = gen/alias.c gen/charter.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c gen/group.c \
+          gen/index.c gen/lint.c gen/markdown.c gen/page.c gen/pool.c gen/room.c gen/scan.c gen/search.c \
           gen/text.c gen/words.c
-GEN_HDR = gen/alias.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h gen/group.h \
-          gen/lint.h gen/markdown.h gen/mem.h gen/page.h gen/pool.h gen/room.h gen/scan.h \
+GEN_HDR = gen/alias.h gen/charter.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h gen/group.h \
+          gen/index.h gen/lint.h gen/markdown.h gen/mem.h gen/page.h gen/pool.h gen/room.h gen/scan.h \
           gen/search.h gen/table.h gen/text.h gen/words.h src/json.h src/key.h src/link.h \
           src/rank.h src/stem.h src/utf8.h src/word.h include/auxchan.h
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
@@ -120,7 +120,7 @@ $(GEN): $(GEN_B)/gen/gen.o $(GEN_OBJ)
 	$(BUILD_CC) $(BUILD_ALL_CFLAGS) $(LDFLAGS) $^ $(GEN_LIBS) -o $@
 
 GEN_STAMP = { echo '$(GEN_FLAGS)'; echo '$(DATA)'; cksum < '$(DATA)' 2>/dev/null; \
-	$(if $(WORDS),cksum < '$(WORDS)' 2>/dev/null;) }
+	$(foreach f,$(WORDS) $(GROUP_PAGES),cksum < '$(f)' 2>/dev/null;) }
 $(B)/gen.stamp: FORCE
 	@mkdir -p $(B)
 	@$(GEN_STAMP) | cmp -s - $@ || $(GEN_STAMP) > $@

@@ -8,6 +8,10 @@ DATA = data/matrix.md
 # The vocabulary page of the seed's words (data/words.md); another page has
 # none unless WORDS names one.
 WORDS = $(if $(filter data/matrix.md,$(DATA)),data/words.md)
+# The group pages, what the room page's groups do, who leads them and when
+# they meet: the seed's SIGs and Committees pages; another page has none
+# unless GROUP_PAGES names them (paths separated by spaces).
+GROUP_PAGES = $(if $(filter data/matrix.md,$(DATA)),data/sigs.md data/committees.md)
 BUILDDIR = build
 ARGS = --list
 # make update-page: the page's raw file in the Aux wiki's public repository.

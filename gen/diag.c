@@ -8,7 +8,8 @@
 const char *const diag_checks[] = {
 	"no-link", "many-links", "link-text", "extra-cells", "empty-name", "empty-table",
 	"stray-link", "non-ascii-alias", "duplicate-name", "name-group", "purpose-group",
-	"other-server", "vocabulary-meaning", "vocabulary-word", NULL,
+	"other-server", "vocabulary-meaning", "vocabulary-word", "unjoined-group",
+	"unjoined-meeting", "no-group-row", NULL,
 };
 
 int diag_is_check(const char *name)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "room.h"
+#include "charter.h"
 #include "diag.h"
 #include "diff.h"
 #include "files.h"
@@ -24,10 +25,11 @@
 #include "words.h"
 
 #define MAX_SILENCED 64
+#define MAX_GROUP_PAGES 64
 
 static const char usage[] =
 	"usage: auxchan-gen [--strict] [--no-warn=CHECK]... [--words=WORDS]\n"
-	"                   [-o DIR | --check | --keys] PAGE\n"
+	"                   [--groups=GROUPS]... [-o DIR | --check | --keys] PAGE\n"
 	"       auxchan-gen [--strict] --diff [--format=text|json] OLD NEW\n"
 	"\n"
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
@@ -40,6 +42,11 @@ static const char usage[] =
 	"  --check          check the page, write nothing\n"
 	"  --words=WORDS    the vocabulary page: words people type that PAGE lacks,\n"
 	"                   each with the group or word of PAGE it means\n"
+	"  --groups=GROUPS  a group page: what each group of PAGE's rooms does, who\n"
+	"                   leads it, when it meets (tables Name | Responsibility |\n"
+	"                   Current Leaders and SIG | Meeting Time | Meeting length\n"
+	"                   | Join Link), joined to PAGE's groups by topic; repeat\n"
+	"                   for each page\n"
 	"  --keys           check the page, and print the keys of its table as\n"
 	"                   auxchan --keys would (for a cross build's completions)\n"
 	"  --strict         treat warnings as errors\n"
@@ -151,6 +158,33 @@ static int read_words(const char *file, struct vocabulary *v, const struct page 
 	return rc;
 }
 
+/*
+ * Reads the n group pages files[] and joins them to pg's groups, reporting
+ * through d (whose file it sets; room_file is pg's).  Returns 0, 1 if they
+ * have errors, or 2 if one cannot be read.
+ */
+static int read_groups(const char *const *files, size_t n, struct page *pg,
+                       const char *room_file, struct diag *d)
+{
+	unsigned errors = d->errors;
+	struct charters c = { 0 };
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		size_t len;
+		char *text;
+
+		d->file = files[i];
+		if ((rc = read_page(files[i], &text, &len)) == 0)
+			charter_parse(&c, files[i], text, len, d);
+		free(text);
+	}
+	if (rc == 0 && d->errors == errors)
+		charter_join(&c, pg, room_file, d);
+	charter_free(&c);
+	return rc ? rc : d->errors > errors;
+}
+
 /* Prints the checks --no-warn knows, after an unknown one: a usage error. */
 static void unknown_check(const char *name)
 {
@@ -225,13 +259,13 @@ static const char *base_name(const char *path)
 int main(int argc, char **argv)
 {
 	const char *dir = ".", *file[2] = { NULL }, *silenced[MAX_SILENCED + 1] = { 0 };
-	const char *words = NULL;
+	const char *words = NULL, *groups[MAX_GROUP_PAGES];
 	struct vocabulary v = { 0 };
 	struct diag d = { .out = stderr, .off = silenced, .max = DIAG_MAX_SHOWN }, dn;
 	struct page pg, pn;
 	enum { WRITE, CHECK, KEYS, DIFF } mode = WRITE;
 	enum diff_format fmt = DIFF_TEXT;
-	size_t nsilenced = 0, nfiles = 0;
+	size_t nsilenced = 0, nfiles = 0, ngroups = 0;
 	int rc;
 
 	for (int i = 1; i < argc; i++) {
@@ -249,6 +283,8 @@ int main(int argc, char **argv)
 			silenced[nsilenced++] = a + 10;
 		} else if (!strncmp(a, "--words=", 8) && a[8]) {
 			words = a + 8;
+		} else if (!strncmp(a, "--groups=", 9) && a[9] && ngroups < MAX_GROUP_PAGES) {
+			groups[ngroups++] = a + 9;
 		} else if (!strcmp(a, "-o") && i + 1 < argc) {
 			dir = argv[++i];
 		} else if (!strcmp(a, "--check") || !strcmp(a, "--keys") || !strcmp(a, "--diff")) {
@@ -286,11 +322,15 @@ int main(int argc, char **argv)
 		struct files fs = { .dir = dir, .label = base_name(file[0]) };
 		struct key_list keys = { 0 };
 
-		struct diag dw = d;
+		struct diag dw = d, dg = d;
 		struct word_table *t = NULL;
 
-		if ((rc = read_check(file[0], &pg, &d)) == 0 && words &&
-		    (rc = read_words(words, &v, &pg, &dw)) == 1)
+		if ((rc = read_check(file[0], &pg, &d)) == 0 && ngroups &&
+		    (rc = read_groups(groups, ngroups, &pg, d.file, &dg)) == 1)
+			report_errors(&dg, mode == WRITE ? ", nothing written" : "");
+		else if (rc == 0 && ngroups)
+			report_hidden(&dg);
+		if (rc == 0 && words && (rc = read_words(words, &v, &pg, &dw)) == 1)
 			report_errors(&dw, mode == WRITE ? ", nothing written" : "");
 		/* The word table's limits are the page's too (search.h). */
 		if (rc == 0 && !(t = search_words(&pg, words ? &v : NULL, &d)))

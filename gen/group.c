@@ -94,8 +94,7 @@ void group_assign(struct page *pg)
 			continue;
 		}
 		pg->groups = xgrow(pg->groups, &cap, pg->ngroups + 1, sizeof *pg->groups);
-		pg->groups[pg->ngroups].first = i;
-		pg->groups[pg->ngroups].stemlen = n;
+		pg->groups[pg->ngroups] = (struct group){ .first = i, .stemlen = n };
 		n = group_topic(c->name, &topic);
 		pg->groups[pg->ngroups].topic = xmemdup(topic, n);
 		c->group = pg->ngroups++;

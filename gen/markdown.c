@@ -16,6 +16,7 @@
 /* Exported by libcmark-gfm, declared only in its internal registry.h. */
 void cmark_release_plugins(void);
 
+#include "key.h"
 #include "markdown.h"
 #include "mem.h"
 #include "page.h"
@@ -162,21 +163,43 @@ void markdown_cleanup(void)
 
 /* ---- Cells and their text ------------------------------------------------ */
 
+/* Appends the n bytes at t to *raw (*len of *cap bytes). */
+static void append(char **raw, size_t *len, size_t *cap, const char *t, size_t n)
+{
+	*raw = xgrow(*raw, cap, *len + n + 1, 1);
+	memcpy(*raw + *len, t, n);
+	*len += n;
+}
+
 /*
  * The plain text of node's inlines: text and code literals, breaks as
- * spaces, markup flattened to its text, raw HTML dropped.
+ * spaces, markup flattened to its text, raw HTML dropped; with links, each
+ * link's target after its text, " <url>", unless the text is the target.
  */
-char *markdown_text(cmark_node *node)
+static char *plain_text(cmark_node *node, int links)
 {
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
 	char *raw = NULL, *out;
-	size_t len = 0, cap = 0;
+	size_t len = 0, cap = 0, link_start = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		const char *lit = NULL;
 
+		if (links && cmark_node_get_type(n) == CMARK_NODE_LINK) {
+			const char *url = cmark_node_get_url(n);
+			size_t u = url ? strlen(url) : 0;
+
+			if (ev == CMARK_EVENT_ENTER)
+				link_start = len; /* links do not nest */
+			else if (u && !(len - link_start == u && !memcmp(raw + link_start, url, u))) {
+				append(&raw, &len, &cap, " <", 2);
+				append(&raw, &len, &cap, url, u);
+				append(&raw, &len, &cap, ">", 1);
+			}
+			continue;
+		}
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		switch (cmark_node_get_type(n)) {
@@ -191,18 +214,18 @@ char *markdown_text(cmark_node *node)
 		default:
 			break;
 		}
-		if (lit) {
-			size_t l = strlen(lit);
-
-			raw = xgrow(raw, &cap, len + l + 1, 1);
-			memcpy(raw + len, lit, l);
-			len += l;
-		}
+		if (lit)
+			append(&raw, &len, &cap, lit, strlen(lit));
 	}
 	cmark_iter_free(it);
 	out = text_normalize(raw ? raw : "", len);
 	free(raw);
 	return out;
+}
+
+char *markdown_text(cmark_node *node)
+{
+	return plain_text(node, 0);
 }
 
 int markdown_type_is(cmark_node *n, const char *type)
@@ -249,10 +272,10 @@ cmark_node *markdown_nth_child(cmark_node *n, int k)
  * reported and NULL returned, so that the text goes nowhere else (into
  * another diagnostic, say, or a terminal).
  */
-char *markdown_cell_text(const struct src *s, cmark_node *node, const char *what,
-                       unsigned line, unsigned col)
+static char *cell_text(const struct src *s, cmark_node *node, const char *what, unsigned line,
+                       unsigned col, int links)
 {
-	char *t = node ? markdown_text(node) : xmemdup("", 0);
+	char *t = node ? plain_text(node, links) : xmemdup("", 0);
 	size_t len = strlen(t), at;
 	char fault[128];
 
@@ -266,4 +289,60 @@ char *markdown_cell_text(const struct src *s, cmark_node *node, const char *what
 		return t;
 	free(t);
 	return NULL;
+}
+
+char *markdown_cell_text(const struct src *s, cmark_node *node, const char *what,
+                         unsigned line, unsigned col)
+{
+	return cell_text(s, node, what, line, col, 0);
+}
+
+char *markdown_cell_text_links(const struct src *s, cmark_node *node, const char *what,
+                               unsigned line, unsigned col)
+{
+	return cell_text(s, node, what, line, col, 1);
+}
+
+/*
+ * Warns about a row with more cells than its table's header: cmark-gfm drops
+ * the extra cells silently, so look in the source line for text after the
+ * pipe that ends the last cell it kept (cmark-gfm has split the row: this
+ * only looks past its end).
+ */
+void markdown_check_extra_cells(const struct src *s, cmark_node *row, size_t ncols)
+{
+	cmark_node *last = NULL;
+	int line = cmark_node_get_start_line(row);
+	size_t i, end;
+
+	/* cmark-gfm pads a short row with empty cells at column 0 of its line. */
+	for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c))
+		if (cmark_node_get_start_line(c) > 0 && cmark_node_get_start_column(c) > 0)
+			last = c;
+	if (!last || line < 1 || (size_t)line > s->nlines || cmark_node_get_end_line(last) != line)
+		return;
+	i = s->line[line - 1] + (size_t)cmark_node_get_end_column(last);
+	end = text_line_end(s->text, s->len, s->line[line - 1]);
+	/* Empty cells lose nothing: only text after them is dropped. */
+	while (i < end && (s->text[i] == '|' || s->text[i] == ' ' || s->text[i] == '\t'))
+		i++;
+	if (i < end)
+		diag_warning(s->d, "extra-cells", (unsigned)line, (unsigned)(i - s->line[line - 1]) + 1,
+		             "row has more cells than the header's %zu: cmark-gfm ignores the rest",
+		             ncols);
+}
+
+int markdown_column(cmark_node *header, const char *name)
+{
+	int k = 0;
+
+	for (cmark_node *c = cmark_node_first_child(header); c; c = cmark_node_next(c), k++) {
+		char *t = markdown_text(c);
+		int is = strlen(t) == strlen(name) && key_strn_equal(t, name, strlen(name));
+
+		free(t);
+		if (is)
+			return k;
+	}
+	return -1;
 }

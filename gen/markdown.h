@@ -55,4 +55,19 @@ cmark_node *markdown_nth_child(cmark_node *n, int k);
 char *markdown_cell_text(const struct src *s, cmark_node *node, const char *what, unsigned line,
                          unsigned col);
 
+/* markdown_cell_text() with each link's target kept after its text,
+ * "the GNOME Desktop Environment <https://www.gnome.org/>". */
+char *markdown_cell_text_links(const struct src *s, cmark_node *node, const char *what,
+                               unsigned line, unsigned col);
+
+/*
+ * Warns (extra-cells) about a row with more cells than its table's header
+ * (ncols): cmark-gfm drops the extra cells silently.
+ */
+void markdown_check_extra_cells(const struct src *s, cmark_node *row, size_t ncols);
+
+/* The column of the table header whose text is name (ASCII case
+ * ignored), or -1. */
+int markdown_column(cmark_node *header, const char *name);
+
 #endif /* AUXCHAN_MARKDOWN_H */

@@ -27,6 +27,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "alias.h"
+#include "charter.h"
 #include "front.h"
 #include "link.h"
 #include "markdown.h"
@@ -132,7 +133,7 @@ void page_free(struct page *pg)
 		free(c->alias);
 	}
 	for (size_t g = 0; g < pg->ngroups; g++)
-		free(pg->groups[g].topic);
+		charter_free_group(&pg->groups[g]), free(pg->groups[g].topic);
 	free(pg->rooms);
 	free(pg->groups);
 	free(pg->title);
@@ -412,35 +413,6 @@ static unsigned node_col(cmark_node *n, unsigned line, unsigned fallback)
 
 /* ---- Rows and tables -------------------------------------------------- */
 
-/*
- * Warns about a row with more cells than its table's header: cmark-gfm drops
- * the extra cells silently, so look in the source line for text after the
- * pipe that ends the last cell it kept (cmark-gfm has split the row: this
- * only looks past its end).
- */
-static void check_extra_cells(const struct src *s, cmark_node *row, size_t ncols)
-{
-	cmark_node *last = NULL;
-	int line = cmark_node_get_start_line(row);
-	size_t i, end;
-
-	/* cmark-gfm pads a short row with empty cells at column 0 of its line. */
-	for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c))
-		if (cmark_node_get_start_line(c) > 0 && cmark_node_get_start_column(c) > 0)
-			last = c;
-	if (!last || line < 1 || (size_t)line > s->nlines || cmark_node_get_end_line(last) != line)
-		return;
-	i = s->line[line - 1] + (size_t)cmark_node_get_end_column(last);
-	end = text_line_end(s->text, s->len, s->line[line - 1]);
-	/* Empty cells lose nothing: only text after them is dropped. */
-	while (i < end && (s->text[i] == '|' || s->text[i] == ' ' || s->text[i] == '\t'))
-		i++;
-	if (i < end)
-		diag_warning(s->d, "extra-cells", (unsigned)line, (unsigned)(i - s->line[line - 1]) + 1,
-		             "row has more cells than the header's %zu: cmark-gfm ignores the rest",
-		             ncols);
-}
-
 /* Reads one row of a room table into a new room, or skips it. */
 static void read_row(const struct src *s, struct table_state *ts, struct page *pg,
                      cmark_node *row, const struct columns *c, const char *section)
@@ -454,7 +426,7 @@ static void read_row(const struct src *s, struct table_state *ts, struct page *p
 	ch.name_col = markdown_cell_col(s, name);
 	ch.purpose_col = purpose ? markdown_cell_col(s, purpose) : 0;
 	ch.link_col = markdown_cell_col(s, link);
-	check_extra_cells(s, row, (size_t)c->count);
+	markdown_check_extra_cells(s, row, (size_t)c->count);
 	if (!link || !(a = matrix_link(link, &second))) {
 		diag_warning(s->d, "no-link", ch.line, ch.link_col,
 		             "row has no " LINK_PREFIX " link in its Link cell: skipped");

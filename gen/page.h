@@ -54,10 +54,27 @@ struct room {
  * '-' (ignoring ASCII case), found by that stem and by the topic taken from
  * its first room's name.
  */
+struct meeting {
+	char *time;     /* "Saturdays at 17:00 UTC", link targets kept */
+	char *length;   /* "around 1 hour" */
+	char *join;     /* the Join Link cell's text, "AuxSigDocs on Jitsi" */
+	char *url;      /* its first link's target, or "" */
+	unsigned line;  /* its row on its group page */
+};
+
 struct group {
 	size_t first;   /* its first room */
 	size_t stemlen; /* the stem: first room's alias + 1, stemlen bytes */
 	char *topic;    /* "Python" from "SIG:Python General"; may be "" */
+	/* What a group page says of it (charter.h); all empty without a row. */
+	char *responsibility;  /* plain text, link targets kept: "text <url>" */
+	char *plain;           /* the same without the targets: what is searched */
+	char **leaders;        /* handles, "@vlinkz" */
+	size_t nleaders;
+	struct meeting *meetings;
+	size_t nmeetings;
+	const char *file;      /* the group page of its row, or NULL: no row */
+	unsigned line;         /* the row's line there */
 };
 
 struct page {

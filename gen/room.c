@@ -247,6 +247,12 @@ struct key_table {
 	struct pool pool;
 	size_t (*field)[AUXCHAN_FIELD_COUNT]; /* pool string of each field */
 	size_t title, date;
+	/* The groups: pool strings of their fields, leaders and meetings
+	 * (their first in leader[] and meeting[]), and their room lists. */
+	size_t (*gfield)[AUXCHAN_GROUP_FIELD_COUNT];
+	size_t *leader, nleaders, *first_leader;
+	size_t (*meeting)[AUXCHAN_MEETING_FIELD_COUNT], nmeetings, *first_meeting;
+	size_t *grooms;
 	struct entries e;
 	struct lists lists;
 	struct key *keys;         /* in the order of their bytes */
@@ -308,6 +314,75 @@ static void bucket(struct key_table *t)
 			t->local[g->order[i]] = i - g->first[b];
 }
 
+/* Adds the groups' strings to the pool, after the rooms'. */
+static void add_groups(struct key_table *t)
+{
+	const struct page *pg = t->pg;
+	struct pool *p = &t->pool;
+	size_t ng = pg->ngroups, nl = 0, nm = 0;
+
+	for (size_t g = 0; g < ng; g++)
+		nl += pg->groups[g].nleaders, nm += pg->groups[g].nmeetings;
+	t->gfield = xmalloc((ng + 1) * sizeof *t->gfield);
+	t->first_leader = xmalloc((ng + 1) * sizeof *t->first_leader);
+	t->first_meeting = xmalloc((ng + 1) * sizeof *t->first_meeting);
+	t->leader = xmalloc((nl + 1) * sizeof *t->leader);
+	t->meeting = xmalloc((nm + 1) * sizeof *t->meeting);
+	for (size_t g = 0; g < ng; g++) {
+		const struct group *x = &pg->groups[g];
+
+		t->gfield[g][AUXCHAN_GROUP_TOPIC] = pool_add(p, x->topic);
+		t->gfield[g][AUXCHAN_GROUP_STEM] = pool_add_bytes(p, pg->rooms[x->first].alias + 1,
+		                                                  x->stemlen);
+		t->gfield[g][AUXCHAN_GROUP_RESPONSIBILITY] = pool_add(p, x->responsibility ?
+		                                                      x->responsibility : "");
+		t->first_leader[g] = t->nleaders;
+		for (size_t i = 0; i < x->nleaders; i++)
+			t->leader[t->nleaders++] = pool_add(p, x->leaders[i]);
+		t->first_meeting[g] = t->nmeetings;
+		for (size_t i = 0; i < x->nmeetings; i++) {
+			const struct meeting *m = &x->meetings[i];
+			size_t *f = t->meeting[t->nmeetings++];
+
+			f[AUXCHAN_MEETING_TIME] = pool_add(p, m->time);
+			f[AUXCHAN_MEETING_LENGTH] = pool_add(p, m->length);
+			f[AUXCHAN_MEETING_JOIN] = pool_add(p, m->join);
+			f[AUXCHAN_MEETING_URL] = pool_add(p, m->url);
+		}
+	}
+	t->first_leader[ng] = t->nleaders;
+	t->first_meeting[ng] = t->nmeetings;
+}
+
+/* Stores the room list of each group (after the keys' lists). */
+static void group_lists(struct key_table *t)
+{
+	const struct page *pg = t->pg;
+	struct lists *l = &t->lists;
+	size_t *start = xmalloc((pg->ngroups + 1) * sizeof *start), *next;
+	size_t *rooms = xmalloc((pg->n + 1) * sizeof *rooms);
+
+	/* The rooms of each group in page order: a counting sort. */
+	for (size_t g = 0; g <= pg->ngroups; g++)
+		start[g] = 0;
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->rooms[i].group != NO_GROUP)
+			start[pg->rooms[i].group + 1]++;
+	for (size_t g = 0; g < pg->ngroups; g++)
+		start[g + 1] += start[g];
+	next = xmalloc((pg->ngroups + 1) * sizeof *next);
+	memcpy(next, start, (pg->ngroups + 1) * sizeof *next);
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->rooms[i].group != NO_GROUP)
+			rooms[next[pg->rooms[i].group]++] = i;
+	t->grooms = xmalloc((pg->ngroups + 1) * sizeof *t->grooms);
+	for (size_t g = 0; g < pg->ngroups; g++)
+		t->grooms[g] = list_store(l, rooms + start[g], start[g + 1] - start[g]);
+	free(start);
+	free(next);
+	free(rooms);
+}
+
 static void build(struct key_table *t)
 {
 	const struct page *pg = t->pg;
@@ -328,6 +403,7 @@ static void build(struct key_table *t)
 		t->field[i][AUXCHAN_GROUP] = pool_add(p, c->group == NO_GROUP ? ""
 		                                      : pg->groups[c->group].topic);
 	}
+	add_groups(t);
 	pool_layout(p);
 
 	for (size_t i = 0; i < pg->n; i++) {
@@ -349,6 +425,7 @@ static void build(struct key_table *t)
 	xsort(t->e.e, t->e.n, sizeof *t->e.e, by_key);
 	lists_init(&t->lists, pg->n);
 	add_keys(t);
+	group_lists(t);
 	bucket(t);
 }
 
@@ -363,6 +440,12 @@ static void table_free(struct key_table *t)
 	lists_free(&t->lists);
 	free(t->keys);
 	free(t->field);
+	free(t->gfield);
+	free(t->leader);
+	free(t->first_leader);
+	free(t->meeting);
+	free(t->first_meeting);
+	free(t->grooms);
 }
 
 /* ---- Output ------------------------------------------------------------ */
@@ -374,6 +457,55 @@ static void put_array(FILE *f, const char *type, const char *name, const size_t 
 	for (size_t i = 0; i < n; i++)
 		table_put_number(f, i, 16, v[i]);
 	fprintf(f, "\n};\n");
+}
+
+/* The groups: their fields, leaders, meetings and rooms, and each room's. */
+static void write_groups(FILE *f, const struct key_table *t)
+{
+	const struct page *pg = t->pg;
+	const size_t *off = t->pool.off;
+	size_t ng = pg->ngroups;
+	size_t *of = xmalloc((pg->n + 1) * sizeof *of);
+
+	fprintf(f, "#define ROOM_GROUP_COUNT %zu\n", ng);
+	fprintf(f, "typedef %s room_group_ref; /* group numbers; ROOM_GROUP_COUNT: none */\n",
+	        table_uint_type(ng));
+	fprintf(f, "typedef %s room_leader_ref; /* offsets in room_leaders */\n",
+	        table_uint_type(t->nleaders));
+	fprintf(f, "typedef %s room_meeting_ref; /* offsets in room_meetings */\n\n",
+	        table_uint_type(t->nmeetings));
+	fprintf(f, "/* Each group's fields (enum auxchan_group_field), its room list, and\n"
+	        " * its leaders and meetings: from the first of the group to the next's. */\n");
+	fprintf(f, "static const struct room_group {\n\troom_off field[%d];\n\troom_list rooms;\n"
+	        "\troom_leader_ref leaders;\n\troom_meeting_ref meetings;\n"
+	        "} room_groups[ROOM_GROUP_COUNT + 1] = {\n", AUXCHAN_GROUP_FIELD_COUNT);
+	for (size_t g = 0; g <= ng; g++) {
+		fprintf(f, "\t{ {");
+		for (int k = 0; k < AUXCHAN_GROUP_FIELD_COUNT; k++)
+			fprintf(f, "%s%zu", k ? ", " : " ", g < ng ? off[t->gfield[g][k]] : 0);
+		fprintf(f, " }, %zu, %zu, %zu },\n", g < ng ? t->grooms[g] : 0, t->first_leader[g],
+		        t->first_meeting[g]);
+	}
+	fprintf(f, "};\n\n/* The leaders' handles, group by group. */\n");
+	fprintf(f, "static const room_off room_leaders[%zu] = {", t->nleaders + 1);
+	for (size_t i = 0; i < t->nleaders; i++)
+		table_put_number(f, i, 16, off[t->leader[i]]);
+	fprintf(f, "%s0,\n};\n\n", t->nleaders % 16 ? " " : "\n\t");
+	fprintf(f, "/* The meetings' fields (enum auxchan_meeting_field), group by group. */\n");
+	fprintf(f, "static const room_off room_meetings[%zu][%d] = {\n", t->nmeetings + 1,
+	        AUXCHAN_MEETING_FIELD_COUNT);
+	for (size_t i = 0; i <= t->nmeetings; i++) {
+		fprintf(f, "\t{");
+		for (int k = 0; k < AUXCHAN_MEETING_FIELD_COUNT; k++)
+			fprintf(f, "%s%zu", k ? ", " : " ", i < t->nmeetings ? off[t->meeting[i][k]] : 0);
+		fprintf(f, " },\n");
+	}
+	fprintf(f, "};\n\n/* The group of each room. */\n");
+	for (size_t i = 0; i < pg->n; i++)
+		of[i] = pg->rooms[i].group == NO_GROUP ? ng : pg->rooms[i].group;
+	put_array(f, "room_group_ref", "room_group_of", of, pg->n);
+	fprintf(f, "\n");
+	free(of);
 }
 
 static void write_data(FILE *f, const char *label, const struct key_table *t)
@@ -420,6 +552,8 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 		fprintf(f, " }, /* line %u */\n", pg->rooms[i].line);
 	}
 	fprintf(f, "};\n\n");
+
+	write_groups(f, t);
 
 	fprintf(f, "/* Room lists: each its length, then its rooms in page order. */\n");
 	put_array(f, "room_ref", "room_lists", t->lists.v, t->lists.n);

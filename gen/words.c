@@ -5,38 +5,24 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
-#include "key.h"
+#include "index.h"
 #include "markdown.h"
 #include "mem.h"
 #include "page.h"
-#include "table.h"
 #include "text.h"
 #include "word.h"
 #include "words.h"
-
-/* Is the plain text t the header's name (ignoring ASCII case)? */
-static int is_column(const char *t, const char *name)
-{
-	return strlen(t) == strlen(name) && key_strn_equal(t, name, strlen(name));
-}
 
 /* Adds the rows of a table whose header has Word and Means columns. */
 static void read_table(const struct src *s, struct vocabulary *v, size_t *cap, cmark_node *table)
 {
 	cmark_node *header = cmark_node_first_child(table);
-	int word = -1, means = -1, k = 0;
+	int word, means;
 
 	if (!header || !cmark_gfm_extensions_get_table_row_is_header(header))
 		return;
-	for (cmark_node *c = cmark_node_first_child(header); c; c = cmark_node_next(c), k++) {
-		char *t = markdown_text(c);
-
-		if (is_column(t, "Word"))
-			word = k;
-		else if (is_column(t, "Means"))
-			means = k;
-		free(t);
-	}
+	word = markdown_column(header, "Word");
+	means = markdown_column(header, "Means");
 	if (word < 0 || means < 0)
 		return;
 	for (cmark_node *row = cmark_node_next(header); row; row = cmark_node_next(row)) {
@@ -93,79 +79,6 @@ int words_parse(struct vocabulary *v, const char *text, size_t len, struct diag 
 	return d->errors == errors ? 0 : -1;
 }
 
-/*
- * A sorted index of folded texts (ASCII case), each with a number: the
- * vocabulary's words, the groups' topics and stems, the room page's terms.
- * words_check() looks each entry up in them, in time that grows as the
- * pages do, not as their product.
- */
-struct name {
-	char *s;
-	size_t len, at;
-};
-
-struct index {
-	struct name *v;
-	size_t n, cap;
-};
-
-/* Adds the n bytes at s, case folded (as_term: as word_fold_term() folds a
- * term, joiners left out), numbered at. */
-static void index_add(struct index *x, const char *s, size_t n, size_t at, int as_term)
-{
-	struct name *m;
-
-	x->v = xgrow(x->v, &x->cap, x->n + 1, sizeof *x->v);
-	m = &x->v[x->n++];
-	m->s = xmalloc(n + 1);
-	if (as_term) {
-		m->len = word_fold_term(m->s, s, n);
-	} else {
-		word_fold(m->s, s, n);
-		m->len = n;
-	}
-	m->at = at;
-}
-
-static int by_name(const void *a, const void *b)
-{
-	const struct name *x = a, *y = b;
-	int c = table_compare(x->s, x->len, y->s, y->len);
-
-	return c ? c : x->at < y->at ? -1 : x->at > y->at;
-}
-
-/* The lowest number of the text s (NUL-terminated, folded as index_add()
- * folds), or -1. */
-static long index_find(const struct index *x, const char *s, int as_term)
-{
-	size_t n = strlen(s), lo = 0, hi = x->n;
-	struct index key = { 0 };
-	long found = -1;
-
-	index_add(&key, s, n, 0, as_term);
-	while (lo < hi) { /* the first not below the key */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (table_compare(x->v[mid].s, x->v[mid].len, key.v[0].s, key.v[0].len) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < x->n && !table_compare(x->v[lo].s, x->v[lo].len, key.v[0].s, key.v[0].len))
-		found = (long)x->v[lo].at;
-	free(key.v[0].s);
-	free(key.v);
-	return found;
-}
-
-static void index_free(struct index *x)
-{
-	for (size_t i = 0; i < x->n; i++)
-		free(x->v[i].s);
-	free(x->v);
-}
-
 /* Adds the terms of the text s (word.h) to x. */
 static void index_terms(struct index *x, const char *s)
 {
@@ -198,9 +111,9 @@ int words_check(struct vocabulary *v, const struct page *pg, struct diag *d)
 		if (r->group != NO_GROUP)
 			index_terms(&terms, pg->groups[r->group].topic);
 	}
-	xsort(words.v, words.n, sizeof *words.v, by_name);
-	xsort(groups.v, groups.n, sizeof *groups.v, by_name);
-	xsort(terms.v, terms.n, sizeof *terms.v, by_name);
+	index_sort(&words);
+	index_sort(&groups);
+	index_sort(&terms);
 	for (size_t i = 0; i < v->n; i++) {
 		struct word_entry *e = &v->e[i];
 		long k = index_find(&words, e->word, 0), g;

@@ -203,6 +203,72 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 size_t auxchan_key_count(void);
 const char *auxchan_key(size_t i, size_t *len);
 
+/*
+ * Groups.  The rooms whose localparts share the stem before their last
+ * '-' ("SIGPY-GEN", "SIGPY-GOV") form a group, whose topic comes from its
+ * first room's name ("SIG:Python General": "Python").  The group pages the
+ * library was built with (the Aux wiki's "SIGs" and "Committees" pages,
+ * data/sigs.md and data/committees.md) say what a group does, who leads it
+ * and when it meets; a group no page names has those fields empty.
+ * Groups are numbered 0 <= g < auxchan_group_count(), in the order of
+ * their first rooms.
+ *
+ * Example: what the group of room i does, and who leads it.
+ *
+ *     size_t g = auxchan_group_of(i);
+ *
+ *     if (g != AUXCHAN_NO_GROUP) {
+ *         printf("%s: %s\n", auxchan_group_field(g, AUXCHAN_GROUP_TOPIC),
+ *                auxchan_group_field(g, AUXCHAN_GROUP_RESPONSIBILITY));
+ *         for (size_t k = 0; k < auxchan_group_leader_count(g); k++)
+ *             printf("  led by %s\n", auxchan_group_leader(g, k));
+ *         for (size_t k = 0; k < auxchan_group_meeting_count(g); k++)
+ *             printf("  meets %s\n", auxchan_group_meeting(g, k, AUXCHAN_MEETING_TIME));
+ *     }
+ */
+#define AUXCHAN_NO_GROUP ((size_t)-1)
+
+enum auxchan_group_field {
+	AUXCHAN_GROUP_TOPIC,          /* "Python", as AUXCHAN_GROUP of its rooms; may be "" */
+	AUXCHAN_GROUP_STEM,           /* "SIGPY", as its first room's localpart writes it */
+	AUXCHAN_GROUP_RESPONSIBILITY, /* what it does, plain text, each link's target after
+	                                 its text: "Maintains KDE <https://kde.org/> ...", or "" */
+	AUXCHAN_GROUP_FIELD_COUNT
+};
+
+enum auxchan_meeting_field {
+	AUXCHAN_MEETING_TIME,   /* "Saturdays at 17:00 UTC" (link targets as above) */
+	AUXCHAN_MEETING_LENGTH, /* "around 1 hour", or "" */
+	AUXCHAN_MEETING_JOIN,   /* the join link's text, "AuxSigDocs on Jitsi", or "" */
+	AUXCHAN_MEETING_URL,    /* its target, "https://meet.jit.si/AuxDocs", or "" */
+	AUXCHAN_MEETING_FIELD_COUNT
+};
+
+/* Number of groups. */
+size_t auxchan_group_count(void);
+
+/* The group of room i, or AUXCHAN_NO_GROUP (none, or i out of range). */
+size_t auxchan_group_of(size_t i);
+
+/* A field of group g; NULL if g or field is out of range. */
+const char *auxchan_group_field(size_t g, enum auxchan_group_field field);
+
+/*
+ * The rooms of group g: stores up to cap of them in out[], in page order,
+ * and returns how many there are (0 if g is out of range).
+ */
+size_t auxchan_group_rooms(size_t g, size_t *out, size_t cap);
+
+/* The leaders of group g: their number, and leader k's handle, "@vlinkz"
+ * (NULL if g or k is out of range). */
+size_t auxchan_group_leader_count(size_t g);
+const char *auxchan_group_leader(size_t g, size_t k);
+
+/* The regular meetings of group g: their number, and a field of meeting k
+ * (NULL if g, k or field is out of range). */
+size_t auxchan_group_meeting_count(size_t g);
+const char *auxchan_group_meeting(size_t g, size_t k, enum auxchan_meeting_field field);
+
 /* The library's version, "MAJOR.MINOR.PATCH". */
 const char *auxchan_version(void);
 

@@ -7,7 +7,7 @@ deps: deps-build
 # each bucket of keys, and last gperf.mk, which names the buckets (ROOM_GPERF,
 # SW_GPERF): make reads it (restarting when it is remade), then runs gperf
 # on each bucket, in parallel under -j.
-$(B)/gperf.mk: $(DATA) $(WORDS) $(GEN) $(B)/gen.stamp
+$(B)/gperf.mk: $(DATA) $(WORDS) $(GROUP_PAGES) $(GEN) $(B)/gen.stamp
 	$(GEN) $(GEN_FLAGS) -o $(B) $(DATA)
 -include $(if $(filter clean deps% diff update-page,$(MAKECMDGOALS)),,$(B)/gperf.mk)
 $(B)/room_data.h $(B)/search_data.h $(ROOM_GPERF:%=$(B)/gperf/%.gperf) \
@@ -35,7 +35,7 @@ ifeq ($(BUILD_CC),$(CC))
 $(B)/auxchan.keys: $(B)/auxchan
 	$(B)/auxchan --keys > $@.tmp && test -s $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
 else
-$(B)/auxchan.keys: $(DATA) $(GEN) $(B)/gen.stamp
+$(B)/auxchan.keys: $(DATA) $(WORDS) $(GROUP_PAGES) $(GEN) $(B)/gen.stamp
 	$(GEN) $(GEN_FLAGS) --keys $(DATA) > $@.tmp && test -s $@.tmp && mv $@.tmp $@ || \
 		{ rm -f $@.tmp; exit 1; }
 endif

@@ -72,6 +72,63 @@ const char *auxchan_field(size_t i, enum auxchan_field field)
 	return ROOM_POOL + room_fields[i][field];
 }
 
+size_t auxchan_group_count(void)
+{
+	return ROOM_GROUP_COUNT;
+}
+
+size_t auxchan_group_of(size_t i)
+{
+	return i < ROOM_COUNT && room_group_of[i] < ROOM_GROUP_COUNT ? room_group_of[i]
+	                                                              : AUXCHAN_NO_GROUP;
+}
+
+const char *auxchan_group_field(size_t g, enum auxchan_group_field field)
+{
+	if (g >= ROOM_GROUP_COUNT || (unsigned)field >= AUXCHAN_GROUP_FIELD_COUNT)
+		return NULL;
+	return ROOM_POOL + room_groups[g].field[field];
+}
+
+size_t auxchan_group_rooms(size_t g, size_t *out, size_t cap)
+{
+	size_t list, n;
+
+	if (g >= ROOM_GROUP_COUNT)
+		return 0;
+	list = room_groups[g].rooms;
+	n = room_lists[list];
+	for (size_t i = 0; i < n && i < cap; i++)
+		out[i] = room_lists[list + 1 + i];
+	return n;
+}
+
+size_t auxchan_group_leader_count(size_t g)
+{
+	return g < ROOM_GROUP_COUNT ? (size_t)(room_groups[g + 1].leaders - room_groups[g].leaders)
+	                            : 0;
+}
+
+const char *auxchan_group_leader(size_t g, size_t k)
+{
+	if (k >= auxchan_group_leader_count(g))
+		return NULL;
+	return ROOM_POOL + room_leaders[room_groups[g].leaders + k];
+}
+
+size_t auxchan_group_meeting_count(size_t g)
+{
+	return g < ROOM_GROUP_COUNT
+	       ? (size_t)(room_groups[g + 1].meetings - room_groups[g].meetings) : 0;
+}
+
+const char *auxchan_group_meeting(size_t g, size_t k, enum auxchan_meeting_field field)
+{
+	if (k >= auxchan_group_meeting_count(g) || (unsigned)field >= AUXCHAN_MEETING_FIELD_COUNT)
+		return NULL;
+	return ROOM_POOL + room_meetings[room_groups[g].meetings + k][field];
+}
+
 const char *auxchan_version(void)
 {
 	return AUXCHAN_VERSION;

@@ -260,7 +260,8 @@ static void test_options(void)
 	check_str("--no-warn of no check: the checks listed", err,
 	          "auxchan-gen: --no-warn=duplicate-nam: no such check; the checks are: no-link "
 	          "many-links link-text extra-cells empty-name empty-table stray-link "
-	          "non-ascii-alias duplicate-name name-group purpose-group other-server vocabulary-meaning vocabulary-word\n");
+	          "non-ascii-alias duplicate-name name-group purpose-group other-server vocabulary-meaning "
+	          "vocabulary-word unjoined-group unjoined-meeting no-group-row\n");
 	free(err);
 }
 

@@ -197,6 +197,9 @@ static void test_library(void)
 		"auxchan_count", "auxchan_date", "auxchan_field", "auxchan_general", "auxchan_key",
 		"auxchan_key_count", "auxchan_means",
 		"auxchan_lookup", "auxchan_search", "auxchan_search_scored", "auxchan_suggest",
+		"auxchan_group_count", "auxchan_group_of", "auxchan_group_field",
+		"auxchan_group_rooms", "auxchan_group_leader_count", "auxchan_group_leader",
+		"auxchan_group_meeting_count", "auxchan_group_meeting",
 		"auxchan_title", "auxchan_version", NULL,
 	};
 	char *s, *line;
@@ -213,7 +216,7 @@ static void test_library(void)
 		check(ok, "libauxchan.so exports '%s', not an auxchan_ function", line);
 		n++;
 	}
-	check_num("libauxchan.so exports every function of the API", n, 13);
+	check_num("libauxchan.so exports every function of the API", n, 21);
 	free(s);
 	check_num("soname", sh("readelf -d %s/libauxchan.so | grep -q 'SONAME.*\\[libauxchan.so.0\\]'",
 	                       build), 0);
