@@ -239,26 +239,12 @@ int charter_parse(struct charters *c, const char *file, const char *text, size_t
 
 /* ---- Joining the rows to the groups ------------------------------------- */
 
-static char **copy_leaders(char *const *v, size_t n)
-{
-	char **out = xmalloc((n + 1) * sizeof *out);
-
-	for (size_t i = 0; i < n; i++)
-		out[i] = xmemdup(v[i], strlen(v[i]));
-	return out;
-}
-
-static char *copy(const char *s)
-{
-	return xmemdup(s, strlen(s));
-}
-
 /* Gives group g the fields of the group row r. */
 static void join_row(struct group *g, const struct charter_row *r)
 {
-	g->responsibility = copy(r->responsibility);
-	g->plain = copy(r->plain);
-	g->leaders = copy_leaders(r->leaders, r->nleaders);
+	g->responsibility = r->responsibility;
+	g->plain = r->plain;
+	g->leaders = r->leaders;
 	g->nleaders = r->nleaders;
 	g->file = r->file;
 	g->line = r->line;
@@ -272,8 +258,7 @@ static int join_meeting(struct group *g, const struct charter_row *r)
 	if (g->nmeetings == CHARTER_MAX_MEETINGS)
 		return -1;
 	g->meetings = xrealloc(g->meetings, (g->nmeetings + 1) * sizeof *g->meetings);
-	g->meetings[g->nmeetings++] = (struct meeting){ copy(m->time), copy(m->length),
-	                                                copy(m->join), copy(m->url), m->line };
+	g->meetings[g->nmeetings++] = *m;
 	return 0;
 }
 
@@ -332,6 +317,10 @@ int charter_join(struct charters *c, struct page *pg, const char *room_file, str
 	d->file = file;
 	index_free(&topics);
 	index_free(&names);
+	/* The page keeps the rows, whose strings its groups point to. */
+	pg->charters = xmalloc(sizeof *pg->charters);
+	*pg->charters = *c;
+	memset(c, 0, sizeof *c);
 	return d->errors == errors ? 0 : -1;
 }
 
@@ -345,16 +334,5 @@ void charter_free(struct charters *c)
 
 void charter_free_group(struct group *g)
 {
-	free(g->responsibility);
-	free(g->plain);
-	for (size_t i = 0; i < g->nleaders; i++)
-		free(g->leaders[i]);
-	free(g->leaders);
-	for (size_t i = 0; i < g->nmeetings; i++) {
-		free(g->meetings[i].time);
-		free(g->meetings[i].length);
-		free(g->meetings[i].join);
-		free(g->meetings[i].url);
-	}
 	free(g->meetings);
 }

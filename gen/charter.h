@@ -57,7 +57,8 @@ int charter_parse(struct charters *c, const char *file, const char *text, size_t
                   struct diag *d);
 
 /*
- * Joins c's rows to pg's groups, moving their fields there: a group named
+ * Joins c's rows to pg's groups, which point to their fields, and moves the
+ * rows to pg->charters (c is left empty; page_free() frees them): a group named
  * twice on the group pages is an error; a row that joins no group, a
  * meeting of no group, and (when a group page was read) a group of the room
  * page room_file that no row names are warnings [unjoined-group,
@@ -68,7 +69,7 @@ int charter_join(struct charters *c, struct page *pg, const char *room_file, str
 
 void charter_free(struct charters *c);
 
-/* Frees what charter_join() gave the group g. */
+/* Frees what charter_join() gave the group g (not the rows' strings). */
 void charter_free_group(struct group *g);
 
 #endif /* AUXCHAN_CHARTER_H */

@@ -179,7 +179,7 @@ static int read_groups(const char *const *files, size_t n, struct page *pg,
 			charter_parse(&c, files[i], text, len, d);
 		free(text);
 	}
-	if (rc == 0 && d->errors == errors)
+	if (rc == 0) /* the rows read: every error at once */
 		charter_join(&c, pg, room_file, d);
 	charter_free(&c);
 	return rc ? rc : d->errors > errors;

@@ -134,6 +134,9 @@ void page_free(struct page *pg)
 	}
 	for (size_t g = 0; g < pg->ngroups; g++)
 		charter_free_group(&pg->groups[g]), free(pg->groups[g].topic);
+	if (pg->charters)
+		charter_free(pg->charters);
+	free(pg->charters);
 	free(pg->rooms);
 	free(pg->groups);
 	free(pg->title);

@@ -66,12 +66,16 @@ struct group {
 	size_t first;   /* its first room */
 	size_t stemlen; /* the stem: first room's alias + 1, stemlen bytes */
 	char *topic;    /* "Python" from "SIG:Python General"; may be "" */
-	/* What a group page says of it (charter.h); all empty without a row. */
-	char *responsibility;  /* plain text, link targets kept: "text <url>" */
-	char *plain;           /* the same without the targets: what is searched */
-	char **leaders;        /* handles, "@vlinkz" */
+	/*
+	 * What a group page says of it (charter.h), all empty without a row.
+	 * The strings are the rows' (page.charters): a row may name many
+	 * groups (of one topic), and is stored once.
+	 */
+	const char *responsibility; /* plain text, link targets kept: "text <url>" */
+	const char *plain;          /* the same without the targets: what is searched */
+	char *const *leaders;       /* handles, "@vlinkz" */
 	size_t nleaders;
-	struct meeting *meetings;
+	struct meeting *meetings;   /* the group's own array, of the rows' strings */
 	size_t nmeetings;
 	const char *file;      /* the group page of its row, or NULL: no row */
 	unsigned line;         /* the row's line there */
@@ -85,6 +89,7 @@ struct page {
 	                           with any: the page's general rooms */
 	struct group *groups;   /* groups in order of their first room */
 	size_t ngroups;
+	struct charters *charters; /* the group pages' rows, or NULL (charter.h) */
 };
 
 /*
