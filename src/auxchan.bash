@@ -25,7 +25,7 @@ _auxchan()
 	fi
 	COMPREPLY=()
 	if [[ $cur == -* ]]; then
-		mapfile -t COMPREPLY < <(compgen -W '--list --format= --keys --help --version' -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W '--list --groups --format= --keys --help --version' -- "$cur")
 		return
 	fi
 	mapfile -t keys <<'AUXCHAN_KEYS'

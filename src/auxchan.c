@@ -3,8 +3,8 @@
  * and shows them as text, JSON or TSV.
  *
  * Exit status: 0 rooms found (by keys, or by a search that found any,
- * whether or not every word matched) or --list, --keys, --help or --version
- * done; 1 no room found; 2 usage or output error.
+ * whether or not every word matched) or --list, --groups, --keys, --help or
+ * --version done; 1 no room found; 2 usage or output error.
  */
 #define _POSIX_C_SOURCE 200809L /* fileno(), isatty() */
 #include <errno.h>
@@ -26,6 +26,7 @@
 static const char usage[] =
 	"usage: auxchan [--format=text|json|tsv] QUERY...\n"
 	"       auxchan [--format=text|json|tsv] --list\n"
+	"       auxchan [--format=text|json|tsv] --groups\n"
 	"       auxchan [--format=text|json|tsv] --keys\n"
 	"       auxchan --help | --version\n"
 	"\n"
@@ -37,25 +38,32 @@ static const char usage[] =
 	"by words, abbreviations, prefixes and typos: the best-matching rooms\n"
 	"(auxchan where can I ask about macOS; auxchan js; auxchan pyhton).  A\n"
 	"query that starts with '#' must be quoted in a shell: '#SIGPY-GEN'.\n"
+	"Under the rooms, what the SIGs and Committees pages say of their groups:\n"
+	"what each does, who leads it, when it meets.\n"
 	"\n"
 	"  -l, --list           show every room, by section\n"
+	"  -g, --groups         show every group: its topic, stem, rooms,\n"
+	"                       responsibility, leaders and meetings\n"
 	"  -f, --format=FORMAT  text (default), json, or tsv (a header line, then\n"
-	"                       section, name, alias, url, purpose, group, match\n"
-	"                       and score, with tab, newline and backslash written\n"
-	"                       \\t, \\n and \\\\); JSON and TSV say how each room\n"
-	"                       matched (key, search or list) and a search's score\n"
+	"                       section, name, alias, url, purpose, group, match,\n"
+	"                       score, and the group's responsibility, leaders,\n"
+	"                       meeting_time, meeting_length, meeting_join and\n"
+	"                       meeting_url, a list's items one a line; tab,\n"
+	"                       newline and backslash written \\t, \\n and \\\\); JSON and\n"
+	"                       TSV say how each room matched (key, search or\n"
+	"                       list) and a search's score\n"
 	"      --keys           print every key, one a line (or as --format says):\n"
 	"                       aliases (without '#'), localparts, display names,\n"
 	"                       group stems and topics\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version and the page the rooms come from\n"
 	"\n"
-	"--list, --keys and --version take no query.\n"
+	"--list, --groups, --keys and --version take no query.\n"
 	"\n"
 	"Exit status: 0 rooms found (by keys, or by a search that found any), or\n"
-	"--list, --keys, --help or --version done; 1 no room found (stderr names\n"
-	"the closest keys, if any, and the page's general rooms); 2 a usage\n"
-	"error, or the output could not be written.\n";
+	"--list, --groups, --keys, --help or --version done; 1 no room found\n"
+	"(stderr names the closest keys, if any, and the page's general rooms);\n"
+	"2 a usage error, or the output could not be written.\n";
 
 enum format { TEXT, JSON, TSV };
 
@@ -106,6 +114,44 @@ static void put_tsv_bytes(const char *s, size_t n)
 static void put_tsv_field(const char *s)
 {
 	put_tsv_bytes(s, strlen(s));
+}
+
+/*
+ * The n strings at part[] as one, sep between each (to free): the
+ * arguments as one query, a group's leaders as one line.  NULL when out
+ * of memory.
+ */
+static char *joined(const char *const *part, size_t n, const char *sep)
+{
+	size_t len = 0, at = 0, seplen = strlen(sep);
+	char *q;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(part[i]) + seplen;
+	if (!(q = malloc(len + 1)))
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(part[i]);
+
+		if (i) {
+			memcpy(q + at, sep, seplen);
+			at += seplen;
+		}
+		memcpy(q + at, part[i], l);
+		at += l;
+	}
+	q[at] = '\0';
+	return q;
+}
+
+/* p, unless it is NULL: then the command ends, saying it is out of memory. */
+static void *need(void *p)
+{
+	if (!p) {
+		fputs("auxchan: out of memory\n", stderr);
+		exit(2);
+	}
+	return p;
 }
 
 /* How the rooms shown were found: all of them, by keys, or by one search. */
@@ -167,7 +213,179 @@ static void put_text_field(const char *label, const char *value, size_t width)
 	putchar('\n');
 }
 
-/* Room i as a member of a JSON array, found as how says. */
+/* ---- Groups: what the group pages say of the rooms' groups -------------- */
+
+/* A field of group g, "" for AUXCHAN_NO_GROUP. */
+static const char *group_field(size_t g, enum auxchan_group_field f)
+{
+	const char *s = auxchan_group_field(g, f);
+
+	return s ? s : "";
+}
+
+/* Does a group page say anything of group g: what it does, who leads it,
+ * when it meets? */
+static int group_has_fields(size_t g)
+{
+	return *group_field(g, AUXCHAN_GROUP_RESPONSIBILITY) || auxchan_group_leader_count(g) ||
+	       auxchan_group_meeting_count(g);
+}
+
+/* The rooms of group g (to free), their number in *n. */
+static size_t *group_rooms(size_t g, size_t *n)
+{
+	size_t none, *r;
+
+	*n = auxchan_group_rooms(g, &none, 0);
+	r = need(malloc((*n ? *n : 1) * sizeof *r));
+	auxchan_group_rooms(g, r, *n);
+	return r;
+}
+
+/*
+ * Meeting k of group g as a person reads it, each part only if the page
+ * gives it: "Saturdays at 17:00 UTC (around 1 hour): AuxSigDocs on Jitsi
+ * <https://meet.jit.si/AuxDocs>" (to free).
+ */
+static char *meeting_text(size_t g, size_t k)
+{
+	const char *time = auxchan_group_meeting(g, k, AUXCHAN_MEETING_TIME);
+	const char *length = auxchan_group_meeting(g, k, AUXCHAN_MEETING_LENGTH);
+	const char *join = auxchan_group_meeting(g, k, AUXCHAN_MEETING_JOIN);
+	const char *url = auxchan_group_meeting(g, k, AUXCHAN_MEETING_URL);
+	const char *part[9];
+	size_t n = 0;
+
+	part[n++] = time;
+	if (*length) {
+		part[n++] = *time ? " (" : "(";
+		part[n++] = length;
+		part[n++] = ")";
+	}
+	if (*join || *url)
+		part[n++] = *time || *length ? ": " : "";
+	if (*join)
+		part[n++] = join;
+	if (*url) {
+		part[n++] = *join ? " <" : "<";
+		part[n++] = url;
+		part[n++] = ">";
+	}
+	return need(joined(part, n, ""));
+}
+
+/* The n strings at part[], ", " between each, as a labelled field of text. */
+static void put_text_list(const char *label, const char *const *part, size_t n, size_t width)
+{
+	char *line = need(joined(part, n, ", "));
+
+	put_text_field(label, line, width);
+	free(line);
+}
+
+/*
+ * Group g as text: the heading "The Haskell group" (its stem when it has
+ * no topic), then what the group pages say of it, each a labelled field
+ * wrapped as a purpose is: "does", "led by", and a "meets" a meeting.
+ * With all (--groups), its stem and its rooms' aliases come first.
+ */
+static void put_text_group(size_t g, size_t width, int all)
+{
+	const char *topic = group_field(g, AUXCHAN_GROUP_TOPIC);
+	const char *stem = group_field(g, AUXCHAN_GROUP_STEM);
+	const char *heading = *topic ? topic : stem, **part;
+	size_t n;
+
+	fputs("The ", stdout);
+	put_safe(stdout, heading, strlen(heading));
+	fputs(" group\n", stdout);
+	if (all) {
+		size_t *room = group_rooms(g, &n);
+
+		put_text_field("stem", stem, 0);
+		part = need(malloc((n ? n : 1) * sizeof *part));
+		for (size_t k = 0; k < n; k++)
+			part[k] = auxchan_field(room[k], AUXCHAN_ALIAS);
+		put_text_list("rooms", part, n, width);
+		free(part);
+		free(room);
+	}
+	put_text_field("does", group_field(g, AUXCHAN_GROUP_RESPONSIBILITY), width);
+	n = auxchan_group_leader_count(g);
+	part = need(malloc((n ? n : 1) * sizeof *part));
+	for (size_t k = 0; k < n; k++)
+		part[k] = auxchan_group_leader(g, k);
+	put_text_list("led by", part, n, width);
+	free(part);
+	for (size_t k = 0; k < auxchan_group_meeting_count(g); k++) {
+		char *line = meeting_text(g, k);
+
+		put_text_field("meets", line, width);
+		free(line);
+	}
+}
+
+/* JSON member names of a meeting, in the order of enum auxchan_meeting_field. */
+static const char *const meeting_names[AUXCHAN_MEETING_FIELD_COUNT] = {
+	"time", "length", "join", "url",
+};
+
+/*
+ * What the group pages say of group g (nothing, for AUXCHAN_NO_GROUP),
+ * as JSON members: "responsibility": "...", "leaders": ["@x", ...],
+ * "meetings": [{"time": ..., "length": ..., "join": ..., "url": ...}, ...].
+ */
+static void put_json_group(size_t g)
+{
+	fputs("\"responsibility\": ", stdout);
+	put_json_string(group_field(g, AUXCHAN_GROUP_RESPONSIBILITY));
+	fputs(", \"leaders\": [", stdout);
+	for (size_t k = 0; k < auxchan_group_leader_count(g); k++) {
+		fputs(k ? ", " : "", stdout);
+		put_json_string(auxchan_group_leader(g, k));
+	}
+	fputs("], \"meetings\": [", stdout);
+	for (size_t k = 0; k < auxchan_group_meeting_count(g); k++) {
+		for (int f = 0; f < AUXCHAN_MEETING_FIELD_COUNT; f++) {
+			fputs(f ? ", " : k ? ", {" : "{", stdout);
+			printf("\"%s\": ", meeting_names[f]);
+			put_json_string(auxchan_group_meeting(g, k, (enum auxchan_meeting_field)f));
+		}
+		putchar('}');
+	}
+	putchar(']');
+}
+
+/* The TSV columns put_tsv_group() writes. */
+#define TSV_GROUP_COLUMNS "responsibility\tleaders\tmeeting_time\tmeeting_length\t" \
+                          "meeting_join\tmeeting_url"
+
+/*
+ * What the group pages say of group g as TSV fields, each after a tab
+ * (empty for AUXCHAN_NO_GROUP): the responsibility, the leaders, then each
+ * field of the meetings; a list's items come one a line, the newline
+ * written \n as in any field ("@axel\n@isabel").
+ */
+static void put_tsv_group(size_t g)
+{
+	putchar('\t');
+	put_tsv_field(group_field(g, AUXCHAN_GROUP_RESPONSIBILITY));
+	putchar('\t');
+	for (size_t k = 0; k < auxchan_group_leader_count(g); k++) {
+		fputs(k ? "\\n" : "", stdout);
+		put_tsv_field(auxchan_group_leader(g, k));
+	}
+	for (int f = 0; f < AUXCHAN_MEETING_FIELD_COUNT; f++) {
+		putchar('\t');
+		for (size_t k = 0; k < auxchan_group_meeting_count(g); k++) {
+			fputs(k ? "\\n" : "", stdout);
+			put_tsv_field(auxchan_group_meeting(g, k, (enum auxchan_meeting_field)f));
+		}
+	}
+}
+
+/* Room i as a member of a JSON array, found as how says, with its group's
+ * fields. */
 static void put_json_line(size_t i, const struct answer *a, int first)
 {
 	const char *value[AUXCHAN_FIELD_COUNT];
@@ -178,12 +396,14 @@ static void put_json_line(size_t i, const struct answer *a, int first)
 	json_put_room(stdout, value);
 	printf(", \"match\": \"%s\", \"score\": ", how_names[a->how]);
 	if (a->how == BY_SEARCH)
-		printf("%u}", a->score);
+		printf("%u, ", a->score);
 	else
-		fputs("null}", stdout);
+		fputs("null, ", stdout);
+	put_json_group(auxchan_group_of(i));
+	putchar('}');
 }
 
-/* Room i as a line of TSV, found as how says. */
+/* Room i as a line of TSV, found as how says, with its group's fields. */
 static void put_tsv_line(size_t i, const struct answer *a)
 {
 	for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++) {
@@ -194,6 +414,7 @@ static void put_tsv_line(size_t i, const struct answer *a)
 	printf("\t%s\t", how_names[a->how]);
 	if (a->how == BY_SEARCH)
 		printf("%u", a->score);
+	put_tsv_group(auxchan_group_of(i));
 	putchar('\n');
 }
 
@@ -252,17 +473,28 @@ static size_t put_vocabulary(enum format fmt, const char *q)
 /*
  * Shows the selected rooms (sel[i] set) in page order, as found (a):
  * JSON and TSV say for each how ("match": "list", "key" or "search") and
- * the search's score; text heads a search's answer with its query.  When
- * nothing was found, JSON and TSV give the general rooms apart ("fallback":
- * a member of its own in JSON, the match "fallback" in TSV); text has
- * named them on standard error.
+ * the search's score, then its group's fields; text heads a search's
+ * answer with its query, and shows a group's fields once, under the last
+ * of its rooms shown.  When nothing was found, JSON and TSV give the
+ * general rooms apart ("fallback": a member of its own in JSON, the match
+ * "fallback" in TSV); text has named them on standard error.
  */
 static void show(enum format fmt, const unsigned char *sel, const struct answer *a)
 {
 	int by_section = a->how == LISTED;
 	size_t count = auxchan_count(), width = fmt == TEXT ? text_width() : 0;
+	size_t groups = auxchan_group_count(), *last = NULL;
 	const char *section = NULL;
 	int first = 1;
+
+	/* Text shows a group's fields once, under the last of its rooms shown:
+	 * last[g] is that room's index + 1. */
+	if (fmt == TEXT) {
+		last = need(calloc(groups ? groups : 1, sizeof *last));
+		for (size_t i = 0; i < count; i++)
+			if (sel[i] && auxchan_group_of(i) != AUXCHAN_NO_GROUP)
+				last[auxchan_group_of(i)] = i + 1;
+	}
 
 	if (fmt == JSON) {
 		fputs("{\n  \"title\": ", stdout);
@@ -277,7 +509,7 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 	} else if (fmt == TSV) {
 		for (size_t k = 0; k < sizeof tsv_fields / sizeof *tsv_fields; k++)
 			printf("%s%s", k ? "\t" : "", json_field_names[tsv_fields[k]]);
-		fputs("\tmatch\tscore\n", stdout);
+		fputs("\tmatch\tscore\t" TSV_GROUP_COLUMNS "\n", stdout);
 	} else if (a->how == BY_SEARCH && memchr(sel, 1, count)) {
 		fputs("best match for '", stdout);
 		put_safe(stdout, a->query, strlen(a->query));
@@ -294,6 +526,7 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 			put_tsv_line(i, a);
 		} else {
 			const char *s = auxchan_field(i, AUXCHAN_SECTION);
+			size_t g;
 
 			if (!first)
 				putchar('\n');
@@ -309,9 +542,15 @@ static void show(enum format fmt, const unsigned char *sel, const struct answer 
 			put_text_field("alias", auxchan_field(i, AUXCHAN_ALIAS), 0);
 			put_text_field("url", auxchan_field(i, AUXCHAN_URL), 0);
 			put_text_field("purpose", auxchan_field(i, AUXCHAN_PURPOSE), width);
+			g = auxchan_group_of(i);
+			if (g != AUXCHAN_NO_GROUP && last[g] == i + 1 && group_has_fields(g)) {
+				putchar('\n');
+				put_text_group(g, width, 0);
+			}
 		}
 		first = 0;
 	}
+	free(last);
 	if (fmt == JSON)
 		fputs(first ? "]" : "\n  ]", stdout);
 	if (a->missed && fmt != TEXT) {
@@ -401,6 +640,65 @@ static int print_keys(enum format fmt)
 	return finish(0);
 }
 
+/*
+ * Prints every group (--groups), in order: as text, a block a group (see
+ * put_text_group()); in JSON, {"title", "date", "groups": [{"topic",
+ * "stem", "rooms": [aliases], "responsibility", "leaders", "meetings"}]};
+ * in TSV, a header line, then topic, stem, rooms (aliases one a line,
+ * written \n) and the fields put_tsv_group() writes.
+ */
+static int print_groups(enum format fmt)
+{
+	size_t groups = auxchan_group_count(), width = fmt == TEXT ? text_width() : 0;
+
+	if (fmt == JSON) {
+		fputs("{\n  \"title\": ", stdout);
+		put_json_string(auxchan_title());
+		fputs(",\n  \"date\": ", stdout);
+		put_json_string(auxchan_date());
+		fputs(",\n  \"groups\": [", stdout);
+	} else if (fmt == TSV) {
+		puts("topic\tstem\trooms\t" TSV_GROUP_COLUMNS);
+	}
+	for (size_t g = 0; g < groups; g++) {
+		size_t n, *room = group_rooms(g, &n);
+
+		if (fmt == JSON) {
+			fputs(g ? ",\n    {\"topic\": " : "\n    {\"topic\": ", stdout);
+			put_json_string(group_field(g, AUXCHAN_GROUP_TOPIC));
+			fputs(", \"stem\": ", stdout);
+			put_json_string(group_field(g, AUXCHAN_GROUP_STEM));
+			fputs(", \"rooms\": [", stdout);
+			for (size_t k = 0; k < n; k++) {
+				fputs(k ? ", " : "", stdout);
+				put_json_string(auxchan_field(room[k], AUXCHAN_ALIAS));
+			}
+			fputs("], ", stdout);
+			put_json_group(g);
+			putchar('}');
+		} else if (fmt == TSV) {
+			put_tsv_field(group_field(g, AUXCHAN_GROUP_TOPIC));
+			putchar('\t');
+			put_tsv_field(group_field(g, AUXCHAN_GROUP_STEM));
+			putchar('\t');
+			for (size_t k = 0; k < n; k++) {
+				fputs(k ? "\\n" : "", stdout);
+				put_tsv_field(auxchan_field(room[k], AUXCHAN_ALIAS));
+			}
+			put_tsv_group(g);
+			putchar('\n');
+		} else {
+			if (g)
+				putchar('\n');
+			put_text_group(g, width, 1);
+		}
+		free(room);
+	}
+	if (fmt == JSON)
+		fputs(groups ? "\n  ]\n}\n" : "]\n}\n", stdout);
+	return finish(0);
+}
+
 /* Prints the versions, and the page the rooms come from. */
 static int print_version(void)
 {
@@ -448,28 +746,6 @@ static int all_keys(char *const *arg, size_t n)
 	return 1;
 }
 
-/* The n arguments as one query, a space between each (to free). */
-static char *joined(char *const *arg, size_t n)
-{
-	size_t len = 0, at = 0;
-	char *q;
-
-	for (size_t i = 0; i < n; i++)
-		len += strlen(arg[i]) + 1;
-	if (!(q = malloc(len + 1)))
-		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		size_t l = strlen(arg[i]);
-
-		if (i)
-			q[at++] = ' ';
-		memcpy(q + at, arg[i], l);
-		at += l;
-	}
-	q[at] = '\0';
-	return q;
-}
-
 /*
  * Selects in sel[] the rooms the search finds for the query q (n bytes),
  * its score in *score (0: q is a key, found as auxchan_lookup() finds
@@ -506,6 +782,7 @@ static int select_rooms(unsigned char *sel, const char *q, size_t n, unsigned *s
 
 static const struct option options[] = {
 	{ "list", no_argument, NULL, 'l' },
+	{ "groups", no_argument, NULL, 'g' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -559,15 +836,18 @@ int main(int argc, char **argv)
 {
 	enum format fmt = TEXT;
 	struct answer answer = { .how = LISTED };
-	int list = 0, keys = 0, version = 0, opt, status = 0;
+	int list = 0, groups = 0, keys = 0, version = 0, opt, status = 0;
 	size_t count = auxchan_count();
 	unsigned char *sel;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":lf:hV", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":lgf:hV", options, NULL)) != -1) {
 		switch (opt) {
 		case 'l':
 			list = 1;
+			break;
+		case 'g':
+			groups = 1;
 			break;
 		case 'f':
 			if (!strcmp(optarg, "text"))
@@ -593,14 +873,17 @@ int main(int argc, char **argv)
 			return option_error(opt, argv[optind - 1]);
 		}
 	}
-	/* --list, --keys and --version take no query, and go alone. */
-	if (list + keys + version > 1)
-		return usage_error("--list, --keys and --version go alone", NULL, 0);
-	if ((list || keys || version) && optind < argc)
-		return usage_error(list ? "--list takes no query" : keys ? "--keys takes no query"
-		                   : "--version takes no query", NULL, 0);
+	/* --list, --groups, --keys and --version take no query, and go alone. */
+	if (list + groups + keys + version > 1)
+		return usage_error("--list, --groups, --keys and --version go alone", NULL, 0);
+	if ((list || groups || keys || version) && optind < argc)
+		return usage_error(list ? "--list takes no query" : groups ? "--groups takes no query"
+		                   : keys ? "--keys takes no query" : "--version takes no query",
+		                   NULL, 0);
 	if (keys)
 		return print_keys(fmt);
+	if (groups)
+		return print_groups(fmt);
 	if (version)
 		return print_version();
 	if (!list && optind == argc) {
@@ -625,7 +908,8 @@ int main(int argc, char **argv)
 			status = select_rooms(sel, argv[a], strlen(argv[a]), &answer.score);
 	} else {
 		/* Anything else: every argument together, one search. */
-		char *query = joined(argv + optind, (size_t)(argc - optind));
+		char *query = joined((const char *const *)(argv + optind), (size_t)(argc - optind),
+		                     " ");
 
 		if (!query) {
 			fputs("auxchan: out of memory\n", stderr);

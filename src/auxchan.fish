@@ -16,6 +16,7 @@ end
 
 complete -c auxchan -f
 complete -c auxchan -s l -l list -d 'show every room, by section'
+complete -c auxchan -s g -l groups -d 'show every group: what it does, leaders, meetings'
 complete -c auxchan -s f -l format -x -a 'text json tsv' -d 'text, json or tsv'
 complete -c auxchan -l keys -d 'print every key'
 complete -c auxchan -s h -l help -d 'show the help'

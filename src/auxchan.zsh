@@ -8,7 +8,7 @@ local -a keys matches
 local word=$PREFIX sigil= want i
 
 if [[ $word == -* ]]; then
-	compadd -- --list --format=text --format=json --format=tsv --keys --help --version
+	compadd -- --list --groups --format=text --format=json --format=tsv --keys --help --version
 	return
 fi
 keys=(

@@ -82,7 +82,47 @@ static const char python_text[] =
 	"SIG:CLI Governance\n"
 	"  alias    #SIGPY-GOV:auxolotl.org\n"
 	"  url      https://matrix.to/#/#SIGPY-GOV:auxolotl.org\n"
-	"  purpose  Discuss how the Python SIG is run, etc.\n";
+	"  purpose  Discuss how the Python SIG is run, etc.\n"
+	"\n"
+	"The Python group\n"
+	"  does     Maintains pythonPackages, python packaging support, and other python support "
+	"for Aux\n";
+
+/* What the group pages say of the Python group, in JSON and in TSV. */
+#define PYTHON_DOES "Maintains pythonPackages, python packaging support, and other python " \
+                    "support for Aux"
+#define PYTHON_JSON_GROUP "\"responsibility\": \"" PYTHON_DOES "\", \"leaders\": [], \"meetings\": []"
+#define PYTHON_TSV_GROUP "\t" PYTHON_DOES "\t\t\t\t\t"
+/* The TSV header, and the group columns of a room of no group. */
+#define TSV_HEAD "section\tname\talias\turl\tpurpose\tgroup\tmatch\tscore\tresponsibility\t" \
+                 "leaders\tmeeting_time\tmeeting_length\tmeeting_join\tmeeting_url\n"
+#define NO_GROUP_TSV "\t\t\t\t\t\t"
+
+#define DARWIN_DOES "Maintains Aux code for Darwin (MacOS) systems, for example they would be " \
+                    "in charge of nix-darwin-like projects"
+
+/* Haskell's two rooms, and its group's fields once, under the last. */
+static const char haskell_text[] =
+	"SIG:Haskell General\n"
+	"  alias    #SIGHASKELL-GEN:auxolotl.org\n"
+	"  url      https://matrix.to/#/#SIGHASKELL-GEN:auxolotl.org\n"
+	"  purpose  Discuss or ask for help with Haskell support on Aux\n"
+	"\n"
+	"SIG:Haskell Governance\n"
+	"  alias    #SIGHASKELL-GOV:auxolotl.org\n"
+	"  url      https://matrix.to/#/#SIGHASKELL-GOV:auxolotl.org\n"
+	"  purpose  Discuss how the Haskell SIG is run, etc.\n"
+	"\n"
+	"The Haskell group\n"
+	"  does     Maintains haskellPackages and other Haskell support for Aux\n"
+	"  led by   @ptitfred\n";
+
+/* The Documentation group's meeting, as text and as JSON. */
+#define DOCS_MEETS "  meets    Saturdays at 17:00 UTC (around 1 hour): AuxSigDocs on Jitsi " \
+                   "<https://meet.jit.si/AuxDocs>\n"
+#define DOCS_MEETING_JSON "\"meetings\": [{\"time\": \"Saturdays at 17:00 UTC\", " \
+	"\"length\": \"around 1 hour\", \"join\": \"AuxSigDocs on Jitsi\", " \
+	"\"url\": \"https://meet.jit.si/AuxDocs\"}]}"
 
 static const char python_json[] =
 	"{\n"
@@ -93,23 +133,23 @@ static const char python_json[] =
 	"\"alias\": \"#SIGPY-GEN:auxolotl.org\", "
 	"\"url\": \"https://matrix.to/#/#SIGPY-GEN:auxolotl.org\", "
 	"\"purpose\": \"Discuss or ask for help with Python support on Aux\", "
-	"\"group\": \"Python\", \"match\": \"key\", \"score\": null},\n"
+	"\"group\": \"Python\", \"match\": \"key\", \"score\": null, " PYTHON_JSON_GROUP "},\n"
 	"    {\"section\": \"For SIGs\", \"name\": \"SIG:CLI Governance\", "
 	"\"alias\": \"#SIGPY-GOV:auxolotl.org\", "
 	"\"url\": \"https://matrix.to/#/#SIGPY-GOV:auxolotl.org\", "
 	"\"purpose\": \"Discuss how the Python SIG is run, etc.\", "
-	"\"group\": \"Python\", \"match\": \"key\", \"score\": null}\n"
+	"\"group\": \"Python\", \"match\": \"key\", \"score\": null, " PYTHON_JSON_GROUP "}\n"
 	"  ]\n"
 	"}\n";
 
 static const char python_tsv[] =
-	"section\tname\talias\turl\tpurpose\tgroup\tmatch\tscore\n"
+	TSV_HEAD
 	"For SIGs\tSIG:Python General\t#SIGPY-GEN:auxolotl.org\t"
 	"https://matrix.to/#/#SIGPY-GEN:auxolotl.org\t"
-	"Discuss or ask for help with Python support on Aux\tPython\tkey\t\n"
+	"Discuss or ask for help with Python support on Aux\tPython\tkey\t" PYTHON_TSV_GROUP "\n"
 	"For SIGs\tSIG:CLI Governance\t#SIGPY-GOV:auxolotl.org\t"
 	"https://matrix.to/#/#SIGPY-GOV:auxolotl.org\t"
-	"Discuss how the Python SIG is run, etc.\tPython\tkey\t\n";
+	"Discuss how the Python SIG is run, etc.\tPython\tkey\t" PYTHON_TSV_GROUP "\n";
 
 /* A query that matches no room of the pages of the tests: a word of none,
  * far from their keys. */
@@ -184,7 +224,11 @@ static const struct {
 	{ "--version with a query", 0, { "x", "--version" }, 2, "", { NULL }, 0,
 	  "auxchan: --version takes no query (see auxchan --help)\n" },
 	{ "--keys with --list", 0, { "--keys", "--list" }, 2, "", { NULL }, 0,
-	  "auxchan: --list, --keys and --version go alone (see auxchan --help)\n" },
+	  "auxchan: --list, --groups, --keys and --version go alone (see auxchan --help)\n" },
+	{ "--groups with --list", 0, { "--groups", "-l" }, 2, "", { NULL }, 0,
+	  "auxchan: --list, --groups, --keys and --version go alone (see auxchan --help)\n" },
+	{ "--groups with a query", 0, { "-g", "x" }, 2, "", { NULL }, 0,
+	  "auxchan: --groups takes no query (see auxchan --help)\n" },
 	{ "an empty query", 0, { "python", "" }, 2, "", { NULL }, 0,
 	  "auxchan: empty query (see auxchan --help)\n" },
 	{ "unknown format", 0, { "--format=xml", "x" }, 2, "", { NULL }, 0,
@@ -214,13 +258,14 @@ static const struct {
 	  0, "auxchan: no room matches '" MISS "\\x1b[31m\\x7f" MISS "'\n"
 	  "auxchan: no key is close to it; auxchan --list shows every room\n" FALLBACK },
 	{ "a miss, JSON: no room, the general ones apart", 0, { "-f", "json", MISS }, 1, NULL,
-	  { "\"channels\": [],\n  \"fallback\": [", "\"match\": \"fallback\", \"score\": null}" },
+	  { "\"channels\": [],\n  \"fallback\": [", "\"match\": \"fallback\", \"score\": null, " },
 	  0, NULL },
 	{ "a miss, JSON: the general room", 1, { "-f", "json", MISS }, 1, NULL,
 	  { "\"fallback\": [\n    {\"section\": \"Our channels\", \"name\": \"Auxolotl General\"" },
 	  9, NULL },
 	{ "a miss, TSV: the general room marked", 1, { "-f", "tsv", MISS }, 1,
-	  NULL, { "\tAuxolotl General\t#general:auxolotl.org\t", "\tfallback\t\n" }, 2, NULL },
+	  NULL, { "\tAuxolotl General\t#general:auxolotl.org\t", "\tfallback\t" NO_GROUP_TSV "\n" }, 2,
+	  NULL },
 
 	{ "python, text", 1, { "python" }, 0, python_text, { NULL }, 0, "" },
 	{ "python, JSON", 1, { "--format=json", "python" }, 0, python_json, { NULL }, 0, "" },
@@ -234,11 +279,12 @@ static const struct {
 	{ "keys with whitespace around them: each found by key", 1, { " sigpy", "python " }, 0,
 	  python_text, { NULL }, 0, "" },
 	{ "queries that together are a key: a key match", 1, { "-ftsv", "code", "of", "conduct" },
-	  0, NULL, { "\tCommittee: Code of Conduct General\t", "\tkey\t\n" }, 3, "" },
+	  0, NULL, { "\tCommittee: Code of Conduct General\t", "\tkey\t\tDetermines the Code of "
+	  "Conduct and oversees moderation\t@axel\\n@isabel\t\t\t\t\n" }, 3, "" },
 	{ "a key and a word not a key: one search", 1, { "python", "pyhton" }, 0, NULL,
-	  { BEST("python pyhton") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 11, "" },
+	  { BEST("python pyhton") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 14, "" },
 	{ "a search one word of which matches: rooms found, status 0", 1, { "python", "qwzx" }, 0,
-	  NULL, { BEST("python qwzx") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 11, "" },
+	  NULL, { BEST("python qwzx") "SIG:Python General\n", "\nSIG:CLI Governance\n" }, 14, "" },
 	{ "a search no word of which matches: status 1", 1, { "qwzx", "zzqx" }, 1, "", { NULL }, 0,
 	  "auxchan: no room matches 'qwzx zzqx'\n"
 	  "auxchan: no key is close to it; auxchan --list shows every room\n" FALLBACK },
@@ -246,12 +292,16 @@ static const struct {
 	  BEST("where can I ask about macOS") "SIG:Darwin General\n"
 	  "  alias    #SIGDARWIN-GEN:auxolotl.org\n"
 	  "  url      https://matrix.to/#/#SIGDARWIN-GEN:auxolotl.org\n"
-	  "  purpose  Discuss or ask for help with using Aux on MacOS (Darwin)\n", { NULL }, 0, "" },
+	  "  purpose  Discuss or ask for help with using Aux on MacOS (Darwin)\n"
+	  "\n"
+	  "The Darwin group\n"
+	  "  does     " DARWIN_DOES "\n"
+	  "  led by   @yamashitax\n", { NULL }, 0, "" },
 	{ "a search, JSON: how each matched, and the score", 1, { "-f", "json", "js" }, 0,
 	  NULL, { "\"alias\": \"#SIGJS-GEN:auxolotl.org\"", "\"match\": \"search\", \"score\": ",
 	  "\"alias\": \"#SIGJS-GOV:auxolotl.org\"" }, 11, "" },
 	{ "a search, TSV", 1, { "-f", "tsv", "gnome", "sig" }, 0, NULL,
-	  { "\tmatch\tscore\n", "\tGnome\tsearch\t" }, 3, "" },
+	  { "\tmatch\tscore\tresponsibility\t", "\tGnome\tsearch\t" }, 3, "" },
 	{ "an alias on another server: not searched, its room suggested", 1,
 	  { "#sigpy-gen:matrix.org" }, 1, "", { NULL }, 0,
 	  "auxchan: no room matches '#sigpy-gen:matrix.org'\n"
@@ -263,13 +313,54 @@ static const struct {
 	  "auxchan: no key is close to it; auxchan --list shows every room\n" FALLBACK },
 	{ "list, text, by section", 1, { "--list" }, 0, NULL,
 	  { "# Our channels\n\nAuxolotl General\n", "\n# For SIGs\n\n", "\n# For Committees\n\n" },
-	  33 * 5 + 3 * 2 - 1, "" },
+	  /* rooms, headings; 16 groups of 3 lines (a blank, the heading, what it
+	   * does), 7 leader lines, 3 meetings */
+	  33 * 5 + 3 * 2 - 1 + 16 * 3 + 7 + 3, "" },
+	{ "a group's fields once, under the last of its two rooms", 1, { "haskell" }, 0,
+	  haskell_text, { NULL }, 0, "" },
+	{ "a group's fields for one of its rooms: a leader each, a meeting", 1, { "SIGDOCS-GEN" }, 0,
+	  NULL, { "  purpose  Discuss our documentation or suggest and coordinate improvements\n"
+	  "\nThe Documentation group\n  does     Manages documentation",
+	  "\n  led by   @minion, @coded\n" DOCS_MEETS }, 9, "" },
+	{ "two groups: each one's fields under its last room", 1, { "sigpy", "sigjs" }, 0, NULL,
+	  { "is run, etc.\n\nThe JavaScript group\n  does     Maintains javascript package "
+	    "support for Aux\n\nSIG:CLI Governance\n",
+	    "the Python SIG is run, etc.\n\nThe Python group\n" }, 4 * 4 + 3 + 2 * 3, "" },
+	{ "a room of no group: nothing under it", 1, { "general" }, 0, NULL, { "Auxolotl General\n" },
+	  4, "" },
+	{ "a search, JSON: the group's responsibility, leaders, meetings", 1,
+	  { "--format=json", "nix-darwin" }, 0, NULL,
+	  { "\"alias\": \"#SIGDARWIN-GEN:auxolotl.org\"", "\"match\": \"search\", \"score\": ",
+	    ", \"responsibility\": \"" DARWIN_DOES "\", \"leaders\": [\"@yamashitax\"], "
+	    "\"meetings\": []}\n" }, 0, "" },
+	{ "a group's meeting, JSON", 1, { "-fjson", "SIGDOCS" }, 0, NULL,
+	  { "\"leaders\": [\"@minion\", \"@coded\"], " DOCS_MEETING_JSON ",\n",
+	    "\"leaders\": [\"@minion\", \"@coded\"], " DOCS_MEETING_JSON "\n" }, 8, "" },
+	{ "a group's meeting, TSV: a list one item a line, written \\n", 1, { "-ftsv", "SIGDOCS-GOV" },
+	  0, NULL, { TSV_HEAD, "\tDocumentation\tkey\t\tManages documentation and examples to help "
+	  "users understand Aux as quickly and well as possible\t@minion\\n@coded\t"
+	  "Saturdays at 17:00 UTC\taround 1 hour\tAuxSigDocs on Jitsi\thttps://meet.jit.si/AuxDocs\n" },
+	  2, "" },
+	{ "groups, text", 1, { "--groups" }, 0, NULL,
+	  { "The Documentation group\n  stem     SIGDOCS\n"
+	    "  rooms    #SIGDOCS-GEN:auxolotl.org, #SIGDOCS-GOV:auxolotl.org\n",
+	    "\n\nThe Haskell group\n  stem     SIGHASKELL\n", "  led by   @jakehamilton, @isabel, @minion\n",
+	    "\n\nThe Marketing group\n" }, 16 * 5 - 1 + 7 + 3, "" },
+	{ "groups, JSON", 1, { "-g", "-fjson" }, 0, NULL,
+	  { "{\n  \"title\": \"Matrix\",\n", ",\n  \"groups\": [\n    {\"topic\": \"Documentation\", "
+	    "\"stem\": \"SIGDOCS\", \"rooms\": [\"#SIGDOCS-GEN:auxolotl.org\", "
+	    "\"#SIGDOCS-GOV:auxolotl.org\"], \"responsibility\": \"Manages ",
+	    "{\"topic\": \"Code of Conduct\", \"stem\": \"COMCOC\", ", "\n  ]\n}\n" }, 16 + 6, "" },
+	{ "groups, TSV", 1, { "--format=tsv", "--groups" }, 0, NULL,
+	  { "topic\tstem\trooms\tresponsibility\tleaders\tmeeting_time\tmeeting_length\t"
+	    "meeting_join\tmeeting_url\n", "\nHaskell\tSIGHASKELL\t#SIGHASKELL-GEN:auxolotl.org\\n"
+	    "#SIGHASKELL-GOV:auxolotl.org\tMaintains haskellPackages and other Haskell support for "
+	    "Aux\t@ptitfred\t\t\t\t\n" }, 17, "" },
 	{ "list, JSON", 1, { "--list", "--format=json" }, 0, NULL,
 	  { "{\n  \"title\": \"Matrix\",\n", "\"alias\": \"#general:auxolotl.org\"",
 	    "\"alias\": \"#COMMARKET-GOV:auxolotl.org\"" }, 33 + 6, "" },
 	{ "list, TSV", 1, { "--list", "--format=tsv" }, 0, NULL,
-	  { "section\tname\talias\turl\tpurpose\tgroup\tmatch\tscore\n", "\tPython\tlist\t\n" },
-	  34, "" },
+	  { TSV_HEAD, "\tPython\tlist\t" PYTHON_TSV_GROUP "\n" }, 34, "" },
 	{ "keys", 1, { "--keys" }, 0, NULL, { "\nSIGPY-GEN:auxolotl.org\nSIGPY-GOV\n",
 	  "\nSIG:Python General\n", "\nSIGPY\n" }, 130, "" },
 	{ "version names the page", 1, { "--version" }, 0, NULL,
@@ -292,6 +383,8 @@ static const struct {
 	{ .description = "keys, JSON", .args = { "--keys", "--format=json" } },
 	{ .description = "a list", .args = { "--list" } },
 	{ .description = "a list, JSON", .args = { "--list", "-fjson" } },
+	{ .description = "groups", .args = { "--groups" } },
+	{ .description = "groups, JSON", .args = { "--groups", "-fjson" } },
 };
 
 /* Runs the command with args; its outputs go to the files out and err. */
@@ -355,7 +448,7 @@ static const char *expand(char *buf, size_t size, const char *s, const char *ali
 
 /* Lookups on the hostile page's colliding keys: the TSV lines they print. */
 #define R(name, lp) name "\t#" lp ":x.org\thttps://matrix.to/#/#" lp ":x.org\t"
-#define K "\tkey\t\n" /* no group; found by a key, no score */
+#define K "\tkey\t" NO_GROUP_TSV "\n" /* no group; found by a key, no score */
 #define PA "a name that is the alias of the next room, without '#'\t" K
 #define PB "found by its alias, and with the room above by its name\t" K
 #define PC "a name that is '#' and the localpart of the next room\t" K
@@ -386,6 +479,43 @@ static const struct {
 #undef PD
 #undef PH
 #undef S
+
+/*
+ * Checks the group members of room i in JSON at *p, after its "score":
+ * "responsibility", "leaders" and "meetings", as the library has them
+ * (the group pages are not the reference's: tests/charter checks the
+ * library's fields against them).
+ */
+static void check_json_group(const char **p, size_t i, const char *what)
+{
+	static const char *const meeting[] = { "time", "length", "join", "url" };
+	size_t g = auxchan_group_of(i);
+	const char *r = auxchan_group_field(g, AUXCHAN_GROUP_RESPONSIBILITY);
+	char got[4096], w[256];
+
+	json_string(p, got, sizeof got);
+	check_str(what, got, "responsibility");
+	json_string(p, got, sizeof got);
+	snprintf(w, sizeof w, "%s: room %zu responsibility", what, i);
+	check_str(w, got, r ? r : "");
+	json_string(p, got, sizeof got);
+	check_str(what, got, "leaders");
+	for (size_t k = 0; k < auxchan_group_leader_count(g); k++) {
+		json_string(p, got, sizeof got);
+		snprintf(w, sizeof w, "%s: room %zu leader %zu", what, i, k);
+		check_str(w, got, auxchan_group_leader(g, k));
+	}
+	json_string(p, got, sizeof got);
+	check_str(what, got, "meetings");
+	for (size_t k = 0; k < auxchan_group_meeting_count(g); k++)
+		for (int f = 0; f < 4; f++) {
+			json_string(p, got, sizeof got);
+			check_str(what, got, meeting[f]);
+			json_string(p, got, sizeof got);
+			snprintf(w, sizeof w, "%s: room %zu meeting %zu %s", what, i, k, meeting[f]);
+			check_str(w, got, auxchan_group_meeting(g, k, (enum auxchan_meeting_field)f));
+		}
+}
 
 /* The hostile page: every field of --format=json, and every room found. */
 static void test_hostile(const char *cmd, const char *out, const char *err)
@@ -426,6 +556,7 @@ static void test_hostile(const char *cmd, const char *out, const char *err)
 				check_str("hostile: match", got, "list");
 				json_string(&p, got, sizeof got);
 				check_str("hostile: member name", got, "score");
+				check_json_group(&p, i, "hostile: member name");
 			}
 		}
 	check(!json_string(&p, got, sizeof got), "hostile: %zu rooms, no more", n);
@@ -490,20 +621,39 @@ static void append_tsv(char **t, size_t *len, const char *s)
 		                     : (char[2]){ *s, 0 });
 }
 
-/* Appends room i as a line of TSV, found how (list, key). */
+/*
+ * Appends room i as a line of TSV, found how (list, key): the page's
+ * fields, then its group's as the library has them, a list's items one a
+ * line.
+ */
 static void append_tsv_room(char **t, size_t *len, size_t i, const char *how)
 {
 	const struct room *c = &ref_pg.rooms[i];
 	const char *field[] = { c->section, c->name, c->alias, c->url, c->purpose, ref_group(i) };
+	size_t g = auxchan_group_of(i);
+	const char *r = auxchan_group_field(g, AUXCHAN_GROUP_RESPONSIBILITY);
 
 	for (size_t f = 0; f < sizeof field / sizeof *field; f++) {
 		append(t, len, f ? "\t" : "");
 		append_tsv(t, len, field[f]);
 	}
-	append(t, len, "\t%s\t\n", how);
+	append(t, len, "\t%s\t\t", how);
+	append_tsv(t, len, r ? r : "");
+	append(t, len, "\t");
+	for (size_t k = 0; k < auxchan_group_leader_count(g); k++) {
+		append(t, len, k ? "\\n" : "");
+		append_tsv(t, len, auxchan_group_leader(g, k));
+	}
+	for (int f = 0; f < AUXCHAN_MEETING_FIELD_COUNT; f++) {
+		append(t, len, "\t");
+		for (size_t k = 0; k < auxchan_group_meeting_count(g); k++) {
+			append(t, len, k ? "\\n" : "");
+			append_tsv(t, len, auxchan_group_meeting(g, k, (enum auxchan_meeting_field)f));
+		}
+	}
+	append(t, len, "\n");
 }
 
-#define TSV_HEAD "section\tname\talias\turl\tpurpose\tgroup\tmatch\tscore\n"
 
 /* Runs the command; checks its status is 0, its output want and nothing on
  * standard error. */
@@ -521,6 +671,51 @@ static void check_run(const char *what, const char *cmd, const char *const *args
 	check_str(w, e, "");
 	free(o);
 	free(e);
+}
+
+/*
+ * Appends, if room i is the last of its group, what the group pages say
+ * of the group (the library's fields), as text: a blank line, "The TOPIC
+ * group", then "does", "led by" (the handles, ", " between) and a
+ * "meets" a meeting ("TIME (LENGTH): JOIN <URL>").  A group with none of
+ * them, as on a page built without group pages, shows nothing.
+ */
+static void append_text_group(char **t, size_t *len, size_t i)
+{
+	size_t g = auxchan_group_of(i), n, last;
+	const char *topic, *does;
+
+	if (g == AUXCHAN_NO_GROUP || (n = auxchan_group_rooms(g, &last, 1)) == 0)
+		return;
+	if (n > 1) {
+		size_t *r = malloc(n * sizeof *r);
+
+		if (!r)
+			exit(2);
+		auxchan_group_rooms(g, r, n);
+		last = r[n - 1];
+		free(r);
+	}
+	does = auxchan_group_field(g, AUXCHAN_GROUP_RESPONSIBILITY);
+	if (last != i || (!*does && !auxchan_group_leader_count(g) && !auxchan_group_meeting_count(g)))
+		return;
+	topic = auxchan_group_field(g, AUXCHAN_GROUP_TOPIC);
+	append(t, len, "\nThe %s group\n", *topic ? topic : auxchan_group_field(g, AUXCHAN_GROUP_STEM));
+	if (*does)
+		append(t, len, "  does     %s\n", does);
+	for (size_t k = 0; k < auxchan_group_leader_count(g); k++)
+		append(t, len, "%s%s%s", k ? ", " : "  led by   ", auxchan_group_leader(g, k),
+		       k + 1 < auxchan_group_leader_count(g) ? "" : "\n");
+	for (size_t k = 0; k < auxchan_group_meeting_count(g); k++) {
+		const char *m[4];
+
+		for (int f = 0; f < 4; f++)
+			m[f] = auxchan_group_meeting(g, k, (enum auxchan_meeting_field)f);
+		append(t, len, "  meets    %s%s%s%s", m[0], *m[1] && *m[0] ? " (" : *m[1] ? "(" : "",
+		       m[1], *m[1] ? ")" : "");
+		append(t, len, "%s%s%s%s%s\n", (*m[2] || *m[3]) && (*m[0] || *m[1]) ? ": " : "", m[2],
+		       *m[3] ? *m[2] ? " <" : "<" : "", m[3], *m[3] ? ">" : "");
+	}
 }
 
 /* --list in each format: every room of the page, every field. */
@@ -542,6 +737,7 @@ static void test_list(const char *cmd, const char *out, const char *err)
 		append(&want, &len, "%s\n  alias    %s\n  url      %s\n", c->name, c->alias, c->url);
 		if (*c->purpose)
 			append(&want, &len, "  purpose  %s\n", c->purpose);
+		append_text_group(&want, &len, i);
 	}
 	check_run("the page: --list", cmd, (const char *const[]){ "--list", NULL }, want ? want : "",
 	          out, err);
@@ -583,6 +779,7 @@ static void test_list(const char *cmd, const char *out, const char *err)
 		json_string(&p, got, sizeof got);
 		check_str("the page, JSON: match", got, "list");
 		json_string(&p, got, sizeof got); /* "score", null */
+		check_json_group(&p, i, "the page, JSON: member name");
 	}
 	check(!json_string(&p, got, sizeof got), "the page, JSON: %zu rooms, no more", n);
 	free(o);
@@ -638,6 +835,59 @@ static void test_counts(const char *cmd, const char *out, const char *err)
 	o = check_read(out, NULL);
 	check_str("the page: --version, its second line", o && strchr(o, '\n') ? strchr(o, '\n') + 1
 	          : o, want);
+	free(o);
+}
+
+/*
+ * A page built without group pages (the pages of the tests have none):
+ * no group has a field, and the command shows none: no "does", "led by"
+ * or "meets" line in text, empty members in JSON and empty columns in TSV.
+ * --groups still lists the groups, each with its stem and rooms.
+ */
+static void test_no_groups(const char *cmd, const char *out, const char *err)
+{
+	static const char *const bare[] = { "\n  does     ", "\n  led by   ", "\n  meets    ",
+	                                    " group\n" };
+	static const char empty[] = "\"responsibility\": \"\", \"leaders\": [], \"meetings\": []}";
+	size_t g, rooms = 0;
+	char *o;
+
+	for (g = 0; g < auxchan_group_count(); g++)
+		if (*auxchan_group_field(g, AUXCHAN_GROUP_RESPONSIBILITY) ||
+		    auxchan_group_leader_count(g) || auxchan_group_meeting_count(g)) {
+			printf("note: this page's build has group pages: the checks of none not run\n");
+			return;
+		}
+	check_num("no group pages: --list", run(cmd, (const char *const[]){ "--list", NULL }, out,
+	                                        err), 0);
+	o = check_read(out, NULL);
+	for (size_t i = 0; o && i < sizeof bare / sizeof *bare; i++)
+		check(strstr(o, bare[i]) == NULL, "no group pages: --list shows '%s'", bare[i]);
+	free(o);
+
+	/* JSON: each room's line (they start "    {") ends with empty members. */
+	check_num("no group pages: --list -fjson",
+	          run(cmd, (const char *const[]){ "--list", "-fjson", NULL }, out, err), 0);
+	o = check_read(out, NULL);
+	for (char *l = o ? strtok(o, "\n") : NULL; l; l = strtok(NULL, "\n")) {
+		size_t n = strlen(l) - (l[strlen(l) - 1] == ',');
+
+		if (strncmp(l, "    {", 5) != 0)
+			continue;
+		rooms++;
+		check(n >= strlen(empty) && strncmp(l + n - strlen(empty), empty, strlen(empty)) == 0,
+		      "no group pages, JSON: '%s' ends with '%s'", l, empty);
+	}
+	check_num("no group pages, JSON: rooms", (long long)rooms, (long long)ref_pg.n);
+	free(o);
+
+	/* --groups: each group's heading, stem and rooms, nothing more. */
+	check_num("no group pages: --groups",
+	          run(cmd, (const char *const[]){ "--groups", NULL }, out, err), 0);
+	o = check_read(out, NULL);
+	g = auxchan_group_count();
+	check_num("no group pages: --groups, 3 lines a group", o ? check_lines(o) : -1,
+	          g ? (long long)(g * 4 - 1) : 0);
 	free(o);
 }
 
@@ -760,9 +1010,16 @@ int main(int argc, char **argv)
 		          "  alias    #SIGPY-GOV:auxolotl.org\n"
 		          "  url      https://matrix.to/#/#SIGPY-GOV:auxolotl.org\n"
 		          "  purpose  Discuss how the Python SIG is\n"
-		          "           run, etc.\n");
+		          "           run, etc.\n"
+		          "\n"
+		          "The Python group\n"
+		          "  does     Maintains pythonPackages,\n"
+		          "           python packaging support, and\n"
+		          "           other python support for Aux\n");
 		free(t);
 	}
+	if (!seed)
+		test_no_groups(cmd, out, err);
 	if (!seed) {
 		size_t n = 1; /* python on a terminal, and the cases marked seed */
 		char what[128];
