@@ -1,4 +1,8 @@
-# auxchan: the Aux wiki's Matrix rooms as a compiled, allocation-free table.
+# page_make BUILDDIR,PAGE,TESTS,GROUPS: one make builds a page's test programs,
+# with the group pages GROUPS.
+page_make = @$(MAKE) --no-print-directory -s BUILDDIR=$(1) DATA=$(2) GROUP_PAGES='$(4)' \
+	$(3:%=$(1)/tests/%) 2>/dev/null || $(MAKE) --no-print-directory BUILDDIR=$(1) DATA=$(2) \
+	GROUP_PAGES='$(4)' $(3:%=$(1)/tests/%)# auxchan: the Aux wiki's Matrix rooms as a compiled, allocation-free table.
 #
 #   make                      build the generator, the tables, the library
 #                             and the command in $(BUILDDIR)
@@ -58,11 +62,12 @@ COMPLETIONS = $(B)/auxchan.bash $(B)/auxchan.zsh $(B)/auxchan.fish
 # by tests/check.sh.  Those of the library and the command, then those of
 # the generator (which need cmark-gfm and libyaml).
 LIB_TESTS = link alias group room search auxchan
-GEN_TESTS = page lint diff update gen package stem words
+GEN_TESTS = page lint diff update gen package stem words charter
 TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/reference.h \
            tests/questions.h tests/run.h tests/score.h tests/seed.h
 HOSTILE = tests/pages/hostile.md
-TEST_PAGES = $(sort $(wildcard tests/pages/*.md tests/bad/*.md))
+HOSTILE_GROUPS = tests/pages/hostile-groups.md
+TEST_PAGES = $(sort $(wildcard tests/pages/*.md tests/bad/*.md tests/bad/groups/*.md))
 # The tools and flags the scripts and the tests run come in the
 # environment, never quoted into a command: a value with a quote stays a
 # value.  The tests' own makes start afresh (MAKEFLAGS=): serial, whatever
@@ -74,9 +79,11 @@ SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 # checks PREFIX,PAGE,BUILDDIR,TESTS: check.sh's arguments, NAME PROGRAM
 # PAGE BUILDDIR for each test.
 checks = $(foreach t,$(4),$(1)$(t) $(3)/tests/$(t) $(2) $(3))
-# page_make BUILDDIR,PAGE,TESTS: one make builds a page's test programs.
-page_make = @$(MAKE) --no-print-directory -s BUILDDIR=$(1) DATA=$(2) $(3:%=$(1)/tests/%) \
-	2>/dev/null || $(MAKE) --no-print-directory BUILDDIR=$(1) DATA=$(2) $(3:%=$(1)/tests/%)
+# page_make BUILDDIR,PAGE,TESTS,GROUPS: one make builds a page's test
+# programs, with the group pages GROUPS (none if empty).
+page_make = @$(MAKE) --no-print-directory -s BUILDDIR=$(1) DATA=$(2) GROUP_PAGES='$(4)' \
+	$(3:%=$(1)/tests/%) 2>/dev/null || $(MAKE) --no-print-directory BUILDDIR=$(1) DATA=$(2) \
+	GROUP_PAGES='$(4)' $(3:%=$(1)/tests/%)
 
 # make with no target builds all (the included files' rules come first).
 .DEFAULT_GOAL := all

@@ -11,6 +11,7 @@
 #include "mem.h"
 #include "page.h"
 #include "text.h"
+#include "utf8.h"
 
 /* ---- Reading a group page ----------------------------------------------- */
 
@@ -106,6 +107,29 @@ static char *first_link(cmark_node *node)
 	return (char *)url;
 }
 
+/*
+ * The target of the join link cell's first link (to free), or "", checked as
+ * cell text is (markdown.h): a target with a control character (an entity
+ * can write one), an invisible one, or over PAGE_MAX_CELL bytes gets an
+ * error at line:col and NULL, so that it reaches no table or terminal.
+ */
+static char *join_url(const struct src *s, cmark_node *cell, unsigned line, unsigned col)
+{
+	char *u = cell ? first_link(cell) : xmemdup("", 0), fault[128];
+	size_t len = strlen(u), at;
+
+	if (len > PAGE_MAX_CELL)
+		diag_error(s->d, line, col, "join link's target is %zu bytes, over the limit of %u",
+		           len, PAGE_MAX_CELL);
+	else if (utf8_check_visible(u, len, NULL, &at) != UTF8_OK)
+		diag_error(s->d, line, col, "%s in join link's target",
+		           text_char_fault(u + at, len - at, 0, fault, sizeof fault));
+	else
+		return u;
+	free(u);
+	return NULL;
+}
+
 static void row_free(struct charter_row *r)
 {
 	free(r->name);
@@ -152,8 +176,8 @@ static int read_row(const struct src *s, struct charter_row *r, cmark_node *row,
 		m->time = markdown_cell_text_links(s, cell[1], "meeting time", r->line, at[1]);
 		m->length = markdown_cell_text(s, cell[2], "meeting length", r->line, at[2]);
 		m->join = markdown_cell_text(s, cell[3], "join link", r->line, at[3]);
-		m->url = cell[3] ? first_link(cell[3]) : xmemdup("", 0);
-		return m->time && m->length && m->join ? 0 : -1;
+		m->url = join_url(s, cell[3], r->line, at[3]);
+		return m->time && m->length && m->join && m->url ? 0 : -1;
 	}
 	r->responsibility = markdown_cell_text_links(s, cell[1], "responsibility", r->line, at[1]);
 	r->plain = markdown_cell_text(s, cell[1], "responsibility", r->line, at[1]);

@@ -53,17 +53,26 @@ TEST_LIBS = $(GEN_LIBS)
 # The stemmer's test compares it with Snowball's own, libstemmer.
 $(B)/tests/stem: TEST_LIBS += -lstemmer
 $(B)/tests/stem: | deps-check
+# The group pages tests/charter checks the library against: the build's
+# (a path holds no quote: vars.mk).  gen.stamp changes with them.
+$(B)/tests/charter: TEST_CPPFLAGS += -DCHARTER_PAGES='"$(strip $(GROUP_PAGES))"'
+$(B)/tests/charter: $(B)/gen.stamp
 
-PAGES = hostile buckets
+PAGES = hostile buckets nogroups
 PAGE_hostile = $(HOSTILE)
-TESTS_hostile = room search auxchan fuzz-lookup fuzz-search
+GROUPS_hostile = $(HOSTILE_GROUPS)
+TESTS_hostile = room search auxchan fuzz-lookup fuzz-search charter
 PAGE_buckets = $(B)/buckets.md
 TESTS_buckets = room search
+# The page under test with no group page (GROUP_PAGES=): the groups' fields
+# are empty, the rooms and their answers the same.
+PAGE_nogroups = $(DATA)
+TESTS_nogroups = room charter
 CHECK_PAGES = $(PAGES:%=$(B)/%/programs)
 CHECK_MORE = $(foreach p,$(PAGES),$(call checks,$(p)-,$(PAGE_$(p)),$(B)/$(p),$(TESTS_$(p))))
 
 $(B)/%/programs: FORCE
-	$(call page_make,$(B)/$*,$(PAGE_$*),$(TESTS_$*))
+	$(call page_make,$(B)/$*,$(PAGE_$*),$(TESTS_$*),$(GROUPS_$*))
 $(B)/buckets/programs: $(B)/buckets.md
 $(B)/buckets.md: $(B)/bench/synth
 	$(B)/bench/synth 1000 > $@.tmp && mv $@.tmp $@
