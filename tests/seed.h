@@ -8,7 +8,8 @@
  * The seed is known by its bytes, not by its path: data/matrix.md after
  * make update-page is another page.  SEED_CKSUM and SEED_BYTES are what
  * `cksum data/matrix.md` printed for the seed, the one place they are
- * recorded; a new seed (the page committed again, on purpose) is recorded
+ * recorded (and those of its group pages); a new seed (the page committed
+ * again, on purpose) is recorded
  * by writing there what cksum prints for it, then updating the cases that
  * know its rooms.
  */
@@ -24,6 +25,13 @@
 #define SEED_PAGE "data/matrix.md"
 #define SEED_CKSUM 2451373071u
 #define SEED_BYTES 7098u
+/* The seed's group pages, recorded the same way. */
+#define SEED_SIGS "data/sigs.md"
+#define SEED_SIGS_CKSUM 4221532187u
+#define SEED_SIGS_BYTES 3997u
+#define SEED_COMMITTEES "data/committees.md"
+#define SEED_COMMITTEES_CKSUM 3273994157u
+#define SEED_COMMITTEES_BYTES 2498u
 
 /* One byte into a CRC of POSIX cksum (the CRC-32 polynomial, most
  * significant bit first). */
@@ -49,15 +57,21 @@ static inline uint32_t seed_cksum(const char *s, size_t len)
 	return ~crc;
 }
 
-/* Does the file page hold the seed's bytes? */
-static inline int seed_is(const char *page)
+/* Does the file hold the bytes cksum printed as cksum and bytes? */
+static inline int seed_file_is(const char *file, uint32_t cksum, size_t bytes)
 {
 	size_t len;
-	char *text = check_read(page, &len);
-	int seed = text && len == SEED_BYTES && seed_cksum(text, len) == SEED_CKSUM;
+	char *text = check_read(file, &len);
+	int seed = text && len == bytes && seed_cksum(text, len) == cksum;
 
 	free(text);
 	return seed;
+}
+
+/* Does the file page hold the seed's bytes? */
+static inline int seed_is(const char *page)
+{
+	return seed_file_is(page, SEED_CKSUM, SEED_BYTES);
 }
 
 /* The one note of a test on another page: what it left out. */

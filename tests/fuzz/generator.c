@@ -8,8 +8,11 @@
  * obey the page model (gen/page.h): every alias a valid room alias, unique
  * ignoring ASCII case, the one its link names; every field UTF-8 without
  * control, invisible or direction-changing characters, whitespace
- * collapsed, within the cell limit; groups consistent.  An accepted page's table is then written, to a directory of
- * the process's own.  Any fault aborts (a finding); leaks are the
+ * collapsed, within the cell limit; groups consistent.  An accepted page's
+ * table is then written, to a directory of the process's own.  The input is
+ * also read as a group page (charter.h) and joined to the groups of the
+ * page FUZZ_PAGE: refused with an error, or giving each group fields of
+ * the same text rules, handles and the limits.  Any fault aborts (a finding); leaks are the
  * sanitizer's to report.
  *
  * Built with libFuzzer (make fuzz), or with tests/fuzz/replay.c to run
@@ -23,6 +26,7 @@
 #include <unistd.h>
 
 #include "alias.h"
+#include "charter.h"
 #include "room.h"
 #include "diag.h"
 #include "files.h"
@@ -164,6 +168,66 @@ static void check_records(const struct page *pg)
 	}
 }
 
+/* The room page the input is joined to as a group page: FUZZ_PAGE, read once. */
+static struct page rooms;
+
+static void free_rooms(void)
+{
+	page_free(&rooms);
+}
+
+/* The input as a group page of FUZZ_PAGE's groups, through auxchan-gen's steps. */
+static void check_group_page(const uint8_t *data, size_t size)
+{
+	static const char *const off[] = { "no-group-row", NULL }; /* of FUZZ_PAGE */
+	struct charters c = { 0 };
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *f = open_memstream(&out, &outlen);
+	struct diag d = { .out = f, .file = LABEL, .off = off };
+	unsigned errors;
+	int rc;
+
+	if (!f)
+		abort();
+	rc = charter_parse(&c, LABEL, (const char *)data, size, &d);
+	if (rc == 0)
+		rc = charter_join(&c, &rooms, FUZZ_PAGE, &d);
+	charter_free(&c);
+	if (fclose(f))
+		abort();
+	errors = check_diagnostics(out);
+	free(out);
+	if ((rc != 0) != (d.errors != 0) || (rc != 0 && errors == 0))
+		fail("a group page refused without an error, or accepted with one", NULL);
+	for (size_t g = 0; g < rooms.ngroups; g++) {
+		struct group *x = &rooms.groups[g];
+
+		if (rc == 0 && x->file) {
+			check_text("responsibility", x->responsibility);
+			check_text("responsibility", x->plain);
+		}
+		if (rc == 0 && x->nleaders > CHARTER_MAX_LEADERS)
+			fail("more leaders than the limit", x->topic);
+		for (size_t k = 0; rc == 0 && k < x->nleaders; k++) {
+			check_text("leader", x->leaders[k]);
+			if (x->leaders[k][0] != '@' || !x->leaders[k][1] || strpbrk(x->leaders[k] + 1, " ,@"))
+				fail("a leader is not a handle", x->leaders[k]);
+		}
+		if (rc == 0 && x->nmeetings > CHARTER_MAX_MEETINGS)
+			fail("more meetings than the limit", x->topic);
+		for (size_t k = 0; rc == 0 && k < x->nmeetings; k++) {
+			check_text("meeting time", x->meetings[k].time);
+			check_text("meeting length", x->meetings[k].length);
+			check_text("join link", x->meetings[k].join);
+			check_text("join link's target", x->meetings[k].url);
+		}
+		/* FUZZ_PAGE again as it was read, for the next input. */
+		charter_free_group(x);
+		*x = (struct group){ .first = x->first, .stemlen = x->stemlen, .topic = x->topic };
+	}
+}
+
 /* The directory an accepted page's table is written to; removed at exit. */
 static char dir[] = "/tmp/auxchan-fuzz-XXXXXX";
 
@@ -190,8 +254,10 @@ static void remove_dir(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* The saved inputs make check replays (replay.c), and every test page. */
-const char *const fuzz_replay[] = { "tests/fuzz/generator", "tests/pages", "tests/bad", NULL };
+/* The saved inputs make check replays (replay.c), every test page, and the
+ * pages of data/ (the seed's group pages). */
+const char *const fuzz_replay[] = { "tests/fuzz/generator", "tests/pages", "tests/bad",
+                                     "tests/bad/groups", "data", NULL };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -209,9 +275,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!started) { /* the first input: what the process keeps, released at exit */
 		atexit(page_cleanup);
 		atexit(search_cleanup);
+		if (parse_page(FUZZ_PAGE, &rooms, &out, (struct diag){ 0 }) != 0)
+			fail("the room page " FUZZ_PAGE " is refused", NULL);
+		free(out);
+		atexit(free_rooms);
 		started = 1;
 	}
 	page = data, page_len = size;
+	check_group_page(data, size);
 	rc = pages_check(&pg, (const char *)data, size, &d);
 	if (fclose(f))
 		abort();

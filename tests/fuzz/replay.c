@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check.h"
 
@@ -51,6 +52,7 @@ static void replay_dir(const char *path)
 {
 	DIR *d = opendir(path);
 	struct dirent *e;
+	struct stat st;
 	char **names = NULL;
 	size_t n = 0;
 
@@ -67,7 +69,12 @@ static void replay_dir(const char *path)
 		names[n] = malloc(strlen(path) + strlen(e->d_name) + 2);
 		if (!names[n])
 			abort();
-		sprintf(names[n++], "%s/%s", path, e->d_name);
+		sprintf(names[n], "%s/%s", path, e->d_name);
+		if (stat(names[n], &st) == 0 && S_ISDIR(st.st_mode)) { /* a directory of its own */
+			free(names[n]);
+			continue;
+		}
+		n++;
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, by_name);
