@@ -1,8 +1,9 @@
 # fuzz.mk - the fuzz targets (tests/fuzz/TARGET.c).  Built with replay.c,
 # they run the saved inputs of tests/fuzz/TARGET/ (the generator's, every
 # test page and the pages of data/ too) in make check; built with
-# libFuzzer, they are make fuzz FUZZ_SECONDS=N: each target N seconds, lookup and search on the seed's
-# tables and on the hostile page's, then generator.  Everything is built
+# libFuzzer, they are make fuzz FUZZ_SECONDS=N: each target N seconds,
+# lookup and search on the seed's tables and on the hostile page's, then
+# generator.  Everything is built
 # in $(FUZZ_B), instrumented for coverage, AddressSanitizer and
 # UndefinedBehaviorSanitizer; the corpora grow there too, from seeds: the
 # keys of each page (auxchan --keys, and the links), the test pages and
