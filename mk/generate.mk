@@ -53,10 +53,12 @@ TEST_LIBS = $(GEN_LIBS)
 # The stemmer's test compares it with Snowball's own, libstemmer.
 $(B)/tests/stem: TEST_LIBS += -lstemmer
 $(B)/tests/stem: | deps-check
-# The group pages tests/charter checks the library against: the build's
-# (a path holds no quote: vars.mk).  gen.stamp changes with them.
-$(B)/tests/charter: TEST_CPPFLAGS += -DCHARTER_PAGES='"$(strip $(GROUP_PAGES))"'
-$(B)/tests/charter: $(B)/gen.stamp
+# The group pages of the build, which tests/charter checks the library
+# against and tests/package expects (a path holds no quote: vars.mk).
+# gen.stamp changes with them.
+$(B)/tests/charter $(B)/tests/package: TEST_CPPFLAGS += \
+	-DTEST_GROUP_PAGES='"$(strip $(GROUP_PAGES))"'
+$(B)/tests/charter $(B)/tests/package: $(B)/gen.stamp
 
 PAGES = hostile buckets nogroups
 PAGE_hostile = $(HOSTILE)

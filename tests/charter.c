@@ -4,7 +4,7 @@
  * the fields each group gets; the catalogue of bad group pages
  * (tests/bad/groups/), refused by auxchan-gen with exactly these lines and
  * nothing written; then the library's groups (auxchan_group_*) against the
- * group pages the build was made with (CHARTER_PAGES, the make variable
+ * group pages the build was made with (TEST_GROUP_PAGES, the make variable
  * GROUP_PAGES): on any page, byte for byte what the generator read; on the
  * seed's pages, what an independent reading of them says (its own table
  * reader, no cmark-gfm, no code of the generator), and the seed's facts;
@@ -26,8 +26,8 @@
 #include "run.h"
 #include "seed.h"
 
-#ifndef CHARTER_PAGES
-#error "CHARTER_PAGES: the group pages of the build, as the Makefile defines it"
+#ifndef TEST_GROUP_PAGES
+#error "TEST_GROUP_PAGES: the group pages of the build, as the Makefile defines it"
 #endif
 
 /* ---- Small pages: charter_parse() and charter_join() --------------------- */
@@ -308,6 +308,51 @@ static void test_limits(void)
 	}
 }
 
+/* The room page's limits of what reaches libyaml and cmark-gfm (page.h)
+ * hold for a group page: it goes through the same steps. */
+static void test_parser_limits(void)
+{
+	static const struct {
+		const char *description, *head, *unit, *tail;
+		unsigned repeat;
+		const char *diag;
+	} limits[] = {
+		{ "front matter nested 65 deep", "---\nx: ", "[", "\n---\n" GROUPS GO_ROW, 65,
+		  "g1.md:2:67: error: front matter nests mappings and sequences deeper than 64 levels: "
+		  "over the limit\n" },
+		{ "a line of 16,385 bytes", GROUPS "| Go | ", "x", " | |\n", 16385 - 11,
+		  "g1.md:3:16385: error: line is 16385 bytes long, over the limit of 16384\n" },
+		{ "a table of 65 columns", "| Name | Responsibility |", " x |", "\n", 63, NULL },
+	};
+
+	for (size_t i = 0; i < sizeof limits / sizeof *limits; i++) {
+		struct page pg;
+		char *text, *diag;
+		size_t n;
+		FILE *f = open_memstream(&text, &n);
+
+		fputs(limits[i].head, f);
+		for (unsigned k = 0; k < limits[i].repeat; k++)
+			fputs(limits[i].unit, f);
+		fputs(limits[i].tail, f);
+		if (!limits[i].diag) { /* the delimiter row of as many columns */
+			fputs("|", f);
+			for (unsigned k = 0; k < limits[i].repeat + 2; k++)
+				fputs(" - |", f);
+			fputs("\n", f);
+		}
+		fclose(f);
+		read_rooms(&pg);
+		check_num(limits[i].description, join_pages(&pg, (const char *const[]){ text }, 1, 0,
+		                                            &diag), -1);
+		check_str(limits[i].description, diag, limits[i].diag ? limits[i].diag :
+		          "g1.md:2:1: error: table delimiter row of 65 columns, over the limit of 64\n");
+		free(diag);
+		free(text);
+		page_free(&pg);
+	}
+}
+
 /* ---- The catalogue of bad group pages -------------------------------- */
 
 #define BG "tests/bad/groups/"
@@ -364,8 +409,8 @@ static void test_bad(const char *build)
 
 #define MAX_PAGES 16
 
-/* The build's group pages (CHARTER_PAGES), split at spaces. */
-static char pages_buf[] = CHARTER_PAGES;
+/* The build's group pages (TEST_GROUP_PAGES), split at spaces. */
+static char pages_buf[] = TEST_GROUP_PAGES;
 static const char *group_page[MAX_PAGES];
 static size_t ngroup_pages;
 
@@ -807,6 +852,7 @@ int main(int argc, char **argv)
 	}
 	test_cases();
 	test_limits();
+	test_parser_limits();
 	test_bad(argv[2]);
 	split_pages();
 	test_library(argv[1], &pg);
@@ -825,7 +871,7 @@ int main(int argc, char **argv)
 	} else if (ngroup_pages) {
 		printf("note: the group pages of the build are '%s', not the seed's (" SEED_PAGE
 		       " with data/sigs.md and data/committees.md): the independent reading is not "
-		       "run\n", CHARTER_PAGES);
+		       "run\n", TEST_GROUP_PAGES);
 	}
 	page_free(&pg);
 	page_cleanup();
