@@ -8,8 +8,10 @@
  * auxchan(1) and the README alike), the bash completion, the release
  * tarball (built and checked without gperf or the generator, and itself
  * reproducible), and byte-identical builds from two directories at two
- * times.  What the programs must find is read from PAGE (tests/reference.h),
- * the page of BUILDDIR, whatever page it is.
+ * times; the group pages in each (the leaders tests/host.c prints, the
+ * tarball's data/, another page's group page through NAMESPACE=infra).
+ * What the programs must find is read from PAGE (tests/reference.h), the
+ * page of BUILDDIR, whatever page it is, and the library it is linked with.
  * Usage: package PAGE BUILDDIR, with MAKE, CC, CXX and VERSION in the
  * environment, from the top of the tree (CC and CXX may carry flags: make
  * check-sanitize builds every host with its sanitizers).  Builds of other
@@ -27,6 +29,15 @@
 #include "check.h"
 #include "reference.h"
 #include "seed.h"
+
+#ifndef TEST_GROUP_PAGES
+#error "TEST_GROUP_PAGES: the group pages of the build, as the Makefile defines it"
+#endif
+/* The build's group pages, for the makes that build on it (install,
+ * amalgamation): the same tables. */
+#define GROUPS "GROUP_PAGES='" TEST_GROUP_PAGES "'"
+/* The seed's first group and its leaders, on the seed with its group pages. */
+#define SEED_HOST_LINE "#SIGDOCS-GEN:auxolotl.org led by @minion, @coded\n"
 
 static const char *make, *build, *cc, *cxx, *version, *page;
 static char work[4096], out[4200];
@@ -50,9 +61,12 @@ static const char *quoted(const char *s, char *buf, size_t size)
 }
 
 /* A key of the page, quoted for the shell, and what tests/host.c prints for
- * it (the aliases it finds, one a line): the topic of the page's first
- * group, or the alias of its first room. */
-static char host_key[2200], host_found[8 * 300];
+ * it (the aliases it finds, one a line, each with its group's leaders, as
+ * the library this test is linked with, the build's, has them): the topic
+ * of the page's first group, or the alias of its first room.  The group
+ * pages reach every host (installed, static, amalgamated, C++, the
+ * tarball's) or the line differs. */
+static char host_key[2200], host_found[8 * 300 + 8 * 1100];
 
 static void host_expect(void)
 {
@@ -61,9 +75,16 @@ static void host_expect(void)
 	size_t found[8], n = ref_lookup(key, strlen(key), found, 8);
 
 	quoted(key, host_key, sizeof host_key);
-	for (size_t i = 0; i < n && i < 8; i++)
+	for (size_t i = 0; i < n && i < 8; i++) {
+		size_t g = auxchan_group_of(found[i]);
+
 		snprintf(host_found + strlen(host_found), sizeof host_found - strlen(host_found),
-		         "%s\n", ref_pg.rooms[found[i]].alias);
+		         "%s", ref_pg.rooms[found[i]].alias);
+		for (size_t k = 0; g != AUXCHAN_NO_GROUP && k < auxchan_group_leader_count(g); k++)
+			snprintf(host_found + strlen(host_found), sizeof host_found - strlen(host_found),
+			         "%s%s", k ? ", " : " led by ", auxchan_group_leader(g, k));
+		snprintf(host_found + strlen(host_found), sizeof host_found - strlen(host_found), "\n");
+	}
 }
 
 /* Runs the shell command (printf-style) with its output in the file out;
@@ -120,7 +141,7 @@ static void test_install(void)
 	};
 	const char *const found[] = { host_found, NULL };
 
-	check_num("make install", sh("%s -s BUILDDIR=%s DATA=%s install DESTDIR=%s/stage PREFIX=/usr",
+	check_num("make install", sh("%s -s BUILDDIR=%s DATA=%s " GROUPS " install DESTDIR=%s/stage PREFIX=/usr",
 	                             make, build, page, work), 0);
 	for (const char *const *f = files; *f; f++) {
 		char name[256];
@@ -177,7 +198,7 @@ static void test_install(void)
 	 * no DESTDIR: a program linked as the README says, with a run path
 	 * from pkg-config's libdir, runs with no LD_LIBRARY_PATH.
 	 */
-	check_num("make install under a prefix not searched", sh("%s -s BUILDDIR=%s DATA=%s install "
+	check_num("make install under a prefix not searched", sh("%s -s BUILDDIR=%s DATA=%s " GROUPS " install "
 	          "PREFIX=%s/prefix", make, build, page, work), 0);
 	check_num("host with -Wl,-rpath from pkg-config", sh("export PKG_CONFIG_PATH=%s/prefix/lib/"
 	          "pkgconfig; %s -std=c99 -Wall -Werror tests/host.c $(pkg-config --cflags --libs "
@@ -185,7 +206,7 @@ static void test_install(void)
 	          "env -u LD_LIBRARY_PATH %s/host-rpath %s", work, cc, work, work, host_key), 0);
 	check_output("host with -Wl,-rpath from pkg-config", found);
 
-	check_num("make uninstall", sh("%s -s BUILDDIR=%s DATA=%s uninstall DESTDIR=%s/stage "
+	check_num("make uninstall", sh("%s -s BUILDDIR=%s DATA=%s " GROUPS " uninstall DESTDIR=%s/stage "
 	                               "PREFIX=/usr", make, build, page, work), 0);
 	check_num("nothing left but directories", sh("test -z \"$(find %s/stage ! -type d)\"", work), 0);
 }
@@ -229,7 +250,7 @@ static void test_library(void)
 	          "-x none %s/libauxchan.a -o %s/host-cxx && %s/host-cxx %s", cxx, build, work, work,
 	          host_key), 0);
 	check_output("host as C++", found);
-	check_num("make amalgamation", sh("%s -s BUILDDIR=%s DATA=%s amalgamation", make, build, page),
+	check_num("make amalgamation", sh("%s -s BUILDDIR=%s DATA=%s " GROUPS " amalgamation", make, build, page),
 	          0);
 	check_num("amalgamation, -std=c99 -Wpedantic -Werror", sh("%s -std=c99 -Wall -Wextra "
 	          "-Wpedantic -Werror -c %s/amalgamation/auxchan.c -o %s/amalg.o", cc, build, work), 0);
@@ -761,6 +782,7 @@ static void test_keys(void)
 }
 
 #define INFRA "tests/pages/infra.md"
+#define INFRA_GROUPS "tests/pages/infra-groups.md"
 
 /* The records of INFRA, read as the reference reads a page. */
 static struct page infra_pg;
@@ -940,6 +962,20 @@ static void test_namespace(void)
 	test_two();
 	test_namespace_names();
 
+	/* Another page with its group page, renamed: the leaders reach a program
+	 * of its amalgamation. */
+	check_num("make NAMESPACE=infra DATA=" INFRA " GROUP_PAGES=" INFRA_GROUPS " amalgamation",
+	          sh("%s -s NAMESPACE=infra BUILDDIR=%s/infra-groups DATA=" INFRA " GROUP_PAGES="
+	             INFRA_GROUPS " amalgamation", make, work), 0);
+	check_num("a program of the infra amalgamation with group pages", sh("sh src/namespace.sh "
+	          "infra tests/host.c > %s/infra-host.c && %s -std=c99 -Wall -Wextra -Wpedantic "
+	          "-Werror -I%s/infra-groups/amalgamation %s/infra-host.c "
+	          "%s/infra-groups/amalgamation/infra.c -o %s/infra-host && %s/infra-host Servers",
+	          work, cc, work, work, work, work, work), 0);
+	check_output("a program of the infra amalgamation with group pages", (const char *const[]){
+	             "#SERVERS-GEN:infra.example led by @ops, @oncall\n"
+	             "#SERVERS-ALERTS:infra.example led by @ops, @oncall\n", NULL });
+
 	check_num("make NAMESPACE=infra install", sh("%s -s NAMESPACE=infra BUILDDIR=%s/infra "
 	          "DATA=tests/pages/infra.md install DESTDIR=%s/infra-stage PREFIX=/usr", make, work,
 	          work), 0);
@@ -988,6 +1024,18 @@ static void test_dist(void)
 	check_num("the tarball's command lists the rooms the build's lists", sh("%s/auxchan --list "
 	          "--format=tsv > %s/list.build && %s/dist/auxchan-%s/build/auxchan --list --format=tsv "
 	          "| cmp - %s/list.build", dist_build, work, work, version, work), 0);
+	/* The group pages: in the tarball, and in its tables (its library's
+	 * leaders are the build's, when the build is the tarball's page's). */
+	check_num("the tarball carries the seed's group pages", sh("tar -tzf auxchan-%s.tar.gz | "
+	          "grep -c '^auxchan-%s/data/\\(sigs\\|committees\\).md$' | grep -qx 2", version,
+	          version), 0);
+	if (!strcmp(dist_build, build) && !strcmp(TEST_GROUP_PAGES, "data/sigs.md data/committees.md")) {
+		check_num("host against the tarball's libauxchan.a", sh("%s -std=c99 -Wall -Werror "
+		          "-Iinclude tests/host.c %s/dist/auxchan-%s/build/libauxchan.a -o %s/host-dist "
+		          "&& %s/host-dist %s", cc, work, version, work, work, host_key), 0);
+		check_output("host against the tarball's libauxchan.a",
+		             (const char *const[]){ host_found, NULL });
+	}
 }
 
 /*
@@ -1147,6 +1195,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	host_expect();
+	if (seed_is(page) && !strcmp(TEST_GROUP_PAGES, "data/sigs.md data/committees.md"))
+		check(strstr(host_found, SEED_HOST_LINE) != NULL, "the hosts print '%s', got: %s",
+		      SEED_HOST_LINE, host_found);
 	/* An absolute BUILDDIR as it is, a relative one under the tree. */
 	if (build[0] != '/' && !getcwd(work, sizeof work))
 		return 2;
