@@ -3,13 +3,13 @@
 # test page and the pages of data/ too) in make check; built with
 # libFuzzer, they are make fuzz FUZZ_SECONDS=N: each target N seconds,
 # lookup and search on the seed's tables and on the hostile page's, then
-# generator.  Everything is built
-# in $(FUZZ_B), instrumented for coverage, AddressSanitizer and
-# UndefinedBehaviorSanitizer; the corpora grow there too, from seeds: the
-# keys of each page (auxchan --keys, and the links), the test pages and
-# the group pages (each input of generator is read as a group page too), and
-# tests/fuzz/TARGET/.  Any finding fails make fuzz and leaves its input in
-# $(FUZZ_B)/findings/: fix it, and add the input to tests/fuzz/TARGET/.
+# generator.  Everything is built in $(FUZZ_B), instrumented for coverage,
+# AddressSanitizer and UndefinedBehaviorSanitizer; the corpora grow there
+# too, from seeds: the keys of each page (auxchan --keys, and the links),
+# the test pages and the group pages (each input of generator is read as a
+# group page too), and tests/fuzz/TARGET/.  Any finding fails make fuzz
+# and leaves its input in $(FUZZ_B)/findings/: fix it, and add the input
+# to tests/fuzz/TARGET/.
 # FUZZ_PAGE names the page of the tables they are linked with.
 
 FUZZ_CPPFLAGS = $(LIB_CPPFLAGS) -Igen -Itests -DFUZZ_PAGE='"$(DATA)"'
