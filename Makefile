@@ -9,7 +9,8 @@ page_make = @$(MAKE) --no-print-directory -s BUILDDIR=$(1) DATA=$(2) GROUP_PAGES
 #   make run ARGS=python      build, then run: auxchan $(ARGS)
 #   make check                build and run the tests (make -j too)
 #   make DATA=page.md BUILDDIR=dir   the same from another page
-#   make diff OLD=page.md     the rooms changed from OLD to DATA
+#   make diff OLD=page.md [OLD_GROUP_PAGES=...]  the rooms (and groups)
+#                             changed from OLD (and its group pages) to DATA
 #   make update-page [URL=...]  fetch the wiki's page, check it, show its
 #                             changes, then replace DATA
 #   make install [DESTDIR=... PREFIX=/usr/local BINDIR LIBDIR INCLUDEDIR MANDIR]
@@ -106,7 +107,8 @@ run: all
 
 diff: $(GEN)
 	@test -n '$(OLD)' || { echo 'make diff: name the old page: make diff OLD=page.md' >&2; exit 2; }
-	$(GEN) $(GEN_FLAGS) --diff $(OLD) $(DATA) || test $$? -eq 1
+	$(GEN) $(GEN_FLAGS) $(OLD_GROUP_PAGES:%=--old-groups=%) --diff $(OLD) $(DATA) || \
+		test $$? -eq 1
 
 update-page: export AUXCHAN_URL = $(value URL)
 update-page: $(GEN) | deps-update

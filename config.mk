@@ -12,6 +12,9 @@ WORDS = $(if $(filter data/matrix.md,$(DATA)),data/words.md)
 # they meet: the seed's SIGs and Committees pages; another page has none
 # unless GROUP_PAGES names them (paths separated by spaces).
 GROUP_PAGES = $(if $(filter data/matrix.md,$(DATA)),data/sigs.md data/committees.md)
+# make diff: the group pages of OLD (by default GROUP_PAGES, the same pages:
+# then only the rooms can differ).
+OLD_GROUP_PAGES = $(GROUP_PAGES)
 BUILDDIR = build
 ARGS = --list
 # make update-page: the page's raw file in the Aux wiki's public repository.

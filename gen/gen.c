@@ -30,7 +30,8 @@
 static const char usage[] =
 	"usage: auxchan-gen [--strict] [--no-warn=CHECK]... [--words=WORDS]\n"
 	"                   [--groups=GROUPS]... [-o DIR | --check | --keys] PAGE\n"
-	"       auxchan-gen [--strict] --diff [--format=text|json] OLD NEW\n"
+	"       auxchan-gen [--strict] --diff [--format=text|json] [--old-groups=GROUPS]...\n"
+	"                   [--groups=GROUPS]... OLD NEW\n"
 	"\n"
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
 	"as FILE:LINE:COL: error|warning: message, and unless there is an error\n"
@@ -54,8 +55,14 @@ static const char usage[] =
 	"                   warning's line, in brackets)\n"
 	"  --diff           compare two revisions of the page, OLD and NEW: the\n"
 	"                   rooms added, removed and changed (matched by alias,\n"
-	"                   ignoring case), and the title and date; reports the\n"
-	"                   pages' errors, not their warnings\n"
+	"                   ignoring case), and the title and date; with group\n"
+	"                   pages, the groups added, removed and changed (matched\n"
+	"                   by name, ignoring case: responsibility, leaders,\n"
+	"                   meetings); reports the pages' errors, not their warnings\n"
+	"  --old-groups=GROUPS\n"
+	"                   with --diff, a group page of OLD, as --groups names\n"
+	"                   NEW's; repeat for each page (a side with none has no\n"
+	"                   groups)\n"
 	"  --format=FORMAT  of the comparison: text (default) or json\n"
 	"  --help           show this help\n"
 	"\n"
@@ -159,15 +166,16 @@ static int read_words(const char *file, struct vocabulary *v, const struct page 
 }
 
 /*
- * Reads the n group pages files[] and joins them to pg's groups, reporting
- * through d (whose file it sets; room_file is pg's).  Returns 0, 1 if they
- * have errors, or 2 if one cannot be read.
+ * Reads the n group pages files[] and joins them to pg's groups (their rows
+ * then in pg->charters), reporting through d (whose file it sets;
+ * room_file is pg's).  Returns 0, 1 if they have errors, or 2 if one
+ * cannot be read.
  */
 static int read_groups(const char *const *files, size_t n, struct page *pg,
                        const char *room_file, struct diag *d)
 {
 	unsigned errors = d->errors;
-	struct charters c = { 0 };
+	struct charters rows = { 0 }, *c = &rows;
 	int rc = 0;
 
 	for (size_t i = 0; i < n && rc == 0; i++) {
@@ -176,12 +184,12 @@ static int read_groups(const char *const *files, size_t n, struct page *pg,
 
 		d->file = files[i];
 		if ((rc = read_page(files[i], &text, &len)) == 0)
-			charter_parse(&c, files[i], text, len, d);
+			charter_parse(c, files[i], text, len, d);
 		free(text);
 	}
 	if (rc == 0) /* the rows read: every error at once */
-		charter_join(&c, pg, room_file, d);
-	charter_free(&c);
+		charter_join(c, pg, room_file, d);
+	charter_free(c);
 	return rc ? rc : d->errors > errors;
 }
 
@@ -259,13 +267,13 @@ static const char *base_name(const char *path)
 int main(int argc, char **argv)
 {
 	const char *dir = ".", *file[2] = { NULL }, *silenced[MAX_SILENCED + 1] = { 0 };
-	const char *words = NULL, *groups[MAX_GROUP_PAGES];
+	const char *words = NULL, *groups[MAX_GROUP_PAGES], *old_groups[MAX_GROUP_PAGES];
 	struct vocabulary v = { 0 };
 	struct diag d = { .out = stderr, .off = silenced, .max = DIAG_MAX_SHOWN }, dn;
 	struct page pg, pn;
 	enum { WRITE, CHECK, KEYS, DIFF } mode = WRITE;
 	enum diff_format fmt = DIFF_TEXT;
-	size_t nsilenced = 0, nfiles = 0, ngroups = 0;
+	size_t nsilenced = 0, nfiles = 0, ngroups = 0, nold_groups = 0;
 	int rc;
 
 	for (int i = 1; i < argc; i++) {
@@ -285,6 +293,8 @@ int main(int argc, char **argv)
 			words = a + 8;
 		} else if (!strncmp(a, "--groups=", 9) && a[9] && ngroups < MAX_GROUP_PAGES) {
 			groups[ngroups++] = a + 9;
+		} else if (!strncmp(a, "--old-groups=", 13) && a[13] && nold_groups < MAX_GROUP_PAGES) {
+			old_groups[nold_groups++] = a + 13;
 		} else if (!strcmp(a, "-o") && i + 1 < argc) {
 			dir = argv[++i];
 		} else if (!strcmp(a, "--check") || !strcmp(a, "--keys") || !strcmp(a, "--diff")) {
@@ -298,24 +308,39 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (nfiles != (mode == DIFF ? 2u : 1u)) {
+	if (nfiles != (mode == DIFF ? 2u : 1u) || (nold_groups && mode != DIFF)) {
 		fputs(usage, stderr);
 		return 2;
 	}
 
 	if (mode == DIFF) {
-		/* Read, parse, group, lint each revision; compare. */
+		/* Read, parse, group, lint each revision, read and join its group
+		 * pages; compare. */
+		struct diag dgo, dgn;
+
 		d.errors_only = 1;
-		dn = d;
+		dn = dgo = dgn = d;
 		rc = read_check(file[0], &pg, &d);
-		if ((rc |= read_check(file[1], &pn, &dn)) == 0)
-			rc = finish_output(diff_write(stdout, fmt, (struct diff_side){ &pg, d.file },
-			                              (struct diff_side){ &pn, dn.file }),
+		rc |= read_check(file[1], &pn, &dn);
+		if (nold_groups)
+			rc |= read_groups(old_groups, nold_groups, &pg, d.file, &dgo);
+		if (ngroups)
+			rc |= read_groups(groups, ngroups, &pn, dn.file, &dgn);
+		if (rc == 0)
+			rc = finish_output(diff_write(stdout, fmt,
+			                              (struct diff_side){ &pg, d.file,
+			                                                  nold_groups ? pg.charters : NULL },
+			                              (struct diff_side){ &pn, dn.file,
+			                                                  ngroups ? pn.charters : NULL }),
 			                   "the comparison");
 		else
 			rc = 2;
 		report_hidden(&d);
 		report_hidden(&dn);
+		if (nold_groups)
+			report_hidden(&dgo);
+		if (ngroups)
+			report_hidden(&dgn);
 		page_free(&pn);
 	} else {
 		/* Read, parse, group, lint, write (the tables, or the keys). */

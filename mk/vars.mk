@@ -21,7 +21,9 @@ refuse = $(error $(1)='$(value $(1))' is refused: $(2))
 # environment's values of the variables checked here.
 PATH_VARS = CURDIR BUILDDIR DATA OLD WORDS DESTDIR PREFIX BINDIR LIBDIR INCLUDEDIR MANDIR \
 	PKGCONFIGDIR BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR
-GIVEN_VARS = $(PATH_VARS) GROUP_PAGES NAMESPACE NO_WARN STRICT URL ARGS VERSION FUZZ_SECONDS
+PATH_LIST_VARS = GROUP_PAGES OLD_GROUP_PAGES
+GIVEN_VARS = $(PATH_VARS) $(PATH_LIST_VARS) NAMESPACE NO_WARN STRICT URL ARGS VERSION \
+	FUZZ_SECONDS
 given = $(or $(filter command line,$(origin $(1))), \
 	$(and $(filter $(1),$(GIVEN_VARS)),$(filter environment%,$(origin $(1)))))
 $(foreach v,$(.VARIABLES),$(if $(and $(call given,$(v)),$(findstring $$,$(value $(v)))), \
@@ -37,11 +39,11 @@ $(foreach v,$(PATH_VARS),$(if $(or $(call unsafe_path,$($(v))),$(call empty_path
 	$(v)='$(value $(v))' is a path make cannot handle: use one without spaces, quotes, '$$', \
 	'$(HASH)', '%', ':', '=', a '-' first or other characters of make and the shell)))
 
-# Lists of paths, each checked as a path: the group pages.
-$(foreach p,$(GROUP_PAGES),$(if $(call unsafe_path,$(p)),$(error \
-	GROUP_PAGES='$(value GROUP_PAGES)' holds a path make cannot handle, '$(p)': use paths \
+# Lists of paths, each checked as a path: the group pages, of DATA and of OLD.
+$(foreach v,$(PATH_LIST_VARS),$(foreach p,$($(v)),$(if $(call unsafe_path,$(p)),$(error \
+	$(v)='$(value $(v))' holds a path make cannot handle, '$(p)': use paths \
 	without quotes, '$$', '$(HASH)', '%', ':', '=', a '-' first or other characters of make \
-	and the shell, separated by spaces)))
+	and the shell, separated by spaces))))
 
 # Names: the warnings NO_WARN silences (auxchan-gen knows which exist),
 # the version, the seconds of each fuzz target.

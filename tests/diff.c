@@ -2,8 +2,12 @@
  * diff.c - tests of the room-level comparison of two revisions of a page
  * (gen/diff.c): fixture revisions of the seed in tests/revisions/ (padding
  * and prose only, eight rooms added, two removed, fields and front matter
- * changed, an invalid page), compared in process, then through
- * auxchan-gen --diff (exit status, diagnostics) and make diff.
+ * changed, an invalid page) and of its group pages in tests/revisions/groups/
+ * (a leader added, a responsibility and a meeting changed, a group added
+ * and one removed, a name's case changed, every group on one page, a group
+ * named twice), compared in process, then through auxchan-gen --diff (exit
+ * status, diagnostics) and make diff.  Without group pages the output is
+ * the rooms' alone, as it was before group pages.
  * Usage: [MAKE=make] diff PAGE BUILDDIR (the generator is
  * BUILDDIR/auxchan-gen; without MAKE, as make check-valgrind runs it, make
  * diff is not tested).
@@ -14,12 +18,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "charter.h"
 #include "check.h"
 #include "diff.h"
 #include "pages.h"
 #include "run.h"
 
 #define R "tests/revisions/"
+#define G R "groups/"
 
 static const char removed_text[] =
 	"- #SIGHOME-GEN:auxolotl.org  (" R "base.md:32)\n"
@@ -103,10 +109,70 @@ static const char changed_json[] =
 	"\"2024-06-01T09:30:00.000Z\"}}\n"
 	"}\n";
 
+/* The seed's group pages against a revision of its SIGs page. */
+static const char groups_changed_text[] =
+	"- group Rust  (" G "sigs.md:32)\n"
+	"    responsibility Maintains rust and rust packaging support for Aux\n"
+	"    leaders        (empty)\n"
+	"    meetings       (empty)\n"
+	"+ group Nix  (" G "sigs-changed.md:31)\n"
+	"    responsibility Maintains nix for Aux\n"
+	"    leaders        @newleader\n"
+	"    meetings       (empty)\n"
+	"~ group CLI  (" G "sigs.md:22, " G "sigs-changed.md:22)\n"
+	"    responsibility - Maintains the Aux CLI and our fork of the Nix CLI\n"
+	"                   + Maintains the Aux CLI, our fork of the Nix CLI\n"
+	"~ group Documentation  (" G "sigs.md:24, " G "sigs-changed.md:24)\n"
+	"    meetings       - Saturdays at 17:00 UTC | around 1 hour | AuxSigDocs on Jitsi "
+	"<https://meet.jit.si/AuxDocs>\n"
+	"                   + Sundays at 18:00 UTC | around 1 hour | AuxSigDocs on Jitsi "
+	"<https://meet.jit.si/AuxDocs>\n"
+	"~ group Haskell  (" G "sigs.md:27, " G "sigs-changed.md:27)\n"
+	"    leaders        - @ptitfred\n"
+	"                   + @ptitfred, @someone\n"
+	"0 added, 0 removed, 0 changed; groups: 1 added, 1 removed, 3 changed\n";
+
+static const char groups_changed_json[] =
+	"{\n"
+	"  \"added\": [],\n"
+	"  \"removed\": [],\n"
+	"  \"changed\": [],\n"
+	"  \"groups\": {\n"
+	"    \"added\": [\n"
+	"      {\"topic\": \"Nix\", \"responsibility\": \"Maintains nix for Aux\", "
+	"\"leaders\": [\"@newleader\"], \"meetings\": [], \"file\": \"" G "sigs-changed.md\", "
+	"\"line\": 31}\n"
+	"    ],\n"
+	"    \"removed\": [\n"
+	"      {\"topic\": \"Rust\", \"responsibility\": \"Maintains rust and rust packaging "
+	"support for Aux\", \"leaders\": [], \"meetings\": [], \"file\": \"" G "sigs.md\", "
+	"\"line\": 32}\n"
+	"    ],\n"
+	"    \"changed\": [\n"
+	"      {\"topic\": \"CLI\", \"fields\": {\"responsibility\": {\"old\": \"Maintains the "
+	"Aux CLI and our fork of the Nix CLI\", \"new\": \"Maintains the Aux CLI, our fork of "
+	"the Nix CLI\"}}, \"old_file\": \"" G "sigs.md\", \"old_line\": 22, \"new_file\": \""
+	G "sigs-changed.md\", \"new_line\": 22},\n"
+	"      {\"topic\": \"Documentation\", \"fields\": {\"meetings\": {\"old\": [{\"time\": "
+	"\"Saturdays at 17:00 UTC\", \"length\": \"around 1 hour\", \"join\": \"AuxSigDocs on "
+	"Jitsi\", \"url\": \"https://meet.jit.si/AuxDocs\", \"file\": \"" G "sigs.md\", "
+	"\"line\": 43}], \"new\": [{\"time\": \"Sundays at 18:00 UTC\", \"length\": \"around 1 "
+	"hour\", \"join\": \"AuxSigDocs on Jitsi\", \"url\": \"https://meet.jit.si/AuxDocs\", "
+	"\"file\": \"" G "sigs-changed.md\", \"line\": 43}]}}, \"old_file\": \"" G "sigs.md\", "
+	"\"old_line\": 24, \"new_file\": \"" G "sigs-changed.md\", \"new_line\": 24},\n"
+	"      {\"topic\": \"Haskell\", \"fields\": {\"leaders\": {\"old\": [\"@ptitfred\"], "
+	"\"new\": [\"@ptitfred\", \"@someone\"]}}, \"old_file\": \"" G "sigs.md\", "
+	"\"old_line\": 27, \"new_file\": \"" G "sigs-changed.md\", \"new_line\": 27}\n"
+	"    ]\n"
+	"  },\n"
+	"  \"meta\": {}\n"
+	"}\n";
+
 /* Comparisons in process: exact output, or pieces of it. */
 static const struct {
 	const char *description;
 	const char *old, *new;
+	const char *old_groups[3], *new_groups[3]; /* each side's group pages, if any */
 	enum diff_format format;
 	int status;
 	const char *out;         /* exact output, if not NULL */
@@ -157,12 +223,84 @@ static const struct {
 	               "\"meta\": {\"title\": {\"old\": \"\", \"new\": \"Hostile \\\"page\\\" \\\\ "
 	               "*/ ?\?/ %% tab\"}, \"date\": {\"old\": \"\", \"new\": \"2024-05-07 ?\?= "
 	               "*/ #\"}}\n}\n" } },
+	{ .description = "group pages: a leader added, a responsibility and a meeting changed, "
+	                 "a group added and one removed, 'Go' now 'GO' (no change)",
+	  .old = R "base.md", .new = R "base.md",
+	  .old_groups = { G "sigs.md", G "committees.md" },
+	  .new_groups = { G "sigs-changed.md", G "committees.md" }, .status = 1,
+	  .out = groups_changed_text },
+	{ .description = "group pages changed, JSON", .old = R "base.md", .new = R "base.md",
+	  .old_groups = { G "sigs.md", G "committees.md" },
+	  .new_groups = { G "sigs-changed.md", G "committees.md" }, .format = DIFF_JSON,
+	  .status = 1, .out = groups_changed_json },
+	{ .description = "group pages unchanged: the rooms' line, and the groups'",
+	  .old = R "base.md", .new = R "removed.md",
+	  .old_groups = { G "sigs.md", G "committees.md" },
+	  .new_groups = { G "sigs.md", G "committees.md" }, .status = 1,
+	  .out_has = { "- #SIGHOME-GOV:auxolotl.org  (",
+	               "\n0 added, 2 removed, 0 changed; groups: 0 added, 0 removed, 0 changed\n" },
+	  .out_lines = 11 },
+	{ .description = "the groups of a set, whatever page holds them: all on one page is no "
+	                 "change", .old = R "base.md", .new = R "base.md",
+	  .old_groups = { G "sigs.md", G "committees.md" }, .new_groups = { G "all-in-one.md" },
+	  .status = 0, .out = "0 added, 0 removed, 0 changed; groups: 0 added, 0 removed, 0 changed\n" },
+	{ .description = "group pages unchanged, JSON: empty lists",
+	  .old = R "base.md", .new = R "base.md",
+	  .old_groups = { G "committees.md", G "sigs.md" }, .new_groups = { G "all-in-one.md" },
+	  .format = DIFF_JSON, .status = 0,
+	  .out = "{\n  \"added\": [],\n  \"removed\": [],\n  \"changed\": [],\n  \"groups\": {\n"
+	         "    \"added\": [],\n    \"removed\": [],\n    \"changed\": []\n  },\n"
+	         "  \"meta\": {}\n}\n" },
+	{ .description = "no group pages on the old side: every group is added",
+	  .old = R "base.md", .new = R "base.md", .new_groups = { G "committees.md" },
+	  .status = 1,
+	  .out_has = { "+ group Security  (" G "committees.md:24)\n"
+	               "    responsibility Determines security guidelines for SIGs, and aims to make "
+	               "security both excellent and accessible\n"
+	               "    leaders        @c8h4, @dfh\n"
+	               "    meetings       Thursdays at 18:00 UTC | around 1 hour | dfh's opentalk room "
+	               "<https://opentalk.mailbox.org/room/",
+	               "\n0 added, 0 removed, 0 changed; groups: 4 added, 0 removed, 0 changed\n" },
+	  .out_lines = 4 * 4 + 1 },
+	{ .description = "no group pages on the new side: every group is removed, JSON",
+	  .old = R "base.md", .new = R "changed.md", .old_groups = { G "committees.md" },
+	  .format = DIFF_JSON, .status = 1,
+	  .out_has = { "  \"groups\": {\n    \"added\": [],\n    \"removed\": [\n      {\"topic\": "
+	               "\"Code of Conduct\", \"responsibility\": \"Determines the Code of Conduct and "
+	               "oversees moderation\", \"leaders\": [\"@axel\", \"@isabel\"], \"meetings\": "
+	               "[], \"file\": \"" G "committees.md\", \"line\": 22},\n",
+	               "\n    ],\n    \"changed\": []\n  },\n  \"meta\": {\"title\": " } },
 };
 
+/*
+ * Reads the group pages files[] (NULL-terminated) and joins them to pg as
+ * auxchan-gen does; returns c, or NULL if there are none.
+ */
+static struct charters *read_groups(const char *const *files, struct page *pg,
+                                    struct charters *c)
+{
+	struct diag d = { .out = fopen("/dev/null", "w") };
+
+	memset(c, 0, sizeof *c);
+	for (; *files; files++) {
+		size_t len;
+		char *text = check_read(*files, &len);
+
+		d.file = *files;
+		check(text && charter_parse(c, *files, text, len, &d) == 0, "%s: no error", *files);
+		free(text);
+	}
+	check(charter_join(c, pg, "page", &d) == 0, "group pages joined with no error");
+	fclose(d.out);
+	return c->pages ? c : NULL;
+}
+
 /* Compares two pages as auxchan-gen --diff does; its output (to free). */
-static char *compare(const char *old, const char *new, enum diff_format fmt, int *status)
+static char *compare(const char *old, const char *new, const char *const *old_groups,
+                     const char *const *new_groups, enum diff_format fmt, int *status)
 {
 	struct page po, pn;
+	struct charters co, cn;
 	char *diag, *out = NULL;
 	size_t len;
 	FILE *f;
@@ -172,8 +310,11 @@ static char *compare(const char *old, const char *new, enum diff_format fmt, int
 	check(parse_page(new, &pn, &diag, (struct diag){ 0 }) == 0, "%s: no error", new);
 	free(diag);
 	f = open_memstream(&out, &len);
-	*status = diff_write(f, fmt, (struct diff_side){ &po, old }, (struct diff_side){ &pn, new });
+	*status = diff_write(f, fmt, (struct diff_side){ &po, old, read_groups(old_groups, &po, &co) },
+	                     (struct diff_side){ &pn, new, read_groups(new_groups, &pn, &cn) });
 	fclose(f);
+	charter_free(&co);
+	charter_free(&cn);
 	page_free(&po);
 	page_free(&pn);
 	return out;
@@ -184,7 +325,8 @@ static void test_compare(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const char *what = cases[i].description;
 		int status;
-		char *out = compare(cases[i].old, cases[i].new, cases[i].format, &status);
+		char *out = compare(cases[i].old, cases[i].new, cases[i].old_groups,
+		                    cases[i].new_groups, cases[i].format, &status);
 
 		check_num(what, status, cases[i].status);
 		if (cases[i].out)
@@ -202,7 +344,7 @@ static void test_compare(void)
 /* auxchan-gen --diff as a program: exit status, output and diagnostics. */
 static const struct {
 	const char *description;
-	const char *args[6];
+	const char *args[8];
 	int status;
 	const char *out;        /* exact standard output, if not NULL */
 	const char *err;        /* exact standard error, if not NULL */
@@ -243,16 +385,42 @@ static const struct {
 	{ .description = "--check on an invalid page: 1",
 	  .args = { "--check", R "invalid.md" }, .status = 1, .out = "",
 	  .err_has = "auxchan-gen: " R "invalid.md: 2 errors and 4 warnings\n" },
+	{ .description = "group pages: their changes, and no warning of the pages",
+	  .args = { "--diff", "--old-groups=" G "sigs.md", "--old-groups=" G "committees.md",
+	            "--groups=" G "sigs-changed.md", "--groups=" G "committees.md", R "base.md",
+	            R "base.md" },
+	  .status = 1, .out = groups_changed_text, .err = "" },
+	{ .description = "group pages, JSON",
+	  .args = { "--diff", "--format=json", "--old-groups=" G "sigs.md",
+	            "--old-groups=" G "committees.md", "--groups=" G "sigs-changed.md",
+	            "--groups=" G "committees.md", R "base.md", R "base.md" },
+	  .status = 1, .out = groups_changed_json, .err = "" },
+	{ .description = "a new group page with an error: 2, its error, no output",
+	  .args = { "--diff", "--old-groups=" G "sigs.md", "--groups=" G "sigs-invalid.md",
+	            R "base.md", R "base.md" },
+	  .status = 2, .out = "",
+	  .err = G "sigs-invalid.md:28:3: error: group 'haskell' is named twice: also on "
+	         G "sigs-invalid.md:27\n" },
+	{ .description = "an old group page with an error: 2",
+	  .args = { "--diff", "--old-groups=" G "sigs-invalid.md", "--groups=" G "sigs.md",
+	            R "base.md", R "base.md" },
+	  .status = 2, .out = "", .err_has = G "sigs-invalid.md:28:3: error: group 'haskell'" },
+	{ .description = "a group page that cannot be read: 2",
+	  .args = { "--diff", "--old-groups=" G "no-such-page.md", R "base.md", R "base.md" },
+	  .status = 2, .out = "", .err_has = "auxchan-gen: cannot open " G "no-such-page.md: " },
+	{ .description = "--old-groups without --diff: a usage error",
+	  .args = { "--check", "--old-groups=" G "sigs.md", R "base.md" }, .status = 2, .out = "",
+	  .err_has = "usage: auxchan-gen" },
 };
 
 static void test_program(const char *gen, const char *out, const char *err)
 {
 	for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
-		char *argv[8] = { (char *)gen }, *o, *e;
+		char *argv[10] = { (char *)gen }, *o, *e;
 		const char *what = runs[i].description;
 		int n = 1, status;
 
-		for (const char *const *a = runs[i].args; *a && n < 7; a++)
+		for (const char *const *a = runs[i].args; *a && n < 9; a++)
 			argv[n++] = (char *)*a;
 		status = spawn(argv, out, err);
 		o = check_read(out, NULL);
@@ -291,6 +459,36 @@ static void test_make(const char *make, const char *build, const char *out)
 	o = check_read(out, NULL);
 	check(o && strstr(o, "make diff OLD=page.md"), "make diff without OLD says how: %s", o);
 	free(o);
+	/* Group pages: GROUP_PAGES the new ones, OLD_GROUP_PAGES the old (by
+	 * default the same). */
+	snprintf(cmd, sizeof cmd, "%s -s --no-print-directory BUILDDIR=%s diff OLD=%s DATA=%s "
+	         "GROUP_PAGES='%s %s' OLD_GROUP_PAGES='%s %s' > %s 2>&1", make, build, R "base.md",
+	         R "base.md", G "sigs-changed.md", G "committees.md", G "sigs.md", G "committees.md",
+	         out);
+	check_num("make diff OLD_GROUP_PAGES=...: a change is no failure", system(cmd), 0);
+	o = check_read(out, NULL);
+	check_str("make diff OLD_GROUP_PAGES=...", o, groups_changed_text);
+	free(o);
+	snprintf(cmd, sizeof cmd, "%s -s --no-print-directory BUILDDIR=%s diff OLD=%s DATA=%s "
+	         "GROUP_PAGES='%s %s' > %s 2>&1", make, build, R "base.md", R "removed.md",
+	         G "sigs.md", G "committees.md", out);
+	check_num("make diff, GROUP_PAGES only", system(cmd), 0);
+	o = check_read(out, NULL);
+	check(o && strstr(o, "\n0 added, 2 removed, 0 changed; groups: 0 added, 0 removed, 0 "
+	                     "changed\n"), "make diff, GROUP_PAGES only: the old side has them too, "
+	      "got: %s", o);
+	free(o);
+	snprintf(cmd, sizeof cmd, "%s -s --no-print-directory BUILDDIR=%s diff OLD=%s DATA=%s "
+	         "OLD_GROUP_PAGES='%s x;touch%s.pwned' > %s 2>&1", make, build, R "base.md",
+	         R "base.md", G "sigs.md", out, out);
+	check(system(cmd) != 0, "make diff, OLD_GROUP_PAGES with a command: refused");
+	o = check_read(out, NULL);
+	check(o && strstr(o, "OLD_GROUP_PAGES='" G "sigs.md x;touch") &&
+	      strstr(o, "holds a path make cannot handle"), "OLD_GROUP_PAGES with a command: says "
+	      "why, got: %s", o);
+	free(o);
+	snprintf(cmd, sizeof cmd, "%s.pwned", out);
+	check(access(cmd, F_OK) != 0, "OLD_GROUP_PAGES with a command: no command ran");
 }
 
 int main(int argc, char **argv)
