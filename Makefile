@@ -11,8 +11,9 @@ page_make = @$(MAKE) --no-print-directory -s BUILDDIR=$(1) DATA=$(2) GROUP_PAGES
 #   make DATA=page.md BUILDDIR=dir   the same from another page
 #   make diff OLD=page.md [OLD_GROUP_PAGES=...]  the rooms (and groups)
 #                             changed from OLD (and its group pages) to DATA
-#   make update-page [URL=...]  fetch the wiki's page, check it, show its
-#                             changes, then replace DATA
+#   make update-page [URL=... GROUP_URLS=...]  fetch the wiki's pages, check
+#                             them, show their changes, then replace DATA
+#                             and GROUP_PAGES, all of them or none
 #   make install [DESTDIR=... PREFIX=/usr/local BINDIR LIBDIR INCLUDEDIR MANDIR]
 #   make uninstall            remove exactly what install put there
 #   make dist                 auxchan-VERSION.tar.gz, buildable without the
@@ -36,8 +37,11 @@ include config.mk
 B = $(BUILDDIR)
 GEN_B = $(B)
 GEN = $(GEN_B)/auxchan-gen
-GEN_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict) $(NO_WARN:%=--no-warn=%) \
-	$(WORDS:%=--words=%) $(GROUP_PAGES:%=--groups=%)
+# GEN_PAGE_FLAGS: all but the group pages, which make update-page names
+# itself (its fetched copies).
+GEN_PAGE_FLAGS = $(if $(filter 1 yes,$(STRICT)),--strict) $(NO_WARN:%=--no-warn=%) \
+	$(WORDS:%=--words=%)
+GEN_FLAGS = $(GEN_PAGE_FLAGS) $(GROUP_PAGES:%=--groups=%)
 GEN_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(GEN_PKGS))
 GEN_LIBS = $(shell $(PKG_CONFIG) --libs $(GEN_PKGS)) -lm
 ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(CFLAGS)
@@ -99,8 +103,10 @@ include mk/bench.mk
 
 all: $(foreach p,$(PARTS),$(BUILT_$(p)))
 
-# ARGS and URL reach their commands through the environment: any text,
-# never code.  ARGS is split at blanks (no quoting, no pattern).
+# ARGS, URL and GROUP_URLS reach their commands through the environment:
+# any text, never code.  ARGS is split at blanks (no quoting, no pattern),
+# GROUP_URLS too, by the script.  GROUP_URLS is expanded (its default
+# depends on DATA): a value given has no '$' (vars.mk).
 run: export AUXCHAN_ARGS = $(value ARGS)
 run: all
 	set -f; $(B)/auxchan $$AUXCHAN_ARGS
@@ -111,8 +117,10 @@ diff: $(GEN)
 		test $$? -eq 1
 
 update-page: export AUXCHAN_URL = $(value URL)
+update-page: export AUXCHAN_GROUP_URLS = $(GROUP_URLS)
 update-page: $(GEN) | deps-update
-	sh gen/update-page.sh $(GEN) "$$AUXCHAN_URL" $(DATA) $(GEN_FLAGS)
+	sh gen/update-page.sh $(GEN) "$$AUXCHAN_URL" $(DATA) "$$AUXCHAN_GROUP_URLS" $(GROUP_PAGES) \
+		-- $(GEN_PAGE_FLAGS)
 
 deps-%:
 	@sh gen/deps.sh $*

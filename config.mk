@@ -17,8 +17,13 @@ GROUP_PAGES = $(if $(filter data/matrix.md,$(DATA)),data/sigs.md data/committees
 OLD_GROUP_PAGES = $(GROUP_PAGES)
 BUILDDIR = build
 ARGS = --list
-# make update-page: the page's raw file in the Aux wiki's public repository.
+# make update-page: the page's raw file in the Aux wiki's public repository,
+# and those of the group pages, one URL a page of GROUP_PAGES, in its order
+# (separated by spaces).
 URL = https://git.auxolotl.org/auxolotl/wiki/raw/branch/main/contributing/matrix.md
+GROUP_URLS = $(if $(filter data/matrix.md,$(DATA)),\
+	https://git.auxolotl.org/auxolotl/wiki/raw/branch/main/community/sigs.md \
+	https://git.auxolotl.org/auxolotl/wiki/raw/branch/main/community/committees.md)
 
 # The library's names: make NAMESPACE=infra renames auxchan_ to infra_.
 NAMESPACE = auxchan

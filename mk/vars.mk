@@ -1,6 +1,6 @@
 # vars.mk - the variables a build is given are data, never code.  Each one
 # that reaches a recipe either reaches its command through the environment
-# (URL and ARGS, any text: see the rules that use them) or is checked
+# (URL, GROUP_URLS and ARGS, any text: see the rules that use them) or is checked
 # here, before any rule runs: a value make or the shell would take for
 # something else is refused with one message, rather than run, or leaving
 # stray folders in the tree.  The compiler and tool variables (CC, CFLAGS,
@@ -22,8 +22,8 @@ refuse = $(error $(1)='$(value $(1))' is refused: $(2))
 PATH_VARS = CURDIR BUILDDIR DATA OLD WORDS DESTDIR PREFIX BINDIR LIBDIR INCLUDEDIR MANDIR \
 	PKGCONFIGDIR BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR
 PATH_LIST_VARS = GROUP_PAGES OLD_GROUP_PAGES
-GIVEN_VARS = $(PATH_VARS) $(PATH_LIST_VARS) NAMESPACE NO_WARN STRICT URL ARGS VERSION \
-	FUZZ_SECONDS
+GIVEN_VARS = $(PATH_VARS) $(PATH_LIST_VARS) NAMESPACE NO_WARN STRICT URL GROUP_URLS ARGS \
+	VERSION FUZZ_SECONDS
 given = $(or $(filter command line,$(origin $(1))), \
 	$(and $(filter $(1),$(GIVEN_VARS)),$(filter environment%,$(origin $(1)))))
 $(foreach v,$(.VARIABLES),$(if $(and $(call given,$(v)),$(findstring $$,$(value $(v)))), \

@@ -1142,11 +1142,10 @@ static int write_updated(const char *path)
 /*
  * The README's workflow, on a copy of the tree (the second of
  * test_reproducible(), built) whose page is the page under test: make
- * update-page to it with one room more and a purpose changed, then make
- * check of the
- * library, the command and the page passes there, and says that the
- * seed's own cases are not run: no test may hold a fact of the seed but
- * on the seed (tests/seed.h).
+ * update-page to it with one room more and a purpose changed (its group
+ * pages current), then make check of the library, the command and the
+ * page passes there, and says that the seed's own cases are not run: no
+ * test may hold a fact of the seed but on the seed (tests/seed.h).
  */
 static void test_updated_page(void)
 {
@@ -1159,9 +1158,11 @@ static void test_updated_page(void)
 	changed = write_updated(updated);
 	if (!check(changed >= 0, "write %s", updated))
 		return;
+	/* The group pages fetched from themselves: current. */
 	check_num("make update-page to the page, one room more", sh("cp %s %s/data/matrix.md && "
-	          "cd %s && MAKEFLAGS= %s -s CC='%s' update-page URL=file://%s", page, copy, copy, make,
-	          cc, updated), 0);
+	          "cd %s && MAKEFLAGS= %s -s CC='%s' update-page URL=file://%s GROUP_URLS='file://%s/"
+	          "data/sigs.md file://%s/data/committees.md'", page, copy, copy, make, cc, updated,
+	          copy, copy), 0);
 	snprintf(want, sizeof want, "1 added, 0 removed, %d changed", changed);
 	check_output("make update-page to the page, one room more", (const char *const[]){ want,
 	             "data/matrix.md updated", NULL });

@@ -6,7 +6,10 @@
  * interrupt while curl waits) leaves the page as it was, and no temporary
  * file beside it.  URLs are text, never code: quotes, commands, newlines
  * run nothing; /dev/zero is read to the limit only; a page that is a
- * symbolic link is refused.
+ * symbolic link is refused.  Then sets of pages, the room page and two
+ * group pages (GROUP_PAGES, GROUP_URLS): a good set replaces every page
+ * that changed; a bad page, a missing one, a symbolic link, a URL too few
+ * or a rename that fails after another leave every page as it was.
  * Usage: MAKE=make update PAGE BUILDDIR.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -28,6 +31,7 @@
 extern char **environ;
 
 #define R "tests/revisions/"
+#define G R "groups/"
 
 static const struct {
 	const char *description;
@@ -292,6 +296,222 @@ static void test_symlink(const char *build)
 	remove(target);
 }
 
+/*
+ * Sets of pages: matrix.md, sigs.md and committees.md in a folder of their
+ * own, R "base.md", G "sigs.md" and G "committees.md" at first, updated
+ * from the file:// URLs of url[] (a revision; or .group_urls as it is).
+ * .fail_mv: that call of mv fails (a mv before the real one in PATH), as a
+ * rename can (a folder made read-only, a full inode table, an interrupt).
+ */
+#define SET_PAGES 3
+static const char *const set_names[SET_PAGES] = { "matrix.md", "sigs.md", "committees.md" };
+static const char *const set_base[SET_PAGES] = { R "base.md", G "sigs.md", G "committees.md" };
+
+static const struct {
+	const char *description;
+	const char *url[SET_PAGES];  /* the revision each page is fetched from */
+	const char *group_urls;      /* GROUP_URLS as it is, if not NULL (%s: the marker) */
+	int fail_mv;                 /* the call of mv that fails, if not 0 */
+	int fails;                   /* make update-page fails, every page stays */
+	const char *now[SET_PAGES];  /* what the pages hold then (NULL: as at first) */
+	const char *out_has[3];
+} sets[] = {
+	{ .description = "a good set: every page replaced",
+	  .url = { R "changed.md", G "sigs-changed.md", G "committees-changed.md" },
+	  .now = { R "changed.md", G "sigs-changed.md", G "committees-changed.md" },
+	  .out_has = { "0 added, 0 removed, 5 changed; groups: 1 added, 1 removed, 4 changed; the "
+	               "front matter changed\n",
+	               "~ group Haskell  (", "set/committees.md updated\n" } },
+	{ .description = "a good set, one group page changed: it alone replaced",
+	  .url = { R "base.md", G "sigs-changed.md", G "committees.md" },
+	  .now = { R "base.md", G "sigs-changed.md", G "committees.md" },
+	  .out_has = { "    leaders        - @ptitfred\n                   + @ptitfred, @someone\n",
+	               "set/matrix.md is current\n", "set/sigs.md updated\n" } },
+	{ .description = "the same set: every page current",
+	  .url = { R "base.md", G "sigs.md", G "committees.md" },
+	  .out_has = { "groups: 0 added, 0 removed, 0 changed\n", "set/sigs.md is current\n",
+	               "set/committees.md is current\n" } },
+	{ .description = "a group page with an error (a group named twice): every page unchanged",
+	  .url = { R "changed.md", G "sigs-invalid.md", G "committees-changed.md" }, .fails = 1,
+	  .out_has = { "error: group 'haskell' is named twice",
+	               "the fetched pages have errors: ",
+	               "set/matrix.md, ", } },
+	{ .description = "a group page of no group table: every page unchanged",
+	  .url = { R "changed.md", G "sigs-changed.md", "tests/bad/no-table.md" }, .fails = 1,
+	  .out_has = { "error: no group table", "set/committees.md unchanged\n" } },
+	{ .description = "an invalid room page, good group pages: every page unchanged",
+	  .url = { R "invalid.md", G "sigs-changed.md", G "committees-changed.md" }, .fails = 1,
+	  .out_has = { "error: duplicate alias", "set/committees.md unchanged\n" } },
+	{ .description = "a group page that is not there: every page unchanged",
+	  .url = { R "changed.md", G "no-such-page.md", G "committees-changed.md" }, .fails = 1,
+	  .out_has = { "auxchan: cannot fetch file://", "no-such-page.md: ",
+	               "set/committees.md unchanged\n" } },
+	{ .description = "a rename that fails after another: the page renamed put back",
+	  .url = { R "changed.md", G "sigs-changed.md", G "committees-changed.md" },
+	  .fail_mv = 2, .fails = 1,
+	  .out_has = { "cannot rename ", "set/matrix.md put back as it was\n" } },
+	{ .description = "a rename that fails, the last: both renamed put back",
+	  .url = { R "changed.md", G "sigs-changed.md", G "committees-changed.md" },
+	  .fail_mv = 3, .fails = 1,
+	  .out_has = { "set/matrix.md put back as it was\n", "set/sigs.md put back as it was\n" } },
+	{ .description = "one URL for two group pages: refused",
+	  .url = { R "changed.md" }, .group_urls = "file:///nowhere/sigs.md", .fails = 1,
+	  .out_has = { "2 group pages and 1 URLs for them" } },
+	{ .description = "GROUP_URLS: a quote and a command, split at blanks, run nothing",
+	  .url = { R "changed.md" }, .group_urls = "file:///x';touch %s;' file:///y", .fails = 1,
+	  .out_has = { "2 group pages and 3 URLs for them" } },
+	{ .description = "GROUP_URLS: a quote and a command, fetched as text",
+	  .url = { R "changed.md" }, .group_urls = "file:///x';touch${IFS}%s;' file:///y",
+	  .fails = 1, .out_has = { "is refused: make would expand its '$'" } },
+	{ .description = "GROUP_URLS: backquotes, fetched as text",
+	  .url = { R "changed.md" }, .group_urls = "file:///x`touch%s` file:///y", .fails = 1,
+	  .out_has = { "auxchan: cannot fetch file:///x`touch" } },
+};
+
+/* Beside dir (BUILDDIR/check-update/data): set/ and bin/ (the mv that fails). */
+static char set_dir[2100], set_page[SET_PAGES][2200], fake_bin[2100];
+
+/* The set at first; and a mv that fails at its call fail (0: none). */
+static void set_reset(int fail)
+{
+	char cmd[16384];
+	FILE *f;
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' && mkdir -p '%s' '%s'", set_dir, fake_bin,
+	         set_dir, fake_bin);
+	if (system(cmd) != 0)
+		exit(2);
+	for (int k = 0; k < SET_PAGES; k++) {
+		snprintf(cmd, sizeof cmd, "cp %s '%s'", set_base[k], set_page[k]);
+		if (system(cmd) != 0)
+			exit(2);
+	}
+	if (!fail)
+		return;
+	/* The mv of PATH: counts its calls, fails at the one, else the next mv of PATH. */
+	snprintf(cmd, sizeof cmd, "%s/mv", fake_bin);
+	if (!(f = fopen(cmd, "w")))
+		exit(2);
+	fprintf(f, "#!/bin/sh\nn=$(($(cat \"$0.count\" 2>/dev/null || echo 0) + 1))\n"
+	        "echo $n > \"$0.count\"\n"
+	        "[ $n -ne %d ] || { echo 'mv: fails, for the test' >&2; exit 1; }\n"
+	        "PATH=${PATH#*:} exec mv \"$@\"\n", fail);
+	fclose(f);
+	chmod(cmd, 0755);
+}
+
+/* Does the set's folder hold its pages only? */
+static int only_set(void)
+{
+	DIR *d = opendir(set_dir);
+	struct dirent *e;
+	int ok = 1;
+
+	if (!d)
+		return 0;
+	while ((e = readdir(d))) {
+		int known = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+
+		for (int k = 0; k < SET_PAGES; k++)
+			known |= !strcmp(e->d_name, set_names[k]);
+		ok &= known;
+	}
+	closedir(d);
+	return ok;
+}
+
+static void test_sets(const char *build)
+{
+	char marker[2200];
+
+	snprintf(marker, sizeof marker, "%s.pwned", set_dir);
+	for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) {
+		const char *what = sets[i].description;
+		char bvar[2200], dvar[2300], gvar[4500], uvar[4500], guvar[9000], path[4500], *o;
+		char *argv[] = { (char *)make, "-s", "--no-print-directory", bvar, "update-page",
+		                 dvar, gvar, uvar, guvar, NULL };
+		char *envp_path = NULL;
+		int rc, n = 0;
+
+		set_reset(sets[i].fail_mv);
+		remove(marker);
+		snprintf(bvar, sizeof bvar, "BUILDDIR=%s", build);
+		snprintf(dvar, sizeof dvar, "DATA=%s", set_page[0]);
+		snprintf(gvar, sizeof gvar, "GROUP_PAGES=%s %s", set_page[1], set_page[2]);
+		snprintf(uvar, sizeof uvar, "URL=file://%s/%s", cwd, sets[i].url[0]);
+		if (sets[i].group_urls) {
+			n = snprintf(guvar, sizeof guvar, "GROUP_URLS=");
+			snprintf(guvar + n, sizeof guvar - (size_t)n, sets[i].group_urls, marker);
+		} else {
+			snprintf(guvar, sizeof guvar, "GROUP_URLS=file://%s/%s file://%s/%s", cwd,
+			         sets[i].url[1], cwd, sets[i].url[2]);
+		}
+		if (sets[i].fail_mv) {
+			const char *old = getenv("PATH");
+
+			snprintf(path, sizeof path, "%s:%s", fake_bin, old ? old : "/usr/bin:/bin");
+			envp_path = strdup(old ? old : "");
+			setenv("PATH", path, 1);
+		}
+		rc = spawn(argv, log_file, log_file);
+		if (envp_path) {
+			setenv("PATH", envp_path, 1);
+			free(envp_path);
+		}
+		check(sets[i].fails ? rc != 0 : rc == 0, "%s: make update-page %s", what,
+		      sets[i].fails ? "fails" : "succeeds");
+		for (int k = 0; k < SET_PAGES; k++) {
+			const char *want = sets[i].now[k] ? sets[i].now[k] : set_base[k];
+
+			check(check_same_file(set_page[k], want), "%s: %s is now %s", what, set_names[k],
+			      want);
+		}
+		check(only_set(), "%s: no temporary file left in %s", what, set_dir);
+		check(access(marker, F_OK) != 0, "%s: no command ran (%s)", what, marker);
+		o = check_read(log_file, NULL);
+		for (int k = 0; k < 3 && sets[i].out_has[k]; k++)
+			check(o && strstr(o, sets[i].out_has[k]), "%s: output has '%s', got:\n%s", what,
+			      sets[i].out_has[k], o);
+		free(o);
+	}
+}
+
+/*
+ * A group page that is a symbolic link: the set refused before anything
+ * is fetched, the link and its file kept, the other pages too.
+ */
+static void test_set_symlink(const char *build)
+{
+	char target[2200], cmd[16384];
+	struct stat st;
+	char *o;
+
+	set_reset(0);
+	snprintf(target, sizeof target, "%s.sigs.md", set_dir);
+	snprintf(cmd, sizeof cmd, "mv '%s' '%s' && ln -s '%s' '%s'", set_page[1], target, target,
+	         set_page[1]);
+	if (system(cmd) != 0)
+		exit(2);
+	snprintf(cmd, sizeof cmd, "%s -s --no-print-directory BUILDDIR=%s update-page DATA=%s "
+	         "GROUP_PAGES='%s %s' URL=file://%s/%s GROUP_URLS='file://%s/%s file://%s/%s' "
+	         "> %s 2>&1", make, build, set_page[0], set_page[1], set_page[2], cwd,
+	         R "changed.md", cwd, G "sigs-changed.md", cwd, G "committees-changed.md", log_file);
+	check(system(cmd) != 0, "a group page that is a symbolic link: make update-page fails");
+	check(lstat(set_page[1], &st) == 0 && S_ISLNK(st.st_mode),
+	      "a group page that is a symbolic link: still a link");
+	check(check_same_file(target, G "sigs.md"),
+	      "a group page that is a symbolic link: the file it points to unchanged");
+	check(check_same_file(set_page[0], R "base.md") &&
+	      check_same_file(set_page[2], G "committees.md"),
+	      "a group page that is a symbolic link: the other pages unchanged");
+	check(only_set(), "a group page that is a symbolic link: no temporary file left");
+	o = check_read(log_file, NULL);
+	check(o && strstr(o, "sigs.md is a symbolic link (the rename would replace it by a file)"),
+	      "a group page that is a symbolic link: says why, got:\n%s", o ? o : "");
+	free(o);
+	remove(target);
+}
+
 int main(int argc, char **argv)
 {
 	static char here[4096];
@@ -306,9 +526,15 @@ int main(int argc, char **argv)
 	         argv[2][0] == '/' ? "" : "/", argv[2]);
 	snprintf(page, sizeof page, "%s/matrix.md", dir);
 	snprintf(log_file, sizeof log_file, "%s.log", dir);
+	snprintf(set_dir, sizeof set_dir, "%.*s/set", (int)(strlen(dir) - 5), dir);
+	for (int k = 0; k < SET_PAGES; k++)
+		snprintf(set_page[k], sizeof set_page[k], "%s/%s", set_dir, set_names[k]);
+	snprintf(fake_bin, sizeof fake_bin, "%.*s/bin", (int)(strlen(dir) - 5), dir);
 	test_cases(argv[2]);
 	test_interrupt(argv[2]);
 	test_hostile_urls(argv[2]);
 	test_symlink(argv[2]);
+	test_sets(argv[2]);
+	test_set_symlink(argv[2]);
 	return check_done("update");
 }
