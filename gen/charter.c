@@ -90,6 +90,37 @@ static int read_leaders(const struct src *s, struct charter_row *r, const char *
 	return 0;
 }
 
+/*
+ * The text of the code spans in node, separated by spaces (to free): the
+ * names a responsibility writes as code ("`nix-darwin`-like"), which the
+ * search takes whole as well as in parts.  Its bytes are the cell text's,
+ * checked with it.
+ */
+static char *code_spans(cmark_node *node)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	char *out = xmemdup("", 0);
+	size_t len = 0, cap = 1;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit;
+		size_t k;
+
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_CODE ||
+		    !(lit = cmark_node_get_literal(n)) || !(k = strlen(lit)))
+			continue;
+		out = xgrow(out, &cap, len + k + 2, 1);
+		if (len)
+			out[len++] = ' ';
+		memcpy(out + len, lit, k);
+		out[len += k] = '\0';
+	}
+	cmark_iter_free(it);
+	return out;
+}
+
 /* The target of the first link in node, or "" (to free). */
 static char *first_link(cmark_node *node)
 {
@@ -135,6 +166,7 @@ static void row_free(struct charter_row *r)
 	free(r->name);
 	free(r->responsibility);
 	free(r->plain);
+	free(r->code);
 	for (size_t i = 0; i < r->nleaders; i++)
 		free(r->leaders[i]);
 	free(r->leaders);
@@ -181,6 +213,7 @@ static int read_row(const struct src *s, struct charter_row *r, cmark_node *row,
 	}
 	r->responsibility = markdown_cell_text_links(s, cell[1], "responsibility", r->line, at[1]);
 	r->plain = markdown_cell_text(s, cell[1], "responsibility", r->line, at[1]);
+	r->code = cell[1] ? code_spans(cell[1]) : xmemdup("", 0);
 	t = markdown_cell_text(s, cell[2], "leaders", r->line, at[2]);
 	if (!r->responsibility || !r->plain || !t || read_leaders(s, r, t, at[2]) != 0) {
 		free(t);
@@ -269,6 +302,7 @@ static void join_row(struct group *g, const struct charter_row *r)
 	g->responsibility = r->responsibility;
 	g->plain = r->plain;
 	g->leaders = r->leaders;
+	g->code = r->code;
 	g->nleaders = r->nleaders;
 	g->file = r->file;
 	g->line = r->line;

@@ -34,7 +34,7 @@ struct charter_row {
 	const char *file;       /* its group page, as the user named it */
 	unsigned line, name_col;
 	char *name;             /* the group it names, markup and brackets left out */
-	char *responsibility, *plain; /* group rows: struct group's fields */
+	char *responsibility, *plain, *code; /* group rows: struct group's fields */
 	char **leaders;
 	size_t nleaders;
 	struct meeting meeting; /* meeting rows */

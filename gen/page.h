@@ -73,6 +73,7 @@ struct group {
 	 */
 	const char *responsibility; /* plain text, link targets kept: "text <url>" */
 	const char *plain;          /* the same without the targets: what is searched */
+	const char *code;           /* its code spans, separated by spaces: "nix-darwin" */
 	char *const *leaders;       /* handles, "@vlinkz" */
 	size_t nleaders;
 	struct meeting *meetings;   /* the group's own array, of the rows' strings */
