@@ -90,6 +90,10 @@ struct word_table {
 	size_t nextra, extracap, wcap;
 	size_t nstop, nknown;
 	size_t ncommon;              /* stop words for the share of rooms they are on */
+	size_t over;                 /* the group whose group page words pass
+	                                SEARCH_MAX_POSTINGS, or NO_GROUP */
+	size_t charter_posts;        /* their postings, up to it */
+	size_t over_rooms;           /* the rooms of that group */
 };
 
 
@@ -233,25 +237,14 @@ static void collect_kept(struct word_table *t, const struct stem *st)
  * means: a group's, the first of them as a word of its name
  * (RANK_NAME_WEIGHT), the others as a word of their purposes ("golang" is
  * the Go SIG's first room, its General one, before its Governance); a
- * word's, as that word is in each.
+ * word's, as that word is in each.  room, first: group_rooms().
  */
-static void collect_vocabulary(struct word_table *t)
+static void collect_vocabulary(struct word_table *t, const size_t *room, const size_t *first)
 {
 	const struct page *pg = t->pg;
 	struct occs *os = &t->os;
-	size_t page = os->n, *room = xmalloc((pg->n + 1) * sizeof *room);
-	size_t *first = xmalloc((pg->ngroups + 2) * sizeof *first);
+	size_t page = os->n;
 
-	/* The rooms of group g, in page order: room[first[g] .. first[g + 1]). */
-	memset(first, 0, (pg->ngroups + 2) * sizeof *first);
-	for (size_t c = 0; c < pg->n; c++)
-		if (pg->rooms[c].group != NO_GROUP)
-			first[pg->rooms[c].group + 2]++;
-	for (size_t g = 0; g < pg->ngroups; g++)
-		first[g + 2] += first[g + 1];
-	for (size_t c = 0; c < pg->n; c++)
-		if (pg->rooms[c].group != NO_GROUP)
-			room[first[pg->rooms[c].group + 1]++] = c;
 	/* The page's words in order, for the rooms of a word meant. */
 	xsort(os->o, page, sizeof *os->o, by_word);
 	for (size_t i = 0; t->v && i < t->v->n; i++) {
@@ -280,8 +273,102 @@ static void collect_vocabulary(struct word_table *t)
 			add_term(os, e->word, strlen(e->word), os->o[lo].room, os->o[lo].weight);
 		free(means);
 	}
-	free(room);
-	free(first);
+}
+
+/*
+ * The rooms of each group, in page order: those of group g are
+ * room[first[g] .. first[g + 1]) (both to free).
+ */
+static size_t *group_rooms(const struct page *pg, size_t **firstp)
+{
+	size_t *room = xmalloc((pg->n + 1) * sizeof *room);
+	size_t *first = xmalloc((pg->ngroups + 2) * sizeof *first);
+
+	memset(first, 0, (pg->ngroups + 2) * sizeof *first);
+	for (size_t c = 0; c < pg->n; c++)
+		if (pg->rooms[c].group != NO_GROUP)
+			first[pg->rooms[c].group + 2]++;
+	for (size_t g = 0; g < pg->ngroups; g++)
+		first[g + 2] += first[g + 1];
+	for (size_t c = 0; c < pg->n; c++)
+		if (pg->rooms[c].group != NO_GROUP)
+			room[first[pg->rooms[c].group + 1]++] = c;
+	*firstp = first;
+	return room;
+}
+
+/* Is the word of n bytes at w among the first count occurrences (sorted)? */
+static int has_word(const struct occs *os, size_t count, const char *w, size_t n)
+{
+	size_t lo = 0, hi = count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = table_compare(os->o[mid].w, os->o[mid].len, w, n);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/*
+ * What the group pages say of each group (charter.h), in each of its rooms,
+ * as a purpose says it (RANK_TEXT_WEIGHT): the terms of its responsibility
+ * without link targets, and of each of its code spans, so that a name
+ * written as code is whole too ("`nix-darwin`-like" gives "nixdarwin", not
+ * only "nixdarwinlike"); each leader's handle whole, without its '@'
+ * ("@vlinkz" and "vlinkz" are "vlinkz"; "@c8h4" is no "c" nor "8").  Only
+ * the words that neither the room page nor the vocabulary has (os sorted,
+ * all of theirs): those keep the rooms and points they have without group
+ * pages, so that no answer of the room page changes ("macos", in the
+ * Darwin SIG's responsibility, stays the word of its General room's
+ * purpose only); the group pages bring the words it lacks ("vlinkz",
+ * "nix", "nixdarwin").  Each group's words are found once, then given to
+ * its rooms, each once a room: postings, counted first, so that a group
+ * of many rooms cannot make more than SEARCH_MAX_POSTINGS (t->over).
+ */
+static void collect_charters(struct word_table *t, const size_t *room, const size_t *first)
+{
+	const struct page *pg = t->pg;
+	struct occs *os = &t->os, one = { 0 };
+	size_t page = os->n;
+
+	for (size_t g = 0; g < pg->ngroups && t->over == NO_GROUP; g++) {
+		const struct group *x = &pg->groups[g];
+		size_t kept = 0, rooms = first[g + 1] - first[g];
+
+		if (!x->plain)
+			continue;
+		add_words(&one, x->plain, strlen(x->plain), 0, RANK_TEXT_WEIGHT);
+		add_words(&one, x->code, strlen(x->code), 0, RANK_TEXT_WEIGHT);
+		for (size_t k = 0; k < x->nleaders; k++)
+			add_term(&one, x->leaders[k], strlen(x->leaders[k]), 0, RANK_TEXT_WEIGHT);
+		xsort(one.o, one.n, sizeof *one.o, by_word);
+		for (size_t i = 0; i < one.n; i++)
+			if ((kept && !table_compare(one.o[i].w, one.o[i].len, one.o[kept - 1].w,
+			                            one.o[kept - 1].len)) ||
+			    has_word(os, page, one.o[i].w, one.o[i].len))
+				free(one.o[i].w);
+			else
+				one.o[kept++] = one.o[i];
+		one.n = kept;
+		if (rooms && kept > (SEARCH_MAX_POSTINGS - t->charter_posts) / rooms)
+			t->over = g, t->over_rooms = rooms;
+		else
+			t->charter_posts += kept * rooms;
+		for (size_t k = first[g]; k < first[g + 1] && t->over == NO_GROUP; k++)
+			for (size_t i = 0; i < one.n; i++)
+				add_occ(os, one.o[i].w, one.o[i].len, room[k], RANK_TEXT_WEIGHT);
+		for (size_t i = 0; i < one.n; i++)
+			free(one.o[i].w);
+		one.n = 0;
+	}
+	free(one.o);
 }
 
 /* Every word of every room, sorted by word, then room. */
@@ -290,6 +377,7 @@ static void collect(struct word_table *t)
 	const struct page *pg = t->pg;
 	struct occs *os = &t->os;
 	struct stem *st = xmalloc((pg->ngroups + 1) * sizeof *st);
+	size_t *first, *room = group_rooms(pg, &first);
 
 	for (size_t g = 0; g < pg->ngroups; g++) {
 		st[g].len = pg->groups[g].stemlen;
@@ -316,9 +404,13 @@ static void collect(struct word_table *t)
 		add_words(os, c->section, strlen(c->section), i, RANK_TEXT_WEIGHT);
 		add_words(os, c->purpose, strlen(c->purpose), i, RANK_TEXT_WEIGHT);
 	}
-	collect_vocabulary(t);
+	collect_vocabulary(t, room, first);
+	xsort(os->o, os->n, sizeof *os->o, by_word);
+	collect_charters(t, room, first);
 	xsort(os->o, os->n, sizeof *os->o, by_word);
 	collect_kept(t, st);
+	free(room);
+	free(first);
 	for (size_t g = 0; g < pg->ngroups; g++)
 		free(st[g].s);
 	free(st);
@@ -332,7 +424,9 @@ static void collect(struct word_table *t)
  *   points(word, room) = max(1, round(RANK_SCALE * idf * idf * weight))
  *     idf     log2(1 + rooms / rooms with the word)
  *     weight  RANK_NAME_WEIGHT if the room has the word in its name, topic,
- *             localpart or stem, else RANK_TEXT_WEIGHT (purpose, section)
+ *             localpart or stem, else RANK_TEXT_WEIGHT (purpose, section;
+ *             its group's responsibility, code spans and leaders on the
+ *             group pages, for words the room page and vocabulary lack)
  *
  *   words: the terms of a text (word.h: words, their camelCase and digit
  *     parts, words joined by - . _ /), each also by its stem (stem.h), but
@@ -873,8 +967,21 @@ struct word_table *search_words(const struct page *pg, const struct vocabulary *
 {
 	struct word_table *t = xmalloc(sizeof *t);
 
-	*t = (struct word_table){ .pg = pg, .v = v };
+	*t = (struct word_table){ .pg = pg, .v = v, .over = NO_GROUP };
 	collect(t);
+	if (t->over != NO_GROUP) { /* the postings were not made: the limit at the group's row */
+		const struct group *g = &pg->groups[t->over];
+		const char *file = d->file;
+
+		d->file = g->file;
+		diag_error(d, g->line, 0, "the group pages' words are in the rooms of their groups "
+		           "more than the %u times the search's word table holds "
+		           "(SEARCH_MAX_POSTINGS): this row's group, of %zu rooms, passes the limit",
+		           SEARCH_MAX_POSTINGS, t->over_rooms);
+		d->file = file;
+		search_free(t);
+		return NULL;
+	}
 	build_words(t);
 	if (check_limits(t, d) > 0) {
 		search_free(t);

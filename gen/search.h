@@ -15,8 +15,10 @@
  * stem without the prefix that the stems of its kind share (SIGJS -> js:
  * the longest prefix that at least SEARCH_KIND stems share), all weighing
  * RANK_NAME_WEIGHT; and from its purpose and section, RANK_TEXT_WEIGHT
- * (src/rank.h).  A word's points in a room: the rule above points() in
- * gen/search.c.
+ * (src/rank.h); and, with the same weight, the words of what the group
+ * pages say of its group (its responsibility, code spans and leaders'
+ * handles) that the room page and the vocabulary lack.  A word's points in
+ * a room: the rule above points() in gen/search.c.
  */
 #ifndef AUXCHAN_SEARCH_H
 #define AUXCHAN_SEARCH_H
@@ -32,7 +34,8 @@
  * The word table's limits: what it may hold, so that any page within the
  * page's own limits (page.h) builds in bounded time and memory, and its
  * library stays proportionate.  A page past one is refused, at the row
- * that passes it.  A seed-shaped page of 20,000 rooms (tests/bench/synth)
+ * that passes it (the group pages' words, given to every room of their
+ * group, are counted before they are: at the group page's row).  A seed-shaped page of 20,000 rooms (tests/bench/synth)
  * has 49,351 words, 281,281 postings and 478,033 deletions; 20,000 rooms
  * "SIG:T1 General" to "SIG:T20000 General", 80,029 words; 20,000 rooms
  * whose purposes share 200 words, 534,266 postings.

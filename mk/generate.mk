@@ -50,6 +50,9 @@ CHECK_TESTS = $(LIB_TESTS) $(GEN_TESTS) fuzz-lookup fuzz-search fuzz-generator
 CHECK_BUILT = $(B)/bench/bench
 TEST_OBJ = $(GEN_OBJ)
 TEST_LIBS = $(GEN_LIBS)
+# The reference reads the group pages the tables were built with
+# (tests/reference.h); GROUP_PAGES holds checked paths (vars.mk).
+TEST_CPPFLAGS = -DREF_GROUP_PAGES='"$(GROUP_PAGES)"'
 # The stemmer's test compares it with Snowball's own, libstemmer.
 $(B)/tests/stem: TEST_LIBS += -lstemmer
 $(B)/tests/stem: | deps-check

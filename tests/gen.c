@@ -699,6 +699,45 @@ static void test_table_limits(void)
 	}
 }
 
+/*
+ * A group page's words go to every room of their group: 20,000 rooms of
+ * one group and a responsibility of 100 words would be 2,000,000
+ * postings.  They are counted before they are made: refused at the group
+ * page's row, with SEARCH_MAX_POSTINGS named, and nothing written.
+ */
+static void test_group_limit(void)
+{
+	struct path page = path(work, "group-limit.md"), groups = path(work, "group-sigs.md");
+	struct path out = path(work, "group-limit-out"), data = path(out.s, "room_data.h");
+	char arg[4200], *err;
+	FILE *f = fopen(page.s, "w"), *g;
+
+	if (f)
+		fputs("| Name | Purpose | Link |\n| - | - | - |\n", f);
+	for (unsigned r = 0; f && r < 20000; r++)
+		fprintf(f, "| SIG:Big R%u | x | [#BIG-%u:x.org](https://matrix.to/#/#BIG-%u:x.org) |\n",
+		        r, r, r);
+	if ((g = fopen(groups.s, "w"))) {
+		fputs("| Name | Responsibility | Current Leaders |\n| - | - | - |\n| Big |", g);
+		for (unsigned w = 0; w < 100; w++)
+			fprintf(g, " %c%c%c", 'a' + w % 26, 'a' + w / 26, 'q');
+		fputs(" | @a |\n", g);
+	}
+	if (!check(f && fclose(f) == 0 && g && fclose(g) == 0, "write %s", page.s))
+		return;
+	mkdir(out.s, 0755);
+	join(arg, sizeof arg, "--groups=", "", groups.s);
+	check_num("group page words past the postings", run_gen(out.s, page.s, arg, NULL), 1);
+	err = check_read(errfile, NULL);
+	check(err && strstr(err, "group-sigs.md:3: error:") && strstr(err, "SEARCH_MAX_POSTINGS") &&
+	      strstr(err, "20000 rooms"), "group page words past the postings: at the group's row, "
+	      "got: %s", err ? err : "");
+	check(!exists(data.s), "group page words past the postings: nothing written");
+	free(err);
+	remove(page.s);
+	remove(groups.s);
+}
+
 /* A 10 MB page is refused with the limit, in bounded memory. */
 static void test_huge_page(void)
 {
@@ -1057,6 +1096,7 @@ int main(int argc, char **argv)
 	test_crowded_bucket();
 	test_huge_page();
 	test_table_limits();
+	test_group_limit();
 	test_blowups();
 	list_bad_pages();
 	test_bad_pages();

@@ -6,9 +6,11 @@
  *
  * It shares no code with the library's lookup: its own ASCII folding, its
  * own matrix.to decoding.  Only the records come from the generator's
- * reader (gen/page.c), or, built with ROOM_NO_PAGE (a release tarball,
- * without cmark-gfm), from the library's own fields, grouped by the
- * generator's rule (gen/group.c).
+ * reader (gen/page.c, and gen/charter.c for the group pages that
+ * REF_GROUP_PAGES names, separated by spaces, those the tables were built
+ * with), or, built with ROOM_NO_PAGE (a release tarball, without
+ * cmark-gfm), from the library's own fields, grouped by the generator's
+ * rule (gen/group.c).
  */
 #ifndef AUXCHAN_REFERENCE_H
 #define AUXCHAN_REFERENCE_H
@@ -21,6 +23,13 @@
 #include "check.h"
 #include "group.h"
 #include "page.h"
+#ifndef ROOM_NO_PAGE
+#include "charter.h"
+#endif
+
+#ifndef REF_GROUP_PAGES
+#define REF_GROUP_PAGES "" /* none: the groups have no fields */
+#endif
 
 static struct page ref_pg;
 
@@ -143,6 +152,40 @@ static char *ref_copy(const char *s)
 	return strcpy(malloc(strlen(s) + 1), s);
 }
 
+/*
+ * What the library says of each group that a group page has (its
+ * responsibility, whose link targets, " <url>", are left out for the
+ * plain text, and its leaders); the code spans are not in the library:
+ * none.
+ */
+static void ref_load_fields(void)
+{
+	for (size_t g = 0; g < ref_pg.ngroups; g++) {
+		struct group *x = &ref_pg.groups[g];
+		size_t lg = auxchan_group_of(x->first), n = 0;
+		const char *r = lg == AUXCHAN_NO_GROUP ? NULL
+		                : auxchan_group_field(lg, AUXCHAN_GROUP_RESPONSIBILITY);
+
+		if (!r || (!*r && !auxchan_group_leader_count(lg)))
+			continue;
+		x->responsibility = ref_copy(r);
+		x->plain = calloc(strlen(r) + 1, 1);
+		for (const char *p = r; *p; p++) {
+			size_t k = p[0] == ' ' && p[1] == '<' ? strcspn(p + 2, " >") : 0;
+
+			if (k && p[2 + k] == '>')
+				p += 2 + k;
+			else
+				x->plain[n++] = *p;
+		}
+		x->code = ref_copy("");
+		x->nleaders = auxchan_group_leader_count(lg);
+		x->leaders = calloc(x->nleaders + 1, sizeof *x->leaders);
+		for (size_t k = 0; k < x->nleaders; k++)
+			x->leaders[k] = ref_copy(auxchan_group_leader(lg, k));
+	}
+}
+
 /* The records from the library's fields; the groups by gen/group.c. */
 static int ref_load(const char *page)
 {
@@ -162,6 +205,7 @@ static int ref_load(const char *page)
 		c->lplen = strcspn(c->alias + 1, ":");
 	}
 	group_assign(&ref_pg);
+	ref_load_fields();
 	return 0;
 }
 
@@ -174,14 +218,52 @@ static void ref_free(void)
 		free(ref_pg.rooms[i].url);
 		free(ref_pg.rooms[i].alias);
 	}
-	for (size_t g = 0; g < ref_pg.ngroups; g++)
-		free(ref_pg.groups[g].topic);
+	for (size_t g = 0; g < ref_pg.ngroups; g++) {
+		struct group *x = &ref_pg.groups[g];
+
+		free(x->topic);
+		free(x->responsibility);
+		free(x->plain);
+		free(x->code);
+		for (size_t k = 0; k < x->nleaders; k++)
+			free(x->leaders[k]);
+		free(x->leaders);
+	}
 	free(ref_pg.rooms);
 	free(ref_pg.groups);
 	free(ref_pg.title);
 	free(ref_pg.date);
 }
 #else
+/* The group pages of REF_GROUP_PAGES joined to ref_pg's groups, by the
+ * generator's reader; returns 0, or -1 if one cannot be read or has
+ * errors. */
+static int ref_load_groups(struct diag *d, const char *page)
+{
+	static char files[] = REF_GROUP_PAGES " "; /* the groups keep their file's name */
+	struct charters c = { 0 };
+	int rc = 0;
+
+	for (char *p = files, *end; rc == 0 && *(p += strspn(p, " ")); p = end + 1) {
+		char *text;
+		size_t len;
+
+		end = p + strcspn(p, " ");
+		*end = '\0';
+		d->file = p;
+		if (!(text = check_read(p, &len)))
+			rc = -1;
+		else
+			rc = charter_parse(&c, p, text, len, d);
+		free(text);
+	}
+	if (rc == 0)
+		rc = charter_join(&c, &ref_pg, page, d);
+	d->file = page;
+	charter_free(&c);
+	return rc;
+}
+
 /* The records of the page, read by the generator's parser. */
 static int ref_load(const char *page)
 {
@@ -198,6 +280,8 @@ static int ref_load(const char *page)
 	}
 	rc = page_parse(&ref_pg, text, len, &d);
 	group_assign(&ref_pg);
+	if (rc == 0)
+		rc = ref_load_groups(&d, page);
 	free(text);
 	fclose(d.out);
 	return rc;

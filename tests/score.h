@@ -28,6 +28,7 @@ struct score_word {
 	char *w;         /* folded, NUL-terminated */
 	size_t room;
 	unsigned weight;
+	int charter;     /* from a group page */
 };
 
 /* A distinct word of the page, with its points in each room. */
@@ -127,6 +128,7 @@ struct score_words {
 	size_t n;
 	size_t room;
 	unsigned weight;
+	int charter;
 };
 
 static void score_add_one(const char *w, size_t n, struct score_words *ws)
@@ -134,6 +136,7 @@ static void score_add_one(const char *w, size_t n, struct score_words *ws)
 	ws->v = realloc(ws->v, (ws->n + 1) * sizeof *ws->v);
 	ws->v[ws->n].w = memcpy(calloc(n + 1, 1), w, n);
 	ws->v[ws->n].room = ws->room;
+	ws->v[ws->n].charter = ws->charter;
 	ws->v[ws->n++].weight = ws->weight;
 }
 
@@ -268,6 +271,32 @@ static void score_vocabulary(struct score_words *ws)
 	}
 }
 
+/*
+ * What the group pages say of each room's group, weighing 1 (as a
+ * purpose), marked as theirs: their words count only where neither the
+ * room page nor the vocabulary has them at all.  The responsibility's
+ * terms, those of its code spans, each leader's handle whole (no '@', no
+ * parts).
+ */
+static void score_charters(struct score_words *ws)
+{
+	ws->charter = 1;
+	ws->weight = 1;
+	for (size_t c = 0; c < ref_pg.n; c++) {
+		const struct group *g = ref_pg.rooms[c].group == NO_GROUP ? NULL
+		                        : &ref_pg.groups[ref_pg.rooms[c].group];
+
+		if (!g || !g->plain)
+			continue;
+		ws->room = c;
+		score_split(g->plain, strlen(g->plain), score_add, ws);
+		score_split(g->code, strlen(g->code), score_add, ws);
+		for (size_t k = 0; k < g->nleaders; k++)
+			score_emit(g->leaders[k], strlen(g->leaders[k]), score_add, ws);
+	}
+	ws->charter = 0;
+}
+
 /* Builds the terms of the page (ref_pg, loaded), its stop words left out. */
 static void score_load(void)
 {
@@ -295,15 +324,19 @@ static void score_load(void)
 		score_split(ch->purpose, strlen(ch->purpose), score_add, &ws);
 	}
 	score_vocabulary(&ws);
+	score_charters(&ws);
 	qsort(ws.v, ws.n, sizeof *ws.v, score_by_word);
 	for (size_t i = 0, j; i < ws.n; i = j) {
 		struct score_term t = { ws.v[i].w, calloc(n + 1, sizeof(unsigned)), 0, 0 };
 		unsigned *weight = calloc(n + 1, sizeof(unsigned));
 		size_t df = 0;
+		int page = 0;
 
 		for (j = i; j < ws.n && !strcmp(ws.v[j].w, t.w); j++)
-			if (ws.v[j].weight > weight[ws.v[j].room])
-				weight[ws.v[j].room] = ws.v[j].weight;
+			page |= !ws.v[j].charter;
+		for (size_t k = i; k < j; k++)
+			if (ws.v[k].weight > weight[ws.v[k].room] && !(page && ws.v[k].charter))
+				weight[ws.v[k].room] = ws.v[k].weight;
 		if (score_kind(t.w) == WORD_STOP) {
 			for (size_t k = i; k < j; k++)
 				free(ws.v[k].w);

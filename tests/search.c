@@ -151,6 +151,52 @@ static const struct {
 	{ .description = "an empty query", .query = "", .rooms = "" },
 };
 
+/*
+ * Questions the group pages answer (issue 20), as people type them, on the
+ * seed built with its group pages (data/sigs.md, data/committees.md):
+ * their words are those of a group's responsibility or leaders, or say
+ * how a question is put ("who", "leads", "when", "meet": stop words or
+ * words of no room, which leave the topic to decide).  Without the group
+ * pages, a leader's handle finds nothing (without).
+ */
+#define CORE "#SIGCORE-GEN:auxolotl.org #SIGCORE-GOV:auxolotl.org"
+#define HASKELL "#SIGHASKELL-GEN:auxolotl.org #SIGHASKELL-GOV:auxolotl.org"
+#define CLI "#SIGCLI-GEN:auxolotl.org #SIGCLI-GOV:auxolotl.org"
+
+static const struct {
+	const char *description, *query;
+	const char *rooms, *without; /* with the group pages, and without them */
+} charter[] = {
+	{ .description = "who leads a SIG", .query = "who leads the haskell sig",
+	  .rooms = HASKELL, .without = HASKELL },
+	{ .description = "when a SIG meets", .query = "when does the documentation sig meet",
+	  .rooms = DOCS, .without = DOCS },
+	{ .description = "when a SIG meets, its short name", .query = "when does the docs sig meet",
+	  .rooms = DOCS, .without = DOCS },
+	{ .description = "the CLI's responsibility: our fork of the Nix CLI", .query = "nix cli",
+	  .rooms = CLI, .without = "#SIGCLI-GEN:auxolotl.org" },
+	{ .description = "a function the Go SIG maintains", .query = "buildGoModule",
+	  .rooms = "#SIGGO-GEN:auxolotl.org", .without = "#SIGGO-GEN:auxolotl.org" },
+	{ .description = "a leader's handle", .query = "@vlinkz", .rooms = CORE, .without = "" },
+	{ .description = "a leader's handle without its @", .query = "vlinkz", .rooms = CORE,
+	  .without = "" },
+	{ .description = "a handle of letters and digits", .query = "@c8h4",
+	  .rooms = "#COMSEC-GEN:auxolotl.org #COMSEC-GOV:auxolotl.org", .without = "" },
+	{ .description = "a leader of two groups", .query = "minion",
+	  .rooms = DOCS " #COMSTEER-GEN:auxolotl.org #COMSTEER-GOV:auxolotl.org", .without = "" },
+	{ .description = "who a leader is", .query = "who is ptitfred",
+	  .rooms = HASKELL, .without = "" },
+	{ .description = "a code span of a responsibility", .query = "home-manager",
+	  .rooms = "#SIGHOME-GEN:auxolotl.org", .without = "#SIGHOME-GEN:auxolotl.org" },
+	{ .description = "a code span, camelCase", .query = "haskellPackages",
+	  .rooms = "#SIGHASKELL-GEN:auxolotl.org", .without = "#SIGHASKELL-GEN:auxolotl.org" },
+	{ .description = "a code span before '-like'", .query = "nix-darwin",
+	  .rooms = "#SIGDARWIN-GEN:auxolotl.org", .without = "#SIGDARWIN-GEN:auxolotl.org" },
+	{ .description = "a word of a purpose and a responsibility: its purpose's room only",
+	  .query = "macos", .rooms = "#SIGDARWIN-GEN:auxolotl.org",
+	  .without = "#SIGDARWIN-GEN:auxolotl.org" },
+};
+
 static int on_seed; /* the page is the seed (seed.h) */
 
 static int is_seed(void)
@@ -200,6 +246,36 @@ static void test_natural(void)
 		      natural[i].description, natural[i].query, natural[i].rooms, got);
 	}
 	check(sizeof natural / sizeof *natural >= 40, "at least 40 natural queries");
+}
+
+/* Has the reference read group pages (tests/reference.h)? */
+static int has_charters(void)
+{
+	for (size_t g = 0; g < ref_pg.ngroups; g++)
+		if (ref_pg.groups[g].plain)
+			return 1;
+	return 0;
+}
+
+static void agree(const char *q, size_t n, const char *what);
+
+static void test_charter(void)
+{
+	int with = has_charters();
+
+	if (!is_seed())
+		return;
+	for (size_t i = 0; i < sizeof charter / sizeof *charter; i++) {
+		const char *want = with ? charter[i].rooms : charter[i].without;
+		size_t found[40], n = auxchan_search(charter[i].query, strlen(charter[i].query),
+		                                     found, 40);
+		char got[2048];
+
+		aliases(found, n < 40 ? n : 40, got, sizeof got);
+		check(!strcmp(got, want), "%s: '%s' (%s group pages)\n  expected: %s\n  got:      %s",
+		      charter[i].description, charter[i].query, with ? "with" : "without", want, got);
+		agree(charter[i].query, strlen(charter[i].query), "group page question");
+	}
 }
 
 /* ---- Against the reference ------------------------------------------- */
@@ -822,6 +898,7 @@ int main(int argc, char **argv)
 		seed_note(argv[1], what);
 	}
 	test_natural();
+	test_charter();
 	test_questions(argv[2]);
 	test_suggest();
 	test_references();
