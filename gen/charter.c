@@ -255,6 +255,7 @@ static int read_table(const struct src *s, struct charters *c, const char *file,
 		markdown_check_extra_cells(s, row, (size_t)ncols);
 		if (read_row(s, &r, row, col, meeting) != 0) {
 			row_free(&r);
+			c->refused++;
 			continue;
 		}
 		c->row = xgrow(c->row, &c->cap, c->n + 1, sizeof *c->row);
@@ -363,7 +364,7 @@ int charter_join(struct charters *c, struct page *pg, const char *room_file, str
 		}
 	}
 	d->file = room_file;
-	for (size_t g = 0; g < pg->ngroups && c->pages; g++) {
+	for (size_t g = 0; g < pg->ngroups && c->pages && !c->refused; g++) {
 		const struct group *x = &pg->groups[g];
 		const struct room *first = &pg->rooms[x->first];
 

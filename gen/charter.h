@@ -45,6 +45,7 @@ struct charters {
 	struct charter_row *row; /* in the order of the pages, then of their rows */
 	size_t n, cap;
 	size_t pages;            /* group pages read */
+	size_t refused;          /* rows left out after an error */
 };
 
 /*
@@ -62,8 +63,8 @@ int charter_parse(struct charters *c, const char *file, const char *text, size_t
  * twice on the group pages is an error; a row that joins no group, a
  * meeting of no group, and (when a group page was read) a group of the room
  * page room_file that no row names are warnings [unjoined-group,
- * unjoined-meeting, no-group-row].  Returns 0, or -1 if an error was
- * reported.
+ * unjoined-meeting, no-group-row; not when a row was refused: the group
+ * may be its].  Returns 0, or -1 if an error was reported.
  */
 int charter_join(struct charters *c, struct page *pg, const char *room_file, struct diag *d);
 

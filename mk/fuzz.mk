@@ -11,10 +11,10 @@
 # and leaves its input in $(FUZZ_B)/findings/: fix it, and add the input
 # to tests/fuzz/TARGET/.
 # FUZZ_PAGE names the page of the tables they are linked with,
-# REF_GROUP_PAGES its group pages.
+# TEST_GROUP_PAGES its group pages.
 
 FUZZ_CPPFLAGS = $(LIB_CPPFLAGS) -Igen -Itests -DFUZZ_PAGE='"$(DATA)"' \
-	-DREF_GROUP_PAGES='"$(GROUP_PAGES)"'
+	-DTEST_GROUP_PAGES='"$(GROUP_PAGES)"'
 FUZZ_HDR = tests/fuzz/differ.h $(TEST_HDR) $(GEN_HDR)
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_B = $(B)/fuzz

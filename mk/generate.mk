@@ -50,17 +50,14 @@ CHECK_TESTS = $(LIB_TESTS) $(GEN_TESTS) fuzz-lookup fuzz-search fuzz-generator
 CHECK_BUILT = $(B)/bench/bench
 TEST_OBJ = $(GEN_OBJ)
 TEST_LIBS = $(GEN_LIBS)
-# The reference reads the group pages the tables were built with
-# (tests/reference.h); GROUP_PAGES holds checked paths (vars.mk).
-TEST_CPPFLAGS = -DREF_GROUP_PAGES='"$(GROUP_PAGES)"'
+# The group pages the tables were built with, which the reference reads
+# (tests/reference.h), tests/charter checks the library against and
+# tests/package expects; GROUP_PAGES holds checked paths, no quote
+# (vars.mk).  gen.stamp changes with them.
+TEST_CPPFLAGS = -DTEST_GROUP_PAGES='"$(strip $(GROUP_PAGES))"'
 # The stemmer's test compares it with Snowball's own, libstemmer.
 $(B)/tests/stem: TEST_LIBS += -lstemmer
 $(B)/tests/stem: | deps-check
-# The group pages of the build, which tests/charter checks the library
-# against and tests/package expects (a path holds no quote: vars.mk).
-# gen.stamp changes with them.
-$(B)/tests/charter $(B)/tests/package: TEST_CPPFLAGS += \
-	-DTEST_GROUP_PAGES='"$(strip $(GROUP_PAGES))"'
 $(B)/tests/charter $(B)/tests/package: $(B)/gen.stamp
 
 PAGES = hostile buckets nogroups

@@ -273,8 +273,8 @@ static const struct {
 };
 
 /*
- * Reads the group pages files[] (NULL-terminated) and joins them to pg as
- * auxchan-gen does; returns c, or NULL if there are none.
+ * Reads the group pages files[] (NULL-terminated) into c and joins them to
+ * pg as auxchan-gen does; returns pg's rows, or NULL if there are none.
  */
 static struct charters *read_groups(const char *const *files, struct page *pg,
                                     struct charters *c)
@@ -292,7 +292,8 @@ static struct charters *read_groups(const char *const *files, struct page *pg,
 	}
 	check(charter_join(c, pg, "page", &d) == 0, "group pages joined with no error");
 	fclose(d.out);
-	return c->pages ? c : NULL;
+	/* The page keeps the rows now (charter_join()). */
+	return pg->charters && pg->charters->pages ? pg->charters : NULL;
 }
 
 /* Compares two pages as auxchan-gen --diff does; its output (to free). */

@@ -7,7 +7,7 @@
  * It shares no code with the library's lookup: its own ASCII folding, its
  * own matrix.to decoding.  Only the records come from the generator's
  * reader (gen/page.c, and gen/charter.c for the group pages that
- * REF_GROUP_PAGES names, separated by spaces, those the tables were built
+ * TEST_GROUP_PAGES names, separated by spaces, those the tables were built
  * with), or, built with ROOM_NO_PAGE (a release tarball, without
  * cmark-gfm), from the library's own fields, grouped by the generator's
  * rule (gen/group.c).
@@ -27,8 +27,8 @@
 #include "charter.h"
 #endif
 
-#ifndef REF_GROUP_PAGES
-#define REF_GROUP_PAGES "" /* none: the groups have no fields */
+#ifndef TEST_GROUP_PAGES
+#define TEST_GROUP_PAGES "" /* none: the groups have no fields */
 #endif
 
 static struct page ref_pg;
@@ -235,12 +235,12 @@ static void ref_free(void)
 	free(ref_pg.date);
 }
 #else
-/* The group pages of REF_GROUP_PAGES joined to ref_pg's groups, by the
+/* The group pages of TEST_GROUP_PAGES joined to ref_pg's groups, by the
  * generator's reader; returns 0, or -1 if one cannot be read or has
  * errors. */
 static int ref_load_groups(struct diag *d, const char *page)
 {
-	static char files[] = REF_GROUP_PAGES " "; /* the groups keep their file's name */
+	static char files[] = TEST_GROUP_PAGES " "; /* the groups keep their file's name */
 	struct charters c = { 0 };
 	int rc = 0;
 
