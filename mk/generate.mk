@@ -85,11 +85,12 @@ $(B)/buckets.md: $(B)/bench/synth
 VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=all --errors-for-leak-kinds=all
 VALGRIND_PAGES = $(DATA) $(TEST_PAGES)
-VALGRIND_CHECKS = $(call checks,,$(DATA),$(B),page lint diff room search) \
+VALGRIND_CHECKS = $(call checks,,$(DATA),$(B),page lint diff room search charter) \
 	$(call checks,hostile-,$(HOSTILE),$(B)/hostile,room) \
 	$(call checks,,$(DATA),$(B),fuzz-lookup fuzz-search fuzz-generator)
 
 check-valgrind: $(B)/auxchan-gen $(CHECK_TESTS:%=$(B)/tests/%) $(CHECK_PAGES) | deps-valgrind
-	@TEST_PAGES='$(VALGRIND_PAGES)' sh tests/valgrind.sh $(B) $(VALGRIND_CHECKS)
+	@TEST_PAGES='$(VALGRIND_PAGES)' GROUP_BAD='$(wildcard tests/bad/groups/*.md)' \
+		DATA='$(DATA)' GROUP_PAGES='$(GROUP_PAGES)' sh tests/valgrind.sh $(B) $(VALGRIND_CHECKS)
 
 .PHONY: check-valgrind

@@ -166,23 +166,29 @@ static void ref_load_fields(void)
 		const char *r = lg == AUXCHAN_NO_GROUP ? NULL
 		                : auxchan_group_field(lg, AUXCHAN_GROUP_RESPONSIBILITY);
 
+		char *plain, **leaders;
+
 		if (!r || (!*r && !auxchan_group_leader_count(lg)))
 			continue;
-		x->responsibility = ref_copy(r);
-		x->plain = calloc(strlen(r) + 1, 1);
+		plain = calloc(strlen(r) + 1, 1);
 		for (const char *p = r; *p; p++) {
 			size_t k = p[0] == ' ' && p[1] == '<' ? strcspn(p + 2, " >") : 0;
 
 			if (k && p[2 + k] == '>')
 				p += 2 + k;
 			else
-				x->plain[n++] = *p;
+				plain[n++] = *p;
 		}
-		x->code = ref_copy("");
 		x->nleaders = auxchan_group_leader_count(lg);
-		x->leaders = calloc(x->nleaders + 1, sizeof *x->leaders);
+		leaders = calloc(x->nleaders + 1, sizeof *leaders);
 		for (size_t k = 0; k < x->nleaders; k++)
-			x->leaders[k] = ref_copy(auxchan_group_leader(lg, k));
+			leaders[k] = ref_copy(auxchan_group_leader(lg, k));
+		/* The group's fields are the generator's rows' (const); these are
+		 * the reference's own, freed by ref_free(). */
+		x->responsibility = ref_copy(r);
+		x->plain = plain;
+		x->code = ref_copy("");
+		x->leaders = leaders;
 	}
 }
 
@@ -222,12 +228,12 @@ static void ref_free(void)
 		struct group *x = &ref_pg.groups[g];
 
 		free(x->topic);
-		free(x->responsibility);
-		free(x->plain);
-		free(x->code);
+		free((char *)x->responsibility);
+		free((char *)x->plain);
+		free((char *)x->code);
 		for (size_t k = 0; k < x->nleaders; k++)
 			free(x->leaders[k]);
-		free(x->leaders);
+		free((char **)x->leaders);
 	}
 	free(ref_pg.rooms);
 	free(ref_pg.groups);
