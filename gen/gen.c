@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "diff.h"
 #include "files.h"
+#include "gperf.h"
 #include "group.h"
 #include "lint.h"
 #include "mem.h"
@@ -32,6 +33,7 @@ static const char usage[] =
 	"                   [--groups=GROUPS]... [-o DIR | --check | --keys] PAGE\n"
 	"       auxchan-gen [--strict] --diff [--format=text|json] [--old-groups=GROUPS]...\n"
 	"                   [--groups=GROUPS]... OLD NEW\n"
+	"       auxchan-gen --join-gperf GPERF_OUTPUT...\n"
 	"\n"
 	"Reads the wiki page PAGE (\"-\" for standard input), reports its problems\n"
 	"as FILE:LINE:COL: error|warning: message, and unless there is an error\n"
@@ -64,6 +66,9 @@ static const char usage[] =
 	"                   NEW's; repeat for each page (a side with none has no\n"
 	"                   groups)\n"
 	"  --format=FORMAT  of the comparison: text (default) or json\n"
+	"  --join-gperf     write what the library uses of gperf's outputs of a\n"
+	"                   table's buckets, in their order: each one's constants,\n"
+	"                   hash function and slots (make runs it)\n"
 	"  --help           show this help\n"
 	"\n"
 	"At most 100 errors and 100 warnings are shown; then the number of the others.\n"
@@ -276,6 +281,9 @@ int main(int argc, char **argv)
 	size_t nsilenced = 0, nfiles = 0, ngroups = 0, nold_groups = 0;
 	int rc;
 
+	if (argc > 2 && !strcmp(argv[1], "--join-gperf"))
+		return finish_output(gperf_join(stdout, (const char *const *)argv + 2,
+		                                (size_t)(argc - 2)) ? 2 : 0, "gperf's tables");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 

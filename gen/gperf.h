@@ -79,4 +79,15 @@ void gperf_write_buckets(FILE *f, const struct gperf_table *t, const size_t *fir
 
 void gperf_free(struct gperf_table *t);
 
+/*
+ * Writes to out the gperf outputs of a table's buckets, the files in[0] to
+ * in[n - 1] in that order, keeping of each what the library uses: its
+ * constants (PREFIX_N_MAX_HASH_VALUE...), its hash function, and its
+ * slots, each as {key number}.  Its lookup function and its copy of the
+ * keys are left out: the compiler would drop them, after parsing them
+ * (two thirds of the bytes).  Returns 0, or -1 having said which file it
+ * could not read or did not recognise.
+ */
+int gperf_join(FILE *out, const char *const *in, size_t n);
+
 #endif /* AUXCHAN_GPERF_H */

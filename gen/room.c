@@ -570,9 +570,8 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 		        t->e.e[x->entry].len, x->typed, x->sigil, x->link);
 	}
 	fprintf(f, "\t{ 0, 0, 0, 0, 0 },\n};\n\n");
-	fprintf(f, "/* A gperf slot: its key's number in the bucket, after gperf's own\n"
-	        " * field, which only gperf's unused lookup functions read (src/gperf.h). */\n");
-	fprintf(f, "struct room_slot {\n\troom_local gperf;\n\troom_local key;\n};\n");
+	fprintf(f, "/* A gperf slot: its key's number in the bucket (src/gperf.h). */\n");
+	fprintf(f, "struct room_slot {\n\troom_local key;\n};\n");
 }
 
 /* ---- The keys as the library lists them ------------------------------- */

@@ -1099,8 +1099,8 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 		table_put_number(f, i, 16, t->del[i].word);
 	if (t->ndel == 0)
 		table_put_number(f, 0, 16, 0);
-	fprintf(f, "\n};\n\n/* A gperf slot: its word's number, after gperf's own field (src/gperf.h). */\n");
-	fprintf(f, "struct sw_slot {\n\tsw_id gperf;\n\tsw_id key;\n};\n");
+	fprintf(f, "\n};\n\n/* A gperf slot: its word's number (src/gperf.h). */\n");
+	fprintf(f, "struct sw_slot {\n\tsw_id key;\n};\n");
 }
 
 /*

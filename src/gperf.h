@@ -21,19 +21,19 @@
  *      printable ASCII, '"', '\\' and '?' is a three-digit octal escape.
  *   4. It wants a key per table: an empty bucket gets a placeholder key,
  *      a control byte no query that reaches that bucket can match.
- *   5. %pic (no relocation) needs a first field of the slot struct for the
- *      offset of the key in gperf's own pool.  That copy of the keys serves
- *      only its lookup functions, which are left unused (a prior static,
- *      unused declaration gives them internal linkage, and the compiler
- *      drops them and the copy); so the field is as small as the key
- *      number beside it, and gperf's offsets are cut short in it.
- *   6. Its code raises warnings our flags make errors: fall-through,
- *      unused parameters, missing field initialisers, the offsets cut short
- *      (-Woverflow; clang's -Wconstant-conversion).  They are silenced for
- *      its code alone (GPERF_OUTPUT_BEGIN, GPERF_OUTPUT_END).
+ *   5. Its output holds, beside the hash and the slots, a copy of the keys
+ *      (a pool, %pic, so no relocation), its lookup function, which reads
+ *      them, a writable lower-case table (--ignore-case) and #line
+ *      directives: two thirds of its bytes, which the compiler would
+ *      parse and then drop.  auxchan-gen --join-gperf (gen/gperf.h) keeps
+ *      of each bucket its constants, its hash function and its slots, each
+ *      slot as {the key's number}, and refuses output it does not know.
+ *   6. Its hash functions raise warnings our flags make errors:
+ *      fall-through, and unused parameters in a degenerate hash.  They are
+ *      silenced for its code alone (GPERF_OUTPUT_BEGIN, GPERF_OUTPUT_END).
  *   7. Its output names its input path: make runs it on a relative name,
- *      so the output is the same from any build directory.  Its options
- *      are the Makefile's GPERF_TABLE_FLAGS.
+ *      so the output is the same from any build directory (and the join
+ *      keeps no path).  Its options are the Makefile's GPERF_TABLE_FLAGS.
  *   8. CRLF line ends in its input break it: gen/ writes '\n' only.
  *   9. GCC 12's strlen pass, on the reads of the query that many gperf
  *      hash functions make, takes time and memory that grow steeply with
@@ -41,8 +41,8 @@
  *      without it): it is off for the files that include gperf's output.
  *  10. --ignore-case (each bucket's hash, blind to ASCII case, takes queries
  *      as typed) comes with a writable table, gperf_downcase, for the
- *      case-blind compare of its lookup functions: we give it that compare
- *      (gperf_case_strcmp(), gperf_case_memcmp() with -l) without a table.
+ *      case-blind compare of its lookup functions: the join leaves both
+ *      out (quirk 5).
  */
 #ifndef AUXCHAN_GPERF_SRC_H
 #define AUXCHAN_GPERF_SRC_H
@@ -54,42 +54,12 @@
 #endif
 
 #include <stddef.h>
-#include <string.h>
 
-#include "key.h"
-
-/* Quirk 10: gperf's case-blind compares, for its unused lookup functions. */
-#define GPERF_DOWNCASE 1
-#define GPERF_CASE_STRCMP 1
-#define GPERF_CASE_MEMCMP 1
-static inline int gperf_case_memcmp(const char *a, const char *b, size_t n)
-{
-	return !key_mem_equal(a, b, n);
-}
-static inline int gperf_case_strcmp(const char *a, const char *b)
-{
-	return key_order_fold(a, strlen(a), b, strlen(b));
-}
-
-/* Declares bucket b's unused lookup function static (quirk 5). */
-#define GPERF_DECLARE(p, P, b, first) \
-	static const struct p##_slot *p##_lookup_##b(const char *, size_t) __attribute__((unused));
-
-#ifdef __clang__
-#define GPERF_IGNORE_CLANG _Pragma("clang diagnostic ignored \"-Wconstant-conversion\"")
-#else
-#define GPERF_IGNORE_CLANG
-#endif
-
-/* Around the #include of a table's gperf output, whose buckets BUCKETS names. */
-#define GPERF_OUTPUT_BEGIN(BUCKETS) \
-	BUCKETS(GPERF_DECLARE) \
+/* Around the #include of a table's gperf output, joined (quirk 6). */
+#define GPERF_OUTPUT_BEGIN \
 	_Pragma("GCC diagnostic push") \
 	_Pragma("GCC diagnostic ignored \"-Wimplicit-fallthrough\"") \
-	_Pragma("GCC diagnostic ignored \"-Wunused-parameter\"") \
-	_Pragma("GCC diagnostic ignored \"-Wmissing-field-initializers\"") \
-	_Pragma("GCC diagnostic ignored \"-Woverflow\"") \
-	GPERF_IGNORE_CLANG
+	_Pragma("GCC diagnostic ignored \"-Wunused-parameter\"")
 #define GPERF_OUTPUT_END _Pragma("GCC diagnostic pop")
 
 /*

@@ -20,7 +20,7 @@
 
 #include "room_data.h"
 
-GPERF_OUTPUT_BEGIN(ROOM_BUCKETS)
+GPERF_OUTPUT_BEGIN
 #include "room_gperf.c"
 GPERF_OUTPUT_END
 

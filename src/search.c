@@ -19,7 +19,7 @@
 
 #include "search_data.h"
 
-GPERF_OUTPUT_BEGIN(SW_BUCKETS)
+GPERF_OUTPUT_BEGIN
 #include "search_gperf.c"
 GPERF_OUTPUT_END
 
