@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -676,6 +677,7 @@ struct growth {
 	double all_hit, all_miss;   /* lookups of every key */
 	double search, suggest;     /* ns a search, us a suggestion */
 	double worst;               /* us of the costliest search (worst_search()) */
+	double peak_mb;             /* the most memory of a process of the builds so far */
 	size_t words;               /* bytes of the search's object */
 };
 
@@ -696,8 +698,16 @@ static struct growth grow(const char *build, int rows, const char *shape)
 
 	timed_run(format("rm -rf %s && %s %d %s > %s", dir, synth, rows, shape, page));
 	g.gen = timed_run(format("%s %s/gperf.mk 2>/dev/null", m, dir));
-	g.gperf = timed_run(format("%s %s/room_gperf.c", m, dir));
-	g.cc = timed_run(format("%s %s/room.o", m, dir));
+	/* Both tables, the rooms' and the search's, as the library needs them:
+	 * each bucket's gperf run, then both objects (not their -fPIC copies). */
+	g.gperf = timed_run(format("%s %s/room_gperf.c %s/search_gperf.c", m, dir, dir));
+	g.cc = timed_run(format("%s %s/room.o %s/search.o", m, dir, dir));
+	{
+		struct rusage ru;
+
+		if (getrusage(RUSAGE_CHILDREN, &ru) == 0)
+			g.peak_mb = (double)ru.ru_maxrss / 1024;
+	}
 	g.keys = sum_defines(gperf_c, "_TOTAL_KEYWORDS ", &g.buckets);
 	/* MAX_HASH_VALUE is a table's last slot. */
 	g.slots = sum_defines(gperf_c, "_MAX_HASH_VALUE ", &g.buckets) + g.buckets;
@@ -1197,6 +1207,8 @@ int main(int argc, char **argv)
 		double per20 = (k20->gen + k20->gperf + k20->cc) / 20000;
 
 		printf("Time per row at 20,000 rows against 1,000: %.2f\n", per20 / per1);
+		printf("The builds' largest process (generator, gperf or compiler): %.0f MB\n",
+		       shared.peak_mb);
 		printf("Hits at 5,000 and 20,000 rows, the slower, against the seed's: %.2f; against "
 		       "30 synthetic rows' (keys of the same shapes, one bucket): %.2f\n",
 		       big / ns[AUXCHAN][0], big / small->hit);
@@ -1208,7 +1220,8 @@ int main(int argc, char **argv)
 		       "build5000_s=%.2f build20000_s=%.2f build_row_ratio=%.2f big_hit_synth_ratio=%.2f "
 		       "big_all_hit_ns=%.1f search_ns=%.0f search_ratio=%.1f big_search_ns=%.0f "
 		       "big_suggest_us=%.1f words_bytes=%zu hit_rate=%.2f big_hot_ratio=%.2f "
-		       "question_rate=%.2f worst_search_us=%.1f\n",
+		       "question_rate=%.2f worst_search_us=%.1f build_shared_s=%.2f "
+		       "build_peak_mb=%.0f\n",
 		       ns[AUXCHAN][0], ns[AUXCHAN][1], mix(BSEARCH_LIBC) / mix(AUXCHAN),
 		       timed[GPERF_ICASE] ? mix(GPERF_ICASE) / mix(AUXCHAN) : 0,
 		       mix(BSEARCH) / mix(AUXCHAN), mix(LINEAR) / mix(AUXCHAN),
@@ -1217,7 +1230,8 @@ int main(int argc, char **argv)
 		       k20->gen + k20->gperf + k20->cc, per20 / per1, big / small->hit, k20->all_hit,
 		       search, search_peer / search, k20->search, k20->suggest, words_size(build),
 		       (double)hits / NASKED, k20->hot / small->hot,
-		       blind.asked ? (double)blind.right / (double)blind.asked : 0.0, worst);
+		       blind.asked ? (double)blind.right / (double)blind.asked : 0.0, worst,
+		       shared.gen + shared.gperf + shared.cc, shared.peak_mb);
 	}
 	page_cleanup();
 	return 0;
