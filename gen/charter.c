@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include <cmark-gfm.h>
-#include <cmark-gfm-core-extensions.h>
 
 #include "charter.h"
 #include "index.h"
@@ -223,15 +222,20 @@ static int read_row(const struct src *s, struct charter_row *r, cmark_node *row,
 	return 0;
 }
 
-/* Adds the rows of a group or meeting table; returns whether it is one. */
-static int read_table(const struct src *s, struct charters *c, const char *file,
-                      cmark_node *table)
+/* The rows being read, and the group page they are on. */
+struct reading {
+	struct charters *c;
+	const char *file;
+};
+
+/* Adds the rows of a group or meeting table (page_table_fn); returns
+ * whether it is one. */
+static int read_table(const struct src *s, cmark_node *header, void *arg)
 {
-	cmark_node *header = cmark_node_first_child(table);
+	struct charters *c = ((struct reading *)arg)->c;
+	const char *file = ((struct reading *)arg)->file;
 	int col[4], meeting, ncols = 0;
 
-	if (!header || !cmark_gfm_extensions_get_table_row_is_header(header))
-		return 0;
 	for (cmark_node *k = cmark_node_first_child(header); k; k = cmark_node_next(k))
 		ncols++;
 	if ((col[1] = column(header, TIME)) >= 0) {
@@ -267,31 +271,13 @@ static int read_table(const struct src *s, struct charters *c, const char *file,
 int charter_parse(struct charters *c, const char *file, const char *text, size_t len,
                   struct diag *d)
 {
-	struct src s = { .d = d };
-	struct page front = { 0 };
+	struct reading r = { c, file };
 	unsigned errors = d->errors;
-	cmark_parser *parser;
-	cmark_node *doc;
-	int tables = 0;
 
 	c->pages++;
-	if ((doc = page_document(&s, text, len, &front, &parser))) { /* the room page's steps */
-		cmark_iter *it = cmark_iter_new(doc);
-		cmark_event_type ev;
-
-		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-			if (ev == CMARK_EVENT_ENTER && markdown_type_is(cmark_iter_get_node(it), "table"))
-				tables += read_table(&s, c, file, cmark_iter_get_node(it));
-		cmark_iter_free(it);
-		cmark_node_free(doc);
-		cmark_parser_free(parser);
-		if (!tables && d->errors == errors)
-			diag_error(d, 1, 0, "no group table: no table has a header with 'Name' and "
-			           "'Responsibility' columns, or a 'Meeting Time' column");
-	}
-	free(front.title);
-	free(front.date);
-	free(s.line);
+	if (page_tables(text, len, d, read_table, &r) == 0 && d->errors == errors)
+		diag_error(d, 1, 0, "no group table: no table has a header with 'Name' and "
+		           "'Responsibility' columns, or a 'Meeting Time' column");
 	return d->errors == errors ? 0 : -1;
 }
 

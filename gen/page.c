@@ -51,8 +51,15 @@ static void walk(const struct src *s, struct table_state *ts, struct page *pg, c
 
 /* ---- The page --------------------------------------------------------- */
 
-cmark_node *page_document(struct src *s, const char *text, size_t len, struct page *pg,
-                          cmark_parser **parser)
+/*
+ * The steps of page_parse() up to cmark-gfm's document: its byte order
+ * mark, its size, its lines (s, whose d the caller sets; s->line to free),
+ * its front matter (into pg's title and date), its limits, its markdown.
+ * Returns the document and its parser in *parser (both to free), or NULL
+ * with an error reported.
+ */
+static cmark_node *page_document(struct src *s, const char *text, size_t len, struct page *pg,
+                                 cmark_parser **parser)
 {
 	size_t body;
 
@@ -71,6 +78,35 @@ cmark_node *page_document(struct src *s, const char *text, size_t len, struct pa
 	    scan_markdown(s, body) < 0)
 		return NULL;
 	return markdown_read(s, body, parser);
+}
+
+int page_tables(const char *text, size_t len, struct diag *d, page_table_fn *table, void *arg)
+{
+	struct src s = { .d = d };
+	struct page front = { 0 };
+	cmark_parser *parser;
+	cmark_node *doc;
+	int n = -1;
+
+	if ((doc = page_document(&s, text, len, &front, &parser))) {
+		cmark_iter *it = cmark_iter_new(doc);
+		cmark_event_type ev;
+
+		for (n = 0; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+			cmark_node *t = cmark_iter_get_node(it), *header = cmark_node_first_child(t);
+
+			if (ev == CMARK_EVENT_ENTER && markdown_type_is(t, "table") && header &&
+			    cmark_gfm_extensions_get_table_row_is_header(header))
+				n += table(&s, header, arg);
+		}
+		cmark_iter_free(it);
+		cmark_node_free(doc);
+		cmark_parser_free(parser);
+	}
+	free(front.title);
+	free(front.date);
+	free(s.line);
+	return n;
 }
 
 int page_parse(struct page *pg, const char *text, size_t len, struct diag *d)

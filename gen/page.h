@@ -108,18 +108,18 @@ int page_parse(struct page *pg, const char *text, size_t len, struct diag *d);
 void page_free(struct page *pg);
 
 /*
- * The steps of page_parse() up to cmark-gfm's document, for a page of
- * other tables (the vocabulary, words.h): its byte order mark, its size,
- * its lines (s, whose d the caller sets; s->line to free), its front matter
- * (into pg's title and date), its limits, its markdown.  Returns the
- * document and its parser in *parser (both to free), or NULL with an error
- * reported.
+ * Reads a page of other tables (the vocabulary, words.h; a group page,
+ * charter.h) as page_parse() reads the room page, up to cmark-gfm's
+ * document (its byte order mark, size, lines, front matter, limits,
+ * markdown), then calls table(s, header, arg) for each of its tables that
+ * has a header row, in page order: s is the page's source (s->d is d),
+ * header the table's header row, which its rows follow.  Returns the sum of
+ * what table() returned, or -1 after an error that stopped the reading.
  */
 struct src;
 struct cmark_node;
-struct cmark_parser;
-struct cmark_node *page_document(struct src *s, const char *text, size_t len, struct page *pg,
-                                 struct cmark_parser **parser);
+typedef int page_table_fn(const struct src *s, struct cmark_node *header, void *arg);
+int page_tables(const char *text, size_t len, struct diag *d, page_table_fn *table, void *arg);
 
 /*
  * Releases what the page reader keeps for the whole process (cmark-gfm's

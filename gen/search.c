@@ -297,14 +297,20 @@ static size_t *group_rooms(const struct page *pg, size_t **firstp)
 	return room;
 }
 
-/* Is the word of n bytes at w among the first count occurrences (sorted)? */
-static int has_word(const struct occs *os, size_t count, const char *w, size_t n)
+/*
+ * Is the word of n bytes at w among count strings sorted by their bytes,
+ * string i being at(v, i, &its length)?
+ */
+static int sorted_has(const void *v, size_t count,
+                      const char *(*at)(const void *v, size_t i, size_t *len), const char *w,
+                      size_t n)
 {
 	size_t lo = 0, hi = count;
 
 	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = table_compare(os->o[mid].w, os->o[mid].len, w, n);
+		size_t mid = lo + (hi - lo) / 2, len;
+		const char *x = at(v, mid, &len);
+		int c = table_compare(x, len, w, n);
 
 		if (c == 0)
 			return 1;
@@ -314,6 +320,20 @@ static int has_word(const struct occs *os, size_t count, const char *w, size_t n
 			hi = mid;
 	}
 	return 0;
+}
+
+static const char *occ_at(const void *v, size_t i, size_t *len)
+{
+	const struct occ *o = &((const struct occs *)v)->o[i];
+
+	*len = o->len;
+	return o->w;
+}
+
+/* Is the word of n bytes at w among the first count occurrences (sorted)? */
+static int has_word(const struct occs *os, size_t count, const char *w, size_t n)
+{
+	return sorted_has(os, count, occ_at, w, n);
 }
 
 /*
@@ -495,22 +515,17 @@ static const char *const stop_list[] = {
  */
 #define STOP_ROOMS_MIN 8
 
+static const char *stop_at(const void *v, size_t i, size_t *len)
+{
+	const char *x = ((const char *const *)v)[i];
+
+	*len = strlen(x);
+	return x;
+}
+
 static int in_list(const char *w, size_t n)
 {
-	size_t lo = 0, hi = sizeof stop_list / sizeof *stop_list;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = table_compare(stop_list[mid], strlen(stop_list[mid]), w, n);
-
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return sorted_has(stop_list, sizeof stop_list / sizeof *stop_list, stop_at, w, n);
 }
 
 static int is_kept(const struct word_table *t, const char *w, size_t n)

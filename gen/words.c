@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include <cmark-gfm.h>
-#include <cmark-gfm-core-extensions.h>
 
 #include "index.h"
 #include "markdown.h"
@@ -13,18 +12,22 @@
 #include "word.h"
 #include "words.h"
 
-/* Adds the rows of a table whose header has Word and Means columns. */
-static void read_table(const struct src *s, struct vocabulary *v, size_t *cap, cmark_node *table)
-{
-	cmark_node *header = cmark_node_first_child(table);
-	int word, means;
+/* The vocabulary being read, and the room of its entries. */
+struct reading {
+	struct vocabulary *v;
+	size_t cap;
+};
 
-	if (!header || !cmark_gfm_extensions_get_table_row_is_header(header))
-		return;
-	word = markdown_column(header, "Word");
-	means = markdown_column(header, "Means");
+/* Adds the rows of a table whose header has Word and Means columns
+ * (page_table_fn); returns whether it is one. */
+static int read_table(const struct src *s, cmark_node *header, void *arg)
+{
+	struct vocabulary *v = ((struct reading *)arg)->v;
+	size_t *cap = &((struct reading *)arg)->cap;
+	int word = markdown_column(header, "Word"), means = markdown_column(header, "Means");
+
 	if (word < 0 || means < 0)
-		return;
+		return 0;
 	for (cmark_node *row = cmark_node_next(header); row; row = cmark_node_next(row)) {
 		cmark_node *wc = markdown_nth_child(row, word), *mc = markdown_nth_child(row, means);
 		unsigned line = (unsigned)cmark_node_get_start_line(row);
@@ -48,34 +51,17 @@ static void read_table(const struct src *s, struct vocabulary *v, size_t *cap, c
 		free(e.word);
 		free(e.means);
 	}
+	return 1;
 }
 
 int words_parse(struct vocabulary *v, const char *text, size_t len, struct diag *d)
 {
-	struct src s = { .d = d };
-	struct page front = { 0 };
+	struct reading r = { .v = v };
 	unsigned errors = d->errors;
-	cmark_parser *parser;
-	cmark_node *doc;
-	size_t cap = 0;
 
 	memset(v, 0, sizeof *v);
-	if ((doc = page_document(&s, text, len, &front, &parser))) { /* the room page's steps */
-		cmark_iter *it = cmark_iter_new(doc);
-		cmark_event_type ev;
-
-		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-			if (ev == CMARK_EVENT_ENTER && markdown_type_is(cmark_iter_get_node(it), "table"))
-				read_table(&s, v, &cap, cmark_iter_get_node(it));
-		cmark_iter_free(it);
-		cmark_node_free(doc);
-		cmark_parser_free(parser);
-		if (v->n == 0 && d->errors == errors)
-			diag_error(d, 1, 0, "no vocabulary: no table has a header with Word and Means");
-	}
-	free(front.title);
-	free(front.date);
-	free(s.line);
+	if (page_tables(text, len, d, read_table, &r) >= 0 && v->n == 0 && d->errors == errors)
+		diag_error(d, 1, 0, "no vocabulary: no table has a header with Word and Means");
 	return d->errors == errors ? 0 : -1;
 }
 

@@ -610,12 +610,8 @@ static int finish(int status)
 static int print_keys(enum format fmt)
 {
 	size_t n = auxchan_key_count();
-	struct key_text *k = malloc((n + 1) * sizeof *k);
+	struct key_text *k = need(malloc((n + 1) * sizeof *k));
 
-	if (!k) {
-		fputs("auxchan: out of memory\n", stderr);
-		return 2;
-	}
 	for (size_t i = 0; i < n; i++)
 		k[i].s = auxchan_key(i, &k[i].len);
 	qsort(k, n, sizeof *k, key_text_order);

@@ -724,6 +724,16 @@ static void test_independent(void)
 		      ind[i].plain[ind[i].col[0]], ind[i].meeting ? "a meeting" : "a group", joined[i]);
 }
 
+/* The library's group of the topic, or auxchan_group_count(): none. */
+static size_t group_of_topic(const char *topic)
+{
+	size_t g = 0;
+
+	while (g < auxchan_group_count() && strcmp(auxchan_group_field(g, AUXCHAN_GROUP_TOPIC), topic))
+		g++;
+	return g;
+}
+
 /* The seed set's facts, as a person reads the pages. */
 static void test_seed_facts(void)
 {
@@ -747,12 +757,9 @@ static void test_seed_facts(void)
 	};
 
 	for (size_t i = 0; i < sizeof facts / sizeof *facts; i++) {
-		size_t g = 0;
+		size_t g = group_of_topic(facts[i].topic);
 		char got[2048] = "";
 
-		while (g < auxchan_group_count() &&
-		       strcmp(auxchan_group_field(g, AUXCHAN_GROUP_TOPIC), facts[i].topic))
-			g++;
 		if (!check(g < auxchan_group_count(), "the seed has the group %s", facts[i].topic))
 			continue;
 		if (facts[i].responsibility)
@@ -817,12 +824,9 @@ static const struct {
 static void test_hostile(void)
 {
 	for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
-		size_t g = 0;
+		size_t g = group_of_topic(hostile[i].topic);
 		char got[4096] = "";
 
-		while (g < auxchan_group_count() &&
-		       strcmp(auxchan_group_field(g, AUXCHAN_GROUP_TOPIC), hostile[i].topic))
-			g++;
 		if (!check(g < auxchan_group_count(), "the hostile page has the group '%s'",
 		           hostile[i].topic))
 			continue;
