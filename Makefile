@@ -182,9 +182,20 @@ $(B)/tests/%: tests/%.c $(TEST_OBJ) $(B)/libauxchan.a $(TEST_HDR) $(GEN_HDR)
 $(B)/tests/room $(B)/tests/search: | $(LIB_PIC_OBJ)
 $(B)/tests/auxchan: | $(B)/auxchan
 
-check: all $(CHECK_TESTS:%=$(B)/tests/%) $(CHECK_BUILT) $(CHECK_PAGES) | deps-check
+# make check builds what it runs with as many jobs as processors, unless
+# make was given -j (then with its jobs); the checks that take longest
+# (SLOW_TESTS), then those of the other pages, start first, so that the
+# short ones fill the slots at the end.
+NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+CHECK_JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+SLOW_TESTS = $(filter package gen,$(CHECK_TESTS))
+check: | deps-check
+	@$(MAKE) --no-print-directory $(CHECK_JOBS) check-programs
 	@$(TEST_ENV) sh tests/check.sh $(B)/tests \
-		$(call checks,,$(DATA),$(B),$(CHECK_TESTS)) $(CHECK_MORE)
+		$(call checks,,$(DATA),$(B),$(SLOW_TESTS)) $(CHECK_MORE) \
+		$(call checks,,$(DATA),$(B),$(filter-out $(SLOW_TESTS),$(CHECK_TESTS)))
+
+check-programs: all $(CHECK_TESTS:%=$(B)/tests/%) $(CHECK_BUILT) $(CHECK_PAGES) | deps-check
 
 # make check again, every program built with AddressSanitizer and
 # UndefinedBehaviorSanitizer (the first report stops the program), in a
@@ -199,5 +210,5 @@ clean:
 
 FORCE:
 
-.PHONY: all run diff update-page deps check check-sanitize clean FORCE
+.PHONY: all run diff update-page deps check check-programs check-sanitize clean FORCE
 .DELETE_ON_ERROR:
