@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include "charter.h"
+#include "group.h"
 #include "index.h"
 #include "markdown.h"
 #include "mem.h"
@@ -278,6 +279,8 @@ int charter_parse(struct charters *c, const char *file, const char *text, size_t
 	if (page_tables(text, len, d, read_table, &r) == 0 && d->errors == errors)
 		diag_error(d, 1, 0, "no group table: no table has a header with 'Name' and "
 		           "'Responsibility' columns, or a 'Meeting Time' column");
+	if (d->errors != errors) /* rows may be missing */
+		c->refused++;
 	return d->errors == errors ? 0 : -1;
 }
 
@@ -295,16 +298,12 @@ static void join_row(struct group *g, const struct charter_row *r)
 	g->line = r->line;
 }
 
-/* Adds the meeting of row r to group g; returns -1 past the limit. */
-static int join_meeting(struct group *g, const struct charter_row *r)
+/* Adds the meeting of row r to group g (which has fewer than
+ * CHARTER_MAX_MEETINGS). */
+static void join_meeting(struct group *g, const struct charter_row *r)
 {
-	const struct meeting *m = &r->meeting;
-
-	if (g->nmeetings == CHARTER_MAX_MEETINGS)
-		return -1;
 	g->meetings = xrealloc(g->meetings, (g->nmeetings + 1) * sizeof *g->meetings);
-	g->meetings[g->nmeetings++] = *m;
-	return 0;
+	g->meetings[g->nmeetings++] = r->meeting;
 }
 
 int charter_join(struct charters *c, struct page *pg, const char *room_file, struct diag *d)
@@ -339,14 +338,24 @@ int charter_join(struct charters *c, struct page *pg, const char *room_file, str
 		else if (count == 0)
 			diag_warning(d, "unjoined-group", r->line, r->name_col, "group '%s' has no "
 			             "rooms: no group of rooms has that topic", r->name);
+		/* The groups of a topic get the same meetings: when the first has
+		 * all it may, so have the others, and the row is refused once (a
+		 * page of many meetings of a topic of many groups stays linear). */
+		if (count && r->is_meeting &&
+		    pg->groups[t[0].at].nmeetings == CHARTER_MAX_MEETINGS) {
+			diag_error(d, r->line, r->name_col, "group '%s' has more than %u meetings",
+			           r->name, CHARTER_MAX_MEETINGS);
+			continue;
+		}
+		group_steps++;
 		for (size_t k = 0; k < count; k++) {
 			struct group *g = &pg->groups[t[k].at];
 
+			group_steps++;
 			if (!r->is_meeting)
 				join_row(g, r);
-			else if (join_meeting(g, r) != 0)
-				diag_error(d, r->line, r->name_col, "group '%s' has more than %u "
-				           "meetings", r->name, CHARTER_MAX_MEETINGS);
+			else
+				join_meeting(g, r);
 		}
 	}
 	d->file = room_file;

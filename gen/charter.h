@@ -45,7 +45,7 @@ struct charters {
 	struct charter_row *row; /* in the order of the pages, then of their rows */
 	size_t n, cap;
 	size_t pages;            /* group pages read */
-	size_t refused;          /* rows left out after an error */
+	size_t refused;          /* rows, or pages, left out after an error */
 };
 
 /*

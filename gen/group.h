@@ -36,9 +36,10 @@ typedef const char *group_key(const struct room *c, size_t *n);
 void group_by(const struct page *pg, group_key *key, size_t *first);
 
 /*
- * Steps counted by group_assign(), group_by() and lint_page() (comparisons,
- * bytes read, table probes), never reset: for the test that their work
- * grows in proportion to the page, not to its square.
+ * Steps counted by group_assign(), group_by(), lint_page() and
+ * charter_join() (comparisons, bytes read, table probes, joins), never
+ * reset: for the tests that their work grows in proportion to the pages,
+ * not to their square.
  */
 extern unsigned long group_steps;
 

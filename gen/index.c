@@ -37,29 +37,38 @@ void index_sort(struct index *x)
 	xsort(x->v, x->n, sizeof *x->v, by_name);
 }
 
-const struct name *index_lookup(const struct index *x, const char *s, int as_term,
-                                size_t *count)
+unsigned long index_steps;
+
+/* The first entry of x whose text is not below k's (above: if after). */
+static size_t bound(const struct index *x, const struct name *k, int after)
 {
-	size_t lo = 0, hi = x->n, end;
-	struct index key = { 0 };
-	const struct name *k;
+	size_t lo = 0, hi = x->n;
 
-	index_add(&key, s, strlen(s), 0, as_term);
-	k = &key.v[0];
-	while (lo < hi) { /* the first not below the key */
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
+		int c = table_compare(x->v[mid].s, x->v[mid].len, k->s, k->len);
 
-		if (table_compare(x->v[mid].s, x->v[mid].len, k->s, k->len) < 0)
+		index_steps++;
+		if (c < 0 || (after && c == 0))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (end = lo; end < x->n && !table_compare(x->v[end].s, x->v[end].len, k->s, k->len);
-	     end++)
-		;
-	*count = end - lo;
+	return lo;
+}
+
+const struct name *index_lookup(const struct index *x, const char *s, int as_term,
+                                size_t *count)
+{
+	struct index key = { 0 };
+	size_t first;
+
+	/* Two binary searches: a text many entries share costs no more. */
+	index_add(&key, s, strlen(s), 0, as_term);
+	first = bound(x, &key.v[0], 0);
+	*count = bound(x, &key.v[0], 1) - first;
 	index_free(&key);
-	return lo < x->n ? &x->v[lo] : NULL;
+	return first < x->n ? &x->v[first] : NULL;
 }
 
 long index_find(const struct index *x, const char *s, int as_term)

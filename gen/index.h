@@ -43,4 +43,8 @@ long index_find(const struct index *x, const char *s, int as_term);
 
 void index_free(struct index *x);
 
+/* Entries index_lookup() compared, never reset: for the tests that the
+ * pages' checks grow as the pages, not as their product. */
+extern unsigned long index_steps;
+
 #endif /* AUXCHAN_INDEX_H */

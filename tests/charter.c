@@ -21,6 +21,7 @@
 
 #include "auxchan.h"
 #include "charter.h"
+#include "index.h"
 #include "check.h"
 #include "pages.h"
 #include "run.h"
@@ -195,8 +196,9 @@ static char *dump(const struct page *pg)
 
 /*
  * What auxchan-gen does with group pages (gen.c's read_groups()): each
- * page through charter_parse(), then, with no error, charter_join() to the
- * room page pg (rooms.md).  The diagnostics in *diag (to free).
+ * page through charter_parse(), then charter_join() to the room page pg
+ * (rooms.md), even after an error (every error at once).  The diagnostics
+ * in *diag (to free).
  */
 static int join_pages(struct page *pg, const char *const *text, size_t n, int rows_warn,
                       char **diag)
@@ -214,8 +216,8 @@ static int join_pages(struct page *pg, const char *const *text, size_t n, int ro
 		if (charter_parse(&c, file[i], text[i], strlen(text[i]), &d) != 0)
 			rc = -1;
 	}
-	if (rc == 0)
-		rc = charter_join(&c, pg, "rooms.md", &d);
+	if (charter_join(&c, pg, "rooms.md", &d) != 0)
+		rc = -1;
 	charter_free(&c);
 	fclose(d.out);
 	return rc;
@@ -306,6 +308,54 @@ static void test_limits(void)
 		free(text);
 		page_free(&pg);
 	}
+}
+
+/*
+ * The steps of charter_join() (group_steps, index_steps) for n rooms,
+ * each a group of the topic X, and a group page of X's row and n meetings
+ * of X: every meeting names every group.  Nothing is joined past the
+ * first CHARTER_MAX_MEETINGS meetings.
+ */
+static unsigned long join_steps(size_t n)
+{
+	char *rooms_text = malloc(64 + n * 100), *groups_text = malloc(256 + n * 32), *diag;
+	const char *pages[] = { groups_text };
+	size_t len = 0, glen = 0;
+	struct diag d = { .file = "steps.md", .out = fopen("/dev/null", "w") };
+	struct page pg;
+	unsigned long before;
+
+	len += (size_t)sprintf(rooms_text, "| Name | Purpose | Link |\n|---|---|---|\n");
+	for (size_t k = 0; k < n; k++)
+		len += (size_t)sprintf(rooms_text + len, "| SIG:X General | p | "
+		                       "[#T%zu-GEN:x.org](https://matrix.to/#/#T%zu-GEN:x.org) |\n", k, k);
+	glen += (size_t)sprintf(groups_text, "| Name | Responsibility |\n|---|---|\n| X | x |\n\n"
+	                        "| SIG | Meeting Time |\n|---|---|\n");
+	for (size_t k = 0; k < n; k++)
+		glen += (size_t)sprintf(groups_text + glen, "| X | t%zu |\n", k);
+	pages_check(&pg, rooms_text, len, &d);
+	check_num("groups of the steps page", (long long)pg.ngroups, (long long)n);
+	before = group_steps + index_steps;
+	join_pages(&pg, pages, 1, 0, &diag);
+	before = group_steps + index_steps - before;
+	check_num("steps page: every group has the most meetings",
+	          (long long)pg.groups[n - 1].nmeetings, CHARTER_MAX_MEETINGS);
+	free(diag);
+	fclose(d.out);
+	page_free(&pg);
+	free(rooms_text);
+	free(groups_text);
+	return before;
+}
+
+/* Joining grows with the pages, not their product: twice the groups and
+ * the meetings, at most 2.5 times the steps (their product would give 4). */
+static void test_steps(void)
+{
+	unsigned long one = join_steps(1000), two = join_steps(2000);
+
+	check(two <= one * 5 / 2, "joining 2,000 groups and meetings: %lu steps, 1,000: %lu",
+	      two, one);
 }
 
 /* The room page's limits of what reaches libyaml and cmark-gfm (page.h)
@@ -856,6 +906,7 @@ int main(int argc, char **argv)
 	}
 	test_cases();
 	test_limits();
+	test_steps();
 	test_parser_limits();
 	test_bad(argv[2]);
 	split_pages();
