@@ -11,7 +11,6 @@
 #include "mem.h"
 #include "page.h"
 #include "text.h"
-#include "utf8.h"
 
 /* ---- Reading a group page ----------------------------------------------- */
 
@@ -138,27 +137,12 @@ static char *first_link(cmark_node *node)
 	return (char *)url;
 }
 
-/*
- * The target of the join link cell's first link (to free), or "", checked as
- * cell text is (markdown.h): a target with a control character (an entity
- * can write one), an invisible one, or over PAGE_MAX_CELL bytes gets an
- * error at line:col and NULL, so that it reaches no table or terminal.
- */
+/* The target of the join link cell's first link (to free), or "", checked
+ * as cell text is: NULL after an error. */
 static char *join_url(const struct src *s, cmark_node *cell, unsigned line, unsigned col)
 {
-	char *u = cell ? first_link(cell) : xmemdup("", 0), fault[128];
-	size_t len = strlen(u), at;
-
-	if (len > PAGE_MAX_CELL)
-		diag_error(s->d, line, col, "join link's target is %zu bytes, over the limit of %u",
-		           len, PAGE_MAX_CELL);
-	else if (utf8_check_visible(u, len, NULL, &at) != UTF8_OK)
-		diag_error(s->d, line, col, "%s in join link's target",
-		           text_char_fault(u + at, len - at, 0, fault, sizeof fault));
-	else
-		return u;
-	free(u);
-	return NULL;
+	return markdown_checked(s, cell ? first_link(cell) : xmemdup("", 0), "join link's target",
+	                        line, col);
 }
 
 static void row_free(struct charter_row *r)
@@ -211,8 +195,11 @@ static int read_row(const struct src *s, struct charter_row *r, cmark_node *row,
 		m->url = join_url(s, cell[3], r->line, at[3]);
 		return m->time && m->length && m->join && m->url ? 0 : -1;
 	}
+	/* Its text without the targets once it passed the checks with them:
+	 * one error for a cell, not two. */
 	r->responsibility = markdown_cell_text_links(s, cell[1], "responsibility", r->line, at[1]);
-	r->plain = markdown_cell_text(s, cell[1], "responsibility", r->line, at[1]);
+	r->plain = r->responsibility ? markdown_cell_text(s, cell[1], "responsibility", r->line,
+	                                                  at[1]) : NULL;
 	r->code = cell[1] ? code_spans(cell[1]) : xmemdup("", 0);
 	t = markdown_cell_text(s, cell[2], "leaders", r->line, at[2]);
 	if (!r->responsibility || !r->plain || !t || read_leaders(s, r, t, at[2]) != 0) {

@@ -272,10 +272,9 @@ cmark_node *markdown_nth_child(cmark_node *n, int k)
  * reported and NULL returned, so that the text goes nowhere else (into
  * another diagnostic, say, or a terminal).
  */
-static char *cell_text(const struct src *s, cmark_node *node, const char *what, unsigned line,
-                       unsigned col, int links)
+char *markdown_checked(const struct src *s, char *t, const char *what, unsigned line,
+                       unsigned col)
 {
-	char *t = node ? plain_text(node, links) : xmemdup("", 0);
 	size_t len = strlen(t), at;
 	char fault[128];
 
@@ -289,6 +288,13 @@ static char *cell_text(const struct src *s, cmark_node *node, const char *what, 
 		return t;
 	free(t);
 	return NULL;
+}
+
+static char *cell_text(const struct src *s, cmark_node *node, const char *what, unsigned line,
+                       unsigned col, int links)
+{
+	return markdown_checked(s, node ? plain_text(node, links) : xmemdup("", 0), what, line,
+	                        col);
 }
 
 char *markdown_cell_text(const struct src *s, cmark_node *node, const char *what,

@@ -55,6 +55,14 @@ cmark_node *markdown_nth_child(cmark_node *n, int k);
 char *markdown_cell_text(const struct src *s, cmark_node *node, const char *what, unsigned line,
                          unsigned col);
 
+/*
+ * t (to free) if it passes markdown_cell_text()'s checks, else NULL, t
+ * freed and an error reported at line:col: for text taken from a cell
+ * otherwise (a link's target).
+ */
+char *markdown_checked(const struct src *s, char *t, const char *what, unsigned line,
+                       unsigned col);
+
 /* markdown_cell_text() with each link's target kept after its text,
  * "the GNOME Desktop Environment <https://www.gnome.org/>". */
 char *markdown_cell_text_links(const struct src *s, cmark_node *node, const char *what,
