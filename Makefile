@@ -143,21 +143,21 @@ $(B)/gen.stamp: FORCE
 	@$(GEN_STAMP) | cmp -s - $@ || $(GEN_STAMP) > $@
 
 # The library: libauxchan.a, and libauxchan.so.MAJOR.MINOR.PATCH with its
-# soname and the link for -lauxchan.  -Bsymbolic-functions: the search's
-# calls of the lookup stay inside, with no relocation.
+# soname and the link for -lauxchan, both of the same objects, compiled
+# once as position-independent code (PIC_CFLAGS): a program linked with
+# the archive is a PIE, whose linker turns the PIC's GOT loads and PLT
+# calls of symbols it defines into direct ones.  -Bsymbolic-functions: the
+# search's calls of the lookup stay inside the shared library, with no
+# relocation, as -fno-semantic-interposition told the compiler.
 $(LIB_OBJ): $(NS_OBJ)/%.o: $(NS_SRC)/%.c $(TABLE) $(NS_HDR)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(NS_CPPFLAGS) -c $< -o $@
-
-$(LIB_PIC_OBJ): $(NS_OBJ)/pic/%.o: $(NS_SRC)/%.c $(TABLE) $(NS_HDR)
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -fPIC $(NS_CPPFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(PIC_CFLAGS) $(NS_CPPFLAGS) -c $< -o $@
 
 $(B)/$(LIB).a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcD $@ $^
 
-$(B)/$(SHLIB): $(LIB_PIC_OBJ)
+$(B)/$(SHLIB): $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-Bsymbolic-functions $(LDFLAGS) $^ \
 		-o $@
 
@@ -179,7 +179,6 @@ $(B)/tests/%: tests/%.c $(TEST_OBJ) $(B)/libauxchan.a $(TEST_HDR) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen -Itests $(TEST_CPPFLAGS) $(LDFLAGS) \
 		$< $(TEST_OBJ) $(B)/libauxchan.a $(TEST_LIBS) -o $@
-$(B)/tests/room $(B)/tests/search: | $(LIB_PIC_OBJ)
 $(B)/tests/auxchan: | $(B)/auxchan
 
 # make check builds what it runs with as many jobs as processors, unless

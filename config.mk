@@ -35,6 +35,8 @@ CFLAGS ?= -O2 -g
 BUILD_CC = $(CC)
 BUILD_CFLAGS = $(CFLAGS)
 STD_CFLAGS = -std=c11 -Wall -Wextra -Werror
+# The library's objects serve both the archive and the shared library.
+PIC_CFLAGS = -fPIC -fno-semantic-interposition
 # Reproducible: no path of the source tree or of the build directory in
 # objects (debug information), wherever they are.
 REPRO_CFLAGS = -ffile-prefix-map=$(CURDIR)=. -ffile-prefix-map=$(abspath $(BUILDDIR))=BUILDDIR

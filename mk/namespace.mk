@@ -17,7 +17,7 @@ C_HEADERS = assert complex ctype errno fenv float inttypes iso646 limits locale 
 NS_TAKEN = $(sort libauxchan $(C_HEADERS) \
 	$(filter-out auxchan,$(basename $(notdir $(wildcard src/*.[ch] gen/*.[ch])))) \
 	$(basename $(notdir $(TABLE))) gen gperf tests amalgamation bench fuzz fuzzer sanitize \
-	dist pic hostile buckets)
+	dist hostile buckets)
 RULE_NAMESPACE = a namespace is a lower-case C identifier prefix (a letter, then letters, \
 	digits or '_') that is none of: $(NS_TAKEN)
 NS_BAD = $(strip $(filter-out 1,$(words $(NAMESPACE))) $(filter-out $(LOWER:%=%%),$(NAMESPACE)) \
@@ -46,7 +46,6 @@ HEADER = $(NS_INC)/$(NAMESPACE).h
 NS_HDR = $(HEADER) $(LIB_PRIVATE_HDR:src/%=$(NS_SRC)/%)
 NS_CPPFLAGS = -I$(NS_INC) -I$(NS_SRC) -I$(B) $(CPPFLAGS)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(NS_OBJ)/%.o)
-LIB_PIC_OBJ = $(LIB_SRC:src/%.c=$(NS_OBJ)/pic/%.o)
 BUILT_lib = $(B)/$(LIB).a $(B)/$(LIB).so $(HEADER)
 BUILT_cmd = $(B)/auxchan $(COMPLETIONS)
 

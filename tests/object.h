@@ -106,7 +106,7 @@ static inline void object_undefined(const char *name, void *ctx)
 }
 
 /*
- * Checks a library module's objects, BUILD/NAME.o and BUILD/pic/NAME.o:
+ * Checks a library module's object, BUILD/NAME.o (of both libraries):
  * tables in read-only data, no writable data (no mutable state), and no
  * undefined symbol but those of allowed[] (NULL-terminated; no malloc) and,
  * if own is not NULL, the library's own (own is their prefix).  Skipped in
@@ -119,20 +119,17 @@ static inline void object_check_module(const char *build, const char *name,
 		printf("note: sanitizer build: %s.o is checked by make check\n", name);
 		return;
 	}
-	for (int pic = 0; pic <= 1; pic++) {
-		struct elf_sizes sz = { 0 };
-		char path[4096];
-		struct object_rules r = { path, allowed, own };
+	struct elf_sizes sz = { 0 };
+	char path[4096];
+	struct object_rules r = { path, allowed, own };
 
-		snprintf(path, sizeof path, "%s/%s%s.o", build, pic ? "pic/" : "", name);
-		if (!check(elf_scan(path, &sz, object_undefined, &r) == 0, "%s: readable ELF object",
-		           path))
-			continue;
-		check(sz.data == 0 && sz.bss == 0 && sz.writable == 0,
-		      "%s: no writable data (.data %zu, .bss %zu, writable %zu bytes)", path, sz.data,
-		      sz.bss, sz.writable);
-		check(sz.rodata > 0, "%s: its tables are read-only data", path);
-	}
+	snprintf(path, sizeof path, "%s/%s.o", build, name);
+	if (!check(elf_scan(path, &sz, object_undefined, &r) == 0, "%s: readable ELF object", path))
+		return;
+	check(sz.data == 0 && sz.bss == 0 && sz.writable == 0,
+	      "%s: no writable data (.data %zu, .bss %zu, writable %zu bytes)", path, sz.data, sz.bss,
+	      sz.writable);
+	check(sz.rodata > 0, "%s: its tables are read-only data", path);
 }
 #endif
 
