@@ -135,8 +135,9 @@ size_t auxchan_general(size_t *out, size_t cap);
  * order), and a query at most AUXCHAN_SEARCH_MATCHES_ALL words in all,
  * taken by rank (each term's best match, then each term's second...); the
  * rooms scored are those of the matches whose rooms, in that order, fit in
- * AUXCHAN_SEARCH_POSTINGS, the other matches adding their points to those
- * rooms only.  The rule in full: doc/search.md; the formula: points() in
+ * AUXCHAN_SEARCH_POSTINGS (or in AUXCHAN_SEARCH_WORK divided by the number
+ * of matches taken, if that is less: a room scored costs a look at each),
+ * the other matches adding their points to those rooms only.  The rule in full: doc/search.md; the formula: points() in
  * gen/search.c.
  *
  * Uses about 8 KiB of stack, whatever the page.
@@ -171,6 +172,7 @@ const char *auxchan_means(const char *word, size_t len, size_t *mlen);
 #define AUXCHAN_SEARCH_TYPO 4          /* bytes a query word needs to match with a typo */
 #define AUXCHAN_SEARCH_MATCHES_ALL 64  /* page words a query matches in all, at most */
 #define AUXCHAN_SEARCH_POSTINGS 2048   /* rooms of matches read, at most: the others looked up */
+#define AUXCHAN_SEARCH_WORK 8192       /* rooms read times matches taken, at most */
 
 /*
  * Suggestions for a query nothing answers: stores up to cap (at most

@@ -11,7 +11,7 @@
  * AUXCHAN_SEARCH_WORDS, and the words each matches, AUXCHAN_SEARCH_MATCHES;
  * and the bounds of a search's work (AUXCHAN_SEARCH_QUERY_MAX,
  * AUXCHAN_SEARCH_PREFIX_READ, AUXCHAN_SEARCH_MATCHES_ALL,
- * AUXCHAN_SEARCH_POSTINGS: budget() in src/search.c).
+ * AUXCHAN_SEARCH_POSTINGS, AUXCHAN_SEARCH_WORK: budget() in src/search.c).
  */
 #ifndef AUXCHAN_RANK_H
 #define AUXCHAN_RANK_H

@@ -224,22 +224,31 @@ static void match_word(struct qword *q, const char *w, size_t n)
  * The budget of a search (the rule in auxchan.h): the query words' matches
  * are taken by rank (each word's first, in query order, then each word's
  * second...), AUXCHAN_SEARCH_MATCHES_ALL at most, the others left out; of
- * those, a match whose postings fit in what is left of
- * AUXCHAN_SEARCH_POSTINGS is read, the others only looked up in the rooms
- * read.  Then each word's bound: the most one of its matches can bring.
+ * those, a match whose postings fit in what is left of the rooms to read
+ * (AUXCHAN_SEARCH_POSTINGS, or AUXCHAN_SEARCH_WORK over the matches taken
+ * if less: each room read costs a look at every match) is read, the others
+ * only looked up in the rooms read.  Then each word's bound: the most one
+ * of its matches can bring.
  */
 static void budget(struct qword *q, size_t nq)
 {
-	size_t taken = 0, left = AUXCHAN_SEARCH_POSTINGS, n[AUXCHAN_SEARCH_WORDS] = { 0 };
+	size_t taken = 0, left, n[AUXCHAN_SEARCH_WORDS] = { 0 };
 
+	for (size_t k = 0; k < AUXCHAN_SEARCH_MATCHES; k++)
+		for (size_t i = 0; i < nq; i++)
+			if (k < q[i].n && taken < AUXCHAN_SEARCH_MATCHES_ALL) {
+				taken++;
+				n[i]++;
+			}
+	left = taken ? AUXCHAN_SEARCH_WORK / taken : 0;
+	if (left > AUXCHAN_SEARCH_POSTINGS)
+		left = AUXCHAN_SEARCH_POSTINGS;
 	for (size_t k = 0; k < AUXCHAN_SEARCH_MATCHES; k++)
 		for (size_t i = 0; i < nq; i++) {
 			struct match *m = &q[i].m[k];
 
-			if (k >= q[i].n || taken == AUXCHAN_SEARCH_MATCHES_ALL)
+			if (k >= n[i])
 				continue;
-			taken++;
-			n[i]++;
 			m->reads = m->end - m->pos <= left;
 			if (m->reads)
 				left -= m->end - m->pos;

@@ -563,21 +563,27 @@ static size_t score_search(const char *query, size_t len, size_t *out, size_t ca
 	            score_query_word, &q);
 	/* The budget: the matches by rank (every word's first, then every
 	 * word's second...), AUXCHAN_SEARCH_MATCHES_ALL of them; those whose
-	 * rooms fit in AUXCHAN_SEARCH_POSTINGS, taken in that order, say
-	 * which rooms are scored. */
+	 * rooms fit in AUXCHAN_SEARCH_POSTINGS, or in AUXCHAN_SEARCH_WORK over
+	 * the number of matches if less, taken in that order, say which rooms
+	 * are scored. */
 	{
-		size_t taken = 0, left = AUXCHAN_SEARCH_POSTINGS, kept[AUXCHAN_SEARCH_WORDS] = { 0 };
+		size_t taken = 0, left, kept[AUXCHAN_SEARCH_WORDS] = { 0 };
 
 		scored = calloc(ref_pg.n + 1, 1);
+		for (size_t k = 0; k < AUXCHAN_SEARCH_MATCHES; k++)
+			for (size_t i = 0; i < q.n; i++)
+				if (k < q.m[i].n && taken < AUXCHAN_SEARCH_MATCHES_ALL) {
+					taken++;
+					kept[i]++;
+				}
+		left = taken && AUXCHAN_SEARCH_WORK / taken < AUXCHAN_SEARCH_POSTINGS
+		               ? AUXCHAN_SEARCH_WORK / taken
+		               : AUXCHAN_SEARCH_POSTINGS;
 		for (size_t k = 0; k < AUXCHAN_SEARCH_MATCHES; k++)
 			for (size_t i = 0; i < q.n; i++) {
 				const struct score_term *t = &score_terms[q.m[i].term[k]];
 
-				if (k >= q.m[i].n || taken == AUXCHAN_SEARCH_MATCHES_ALL)
-					continue;
-				taken++;
-				kept[i]++;
-				if (t->rooms > left)
+				if (k >= kept[i] || t->rooms > left)
 					continue;
 				left -= t->rooms;
 				for (size_t c = 0; c < ref_pg.n; c++)
