@@ -218,7 +218,9 @@ int gperf_join(FILE *out, const char *const *in, size_t n)
 				/* The hash's name: PREFIX_hash_N (, else not the hash. */
 				at = strstr(line, "_hash_") && strchr(line, '(') ? BODY : OTHER;
 				if (at == BODY)
-					fprintf(out, "static inline unsigned int\n%s\n", line);
+					fprintf(out, "static %s unsigned int\n%s\n",
+					        n <= GPERF_INLINE_BUCKETS ? "inline" :
+					        "__attribute__((noinline))", line);
 			} else if (at == BODY) {
 				fprintf(out, "%s\n", line);
 				if (!strcmp(line, "}"))
