@@ -122,8 +122,11 @@ update-page: $(GEN) | deps-update
 	sh gen/update-page.sh $(GEN) "$$AUXCHAN_URL" $(DATA) "$$AUXCHAN_GROUP_URLS" $(GROUP_PAGES) \
 		-- $(GEN_PAGE_FLAGS)
 
-deps-%:
-	@sh gen/deps.sh $*
+# Each step's Debian packages (gen/deps.sh): targets of a fixed list, so
+# that no target name typed reaches the shell.
+DEPS_STEPS = build check valgrind update fuzz
+$(DEPS_STEPS:%=deps-%):
+	@sh gen/deps.sh $(@:deps-%=%)
 
 # The generator.  gen.stamp: what the tables come from besides the page's
 # date, as a file that changes when any of it does (the generator's flags,
@@ -209,5 +212,5 @@ clean:
 
 FORCE:
 
-.PHONY: all run diff update-page deps check check-programs check-sanitize clean FORCE
+.PHONY: all run diff update-page deps $(DEPS_STEPS:%=deps-%) check check-programs check-sanitize clean FORCE
 .DELETE_ON_ERROR:

@@ -75,11 +75,10 @@ void diag_warning(struct diag *d, const char *check, unsigned line, unsigned col
 	if (d->muted)
 		return;
 	va_start(ap, fmt);
-	if (d->strict)
-		vreport(d, "error", check, &d->shown_errors, &d->hidden_errors, line, col, fmt, ap);
-	else
-		vreport(d, "warning", check, &d->shown_warnings, &d->hidden_warnings, line, col, fmt,
-		        ap);
+	/* Made an error by --strict, a warning is still capped with the
+	 * warnings: it hides no error. */
+	vreport(d, d->strict ? "error" : "warning", check, &d->shown_warnings, &d->hidden_warnings,
+	        line, col, fmt, ap);
 	va_end(ap);
 	if (d->strict)
 		d->errors++;

@@ -17,6 +17,7 @@
  * can read, and auxchan-gen says how many more it found (diag.hidden_*).
  * Errors and warnings are capped apart, so warnings never hide an error:
  * the one error of a page of 100,000 warnings is printed, in its place.
+ * Warnings made errors by --strict keep the warnings' cap.
  */
 #define DIAG_MAX_SHOWN 100u
 
@@ -29,7 +30,7 @@ struct diag {
 	unsigned errors;    /* errors reported, strict warnings included */
 	unsigned warnings;  /* warnings reported */
 	int errors_only;    /* report no warning (but strict ones, errors) */
-	unsigned shown_errors, shown_warnings;   /* printed */
+	unsigned shown_errors, shown_warnings;   /* printed (strict warnings: warnings) */
 	unsigned hidden_errors, hidden_warnings; /* counted but not printed (max) */
 	int muted;          /* the last message was not printed: nor are its notes */
 };

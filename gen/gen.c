@@ -227,6 +227,8 @@ static void report_hidden(const struct diag *d)
 		fputs(" and ", stderr);
 	if (w)
 		count(w, "more warning");
+	if (w && d->strict)
+		fputs(" (errors, --strict)", stderr);
 	fprintf(stderr, " not shown (the first %u%s are)\n", d->max, e && w ? " of each" : "");
 }
 

@@ -315,7 +315,7 @@ static size_t count_lines(const char *s)
 }
 
 /* Writes the page: a header, then first (if not NULL), then 100,000 rows without a link. */
-static int write_bad_rows(const char *page, const char *first)
+static int write_bad_rows(const char *page, const char *first, const char *last)
 {
 	FILE *f = fopen(page, "w");
 
@@ -326,13 +326,15 @@ static int write_bad_rows(const char *page, const char *first)
 		fputs(first, f);
 	for (int i = 0; i < 100000; i++)
 		fputs("| S | - |\n", f);
+	if (last)
+		fputs(last, f);
 	return fclose(f) == 0 || check(0, "write %s", page);
 }
 
 /*
  * A page of 100,000 rows without a link: the first DIAG_MAX_SHOWN (100)
  * warnings are printed, then how many more there are; --strict the same,
- * as errors.  Without the room above them, the page's one error (no room)
+ * as errors, which hide no error of the page's.  Without the room above them, the page's one error (no room)
  * still shows after the 100 warnings, and the last line counts both.
  */
 static void test_diagnostic_limit(void)
@@ -340,7 +342,7 @@ static void test_diagnostic_limit(void)
 	struct path page = path(work, "many-bad-rows.md");
 	char *err, want[4 * sizeof page.s + 512];
 
-	if (!write_bad_rows(page.s, "| R | https://matrix.to/#/#r:x.org |\n"))
+	if (!write_bad_rows(page.s, "| R | https://matrix.to/#/#r:x.org |\n", NULL))
 		return;
 	check_num("100,000 warnings", run_gen(work, page.s, NULL, NULL), 0);
 	err = check_read(errfile, NULL);
@@ -355,13 +357,30 @@ static void test_diagnostic_limit(void)
 	err = check_read(errfile, NULL);
 	check_num("100,000 errors: 100 shown, the summary, the count",
 	          (long long)count_lines(err), 102);
-	snprintf(want, sizeof want, "auxchan-gen: %s: 99900 more errors not shown (the first 100 "
-	         "are)\nauxchan-gen: %s: 100000 errors, nothing written\n", page.s, page.s);
+	snprintf(want, sizeof want, "auxchan-gen: %s: 99900 more warnings (errors, --strict) not "
+	         "shown (the first 100 are)\nauxchan-gen: %s: 100000 errors, nothing written\n",
+	         page.s, page.s);
 	check(ends_with(err, want), "100,000 errors: all counted:\n  expected: ...%s  got: %s",
 	      want, err ? strrchr(err, ':') : "");
 	free(err);
 
-	if (!write_bad_rows(page.s, NULL))
+	/* --strict: an error after them is shown too. */
+	if (!write_bad_rows(page.s, "| R | https://matrix.to/#/#r:x.org |\n",
+	                    "| Q | https://matrix.to/#/#r:x.org |\n"))
+		return;
+	check_num("100,000 errors (--strict), then a duplicate",
+	          run_gen(work, page.s, "--strict", NULL), 1);
+	err = check_read(errfile, NULL);
+	snprintf(want, sizeof want, "%s:100004:7: error: duplicate alias '#r:x.org' (also on line "
+	         "3)\n%s:3:7: note: '#r:x.org' first used here\nauxchan-gen: %s: 99900 more "
+	         "warnings (errors, --strict) not shown (the first 100 are)\nauxchan-gen: %s: "
+	         "100001 errors, nothing written\n", page.s, page.s, page.s, page.s);
+	check(ends_with(err, want), "100,000 errors (--strict), then a duplicate: shown, all "
+	      "counted:\n  expected: ...%s  got: ...%s", want,
+	      err ? err + (strlen(err) > 600 ? strlen(err) - 600 : 0) : "");
+	free(err);
+
+	if (!write_bad_rows(page.s, NULL, NULL))
 		return;
 	check_num("100,000 warnings, then an error", run_gen(work, page.s, NULL, NULL), 1);
 	err = check_read(errfile, NULL);
@@ -605,6 +624,8 @@ static const struct {
 	  .assign = { "CFLAGS=-O2 $(shell touch %s)" }, .says = "make would expand its '$'" },
 	{ .description = "ARGS: a command, as words of the query", .target = "run",
 	  .assign = { "ARGS=python; touch %s" } },
+	{ .description = "a step's packages: a command in the target's name", .target = "all",
+	  .assign = { "deps-check;touch %s" }, .says = "No rule to make target 'deps-check;touch" },
 };
 
 static void test_variables(const char *make, const char *build)
