@@ -108,37 +108,63 @@ static int ref_named(const char *q, size_t n, const struct room *ch)
 	              (*g->topic && ref_same(q, n, g->topic, strlen(g->topic)))));
 }
 
-/* Does the query (q, n bytes) name room c?  The rules of auxchan.h. */
-static int ref_matches(const char *q, size_t n, size_t c)
+/* A query as the rules of auxchan.h read it, whatever the room: read once
+ * (ref_read()), matched with each room (ref_matches()). */
+struct ref_query {
+	const char *q;
+	size_t n;
+	int link;           /* a matrix.to link: never a name or topic */
+	char room[1024];    /* the room reference it names (ref_room()) */
+	const char *local;  /* its localpart, without '#'; NULL: none */
+	size_t llen;
+	const char *server; /* after its ':'; NULL: no ':' */
+	size_t slen;
+};
+
+static void ref_read(struct ref_query *r, const char *q, size_t n)
+{
+	long len = ref_room(q, n, r->room, sizeof r->room);
+	const char *colon;
+
+	r->q = q, r->n = n, r->link = ref_is_link(q, n);
+	r->local = r->server = NULL;
+	if (len <= 0)
+		return;
+	/* "#local:server", "local:server", "#local" or "local". */
+	r->local = r->room[0] == '#' ? r->room + 1 : r->room;
+	r->llen = (size_t)len - (r->room[0] == '#');
+	colon = memchr(r->local, ':', r->llen);
+	if (colon) {
+		r->server = colon + 1;
+		r->slen = r->llen - (size_t)(colon - r->local) - 1;
+		r->llen = (size_t)(colon - r->local);
+	}
+}
+
+/* Does the query r name room c?  The rules of auxchan.h. */
+static int ref_matches(const struct ref_query *r, size_t c)
 {
 	const struct room *ch = &ref_pg.rooms[c];
-	const char *server = ch->alias + 1 + ch->lplen + 1, *colon;
-	char room[1024];
-	long len;
+	const char *server = ch->alias + 1 + ch->lplen + 1;
 
 	/* A link is the room it names, never a name or topic spelt like it. */
-	if (!ref_is_link(q, n) && ref_named(q, n, ch))
+	if (!r->link && ref_named(r->q, r->n, ch))
 		return 1;
-	/* "#local:server", "local:server", "#local" or "local". */
-	len = ref_room(q, n, room, sizeof room);
-	if (len <= 0)
-		return 0;
-	q = room[0] == '#' ? room + 1 : room;
-	n = (size_t)len - (room[0] == '#');
-	colon = memchr(q, ':', n);
-	if (!colon)
-		return ref_same(q, n, ch->alias + 1, ch->lplen);
-	return ref_same(q, (size_t)(colon - q), ch->alias + 1, ch->lplen) &&
-	       ref_same(colon + 1, n - (size_t)(colon - q) - 1, server, strlen(server));
+	return r->local && ref_same(r->local, r->llen, ch->alias + 1, ch->lplen) &&
+	       (!r->server || ref_same(r->server, r->slen, server, strlen(server)));
 }
 
 /* auxchan_lookup(), by the reference. */
 static size_t ref_lookup(const char *q, size_t n, size_t *out, size_t cap)
 {
+	struct ref_query r;
 	size_t found = 0;
 
+	if (n == 0)
+		return 0;
+	ref_read(&r, q, n);
 	for (size_t c = 0; c < ref_pg.n; c++)
-		if (n > 0 && ref_matches(q, n, c)) {
+		if (ref_matches(&r, c)) {
 			if (found < cap)
 				out[found] = c;
 			found++;
