@@ -47,7 +47,8 @@ endif
 # one make (make -j: no two makes share a directory) and tested by the
 # same programs: the hostile page (text made to break generated C and
 # gperf input: generated code must compile with -Werror whatever the page
-# says), and a synthetic page of 1,000 rooms, whose keys fill many buckets.
+# says), and a synthetic page of 1,000 rooms, whose keys fill many buckets
+# (more than GPERF_INLINE_BUCKETS: their hash functions out of line).
 CHECK_TESTS = $(LIB_TESTS) $(GEN_TESTS) fuzz-lookup fuzz-search fuzz-generator
 CHECK_BUILT = $(B)/bench/bench
 TEST_OBJ = $(GEN_OBJ)

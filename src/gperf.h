@@ -81,7 +81,7 @@
  * so that a large page's many buckets do not keep its caller from
  * inlining what it calls; flattened, so that each bucket's gperf hash is
  * inlined in it, unless the table has more buckets than
- * GPERF_INLINE_BUCKETS (gen/gperf.h: the join makes them noinline then).
+ * GPERF_INLINE_BUCKETS (16, gen/gperf.h: the join makes them noinline then).
  */
 #define GPERF_PROBE_FUNCTION(name, BUCKETS) \
 	static __attribute__((flatten)) long name(size_t bucket, const char *q, size_t n) \
