@@ -154,6 +154,28 @@ static int by_word(const void *a, const void *b)
 }
 
 
+/*
+ * Sorts the occurrences from on by word (by_word()), those before being
+ * sorted already, as one run: the new ones sorted apart, then the two
+ * merged, instead of sorting the whole again.
+ */
+static void sort_added(struct occs *os, size_t from)
+{
+	struct occ *merged;
+	size_t i = 0, j = from, k = 0;
+
+	if (from == os->n)
+		return;
+	xsort(os->o + from, os->n - from, sizeof *os->o, by_word);
+	merged = xmalloc(os->n * sizeof *merged);
+	while (i < from || j < os->n)
+		merged[k++] = j == os->n || (i < from && by_word(&os->o[i], &os->o[j]) <= 0)
+		              ? os->o[i++] : os->o[j++];
+	free(os->o);
+	os->o = merged;
+	os->cap = os->n;
+}
+
 static int by_stem(const void *a, const void *b)
 {
 	const struct stem *x = a, *y = b;
@@ -397,7 +419,7 @@ static void collect(struct word_table *t)
 	const struct page *pg = t->pg;
 	struct occs *os = &t->os;
 	struct stem *st = xmalloc((pg->ngroups + 1) * sizeof *st);
-	size_t *first, *room = group_rooms(pg, &first);
+	size_t *first, *room = group_rooms(pg, &first), page_occs;
 
 	for (size_t g = 0; g < pg->ngroups; g++) {
 		st[g].len = pg->groups[g].stemlen;
@@ -424,10 +446,12 @@ static void collect(struct word_table *t)
 		add_words(os, c->section, strlen(c->section), i, RANK_TEXT_WEIGHT);
 		add_words(os, c->purpose, strlen(c->purpose), i, RANK_TEXT_WEIGHT);
 	}
-	collect_vocabulary(t, room, first);
-	xsort(os->o, os->n, sizeof *os->o, by_word);
+	page_occs = os->n;
+	collect_vocabulary(t, room, first); /* sorts the page's, adds the vocabulary's */
+	sort_added(os, page_occs);
+	page_occs = os->n;
 	collect_charters(t, room, first);
-	xsort(os->o, os->n, sizeof *os->o, by_word);
+	sort_added(os, page_occs);
 	collect_kept(t, st);
 	free(room);
 	free(first);
