@@ -13,6 +13,13 @@
  *   distinct  each purpose 160 made-up words of its own, 5 letters each:
  *             as many distinct words as a page of N rooms can hold (the
  *             word table's worst case; 3,850 rooms fill 4 MiB)
+ *   topics    each room a group of its own, topic T1, T2... (SIG:T1
+ *             General), all of the same purpose: as many groups and
+ *             topics as rooms (the lint's worst case, and the build's)
+ *   budget    each purpose 15 words drawn from the same 440: at 20,000
+ *             rooms, each word on some 680, what a search of 12 matches
+ *             reads at most (AUXCHAN_SEARCH_WORK over 12): its worst case
+ *             under that bound
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,9 +52,10 @@ static void letters(char *buf, size_t n)
 	buf[n] = '\0';
 }
 
-enum shape { SEED, SHARED, DISTINCT };
+enum shape { SEED, SHARED, DISTINCT, BUDGET, TOPICS };
 
 #define SHARED_POOL 200
+#define BUDGET_POOL 440
 #define SHARED_WORDS 15
 #define DISTINCT_WORDS 160
 
@@ -55,23 +63,29 @@ enum shape { SEED, SHARED, DISTINCT };
 static void purpose_of(char *buf, size_t size, enum shape shape, const char *format,
                        const char *topic)
 {
-	static char pool[SHARED_POOL][6];
+	static char pool[BUDGET_POOL][6];
 	static int made;
+	int npool = shape == BUDGET ? BUDGET_POOL : SHARED_POOL, drawn = shape != DISTINCT;
 	size_t n = 0;
 
 	if (shape == SEED) {
 		snprintf(buf, size, format, topic);
 		return;
 	}
+	if (shape == TOPICS) {
+		snprintf(buf, size, "Discuss or ask for help with this project, its packages and "
+		         "everything else about it on Aux");
+		return;
+	}
 	if (!made)
-		for (int i = 0; i < SHARED_POOL; i++)
+		for (int i = 0; i < npool; i++)
 			letters(pool[i], 5);
 	made = 1;
-	for (int i = 0; i < (shape == SHARED ? SHARED_WORDS : DISTINCT_WORDS) && n + 7 < size; i++) {
+	for (int i = 0; i < (drawn ? SHARED_WORDS : DISTINCT_WORDS) && n + 7 < size; i++) {
 		char w[6];
 
-		if (shape == SHARED)
-			memcpy(w, pool[rnd(SHARED_POOL)], sizeof w);
+		if (drawn)
+			memcpy(w, pool[rnd(npool)], sizeof w);
 		else
 			letters(w, 5);
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? " " : "", w);
@@ -85,16 +99,16 @@ int main(int argc, char **argv)
 		{ "Governance", "GOV", "Discuss how the %s group is run, etc." },
 		{ "Meetings", "MEET", "Agendas and notes of the %s meetings" },
 	};
-	static const char *const shapes[] = { "seed", "shared", "distinct" };
+	static const char *const shapes[] = { "seed", "shared", "distinct", "budget", "topics" };
 	long n = argc == 2 || argc == 3 ? strtol(argv[1], NULL, 10) : -1;
 	long done = 0;
 	enum shape shape = SEED;
 
 	while (argc == 3 && strcmp(argv[2], shapes[shape]) != 0)
-		if (++shape > DISTINCT)
+		if (++shape > TOPICS)
 			n = -1, shape = SEED, argc = 0;
 	if (n < 1) {
-		fputs("usage: synth N [seed|shared|distinct] > page.md\n", stderr);
+		fputs("usage: synth N [seed|shared|distinct|budget|topics] > page.md\n", stderr);
 		return 2;
 	}
 	printf("---\ntitle: Synthetic %ld\ndate: 2024-01-01T00:00:00.000Z\n---\n\n", n);
@@ -105,16 +119,22 @@ int main(int argc, char **argv)
 			char topic[64], stem[32];
 			int committee = rnd(4) == 0, rooms = 2 + (rnd(5) == 0);
 
-			word(topic, sizeof topic);
-			if (rnd(3) == 0) {
+			if (shape == TOPICS)
+				snprintf(topic, sizeof topic, "T%ld", done + 1), rooms = 1;
+			else
+				word(topic, sizeof topic);
+			if (shape != TOPICS && rnd(3) == 0) {
 				size_t len = strlen(topic);
 
 				topic[len] = ' ';
 				word(topic + len + 1, sizeof topic - len - 1);
 			}
 			/* A unique stem: the group's number keeps it apart. */
-			snprintf(stem, sizeof stem, "%s%.4s%ld", committee ? "COM" : "SIG", topic,
-			         done);
+			if (shape == TOPICS) /* unique already */
+				snprintf(stem, sizeof stem, "%s%s", committee ? "COM" : "SIG", topic);
+			else
+				snprintf(stem, sizeof stem, "%s%.4s%ld", committee ? "COM" : "SIG", topic,
+				         done);
 			for (char *p = stem; *p; p++)
 				if (*p >= 'a' && *p <= 'z')
 					*p = (char)(*p - 32);
