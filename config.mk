@@ -41,11 +41,13 @@ PIC_CFLAGS = -fPIC -fno-semantic-interposition
 # objects (debug information), wherever they are.
 REPRO_CFLAGS = -ffile-prefix-map=$(CURDIR)=. -ffile-prefix-map=$(abspath $(BUILDDIR))=BUILDDIR
 
-# Tools.  Each bucket's gperf run: two searches, for denser tables
-# (doc/internals.md).
+# Tools.  Each bucket's gperf run: one search (doc/internals.md).  Not -m:
+# its tables have some 38% fewer slots, but on keys that differ in digits
+# it takes 100 times as long (a bucket of 171 such keys: 1.4 s, not 13 ms;
+# one of 640: 66 s, not 0.4 s), and a page can be made of such keys.
 GPERF = gperf
 GPERFFLAGS =
-GPERF_TABLE_FLAGS = -m 2 --ignore-case
+GPERF_TABLE_FLAGS = --ignore-case
 PKG_CONFIG = pkg-config
 GEN_PKGS = libcmark-gfm yaml-0.1
 

@@ -243,7 +243,7 @@ int gperf_join(FILE *out, const char *const *in, size_t n)
 		} else if (constants != 5 || hash != 1 || slots == 0 || at != OTHER) {
 			fprintf(stderr, "auxchan-gen: %s: not gperf's output as auxchan-gen reads it (5 "
 			        "constants, a hash function and an array of slots, from gperf 3.1 with "
-			        "GPERF_TABLE_FLAGS -m 2 --ignore-case): %d constants, %d hash functions, "
+			        "GPERF_TABLE_FLAGS --ignore-case): %d constants, %d hash functions, "
 			        "%d slots\n", in[i], constants, hash, slots);
 			rc = -1;
 		}
