@@ -419,7 +419,7 @@ static void collect(struct word_table *t)
 	const struct page *pg = t->pg;
 	struct occs *os = &t->os;
 	struct stem *st = xmalloc((pg->ngroups + 1) * sizeof *st);
-	size_t *first, *room = group_rooms(pg, &first), page_occs;
+	size_t *first, *room = group_rooms(pg, &first), sorted;
 
 	for (size_t g = 0; g < pg->ngroups; g++) {
 		st[g].len = pg->groups[g].stemlen;
@@ -446,12 +446,12 @@ static void collect(struct word_table *t)
 		add_words(os, c->section, strlen(c->section), i, RANK_TEXT_WEIGHT);
 		add_words(os, c->purpose, strlen(c->purpose), i, RANK_TEXT_WEIGHT);
 	}
-	page_occs = os->n;
+	sorted = os->n;
 	collect_vocabulary(t, room, first); /* sorts the page's, adds the vocabulary's */
-	sort_added(os, page_occs);
-	page_occs = os->n;
+	sort_added(os, sorted);
+	sorted = os->n;
 	collect_charters(t, room, first);
-	sort_added(os, page_occs);
+	sort_added(os, sorted);
 	collect_kept(t, st);
 	free(room);
 	free(first);

@@ -123,12 +123,12 @@ struct ref_query {
 
 static void ref_read(struct ref_query *r, const char *q, size_t n)
 {
-	long len = ref_room(q, n, r->room, sizeof r->room);
 	const char *colon;
+	long len;
 
 	r->q = q, r->n = n, r->link = ref_is_link(q, n);
 	r->local = r->server = NULL;
-	if (len <= 0)
+	if (n == 0 || (len = ref_room(q, n, r->room, sizeof r->room)) <= 0)
 		return;
 	/* "#local:server", "local:server", "#local" or "local". */
 	r->local = r->room[0] == '#' ? r->room + 1 : r->room;

@@ -576,9 +576,9 @@ static size_t score_search(const char *query, size_t len, size_t *out, size_t ca
 					taken++;
 					kept[i]++;
 				}
-		left = taken && AUXCHAN_SEARCH_WORK / taken < AUXCHAN_SEARCH_POSTINGS
-		               ? AUXCHAN_SEARCH_WORK / taken
-		               : AUXCHAN_SEARCH_POSTINGS;
+		left = taken ? AUXCHAN_SEARCH_WORK / taken : 0;
+		if (left > AUXCHAN_SEARCH_POSTINGS)
+			left = AUXCHAN_SEARCH_POSTINGS;
 		for (size_t k = 0; k < AUXCHAN_SEARCH_MATCHES; k++)
 			for (size_t i = 0; i < q.n; i++) {
 				const struct score_term *t = &score_terms[q.m[i].term[k]];

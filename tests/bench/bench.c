@@ -746,11 +746,15 @@ static struct growth grow(const char *build, int rows, const char *shape)
 	return g;
 }
 
-/* The row of a synthetic page of another shape than the seed's, named. */
-static void shape_row(const char *name, const struct growth *x)
+/* The row of a synthetic page, named; its time per row if rows is not 0. */
+static void shape_row(const char *name, const struct growth *x, int rows)
 {
+	char per_row[32] = "";
+
+	if (rows)
+		snprintf(per_row, sizeof per_row, "%.3f", 1e3 * build_seconds(x) / rows);
 	printf("%6s %7ld %7ld %8ld %6.2f %6.2f %6.2f %6.2f %7.2f %8s %9zu", name, x->keys,
-	       x->buckets, x->slots, x->gen, x->gperf, x->cc, x->rest, build_seconds(x), "",
+	       x->buckets, x->slots, x->gen, x->gperf, x->cc, x->rest, build_seconds(x), per_row,
 	       x->object);
 	printf(" %6.2f %6.1f %6.1f %6.1f %6.1f %6.1f %7.0f %7.1f %8zu\n", x->ratio, x->hit, x->hot,
 	       x->miss, x->all_hit, x->all_miss, x->search, x->suggest, x->words);
@@ -1206,32 +1210,25 @@ int main(int argc, char **argv)
 	       "ratio", "hit", "hot", "miss", "hit*", "miss*", "search", "suggest", "words");
 	footprint_max = ratio;
 	for (size_t i = 0; i < NGROWTH; i++) {
-		double total;
+		char name[16];
 
 		g[i] = grow(build, growth_rows[i], "seed");
-		total = build_seconds(&g[i]);
-		printf("%6d %7ld %7ld %8ld %6.2f %6.2f %6.2f %6.2f %7.2f %8.3f %9zu", growth_rows[i],
-		       g[i].keys, g[i].buckets, g[i].slots, g[i].gen, g[i].gperf, g[i].cc, g[i].rest,
-		       total, 1e3 * total / growth_rows[i], g[i].object);
-		printf(" %6.2f %6.1f %6.1f %6.1f %6.1f %6.1f %7.0f %7.1f %8zu", g[i].ratio, g[i].hit,
-		       g[i].hot, g[i].miss, g[i].all_hit, g[i].all_miss, g[i].search, g[i].suggest,
-		       g[i].words);
+		snprintf(name, sizeof name, "%d", growth_rows[i]);
+		shape_row(name, &g[i], growth_rows[i]);
 		/* The footprint goal's sizes: the seed, 1,000 rows and more. */
 		if (growth_rows[i] >= 1000 && g[i].ratio > footprint_max)
 			footprint_max = g[i].ratio;
-		putchar('\n');
-		fflush(stdout);
 	}
 	/* The search's worst pages: 20,000 rooms whose purposes share 200
 	 * words, and 440 (each word on as many rooms as a search of 12
 	 * matches reads). */
 	shared = grow(build, 20000, "shared");
-	shape_row("shared", &shared);
+	shape_row("shared", &shared, 0);
 	budget = grow(build, 20000, "budget");
-	shape_row("budget", &budget);
+	shape_row("budget", &budget, 0);
 	/* The build's worst page: 20,000 rooms, each a group of its own. */
 	topics = grow(build, 20000, "topics");
-	shape_row("topics", &topics);
+	shape_row("topics", &topics, 0);
 	worst = worst_search();
 	printf("The costliest search (worst_search(): the page's 1 to 12 most common words, whole, as "
 	       "prefixes, as typos; %d bytes of misses; long words), median us: the seed %.1f, "

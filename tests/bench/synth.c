@@ -119,22 +119,22 @@ int main(int argc, char **argv)
 			char topic[64], stem[32];
 			int committee = rnd(4) == 0, rooms = 2 + (rnd(5) == 0);
 
-			if (shape == TOPICS)
-				snprintf(topic, sizeof topic, "T%ld", done + 1), rooms = 1;
-			else
-				word(topic, sizeof topic);
-			if (shape != TOPICS && rnd(3) == 0) {
-				size_t len = strlen(topic);
-
-				topic[len] = ' ';
-				word(topic + len + 1, sizeof topic - len - 1);
-			}
-			/* A unique stem: the group's number keeps it apart. */
-			if (shape == TOPICS) /* unique already */
+			if (shape == TOPICS) { /* one room; topic and stem unique already */
+				snprintf(topic, sizeof topic, "T%ld", done + 1);
 				snprintf(stem, sizeof stem, "%s%s", committee ? "COM" : "SIG", topic);
-			else
+				rooms = 1;
+			} else {
+				word(topic, sizeof topic);
+				if (rnd(3) == 0) {
+					size_t len = strlen(topic);
+
+					topic[len] = ' ';
+					word(topic + len + 1, sizeof topic - len - 1);
+				}
+				/* A unique stem: the group's number keeps it apart. */
 				snprintf(stem, sizeof stem, "%s%.4s%ld", committee ? "COM" : "SIG", topic,
 				         done);
+			}
 			for (char *p = stem; *p; p++)
 				if (*p >= 'a' && *p <= 'z')
 					*p = (char)(*p - 32);
