@@ -49,7 +49,7 @@ BUILD_ALL_CFLAGS = $(STD_CFLAGS) $(REPRO_CFLAGS) $(BUILD_CFLAGS)
 LIB_CPPFLAGS = -Iinclude -Isrc -I$(B) $(CPPFLAGS)
 
 GEN_SRC = gen/alias.c gen/charter.c gen/diag.c gen/diff.c gen/files.c gen/front.c gen/gperf.c gen/group.c \
-          gen/index.c gen/lint.c gen/markdown.c gen/page.c gen/pool.c gen/room.c gen/scan.c gen/search.c \
+          gen/index.c gen/lint.c gen/markdown.c gen/page.c gen/pool.c gen/room.c gen/scan.c gen/search.c gen/table.c \
           gen/text.c gen/words.c
 GEN_HDR = gen/alias.h gen/charter.h gen/diag.h gen/diff.h gen/files.h gen/front.h gen/gperf.h gen/group.h \
           gen/index.h gen/lint.h gen/markdown.h gen/mem.h gen/page.h gen/pool.h gen/room.h gen/scan.h \
@@ -58,7 +58,7 @@ GEN_HDR = gen/alias.h gen/charter.h gen/diag.h gen/diff.h gen/files.h gen/front.
 GEN_OBJ = $(GEN_SRC:gen/%.c=$(GEN_B)/gen/%.o)
 TABLE = $(B)/room_data.h $(B)/room_gperf.c $(B)/search_data.h $(B)/search_gperf.c
 LIB_SRC = src/room.c src/search.c
-LIB_PRIVATE_HDR = src/gperf.h src/key.h src/link.h src/rank.h src/stem.h src/word.h
+LIB_PRIVATE_HDR = src/gperf.h src/key.h src/link.h src/rank.h src/stem.h src/table.h src/word.h
 LIB_HDR = include/auxchan.h $(LIB_PRIVATE_HDR)
 CMD_HDR = src/json.h src/utf8.h
 COMPLETIONS = $(B)/auxchan.bash $(B)/auxchan.zsh $(B)/auxchan.fish

@@ -10,13 +10,24 @@
 
 void gperf_put_string(FILE *f, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	char buf[4 * 256];
 
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?')
-			putc(c, f);
-		else
-			fprintf(f, "\\%03o", c);
+	for (size_t i = 0; i < n;) {
+		size_t k = 0;
+
+		for (; i < n && k < sizeof buf - 4; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?') {
+				buf[k++] = (char)c;
+			} else {
+				buf[k++] = '\\';
+				buf[k++] = (char)('0' + (c >> 6));
+				buf[k++] = (char)('0' + (c >> 3 & 7));
+				buf[k++] = (char)('0' + (c & 7));
+			}
+		}
+		fwrite(buf, 1, k, f);
 	}
 }
 

@@ -5,6 +5,7 @@
 #include "gperf.h"
 #include "mem.h"
 #include "pool.h"
+#include "table.h"
 
 size_t pool_add_bytes(struct pool *p, const char *s, size_t n)
 {
@@ -96,17 +97,14 @@ void pool_free(struct pool *p)
 
 void pool_write(FILE *f, const struct pool *p, const char *name, const char *upper)
 {
-	fprintf(f, "static const struct %s_pool {\n", name);
-	for (size_t k = 0; k < p->nroots; k++)
-		fprintf(f, "\tchar s%zu[%zu];\n", p->off[p->order[k]], p->len[p->order[k]] + 1);
-	fprintf(f, "} %s_pool_data = {\n", name);
+	char *b = xmalloc(p->size);
+
 	for (size_t k = 0; k < p->nroots; k++) {
-		fprintf(f, "\t\"");
-		gperf_put_string(f, p->s[p->order[k]], p->len[p->order[k]]);
-		fprintf(f, "\",\n");
+		size_t i = p->order[k];
+
+		memcpy(b + p->off[i], p->s[i], p->len[i]);
+		b[p->off[i] + p->len[i]] = '\0';
 	}
-	fprintf(f, "};\n#define %s_POOL ((const char *)&%s_pool_data)\n\n", upper, name);
-	fprintf(f, "/* The offsets assume no padding between the pool's members. */\n");
-	fprintf(f, "typedef char %s_pool_is_packed[sizeof(struct %s_pool) == %s_POOL_SIZE ? 1 : -1];\n\n",
-	        name, name, upper);
+	table_put_bytes(f, "char", name, upper, b, p->size);
+	free(b);
 }

@@ -33,10 +33,8 @@ size_t pool_add_bytes(struct pool *p, const char *s, size_t n);
 void pool_layout(struct pool *p);
 
 /*
- * Writes the pool as C: a struct NAME_pool of one char array a root
- * string, its constant NAME_pool_data, and NAME_POOL (NAME in capitals),
- * a const char * to it, with NAME_POOL_SIZE as the struct's size (the
- * caller defines it: NAME_POOL_SIZE must be p->size).
+ * Writes the pool as C: its bytes, each string followed by a NUL, as
+ * NAME (table_put_bytes()), and UPPER, a const char * to them.
  */
 void pool_write(FILE *f, const struct pool *p, const char *name, const char *upper);
 

@@ -450,13 +450,15 @@ static void table_free(struct key_table *t)
 
 /* ---- Output ------------------------------------------------------------ */
 
-/* An array of n size_t values as C, sixteen a line. */
-static void put_array(FILE *f, const char *type, const char *name, const size_t *v, size_t n)
+/* n numbers, none over max, packed as NAME (src/table.h). */
+static void put_packed(FILE *f, const char *name, const char *upper, const size_t *v, size_t n,
+                       size_t max)
 {
-	fprintf(f, "static const %s %s[%zu] = {", type, name, n);
+	struct table_packed p = { .width = table_width(max) };
+
 	for (size_t i = 0; i < n; i++)
-		table_put_number(f, i, 16, v[i]);
-	fprintf(f, "\n};\n");
+		table_pack(&p, v[i]);
+	table_put_packed(f, name, upper, &p);
 }
 
 /* The groups: their fields, leaders, meetings and rooms, and each room's. */
@@ -468,8 +470,6 @@ static void write_groups(FILE *f, const struct key_table *t)
 	size_t *of = xmalloc((pg->n + 1) * sizeof *of);
 
 	fprintf(f, "#define ROOM_GROUP_COUNT %zu\n", ng);
-	fprintf(f, "typedef %s room_group_ref; /* group numbers; ROOM_GROUP_COUNT: none */\n",
-	        table_uint_type(ng));
 	fprintf(f, "typedef %s room_leader_ref; /* offsets in room_leaders */\n",
 	        table_uint_type(t->nleaders));
 	fprintf(f, "typedef %s room_meeting_ref; /* offsets in room_meetings */\n\n",
@@ -503,8 +503,7 @@ static void write_groups(FILE *f, const struct key_table *t)
 	fprintf(f, "};\n\n/* The group of each room. */\n");
 	for (size_t i = 0; i < pg->n; i++)
 		of[i] = pg->rooms[i].group == NO_GROUP ? ng : pg->rooms[i].group;
-	put_array(f, "room_group_ref", "room_group_of", of, pg->n);
-	fprintf(f, "\n");
+	put_packed(f, "room_group_of", "ROOM_GROUP_OF", of, pg->n, ng);
 	free(of);
 }
 
@@ -521,12 +520,11 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 	        " * in one).  String pool: %zu bytes for %zu bytes of distinct strings.\n"
 	        " * Room lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nkeys,
 	        g->nbuckets, g->max_bucket, p->size, p->distinct, t->lists.n);
-	fprintf(f, "#include <stdint.h>\n\n");
+	fprintf(f, "#include <stddef.h>\n#include <stdint.h>\n\n#include \"table.h\" /* src/table.h: the packed numbers */\n\n");
 	fprintf(f, "typedef %s room_off;   /* offsets in the string pool */\n", table_uint_type(p->size));
 	fprintf(f, "typedef %s room_len;   /* key lengths */\n", table_uint_type(t->max_len));
 	fprintf(f, "typedef %s room_list;  /* offsets in room_lists: a room list */\n",
 	        table_uint_type(t->lists.n));
-	fprintf(f, "typedef %s room_ref;   /* room numbers, list lengths */\n", table_uint_type(max_ref));
 	fprintf(f, "typedef %s room_local; /* key numbers within a bucket */\n\n",
 	        table_uint_type(g->max_bucket));
 	fprintf(f, "#define ROOM_COUNT %zu\n#define ROOM_TITLE %zu\n#define ROOM_DATE %zu\n"
@@ -541,7 +539,7 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 	fprintf(f, "#define ROOM_SEED 0x%016llxull\n#define ROOM_BUCKET_COUNT %zu\n",
 	        (unsigned long long)g->seed, g->nbuckets);
 	gperf_write_buckets(f, g, g->first);
-	pool_write(f, p, "room", "ROOM");
+	pool_write(f, p, "room_pool", "ROOM_POOL");
 
 	fprintf(f, "/* Fields of each room, in the order of enum auxchan_field. */\n");
 	fprintf(f, "static const room_off room_fields[ROOM_COUNT][%d] = {\n", AUXCHAN_FIELD_COUNT);
@@ -556,7 +554,7 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 	write_groups(f, t);
 
 	fprintf(f, "/* Room lists: each its length, then its rooms in page order. */\n");
-	put_array(f, "room_ref", "room_lists", t->lists.v, t->lists.n);
+	put_packed(f, "room_lists", "ROOM_LISTS", t->lists.v, t->lists.n, max_ref);
 
 	fprintf(f, "\n/*\n * The keys, bucket by bucket: where each one's bytes are in the pool,\n"
 	        " * and the rooms it finds typed, after a '#', and as the room a link\n"

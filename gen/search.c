@@ -773,7 +773,7 @@ static int dict_has(const char *w, size_t n)
 {
 	for (size_t i = word_hash(w, n) & (dict.nslots - 1); dict.nslots && dict.slot[i];
 	     i = (i + 1) & (dict.nslots - 1))
-		if (strlen(dict.slot[i]) == n && memcmp(dict.slot[i], w, n) == 0)
+		if (strncmp(dict.slot[i], w, n) == 0 && dict.slot[i][n] == '\0')
 			return 1;
 	return 0;
 }
@@ -790,6 +790,20 @@ static void candidate(struct occs *c, const char *q, size_t n)
 {
 	if (n >= AUXCHAN_SEARCH_TYPO && n <= AUXCHAN_SEARCH_WORD_MAX && dict_has(q, n))
 		add_occ(c, q, n, 0, 0);
+}
+
+/*
+ * Whether one edit can make the n bytes at p lower-case letters only, as
+ * every word of WORD_LIST is: not if two of them are other bytes (a page
+ * of version numbers or numbered rooms has thousands of such words).
+ */
+static int one_edit_from_letters(const char *p, size_t n)
+{
+	size_t other = 0;
+
+	for (size_t i = 0; i < n && other < 2; i++)
+		other += p[i] < 'a' || p[i] > 'z';
+	return other < 2;
 }
 
 /*
@@ -813,7 +827,7 @@ static void add_known_words(struct word_table *t)
 		size_t n = t->words[w].len;
 
 		if (t->words[w].kind != WORD_PAGE || n + 1 < AUXCHAN_SEARCH_TYPO ||
-		    n > AUXCHAN_SEARCH_WORD_MAX + 1)
+		    n > AUXCHAN_SEARCH_WORD_MAX + 1 || !one_edit_from_letters(p, n))
 			continue;
 		for (size_t i = 0; i <= n; i++) {
 			if (i < n) { /* deleted */
@@ -1072,6 +1086,7 @@ static void build(struct word_table *t)
 static void write_data(FILE *f, const char *label, const struct word_table *t)
 {
 	const struct pool *p = &t->pool;
+	struct table_packed post, points, hash, word;
 	size_t maxcount = 0;
 
 	for (size_t w = 0; w < t->nwords; w++)
@@ -1088,13 +1103,12 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 		fprintf(f, " * %zu words longer than a query word (in no bucket).\n",
 		        t->nwords - t->gperf.n);
 	fprintf(f, " */\n");
-	fprintf(f, "#include <stdint.h>\n\n");
+	fprintf(f, "#include <stddef.h>\n#include <stdint.h>\n\n#include \"table.h\" /* src/table.h: the packed numbers */\n\n");
 	fprintf(f, "typedef %s sw_off;    /* offsets in the word pool */\n", table_uint_type(p->size));
 	fprintf(f, "typedef %s sw_len;    /* word lengths */\n", table_uint_type(t->max_len));
 	fprintf(f, "typedef %s sw_id;     /* word numbers */\n", table_uint_type(t->nwords));
 	fprintf(f, "typedef %s sw_post;   /* postings: offsets, counts */\n",
 	        table_uint_type(t->nposts > maxcount ? t->nposts : maxcount));
-	fprintf(f, "typedef %s sw_room;   /* room numbers */\n", table_uint_type(t->pg->n));
 	fprintf(f, "typedef %s sw_points; /* a word's points in a room */\n\n",
 	        table_uint_type(t->max_points));
 	fprintf(f, "#define SW_WORD_COUNT %zu\n#define SW_WORD_MAX %zu /* bytes of the longest */\n",
@@ -1104,7 +1118,7 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	fprintf(f, "#define SW_SEED 0x%016llxull\n#define SW_BUCKET_COUNT %zu\n",
 	        (unsigned long long)t->gperf.seed, t->gperf.nbuckets);
 	gperf_write_buckets(f, &t->gperf, NULL);
-	pool_write(f, p, "sw", "SW");
+	pool_write(f, p, "sw_pool", "SW_POOL");
 
 	fprintf(f, "/* The words, sorted by their bytes (folded): where each is in the pool,\n"
 	        " * its rooms (postings first .. first + count - 1), and its most points\n"
@@ -1119,26 +1133,27 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %u, %d, %zu },\n", p->off[x->text], x->len,
 		        x->first, x->count, x->max, (int)x->kind, x->stem);
 	}
-	fprintf(f, "};\n\n/* Postings: the rooms of each word, in page order, and its points there. */\n");
-	fprintf(f, "static const sw_room sw_post_room[%zu] = {", t->nposts + 1);
-	for (size_t i = 0; i < t->nposts; i++)
-		table_put_number(f, i, 16, t->room[i]);
-	fprintf(f, "\n};\nstatic const sw_points sw_post_points[%zu] = {", t->nposts + 1);
-	for (size_t i = 0; i < t->nposts; i++)
-		table_put_number(f, i, 16, t->points[i]);
-	fprintf(f, "\n};\n\n/* Words one deleted byte away from a word: their hash (word_hash()),\n"
-	        " * sorted, and the word. */\n");
-	fprintf(f, "static const uint32_t sw_deletion_hash[%zu] = {", t->ndel + 1);
-	for (size_t i = 0; i < t->ndel; i++)
-		table_put_number(f, i, 8, t->del[i].hash);
-	if (t->ndel == 0) /* ISO C has no empty braces: the spare entry */
-		table_put_number(f, 0, 8, 0);
-	fprintf(f, "\n};\nstatic const sw_id sw_deletion_word[%zu] = {", t->ndel + 1);
-	for (size_t i = 0; i < t->ndel; i++)
-		table_put_number(f, i, 16, t->del[i].word);
-	if (t->ndel == 0)
-		table_put_number(f, 0, 16, 0);
-	fprintf(f, "\n};\n\n/* A gperf slot: its word's number (src/gperf.h). */\n");
+	fprintf(f, "};\n\n/* Postings: the rooms of each word, in page order, and its points there\n"
+	        " * (each with a spare 0 after the last), packed (src/table.h). */\n");
+	post = (struct table_packed){ .width = table_width(t->pg->n) };
+	points = (struct table_packed){ .width = table_width(t->max_points) };
+	for (size_t i = 0; i <= t->nposts; i++) {
+		table_pack(&post, i < t->nposts ? t->room[i] : 0);
+		table_pack(&points, i < t->nposts ? t->points[i] : 0);
+	}
+	table_put_packed(f, "sw_post_room", "SW_POST_ROOM", &post);
+	table_put_packed(f, "sw_post_points", "SW_POST_POINTS", &points);
+	fprintf(f, "/* Words one deleted byte away from a word: their hash (word_hash()),\n"
+	        " * sorted, and the word, packed. */\n");
+	hash = (struct table_packed){ .width = 4 };
+	word = (struct table_packed){ .width = table_width(t->nwords) };
+	for (size_t i = 0; i <= t->ndel; i++) {
+		table_pack(&hash, i < t->ndel ? t->del[i].hash : 0);
+		table_pack(&word, i < t->ndel ? t->del[i].word : 0);
+	}
+	table_put_packed(f, "sw_deletion_hash", "SW_DELETION_HASH", &hash);
+	table_put_packed(f, "sw_deletion_word", "SW_DELETION_WORD", &word);
+	fprintf(f, "/* A gperf slot: its word's number (src/gperf.h). */\n");
 	fprintf(f, "struct sw_slot {\n\tsw_id key;\n};\n");
 }
 
@@ -1174,6 +1189,7 @@ static void write_suggest(FILE *f, const struct key_list *k)
 {
 	size_t nlen = AUXCHAN_SUGGEST_LEN_MAX + 2, first[AUXCHAN_SUGGEST_LEN_MAX + 3] = { 0 };
 	size_t *order = xmalloc((k->n + 1) * sizeof *order), *at = xmalloc((nlen + 1) * sizeof *at);
+	struct table_packed first_p, key, letters;
 
 	for (size_t i = 0; i < k->n; i++)
 		first[(k->k[i].len < nlen ? k->k[i].len : nlen - 1) + 1]++;
@@ -1185,16 +1201,18 @@ static void write_suggest(FILE *f, const struct key_list *k)
 	fprintf(f, "\n/* The keys by length, for suggestions: where those of each length start,\n"
 	        " * their numbers (auxchan_key()), and the kinds of byte of each\n"
 	        " * (word_letters()). */\n");
-	fprintf(f, "static const %s sw_suggest_first[%zu] = {", table_uint_type(k->n), nlen + 1);
+	first_p = (struct table_packed){ .width = table_width(k->n) };
+	key = (struct table_packed){ .width = table_width(k->n) };
+	letters = (struct table_packed){ .width = 4 };
 	for (size_t l = 0; l <= nlen; l++)
-		table_put_number(f, l, 16, first[l]);
-	fprintf(f, "\n};\nstatic const %s sw_suggest_key[%zu] = {", table_uint_type(k->n), k->n + 1);
-	for (size_t i = 0; i < k->n; i++)
-		table_put_number(f, i, 16, order[i]);
-	fprintf(f, "\n};\nstatic const uint32_t sw_suggest_letters[%zu] = {", k->n + 1);
-	for (size_t i = 0; i < k->n; i++)
-		table_put_number(f, i, 8, word_letters(k->k[order[i]].s, k->k[order[i]].len));
-	fprintf(f, "\n};\n");
+		table_pack(&first_p, first[l]);
+	for (size_t i = 0; i <= k->n; i++) {
+		table_pack(&key, i < k->n ? order[i] : 0);
+		table_pack(&letters, i < k->n ? word_letters(k->k[order[i]].s, k->k[order[i]].len) : 0);
+	}
+	table_put_packed(f, "sw_suggest_first", "SW_SUGGEST_FIRST", &first_p);
+	table_put_packed(f, "sw_suggest_key", "SW_SUGGEST_KEY", &key);
+	table_put_packed(f, "sw_suggest_letters", "SW_SUGGEST_LETTERS", &letters);
 	free(order);
 	free(at);
 }

@@ -79,7 +79,7 @@ size_t auxchan_group_count(void)
 
 size_t auxchan_group_of(size_t i)
 {
-	return i < ROOM_COUNT && room_group_of[i] < ROOM_GROUP_COUNT ? room_group_of[i]
+	return i < ROOM_COUNT && room_group_of(i) < ROOM_GROUP_COUNT ? room_group_of(i)
 	                                                              : AUXCHAN_NO_GROUP;
 }
 
@@ -97,9 +97,9 @@ size_t auxchan_group_rooms(size_t g, size_t *out, size_t cap)
 	if (g >= ROOM_GROUP_COUNT)
 		return 0;
 	list = room_groups[g].rooms;
-	n = room_lists[list];
+	n = room_lists(list);
 	for (size_t i = 0; i < n && i < cap; i++)
-		out[i] = room_lists[list + 1 + i];
+		out[i] = room_lists(list + 1 + i);
 	return n;
 }
 
@@ -208,8 +208,8 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 		return 0;
 	/* Copy the rooms it finds so. */
 	list = as == TYPED ? k->typed : as == SIGIL ? k->sigil : k->link;
-	n = room_lists[list];
+	n = room_lists(list);
 	for (size_t i = 0; i < n && i < cap; i++)
-		out[i] = room_lists[list + 1 + i];
+		out[i] = room_lists(list + 1 + i);
 	return n;
 }

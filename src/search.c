@@ -154,13 +154,13 @@ static void add_deleted(struct qword *q, uint32_t h, const char *w, size_t n)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (sw_deletion_hash[mid] < h)
+		if (sw_deletion_hash(mid) < h)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < count && sw_deletion_hash[lo] == h; lo++) {
-		size_t x = sw_deletion_word[lo];
+	for (; lo < count && sw_deletion_hash(lo) == h; lo++) {
+		size_t x = sw_deletion_word(lo);
 
 		if (word_one_edit(w, n, SW_POOL + sw_words[x].text, sw_words[x].len))
 			add_match(q, x, RANK_HALF);
@@ -273,9 +273,9 @@ static unsigned looked_up(struct match *m, size_t c)
 {
 	size_t first = sw_words[m->word].first, end = m->end, lo = m->pos, hi, step = 1;
 
-	if (lo > first && sw_post_room[lo - 1] >= c)
+	if (lo > first && sw_post_room(lo - 1) >= c)
 		lo = first;
-	while (lo + step < end && sw_post_room[lo + step] < c) {
+	while (lo + step < end && sw_post_room(lo + step) < c) {
 		lo += step;
 		step *= 2;
 	}
@@ -283,13 +283,13 @@ static unsigned looked_up(struct match *m, size_t c)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (sw_post_room[mid] < c)
+		if (sw_post_room(mid) < c)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	m->pos = (uint32_t)lo;
-	return lo < end && sw_post_room[lo] == c ? sw_post_points[lo] : 0;
+	return lo < end && sw_post_room(lo) == c ? sw_post_points(lo) : 0;
 }
 
 /* The points of page word w in room c, or 0. */
@@ -324,7 +324,7 @@ static unsigned score(struct qword *q, size_t nq, size_t read, size_t c, const u
 			if (!m->reads)
 				p = looked_up(m, c);
 			else if (i < read)
-				p = m->pos < m->end && sw_post_room[m->pos] == c ? sw_post_points[m->pos] : 0;
+				p = m->pos < m->end && sw_post_room(m->pos) == c ? sw_post_points(m->pos) : 0;
 			else
 				p = word_points(m->word, c);
 			if (p * m->half > best)
@@ -377,7 +377,7 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 		for (uint32_t p = q[0].m[k].pos; q[0].m[k].reads && p < q[0].m[k].end &&
 		     n < RANK_FIRST_ROOMS;
 		     p++, n++) {
-			unsigned s = score(q, nq, 0, sw_post_room[p], rest, 0);
+			unsigned s = score(q, nq, 0, sw_post_room(p), rest, 0);
 
 			if (s > threshold)
 				threshold = s;
@@ -394,8 +394,8 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 		for (size_t i = 0; i < essential; i++)
 			for (size_t k = 0; k < q[i].n; k++)
 				if (q[i].m[k].reads && q[i].m[k].pos < q[i].m[k].end &&
-				    sw_post_room[q[i].m[k].pos] < c)
-					c = sw_post_room[q[i].m[k].pos];
+				    sw_post_room(q[i].m[k].pos) < c)
+					c = sw_post_room(q[i].m[k].pos);
 		if (c == (size_t)-1)
 			break;
 		/* A room under the threshold is under the best: its count may stop. */
@@ -413,7 +413,7 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 		for (size_t i = 0; i < essential; i++)
 			for (size_t k = 0; k < q[i].n; k++)
 				if (q[i].m[k].reads && q[i].m[k].pos < q[i].m[k].end &&
-				    sw_post_room[q[i].m[k].pos] == c)
+				    sw_post_room(q[i].m[k].pos) == c)
 					q[i].m[k].pos++;
 	}
 	*top = best;
@@ -692,13 +692,13 @@ size_t auxchan_suggest(const char *query, size_t len, const char **keys, size_t 
 		count[key_fold((unsigned char)query[k])]++;
 	for (size_t l = len > limit ? len - limit : 1; l <= len + limit &&
 	     l <= AUXCHAN_SUGGEST_LEN_MAX; l++)
-		for (size_t i = sw_suggest_first[l]; i < sw_suggest_first[l + 1]; i++) {
-			size_t klen, d, key = sw_suggest_key[i];
+		for (size_t i = sw_suggest_first(l); i < sw_suggest_first(l + 1); i++) {
+			size_t klen, d, key = sw_suggest_key(i);
 			const char *text;
 
 			if (n == max)
 				limit = best[n - 1].dist;
-			if (l + limit < len || len + limit < l || bits(set ^ sw_suggest_letters[i]) > 2 * limit)
+			if (l + limit < len || len + limit < l || bits(set ^ sw_suggest_letters(i)) > 2 * limit)
 				continue;
 			text = auxchan_key(key, &klen);
 			if (may_be_close(count, len, text, klen, limit) &&

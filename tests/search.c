@@ -497,10 +497,10 @@ static int finds_alone(const char *q, size_t n, size_t x, unsigned half)
 	for (size_t k = 0; k < nsame; k++)
 		for (size_t p = sw_words[same[k]].first;
 		     p < sw_words[same[k]].first + sw_words[same[k]].count; p++) {
-			unsigned *r = &reach_points[sw_post_room[p]];
+			unsigned *r = &reach_points[sw_post_room(p)];
 
-			if (sw_post_points[p] > *r)
-				*r = sw_post_points[p];
+			if (sw_post_points(p) > *r)
+				*r = sw_post_points(p);
 			if (*r > top)
 				top = *r;
 		}
@@ -584,13 +584,13 @@ static void test_reached(void)
 		      (int)sw_words[x].len, SW_POOL + sw_words[x].text);
 	}
 	for (size_t e = 0, count = SW_DELETION_COUNT; e < count; e++) { /* count may be 0 */
-		size_t x = sw_deletion_word[e], n = sw_words[x].len, i;
+		size_t x = sw_deletion_word(e), n = sw_words[x].len, i;
 		const char *w = SW_POOL + sw_words[x].text;
 
 		for (i = 0; i < n; i++) { /* the byte whose deletion the entry holds */
 			memcpy(d, w, i);
 			memcpy(d + i, w + i + 1, n - i - 1);
-			if (word_hash(d, n - 1) == sw_deletion_hash[e])
+			if (word_hash(d, n - 1) == sw_deletion_hash(e))
 				break;
 		}
 		snprintf(entry, sizeof entry, "deletion %zu", e);
