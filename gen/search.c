@@ -1087,6 +1087,7 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 {
 	const struct pool *p = &t->pool;
 	struct table_packed post, points, hash, word;
+	struct table_records words;
 	size_t maxcount = 0;
 
 	for (size_t w = 0; w < t->nwords; w++)
@@ -1105,12 +1106,7 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	fprintf(f, " */\n");
 	fprintf(f, "#include <stddef.h>\n#include <stdint.h>\n\n#include \"table.h\" /* src/table.h: the packed numbers */\n\n");
 	fprintf(f, "typedef %s sw_off;    /* offsets in the word pool */\n", table_uint_type(p->size));
-	fprintf(f, "typedef %s sw_len;    /* word lengths */\n", table_uint_type(t->max_len));
-	fprintf(f, "typedef %s sw_id;     /* word numbers */\n", table_uint_type(t->nwords));
-	fprintf(f, "typedef %s sw_post;   /* postings: offsets, counts */\n",
-	        table_uint_type(t->nposts > maxcount ? t->nposts : maxcount));
-	fprintf(f, "typedef %s sw_points; /* a word's points in a room */\n\n",
-	        table_uint_type(t->max_points));
+	fprintf(f, "typedef %s sw_id;     /* word numbers */\n\n", table_uint_type(t->nwords));
 	fprintf(f, "#define SW_WORD_COUNT %zu\n#define SW_WORD_MAX %zu /* bytes of the longest */\n",
 	        t->nwords, t->max_len);
 	fprintf(f, "#define SW_POOL_SIZE %zu\n#define SW_DELETION_COUNT %zu\n", p->size, t->ndel);
@@ -1123,17 +1119,20 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	fprintf(f, "/* The words, sorted by their bytes (folded): where each is in the pool,\n"
 	        " * its rooms (postings first .. first + count - 1), and its most points\n"
 	        " * in one. */\n");
-	fprintf(f, "static const struct sw_word {\n\tsw_off text;\n\tsw_len len;\n"
-	        "\tsw_post first, count;\n\tsw_points max;\n\tunsigned char kind; /* enum word_kind */\n"
-	        "\tsw_id stem; /* the entry of its stem, or its own number */\n"
-	        "} sw_words[SW_WORD_COUNT + !SW_WORD_COUNT] = {\n");
+	table_records_init(&words, (const struct table_field[]){
+		{ "text", p->size }, { "len", t->max_len }, { "first", t->nposts },
+		{ "count", maxcount }, { "max", t->max_points }, { "kind", WORD_KNOWN },
+		{ "stem", t->nwords } }, 7);
 	for (size_t w = 0; w < t->nwords; w++) {
 		const struct word *x = &t->words[w];
 
-		fprintf(f, "\t{ %zu, %zu, %zu, %zu, %u, %d, %zu },\n", p->off[x->text], x->len,
-		        x->first, x->count, x->max, (int)x->kind, x->stem);
+		table_record(&words, (const unsigned long long[]){ p->off[x->text], x->len, x->first,
+		                                                   x->count, x->max, x->kind, x->stem });
 	}
-	fprintf(f, "};\n\n/* Postings: the rooms of each word, in page order, and its points there\n"
+	if (!t->nwords) /* a spare word: ISO C has no empty array */
+		table_record(&words, (const unsigned long long[7]){ 0 });
+	table_put_records(f, "sw_words", "SW_WORDS", "sw_word", &words);
+	fprintf(f, "/* Postings: the rooms of each word, in page order, and its points there\n"
 	        " * (each with a spare 0 after the last), packed (src/table.h). */\n");
 	post = (struct table_packed){ .width = table_width(t->pg->n) };
 	points = (struct table_packed){ .width = table_width(t->max_points) };

@@ -38,13 +38,19 @@ void table_put_bytes(FILE *f, const char *type, const char *name, const char *up
 	        name, name, n);
 }
 
+/* Adds v in width bytes, little-endian. */
+static void pack(struct table_packed *p, unsigned long long v, size_t width)
+{
+	if (width < sizeof v && v >> 8 * width) /* the caller's largest number is wrong */
+		abort();
+	p->b = xgrow(p->b, &p->cap, p->n + width, 1);
+	for (size_t i = 0; i < width; i++, v >>= 8)
+		p->b[p->n++] = (unsigned char)v;
+}
+
 void table_pack(struct table_packed *p, unsigned long long v)
 {
-	if (p->width < sizeof v && v >> 8 * p->width) /* the caller's width is wrong */
-		abort();
-	p->b = xgrow(p->b, &p->cap, p->n + p->width, 1);
-	for (size_t i = 0; i < p->width; i++, v >>= 8)
-		p->b[p->n++] = (unsigned char)v;
+	pack(p, v, p->width);
 }
 
 void table_put_packed(FILE *f, const char *name, const char *upper, struct table_packed *p)
@@ -55,4 +61,40 @@ void table_put_packed(FILE *f, const char *name, const char *upper, struct table
 	free(p->b);
 	p->b = NULL;
 	p->n = p->cap = 0;
+}
+
+void table_records_init(struct table_records *r, const struct table_field *field, size_t n)
+{
+	if (n > TABLE_FIELDS_MAX)
+		abort();
+	*r = (struct table_records){ .nfields = n };
+	for (size_t k = 0; k < n; k++) {
+		r->field[k] = field[k];
+		r->size += table_width(field[k].max);
+	}
+}
+
+void table_record(struct table_records *r, const unsigned long long *v)
+{
+	for (size_t k = 0; k < r->nfields; k++)
+		pack(&r->p, v[k], table_width(r->field[k].max));
+}
+
+void table_put_records(FILE *f, const char *name, const char *upper, const char *prefix,
+                       struct table_records *r)
+{
+	size_t at = 0;
+
+	table_put_bytes(f, "unsigned char", name, upper, r->p.b, r->p.n);
+	for (size_t k = 0; k < r->nfields; k++) {
+		size_t width = table_width(r->field[k].max);
+
+		fprintf(f, "static inline uint32_t %s_%s(size_t i)\n{\n"
+		        "\treturn table_get(%s + %zu * i + %zu, %zu, 0);\n}\n", prefix,
+		        r->field[k].name, upper, r->size, at, width);
+		at += width;
+	}
+	fprintf(f, "\n");
+	free(r->p.b);
+	r->p = (struct table_packed){ 0 };
 }

@@ -72,4 +72,31 @@ static inline size_t table_width(unsigned long long max)
 void table_pack(struct table_packed *p, unsigned long long v);
 void table_put_packed(FILE *f, const char *name, const char *upper, struct table_packed *p);
 
+/*
+ * Records packed as bytes: their fields one after the other, each in the
+ * width of the largest number it holds, so a record is read from one
+ * place.  table_records_init() names the fields, table_record() adds a
+ * record (its fields' numbers in order), table_put_records() writes them
+ * as NAME with PREFIX_FIELD(i), a function a field that reads it of record
+ * i, and frees them.
+ */
+#define TABLE_FIELDS_MAX 8
+
+struct table_field {
+	const char *name;
+	unsigned long long max; /* the largest number it holds */
+};
+
+struct table_records {
+	struct table_packed p;
+	size_t nfields;
+	size_t size; /* bytes a record */
+	struct table_field field[TABLE_FIELDS_MAX];
+};
+
+void table_records_init(struct table_records *r, const struct table_field *field, size_t n);
+void table_record(struct table_records *r, const unsigned long long *v);
+void table_put_records(FILE *f, const char *name, const char *upper, const char *prefix,
+                       struct table_records *r);
+
 #endif /* AUXCHAN_TABLE_H */

@@ -27,19 +27,18 @@ GPERF_OUTPUT_END
 GPERF_PROBE_FUNCTION(room_probe, ROOM_BUCKETS)
 
 /*
- * The key that the n bytes at s are, ignoring ASCII case, or NULL.  Uses
- * ROOM_KEY_MAX bytes of stack on a page that has a key with a '?'.
+ * The number of the key that the n bytes at s are, ignoring ASCII case, or
+ * -1.  Uses ROOM_KEY_MAX bytes of stack on a page that has a key with a '?'.
  */
-static inline const struct room_key *room_find(const char *s, size_t n)
+static inline long room_find(const char *s, size_t n)
 {
 	char q[ROOM_KEY_MAX];
 	const char *h = s;
-	const struct room_key *k;
 	long key;
 
 	/* Reject what no key can be. */
 	if (n == 0 || n > ROOM_KEY_MAX)
-		return NULL;
+		return -1;
 	/* gperf hashes keys with '?' and 0xff swapped (key.h): so the query. */
 	if (ROOM_SWAP && key_find(s, n, '?', 0xff) < n)
 		key_encode(q, s, n, ROOM_SWAP), h = q;
@@ -47,10 +46,9 @@ static inline const struct room_key *room_find(const char *s, size_t n)
 	 * ASCII case) names the one key the query can be. */
 	key = room_probe(key_bucket(key_hash(s, n, ROOM_SWAP, ROOM_SEED), ROOM_BUCKET_COUNT), h, n);
 	if (key < 0)
-		return NULL;
+		return -1;
 	/* Compare: the query must be that key. */
-	k = &room_keys[key];
-	return k->len == n && key_mem_equal(s, ROOM_POOL + k->text, n) ? k : NULL;
+	return room_key_len(key) == n && key_mem_equal(s, ROOM_POOL + room_key_text(key), n) ? key : -1;
 }
 
 size_t auxchan_count(void)
@@ -151,7 +149,6 @@ size_t auxchan_key_count(void)
 
 const char *auxchan_key(size_t i, size_t *len)
 {
-	const struct room_key *k;
 	size_t sigil;
 
 	if (i >= ROOM_KEY_COUNT)
@@ -159,11 +156,10 @@ const char *auxchan_key(size_t i, size_t *len)
 	/* A key that finds nothing typed is found after a '#' (a name "#K" is
 	 * the key K; a localpart "#x" is found by "##x"): it is written with
 	 * one, which stands before it in the pool (gen/room.c). */
-	k = &room_keys[i];
-	sigil = k->typed == 0;
+	sigil = room_key_typed(i) == 0;
 	if (len)
-		*len = k->len + sigil;
-	return ROOM_POOL + k->text - sigil;
+		*len = room_key_len(i) + sigil;
+	return ROOM_POOL + room_key_text(i) - sigil;
 }
 
 /*
@@ -188,7 +184,7 @@ static size_t room_of_link(const char *s, size_t n, char *buf, const char **room
 size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 {
 	char buf[LINK_ALIAS_MAX];
-	const struct room_key *k;
+	long k;
 	size_t list, n;
 	enum { TYPED, SIGIL, LINK } as = TYPED;
 
@@ -204,10 +200,10 @@ size_t auxchan_lookup(const char *key, size_t len, size_t *out, size_t cap)
 		as = SIGIL;
 	}
 	/* Find the key. */
-	if (!(k = room_find(key, len)))
+	if ((k = room_find(key, len)) < 0)
 		return 0;
 	/* Copy the rooms it finds so. */
-	list = as == TYPED ? k->typed : as == SIGIL ? k->sigil : k->link;
+	list = as == TYPED ? room_key_typed(k) : as == SIGIL ? room_key_sigil(k) : room_key_link(k);
 	n = room_lists(list);
 	for (size_t i = 0; i < n && i < cap; i++)
 		out[i] = room_lists(list + 1 + i);

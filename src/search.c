@@ -46,8 +46,8 @@ static int bytes_compare(const char *a, const char *b, size_t n)
 /* Orders word w of the table before (< 0) or after the n bytes at s. */
 static int sw_compare(size_t w, const char *s, size_t n)
 {
-	size_t len = sw_words[w].len;
-	int c = bytes_compare(SW_POOL + sw_words[w].text, s, len < n ? len : n);
+	size_t len = sw_word_len(w);
+	int c = bytes_compare(SW_POOL + sw_word_text(w), s, len < n ? len : n);
 
 	return c ? c : len < n ? -1 : len > n;
 }
@@ -100,7 +100,7 @@ struct qword {
 /* What page word w matched as (half) brings at most. */
 static unsigned match_value(size_t w, unsigned half)
 {
-	return sw_words[w].max * half;
+	return sw_word_max(w) * half;
 }
 
 /* Does match x come before page word w, matched as half, of that value? */
@@ -140,8 +140,8 @@ static void add_match(struct qword *q, size_t w, unsigned half)
 		q->n--;
 	for (size_t j = q->n; j > k; j--)
 		q->m[j] = q->m[j - 1];
-	q->m[k] = (struct match){ (uint32_t)w, sw_words[w].first,
-	                          (uint32_t)(sw_words[w].first + sw_words[w].count), half, 1 };
+	q->m[k] = (struct match){ (uint32_t)w, sw_word_first(w),
+	                          (uint32_t)(sw_word_first(w) + sw_word_count(w)), half, 1 };
 	q->n++;
 }
 
@@ -162,7 +162,7 @@ static void add_deleted(struct qword *q, uint32_t h, const char *w, size_t n)
 	for (; lo < count && sw_deletion_hash(lo) == h; lo++) {
 		size_t x = sw_deletion_word(lo);
 
-		if (word_one_edit(w, n, SW_POOL + sw_words[x].text, sw_words[x].len))
+		if (word_one_edit(w, n, SW_POOL + sw_word_text(x), sw_word_len(x)))
 			add_match(q, x, RANK_HALF);
 	}
 }
@@ -185,24 +185,24 @@ static void match_word(struct qword *q, const char *w, size_t n)
 	/* The same stem ("packages", "packaging": "packag") is the word too:
 	 * the table has the stem of its own entries, others are stemmed. */
 	if (exact >= 0) {
-		if (sw_words[exact].kind == WORD_STOP) /* never decides: left out */
+		if (sw_word_kind(exact) == WORD_STOP) /* never decides: left out */
 			return;
-		if (sw_words[exact].kind == WORD_PAGE)
+		if (sw_word_kind(exact) == WORD_PAGE)
 			add_match(q, (size_t)exact, RANK_FULL);
-		known = sw_words[exact].kind == WORD_KNOWN; /* a word, not a typo */
-		same = sw_words[exact].stem;
+		known = sw_word_kind(exact) == WORD_KNOWN; /* a word, not a typo */
+		same = sw_word_stem(exact);
 	} else {
 		same = stem_other(d, w, n, &stem) ? sw_find(d, stem) : -1;
 	}
-	if (same >= 0 && same != exact && sw_words[same].kind == WORD_PAGE)
+	if (same >= 0 && same != exact && sw_word_kind(same) == WORD_PAGE)
 		add_match(q, (size_t)same, RANK_FULL);
 	/* A word found itself is never a prefix or a typo of another. */
 	found = q->n > 0;
 	if (!found && n >= AUXCHAN_SEARCH_PREFIX)
 		for (size_t x = sw_lower_bound(w, n) + (exact >= 0), read = 0; x < SW_WORD_COUNT &&
-		     read < AUXCHAN_SEARCH_PREFIX_READ && sw_words[x].len > n &&
-		     bytes_compare(SW_POOL + sw_words[x].text, w, n) == 0; x++)
-			if (sw_words[x].kind == WORD_PAGE) {
+		     read < AUXCHAN_SEARCH_PREFIX_READ && sw_word_len(x) > n &&
+		     bytes_compare(SW_POOL + sw_word_text(x), w, n) == 0; x++)
+			if (sw_word_kind(x) == WORD_PAGE) {
 				add_match(q, x, RANK_HALF);
 				read++;
 			}
@@ -213,7 +213,7 @@ static void match_word(struct qword *q, const char *w, size_t n)
 
 			word_copy(d, w, i);
 			word_copy(d + i, w + i + 1, n - i - 1);
-			if ((x = sw_find(d, n - 1)) >= 0 && sw_words[x].kind == WORD_PAGE)
+			if ((x = sw_find(d, n - 1)) >= 0 && sw_word_kind(x) == WORD_PAGE)
 				add_match(q, (size_t)x, RANK_HALF);
 			add_deleted(q, word_hash(d, n - 1), w, n);
 		}
@@ -271,7 +271,7 @@ static void budget(struct qword *q, size_t nq)
  */
 static unsigned looked_up(struct match *m, size_t c)
 {
-	size_t first = sw_words[m->word].first, end = m->end, lo = m->pos, hi, step = 1;
+	size_t first = sw_word_first(m->word), end = m->end, lo = m->pos, hi, step = 1;
 
 	if (lo > first && sw_post_room(lo - 1) >= c)
 		lo = first;
@@ -295,8 +295,8 @@ static unsigned looked_up(struct match *m, size_t c)
 /* The points of page word w in room c, or 0. */
 static unsigned word_points(size_t w, size_t c)
 {
-	struct match m = { .word = (uint32_t)w, .pos = sw_words[w].first,
-	                   .end = (uint32_t)(sw_words[w].first + sw_words[w].count) };
+	struct match m = { .word = (uint32_t)w, .pos = sw_word_first(w),
+	                   .end = (uint32_t)(sw_word_first(w) + sw_word_count(w)) };
 
 	return looked_up(&m, c);
 }

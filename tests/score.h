@@ -202,11 +202,11 @@ static int score_kind(const char *w)
 	size_t n = strlen(w), lo = 0, hi = SW_WORD_COUNT;
 
 	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2, m = sw_words[mid].len;
-		int c = memcmp(SW_POOL + sw_words[mid].text, w, m < n ? m : n);
+		size_t mid = lo + (hi - lo) / 2, m = sw_word_len(mid);
+		int c = memcmp(SW_POOL + sw_word_text(mid), w, m < n ? m : n);
 
 		if (c == 0 && m == n)
-			return sw_words[mid].kind;
+			return sw_word_kind(mid);
 		if (c < 0 || (c == 0 && m < n))
 			lo = mid + 1;
 		else

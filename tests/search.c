@@ -490,13 +490,13 @@ static unsigned *reach_points; /* of each room, zero between calls */
  * table's stem of x), of which a room gets the more. */
 static int finds_alone(const char *q, size_t n, size_t x, unsigned half)
 {
-	size_t nwant = 0, got, same[2] = { x, sw_words[x].stem }, nsame;
+	size_t nwant = 0, got, same[2] = { x, sw_word_stem(x) }, nsame;
 	unsigned score, top = 0;
 
-	nsame = half == RANK_FULL && same[1] != x && sw_words[same[1]].kind == WORD_PAGE ? 2 : 1;
+	nsame = half == RANK_FULL && same[1] != x && sw_word_kind(same[1]) == WORD_PAGE ? 2 : 1;
 	for (size_t k = 0; k < nsame; k++)
-		for (size_t p = sw_words[same[k]].first;
-		     p < sw_words[same[k]].first + sw_words[same[k]].count; p++) {
+		for (size_t p = sw_word_first(same[k]);
+		     p < sw_word_first(same[k]) + sw_word_count(same[k]); p++) {
 			unsigned *r = &reach_points[sw_post_room(p)];
 
 			if (sw_post_points(p) > *r)
@@ -519,8 +519,8 @@ static int finds_alone(const char *q, size_t n, size_t x, unsigned half)
 static int reference_matches(const char *q, size_t n, size_t x, unsigned half)
 {
 	static struct score_words_of_query words;
-	const char *w = SW_POOL + sw_words[x].text;
-	size_t len = sw_words[x].len;
+	const char *w = SW_POOL + sw_word_text(x);
+	size_t len = sw_word_len(x);
 
 	words.n = 0;
 	score_split(q, n, score_query_word, &words);
@@ -544,8 +544,8 @@ static int reference_matches(const char *q, size_t n, size_t x, unsigned half)
  */
 static int reached(const char *entry, size_t x, int deletion, size_t i)
 {
-	const char *w = SW_POOL + sw_words[x].text;
-	size_t n = sw_words[x].len;
+	const char *w = SW_POOL + sw_word_text(x);
+	size_t n = sw_word_len(x);
 	char word[SW_WORD_MAX + 1], q[SW_WORD_MAX + 4], what[200];
 
 	for (int alone = 1; alone >= 0; alone--)
@@ -577,15 +577,15 @@ static void test_reached(void)
 	reach_want = malloc((auxchan_count() + 1) * sizeof *reach_want);
 	reach_points = calloc(auxchan_count() + 1, sizeof *reach_points);
 	for (size_t x = 0; x < SW_WORD_COUNT; x++) {
-		if (sw_words[x].kind != WORD_PAGE) /* stop and known words: test_word_kinds() */
+		if (sw_word_kind(x) != WORD_PAGE) /* stop and known words: test_word_kinds() */
 			continue;
 		snprintf(entry, sizeof entry, "word %zu", x);
 		check(reached(entry, x, 0, 0), "%s, '%.*s': no query finds it", entry,
-		      (int)sw_words[x].len, SW_POOL + sw_words[x].text);
+		      (int)sw_word_len(x), SW_POOL + sw_word_text(x));
 	}
 	for (size_t e = 0, count = SW_DELETION_COUNT; e < count; e++) { /* count may be 0 */
-		size_t x = sw_deletion_word(e), n = sw_words[x].len, i;
-		const char *w = SW_POOL + sw_words[x].text;
+		size_t x = sw_deletion_word(e), n = sw_word_len(x), i;
+		const char *w = SW_POOL + sw_word_text(x);
 
 		for (i = 0; i < n; i++) { /* the byte whose deletion the entry holds */
 			memcpy(d, w, i);
@@ -668,20 +668,20 @@ static void test_word_kinds(void)
 		char w[SW_WORD_MAX + 1];
 		const char *key = w;
 
-		memcpy(w, SW_POOL + sw_words[x].text, sw_words[x].len);
-		w[sw_words[x].len] = '\0';
-		if (sw_words[x].kind == WORD_STOP) {
+		memcpy(w, SW_POOL + sw_word_text(x), sw_word_len(x));
+		w[sw_word_len(x)] = '\0';
+		if (sw_word_kind(x) == WORD_STOP) {
 			nstop++;
-			check(!whole_name(w) && sw_words[x].count == 0,
+			check(!whole_name(w) && sw_word_count(x) == 0,
 			      "stop word '%s': a whole name, topic or stem, or with rooms", w);
-		} else if (sw_words[x].kind == WORD_KNOWN) {
+		} else if (sw_word_kind(x) == WORD_KNOWN) {
 			int near = 0;
 
 			nknown++;
 			for (size_t t = 0; t < score_nterms && !near; t++)
 				near = score_one_edit(w, score_terms[t].w);
 			check(bsearch(&key, dict, ndict, sizeof *dict, by_string) && near &&
-			      sw_words[x].count == 0,
+			      sw_word_count(x) == 0,
 			      "known word '%s': not in the word list, or not one edit from the page's", w);
 		}
 	}
