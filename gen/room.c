@@ -521,12 +521,11 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 	        " * in one).  String pool: %zu bytes for %zu bytes of distinct strings.\n"
 	        " * Room lists: %zu entries.\n */\n", pg->n, pg->ngroups, t->nkeys,
 	        g->nbuckets, g->max_bucket, p->size, p->distinct, t->lists.n);
-	fprintf(f, "#include <stddef.h>\n#include <stdint.h>\n\n#include \"table.h\" /* src/table.h: the packed numbers */\n\n");
+	fprintf(f, "#include <stddef.h>\n#include <stdint.h>\n\n"
+	        "#include \"table.h\" /* src/table.h: the packed numbers */\n\n");
 	fprintf(f, "typedef %s room_off;   /* offsets in the string pool */\n", table_uint_type(p->size));
-	fprintf(f, "typedef %s room_list;  /* offsets in room_lists: a room list */\n",
+	fprintf(f, "typedef %s room_list;  /* offsets in room_lists: a room list */\n\n",
 	        table_uint_type(t->lists.n));
-	fprintf(f, "typedef %s room_local; /* key numbers within a bucket */\n\n",
-	        table_uint_type(g->max_bucket));
 	fprintf(f, "#define ROOM_COUNT %zu\n#define ROOM_TITLE %zu\n#define ROOM_DATE %zu\n"
 	        "#define ROOM_POOL_SIZE %zu\n", pg->n, p->off[t->title], p->off[t->date], p->size);
 	fprintf(f, "#define ROOM_KEY_COUNT %zu\n#define ROOM_KEY_MAX %zu /* bytes of the longest */\n",
@@ -571,8 +570,6 @@ static void write_data(FILE *f, const char *label, const struct key_table *t)
 	}
 	table_record(&keys, (const unsigned long long[5]){ 0 }); /* the last */
 	table_put_records(f, "room_keys", "ROOM_KEYS", "room_key", &keys);
-	fprintf(f, "/* A gperf slot: its key's number in the bucket (src/gperf.h). */\n");
-	fprintf(f, "struct room_slot {\n\troom_local key;\n};\n");
 }
 
 /* ---- The keys as the library lists them ------------------------------- */

@@ -1104,9 +1104,9 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 		fprintf(f, " * %zu words longer than a query word (in no bucket).\n",
 		        t->nwords - t->gperf.n);
 	fprintf(f, " */\n");
-	fprintf(f, "#include <stddef.h>\n#include <stdint.h>\n\n#include \"table.h\" /* src/table.h: the packed numbers */\n\n");
-	fprintf(f, "typedef %s sw_off;    /* offsets in the word pool */\n", table_uint_type(p->size));
-	fprintf(f, "typedef %s sw_id;     /* word numbers */\n\n", table_uint_type(t->nwords));
+	fprintf(f, "#include <stddef.h>\n#include <stdint.h>\n\n"
+	        "#include \"table.h\" /* src/table.h: the packed numbers */\n\n");
+	fprintf(f, "typedef %s sw_off; /* offsets in the word pool */\n\n", table_uint_type(p->size));
 	fprintf(f, "#define SW_WORD_COUNT %zu\n#define SW_WORD_MAX %zu /* bytes of the longest */\n",
 	        t->nwords, t->max_len);
 	fprintf(f, "#define SW_POOL_SIZE %zu\n#define SW_DELETION_COUNT %zu\n", p->size, t->ndel);
@@ -1152,8 +1152,6 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	}
 	table_put_packed(f, "sw_deletion_hash", "SW_DELETION_HASH", &hash);
 	table_put_packed(f, "sw_deletion_word", "SW_DELETION_WORD", &word);
-	fprintf(f, "/* A gperf slot: its word's number (src/gperf.h). */\n");
-	fprintf(f, "struct sw_slot {\n\tsw_id key;\n};\n");
 }
 
 /*

@@ -15,7 +15,7 @@ $(B)/bench/synth: tests/bench/synth.c tests/bench/rnd.h
 
 $(B)/bench/peer: tests/bench/peer.c $(B)/libauxchan.a $(GEN_OBJ) $(LIB_HDR) gen/gperf.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $< $(GEN_B)/gen/gperf.o \
+	$(CC) $(ALL_CFLAGS) $(LIB_CPPFLAGS) -Igen $(LDFLAGS) $< $(GEN_B)/gen/gperf.o $(GEN_B)/gen/table.o \
 		$(GEN_B)/gen/files.o $(B)/libauxchan.a -o $@
 
 # gperf's output as its users compile it: trigraphs off (gnu11), its

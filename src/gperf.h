@@ -26,14 +26,16 @@
  *      them, a writable lower-case table (--ignore-case) and #line
  *      directives: two thirds of its bytes, which the compiler would
  *      parse and then drop.  auxchan-gen --join-gperf (gen/gperf.h) keeps
- *      of each bucket its constants, its hash function and its slots, each
- *      slot as {the key's number}, and refuses output it does not know.
+ *      of each bucket its constants, its hash function and its slots, the
+ *      keys' numbers packed (src/table.h) and read by the function
+ *      PREFIX_slots_B(h), and refuses output it does not know.
  *   6. Its hash functions raise warnings our flags make errors:
  *      fall-through, and unused parameters in a degenerate hash.  They are
  *      silenced for its code alone (GPERF_OUTPUT_BEGIN, GPERF_OUTPUT_END).
- *   7. Its output names its input path: make runs it on a relative name,
- *      so the output is the same from any build directory (and the join
- *      keeps no path).  Its options are the Makefile's GPERF_TABLE_FLAGS.
+ *   7. Its output names its input path (in a comment and #line
+ *      directives): the join keeps neither, so the tables are the same
+ *      from any build directory.  Its options are the Makefile's
+ *      GPERF_TABLE_FLAGS.
  *   8. CRLF line ends in its input break it: gen/ writes '\n' only.
  *   9. GCC 12's strlen pass, on the reads of the query that many gperf
  *      hash functions make, takes time and memory that grow steeply with
@@ -72,7 +74,7 @@
 		if (n < P##_##b##_MIN_WORD_LENGTH || n > P##_##b##_MAX_WORD_LENGTH) \
 			return -1; \
 		h = p##_hash_##b(q, n); \
-		return h <= P##_##b##_MAX_HASH_VALUE ? (long)(first + p##_slots_##b[h].key) : -1;
+		return h <= P##_##b##_MAX_HASH_VALUE ? (long)(first + p##_slots_##b(h)) : -1;
 
 /*
  * Defines static long name(size_t bucket, const char *q, size_t n): the
