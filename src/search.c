@@ -232,9 +232,11 @@ static void match_word(struct qword *q, const char *w, size_t n)
  */
 static void budget(struct qword *q, size_t nq)
 {
-	size_t taken = 0, left, n[AUXCHAN_SEARCH_WORDS] = { 0 };
+	size_t taken = 0, left, most = 0, n[AUXCHAN_SEARCH_WORDS] = { 0 };
 
-	for (size_t k = 0; k < AUXCHAN_SEARCH_MATCHES; k++)
+	for (size_t i = 0; i < nq; i++) /* the most matches of a word: the ranks */
+		most = q[i].n > most ? q[i].n : most;
+	for (size_t k = 0; k < most; k++)
 		for (size_t i = 0; i < nq; i++)
 			if (k < q[i].n && taken < AUXCHAN_SEARCH_MATCHES_ALL) {
 				taken++;
@@ -243,7 +245,7 @@ static void budget(struct qword *q, size_t nq)
 	left = taken ? AUXCHAN_SEARCH_WORK / taken : 0;
 	if (left > AUXCHAN_SEARCH_POSTINGS)
 		left = AUXCHAN_SEARCH_POSTINGS;
-	for (size_t k = 0; k < AUXCHAN_SEARCH_MATCHES; k++)
+	for (size_t k = 0; k < most; k++)
 		for (size_t i = 0; i < nq; i++) {
 			struct match *m = &q[i].m[k];
 
@@ -350,13 +352,17 @@ static size_t top_tier(struct qword *q, size_t nq, size_t *out, size_t cap, unsi
 	size_t count = 0, essential = nq;
 
 	/* The words that count most first. */
-	for (size_t i = 1; i < nq; i++)
-		for (size_t j = i; j > 0 && q[j].bound > q[j - 1].bound; j--) {
-			struct qword t = q[j];
+	for (size_t i = 1; i < nq; i++) {
+		struct qword t;
+		size_t j = i;
 
+		if (q[i].bound <= q[i - 1].bound)
+			continue;
+		t = q[i];
+		for (; j > 0 && t.bound > q[j - 1].bound; j--)
 			q[j] = q[j - 1];
-			q[j - 1] = t;
-		}
+		q[j] = t;
+	}
 	rest[nq] = 0;
 	for (size_t i = nq; i-- > 0;)
 		rest[i] = rest[i + 1] + q[i].bound;

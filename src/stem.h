@@ -206,7 +206,8 @@ static inline int stem_exception1(struct stem_word *w)
 	};
 
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
-		if (w->n == stem_strlen(forms[i].word) && word_same(w->s, forms[i].word, w->n)) {
+		if (w->n && w->s[0] == forms[i].word[0] && w->n == stem_strlen(forms[i].word) &&
+		    word_same(w->s, forms[i].word, w->n)) {
 			w->n = stem_strlen(forms[i].stem);
 			word_copy(w->s, forms[i].stem, w->n);
 			return 1;
@@ -294,7 +295,8 @@ static inline int stem_exception2(const struct stem_word *w)
 		                         "earring", "proceed", "exceed",  "succeed" };
 
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (w->n == stem_strlen(words[i]) && word_same(w->s, words[i], w->n))
+		if (w->n && w->s[0] == words[i][0] && w->n == stem_strlen(words[i]) &&
+		    word_same(w->s, words[i], w->n))
 			return 1;
 	return 0;
 }
