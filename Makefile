@@ -67,7 +67,7 @@ COMPLETIONS = $(B)/auxchan.bash $(B)/auxchan.zsh $(B)/auxchan.fish
 # by tests/check.sh.  Those of the library and the command, then those of
 # the generator (which need cmark-gfm and libyaml).
 LIB_TESTS = link alias group room search auxchan
-GEN_TESTS = page lint diff update gen package stem words charter
+GEN_TESTS = page lint diff update gen package stem words charter table
 TEST_HDR = tests/allocations.h tests/check.h tests/object.h tests/pages.h tests/reference.h \
            tests/questions.h tests/run.h tests/score.h tests/seed.h
 HOSTILE = tests/pages/hostile.md
