@@ -198,24 +198,6 @@ static size_t add_slots(size_t **v, size_t *cap, const char *line, size_t n)
 	return n;
 }
 
-/* Writes the n slots v of the array NAME, packed (table.h). */
-static void put_slots(FILE *out, const char *name, const size_t *v, size_t n)
-{
-	struct table_packed p = { 0 };
-	char upper[64];
-	size_t max = 0, i;
-
-	for (i = 0; i < n; i++)
-		max = v[i] > max ? v[i] : max;
-	for (i = 0; name[i] && i + 1 < sizeof upper; i++)
-		upper[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 'a' + 'A' : name[i]);
-	upper[i] = '\0';
-	p.width = table_width(max);
-	for (i = 0; i < n; i++)
-		table_pack(&p, v[i]);
-	table_put_packed(out, name, upper, &p);
-}
-
 int gperf_join(FILE *out, const char *const *in, size_t n)
 {
 	char *line = NULL, name[64];
@@ -261,7 +243,7 @@ int gperf_join(FILE *out, const char *const *in, size_t n)
 				at = SLOTS;
 			} else if (at == SLOTS && !strcmp(line, "  };")) {
 				if (slots)
-					put_slots(out, name, slot, (size_t)slots);
+					table_put_numbers(out, name, slot, (size_t)slots);
 				at = OTHER;
 			} else if (at == SLOTS && strncmp(line, "#line ", 6)) {
 				slots = (int)add_slots(&slot, &slot_cap, line, (size_t)slots);

@@ -1131,7 +1131,7 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 	}
 	if (!t->nwords) /* a spare word: ISO C has no empty array */
 		table_record(&words, (const unsigned long long[7]){ 0 });
-	table_put_records(f, "sw_words", "SW_WORDS", "sw_word", &words);
+	table_put_records(f, "sw_words", "sw_word", &words);
 	fprintf(f, "/* Postings: the rooms of each word, in page order, and its points there\n"
 	        " * (each with a spare 0 after the last), packed (src/table.h). */\n");
 	post = (struct table_packed){ .width = table_width(t->pg->n) };
@@ -1140,8 +1140,8 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 		table_pack(&post, i < t->nposts ? t->room[i] : 0);
 		table_pack(&points, i < t->nposts ? t->points[i] : 0);
 	}
-	table_put_packed(f, "sw_post_room", "SW_POST_ROOM", &post);
-	table_put_packed(f, "sw_post_points", "SW_POST_POINTS", &points);
+	table_put_packed(f, "sw_post_room", &post);
+	table_put_packed(f, "sw_post_points", &points);
 	fprintf(f, "/* Words one deleted byte away from a word: their hash (word_hash()),\n"
 	        " * sorted, and the word, packed. */\n");
 	hash = (struct table_packed){ .width = 4 };
@@ -1150,8 +1150,8 @@ static void write_data(FILE *f, const char *label, const struct word_table *t)
 		table_pack(&hash, i < t->ndel ? t->del[i].hash : 0);
 		table_pack(&word, i < t->ndel ? t->del[i].word : 0);
 	}
-	table_put_packed(f, "sw_deletion_hash", "SW_DELETION_HASH", &hash);
-	table_put_packed(f, "sw_deletion_word", "SW_DELETION_WORD", &word);
+	table_put_packed(f, "sw_deletion_hash", &hash);
+	table_put_packed(f, "sw_deletion_word", &word);
 }
 
 /*
@@ -1186,7 +1186,7 @@ static void write_suggest(FILE *f, const struct key_list *k)
 {
 	size_t nlen = AUXCHAN_SUGGEST_LEN_MAX + 2, first[AUXCHAN_SUGGEST_LEN_MAX + 3] = { 0 };
 	size_t *order = xmalloc((k->n + 1) * sizeof *order), *at = xmalloc((nlen + 1) * sizeof *at);
-	struct table_packed first_p, key, letters;
+	struct table_packed letters = { .width = 4 };
 
 	for (size_t i = 0; i < k->n; i++)
 		first[(k->k[i].len < nlen ? k->k[i].len : nlen - 1) + 1]++;
@@ -1198,18 +1198,12 @@ static void write_suggest(FILE *f, const struct key_list *k)
 	fprintf(f, "\n/* The keys by length, for suggestions: where those of each length start,\n"
 	        " * their numbers (auxchan_key()), and the kinds of byte of each\n"
 	        " * (word_letters()). */\n");
-	first_p = (struct table_packed){ .width = table_width(k->n) };
-	key = (struct table_packed){ .width = table_width(k->n) };
-	letters = (struct table_packed){ .width = 4 };
-	for (size_t l = 0; l <= nlen; l++)
-		table_pack(&first_p, first[l]);
-	for (size_t i = 0; i <= k->n; i++) {
-		table_pack(&key, i < k->n ? order[i] : 0);
+	order[k->n] = 0; /* a spare key */
+	table_put_numbers(f, "sw_suggest_first", first, nlen + 1);
+	table_put_numbers(f, "sw_suggest_key", order, k->n + 1);
+	for (size_t i = 0; i <= k->n; i++)
 		table_pack(&letters, i < k->n ? word_letters(k->k[order[i]].s, k->k[order[i]].len) : 0);
-	}
-	table_put_packed(f, "sw_suggest_first", "SW_SUGGEST_FIRST", &first_p);
-	table_put_packed(f, "sw_suggest_key", "SW_SUGGEST_KEY", &key);
-	table_put_packed(f, "sw_suggest_letters", "SW_SUGGEST_LETTERS", &letters);
+	table_put_packed(f, "sw_suggest_letters", &letters);
 	free(order);
 	free(at);
 }

@@ -33,7 +33,9 @@ void table_put_bytes(FILE *f, const char *type, const char *name, const char *up
 		if (r + 1 < rows)
 			putc(',', f);
 	}
-	fprintf(f, "\n};\n#define %s ((const %s *)&%s_rows)\n", upper, type, name);
+	fprintf(f, "\n};\n");
+	if (upper)
+		fprintf(f, "#define %s ((const %s *)&%s_rows)\n", upper, type, name);
 	fprintf(f, "typedef char %s_rows_are_packed[sizeof(struct %s_rows) == %zu ? 1 : -1];\n\n",
 	        name, name, n);
 }
@@ -53,14 +55,27 @@ void table_pack(struct table_packed *p, unsigned long long v)
 	pack(p, v, p->width);
 }
 
-void table_put_packed(FILE *f, const char *name, const char *upper, struct table_packed *p)
+void table_put_packed(FILE *f, const char *name, struct table_packed *p)
 {
-	table_put_bytes(f, "unsigned char", name, upper, p->b, p->n);
-	fprintf(f, "static inline uint32_t %s(size_t i)\n{\n\treturn table_get(%s, %zu, i);\n}\n\n",
-	        name, upper, p->width);
+	table_put_bytes(f, "unsigned char", name, NULL, p->b, p->n);
+	fprintf(f, "static inline uint32_t %s(size_t i)\n{\n"
+	        "\treturn table_get((const unsigned char *)&%s_rows, %zu, i);\n}\n\n",
+	        name, name, p->width);
 	free(p->b);
-	p->b = NULL;
-	p->n = p->cap = 0;
+	*p = (struct table_packed){ 0 };
+}
+
+void table_put_numbers(FILE *f, const char *name, const size_t *v, size_t n)
+{
+	struct table_packed p = { 0 };
+	size_t max = 0;
+
+	for (size_t i = 0; i < n; i++)
+		max = v[i] > max ? v[i] : max;
+	p.width = table_width(max);
+	for (size_t i = 0; i < n; i++)
+		table_pack(&p, v[i]);
+	table_put_packed(f, name, &p);
 }
 
 void table_records_init(struct table_records *r, const struct table_field *field, size_t n)
@@ -80,18 +95,17 @@ void table_record(struct table_records *r, const unsigned long long *v)
 		pack(&r->p, v[k], table_width(r->field[k].max));
 }
 
-void table_put_records(FILE *f, const char *name, const char *upper, const char *prefix,
-                       struct table_records *r)
+void table_put_records(FILE *f, const char *name, const char *prefix, struct table_records *r)
 {
 	size_t at = 0;
 
-	table_put_bytes(f, "unsigned char", name, upper, r->p.b, r->p.n);
+	table_put_bytes(f, "unsigned char", name, NULL, r->p.b, r->p.n);
 	for (size_t k = 0; k < r->nfields; k++) {
 		size_t width = table_width(r->field[k].max);
 
 		fprintf(f, "static inline uint32_t %s_%s(size_t i)\n{\n"
-		        "\treturn table_get(%s + %zu * i + %zu, %zu, 0);\n}\n", prefix,
-		        r->field[k].name, upper, r->size, at, width);
+		        "\treturn table_get((const unsigned char *)&%s_rows + %zu * i + %zu, %zu, 0);\n"
+		        "}\n", prefix, r->field[k].name, name, r->size, at, width);
 		at += width;
 	}
 	fprintf(f, "\n");

@@ -43,9 +43,10 @@ static inline void table_put_number(FILE *f, size_t i, size_t per_line, unsigned
 #define TABLE_ROW 4000
 
 /*
- * Writes the n bytes at b (one NUL if n is 0) as static const struct NAME_rows { TYPE
- * r0[TABLE_ROW]; ... } NAME_rows, and #define UPPER ((const TYPE *)&NAME_rows),
- * with the check of its size.  TYPE is char or unsigned char.
+ * Writes the n bytes at b (one NUL if n is 0) as static const struct
+ * NAME_rows { TYPE r0[TABLE_ROW]; ... } NAME_rows, with the check of its
+ * size, and, if upper is not NULL, #define UPPER ((const TYPE *)&NAME_rows).
+ * TYPE is char or unsigned char.
  */
 void table_put_bytes(FILE *f, const char *type, const char *name, const char *upper,
                      const void *b, size_t n);
@@ -54,8 +55,9 @@ void table_put_bytes(FILE *f, const char *type, const char *name, const char *up
  * Numbers packed in width bytes each, little-endian whatever the machine
  * (src/table.h reads them): table_pack() adds one, table_put_packed()
  * writes them with table_put_bytes(), and NAME(i), the function that
- * reads number i, and frees them.  The file includes src/table.h, and
- * <stddef.h> and <stdint.h>.
+ * reads number i, and frees them; table_put_numbers() does it all for an
+ * array, in the width of its largest number.  The file includes
+ * src/table.h, and <stddef.h> and <stdint.h>.
  */
 struct table_packed {
 	unsigned char *b;
@@ -70,7 +72,8 @@ static inline size_t table_width(unsigned long long max)
 }
 
 void table_pack(struct table_packed *p, unsigned long long v);
-void table_put_packed(FILE *f, const char *name, const char *upper, struct table_packed *p);
+void table_put_packed(FILE *f, const char *name, struct table_packed *p);
+void table_put_numbers(FILE *f, const char *name, const size_t *v, size_t n);
 
 /*
  * Records packed as bytes: their fields one after the other, each in the
@@ -96,7 +99,6 @@ struct table_records {
 
 void table_records_init(struct table_records *r, const struct table_field *field, size_t n);
 void table_record(struct table_records *r, const unsigned long long *v);
-void table_put_records(FILE *f, const char *name, const char *upper, const char *prefix,
-                       struct table_records *r);
+void table_put_records(FILE *f, const char *name, const char *prefix, struct table_records *r);
 
 #endif /* AUXCHAN_TABLE_H */

@@ -17,7 +17,7 @@
 static const struct {
 	const char *description;
 	size_t n;
-	unsigned long long v[8];
+	size_t v[8];
 } numbers[] = {
 	{ .description = "bytes", .n = 4, .v = { 0, 1, 200, 255 } },
 	{ .description = "two bytes from 256", .n = 3, .v = { 0, 256, 65535 } },
@@ -64,20 +64,12 @@ static void write_tables(FILE *h, FILE *c, FILE *want)
 	fprintf(h, "#include <stddef.h>\n#include <stdint.h>\n\n#include \"table.h\"\n\n");
 	fprintf(c, "#include <stdio.h>\n\n#include \"tables.h\"\n\nint main(void)\n{\n");
 	for (size_t t = 0; t < sizeof numbers / sizeof *numbers; t++) {
-		struct table_packed p = { 0 };
-		char name[32], upper[32];
-		unsigned long long max = 0;
+		char name[32];
 
 		for (size_t i = 0; i < numbers[t].n; i++)
-			max = numbers[t].v[i] > max ? numbers[t].v[i] : max;
-		p.width = table_width(max);
-		for (size_t i = 0; i < numbers[t].n; i++) {
-			table_pack(&p, numbers[t].v[i]);
-			fprintf(want, "%s: %llu\n", numbers[t].description, numbers[t].v[i]);
-		}
+			fprintf(want, "%s: %zu\n", numbers[t].description, numbers[t].v[i]);
 		snprintf(name, sizeof name, "numbers_%zu", t);
-		snprintf(upper, sizeof upper, "NUMBERS_%zu", t);
-		table_put_packed(h, name, upper, &p);
+		table_put_numbers(h, name, numbers[t].v, numbers[t].n);
 		fprintf(c, "\tfor (size_t i = 0; i < %zu; i++)\n\t\tprintf(\"%s: %%lu\\n\", "
 		        "(unsigned long)%s(i));\n", numbers[t].n, numbers[t].description, name);
 	}
@@ -111,7 +103,7 @@ static void write_tables(FILE *h, FILE *c, FILE *want)
 				fprintf(want, "records: %llu\n", v[k] = record_field(i, k));
 			table_record(&r, v);
 		}
-		table_put_records(h, "records", "RECORDS_DATA", "record", &r);
+		table_put_records(h, "records", "record", &r);
 		fprintf(c, "\tfor (size_t i = 0; i < %d; i++)\n\t\tprintf(\"records: %%lu\\n"
 		        "records: %%lu\\nrecords: %%lu\\n\", (unsigned long)record_one(i),\n"
 		        "\t\t       (unsigned long)record_two(i), (unsigned long)record_four(i));\n",
